@@ -1,0 +1,137 @@
+"""Formatting generated Python: ruff by default, black on request.
+
+All files of a run are formatted by one formatter process over a temporary folder (one
+process per file would cost more than the rendering itself on a large spec). Imports and
+`__all__` are sorted by ruff's fixes first, whichever formatter lays out the code.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, GenerationFailed, Level
+
+FORMATTERS = ("ruff", "black")
+LINE_LENGTH = "100"
+TARGET = "py310"
+
+
+@cache
+def ruff_binary() -> str:
+    try:
+        from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
+
+        return str(find_ruff_bin())
+    except (ImportError, FileNotFoundError):
+        found = shutil.which("ruff")
+        if found is None:
+            raise GenerationFailed(
+                [
+                    Diagnostic(
+                        Level.ERROR,
+                        "format.missing",
+                        "ruff is not installed",
+                        hint="pip install ruff",
+                    )
+                ]
+            ) from None
+        return found
+
+
+@cache
+def formatter_version(formatter: str) -> str:
+    if formatter == "black":
+        from importlib.metadata import version
+
+        return f"black {version('black')}"
+    output = subprocess.run(
+        [ruff_binary(), "--version"], capture_output=True, text=True, check=False
+    ).stdout
+    return output.strip() or "ruff"
+
+
+def format_python(files: Mapping[str, str], formatter: str = "ruff") -> dict[str, str]:
+    """Formatted text for every `.py` file in `files` (other files are not touched)."""
+    python = {path: text for path, text in files.items() if path.endswith(".py")}
+    if not python:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="sdkwright-format-") as folder:
+        root = Path(folder)
+        for path, text in python.items():
+            target = root / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        _run(
+            [
+                ruff_binary(),
+                "check",
+                "--isolated",
+                "--select",
+                "I,RUF022",
+                "--fix",
+                "--exit-zero",
+                "--quiet",
+                "--target-version",
+                TARGET,
+                "--line-length",
+                LINE_LENGTH,
+                ".",
+            ],
+            root,
+        )
+        if formatter == "black":
+            _run(
+                [
+                    sys.executable,
+                    "-m",
+                    "black",
+                    "--quiet",
+                    "--line-length",
+                    LINE_LENGTH,
+                    "--target-version",
+                    TARGET,
+                    ".",
+                ],
+                root,
+            )
+        else:
+            _run(
+                [
+                    ruff_binary(),
+                    "format",
+                    "--isolated",
+                    "--quiet",
+                    "--target-version",
+                    TARGET,
+                    "--line-length",
+                    LINE_LENGTH,
+                    ".",
+                ],
+                root,
+            )
+        return {path: (root / path).read_text(encoding="utf-8") for path in python}
+
+
+def _run(command: list[str], cwd: Path) -> None:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        message = (
+            f"the formatter failed on generated code: {detail[-1] if detail else result.returncode}"
+        )
+        raise GenerationFailed(
+            [
+                Diagnostic(
+                    Level.ERROR,
+                    "format.failed",
+                    message,
+                    hint="this is a bug in sdkwright: please report it with the spec",
+                )
+            ]
+        )

@@ -1,0 +1,1 @@
+"""The intermediate representation: every spec version ends up as these values."""

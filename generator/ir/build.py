@@ -1,0 +1,558 @@
+"""The raw spec -> the IR `Api`: operations, parameters, bodies, responses, auth.
+
+One small function per spec construct. Schemas are handed to `SchemaConverter`; every
+name is decided here or there, once, so templates only ever print names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from generator import naming
+from generator.diagnostics import Diagnostic, Level
+from generator.ir import examples
+from generator.ir.nodes import (
+    ANY,
+    MISSING,
+    Api,
+    Auth,
+    Field,
+    Named,
+    Operation,
+    Parameter,
+    Primitive,
+    RequestBody,
+    ResourceGroup,
+    Response,
+    TypeRef,
+    UnionOf,
+)
+from generator.ir.schemas import SchemaConverter, description_of
+from generator.resolve import Node, RefError, SpecSet
+from generator.validate import iter_operations, spec_version
+
+# Keyword arguments every generated method has; spec parameters never take these names.
+CALL_OPTIONS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "self"})
+RESERVED_CLASS_NAMES = frozenset({"BaseModel", "NotGiven", "Enum"})
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    package: str
+    client_name: str
+    env_prefix: str = ""
+
+
+def build_api(specs: SpecSet, options: BuildOptions) -> tuple[Api, list[Diagnostic]]:
+    root = specs.root_node
+    version = spec_version(root.value) or "3.0"
+    reserved = RESERVED_CLASS_NAMES | {options.client_name, "Async" + options.client_name}
+    converter = SchemaConverter(specs, version, naming.NameRegistry(reserved))
+    components = _component_schemas(root, version)
+    if components is not None:
+        converter.name_components(components)
+        converter.define_components(components)
+    builder = _OperationBuilder(specs, converter, _global_security(root))
+    operations = [
+        builder.operation(path, method, item, op)
+        for path, method, item, op in iter_operations(specs)
+    ]
+    info = root.value.get("info") if isinstance(root.value.get("info"), dict) else {}
+    api = Api(
+        title=str(info.get("title") or options.package),
+        description=str(info.get("description") or ""),
+        version=str(info.get("version") or ""),
+        spec_version=version,
+        package=options.package,
+        client_name=options.client_name,
+        env_prefix=options.env_prefix or naming.env_prefix(options.client_name),
+        base_url=_base_url(root, version, converter.diagnostics),
+        auth=_auth(root, version),
+        definitions=tuple(sorted(converter.definitions.values(), key=lambda d: d.name)),
+        groups=_group(operations, root),
+        source_name=root.document.name,
+    )
+    return api, converter.diagnostics
+
+
+def _component_schemas(root: Node, version: str) -> Node | None:
+    if version == "2.0":
+        return root.get("definitions")
+    components = root.get("components")
+    return components.get("schemas") if components is not None else None
+
+
+def _global_security(root: Node) -> bool:
+    security = root.value.get("security")
+    return isinstance(security, list) and any(isinstance(s, dict) for s in security)
+
+
+def _base_url(root: Node, version: str, diagnostics: list[Diagnostic]) -> str:
+    if version == "2.0":
+        schemes = root.value.get("schemes") or ["https"]
+        host = root.value.get("host") or "localhost"
+        return f"{schemes[0]}://{host}{root.value.get('basePath') or ''}".rstrip("/")
+    servers = root.value.get("servers")
+    if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
+        return "http://localhost"
+    url = str(servers[0].get("url") or "")
+    for name, variable in (servers[0].get("variables") or {}).items():
+        url = url.replace("{" + name + "}", str(variable.get("default", "")))
+    if "://" not in url:
+        diagnostics.append(
+            Diagnostic(
+                Level.WARNING,
+                "server.relative-url",
+                f"server URL '{url}' is relative; the client defaults to http://localhost{url}",
+                root.child("servers", 0).location,
+                "pass base_url= when creating the client",
+            )
+        )
+        url = "http://localhost" + ("" if url.startswith("/") else "/") + url
+    return url.rstrip("/")
+
+
+def _auth(root: Node, version: str) -> Auth:
+    if version == "2.0":
+        schemes = root.value.get("securityDefinitions") or {}
+    else:
+        schemes = (root.value.get("components") or {}).get("securitySchemes") or {}
+    preferred = _preferred_scheme_names(root)
+    ordered = [schemes[n] for n in preferred if n in schemes] + list(schemes.values())
+    for scheme in ordered:
+        auth = _auth_from_scheme(scheme)
+        if auth is not None:
+            return auth
+    return Auth("none")
+
+
+def _preferred_scheme_names(root: Node) -> list[str]:
+    security = root.value.get("security")
+    if not isinstance(security, list):
+        return []
+    return [
+        name for requirement in security if isinstance(requirement, dict) for name in requirement
+    ]
+
+
+def _auth_from_scheme(scheme: Any) -> Auth | None:
+    if not isinstance(scheme, dict):
+        return None
+    kind = scheme.get("type")
+    if (kind == "http" and str(scheme.get("scheme", "")).lower() == "basic") or kind == "basic":
+        return Auth("basic")
+    if kind in ("http", "oauth2", "openIdConnect"):
+        return Auth("bearer")
+    if kind == "apiKey" and scheme.get("in") in ("header", "query"):
+        return Auth(scheme["in"], str(scheme.get("name", "")))
+    return None
+
+
+def _group(operations: list[tuple[str, Operation]], root: Node) -> tuple[ResourceGroup, ...]:
+    by_tag: dict[str, list[Operation]] = defaultdict(list)
+    for tag, operation in operations:
+        by_tag[tag].append(operation)
+    descriptions = {
+        t.get("name"): t.get("description", "")
+        for t in root.value.get("tags") or []
+        if isinstance(t, dict)
+    }
+    groups = []
+    taken: set[str] = set(CALL_OPTIONS) | {
+        "with_options",
+        "close",
+        "base_url",
+        "api_key",
+        "auth_headers",
+        "request",
+    }
+    for tag in sorted(by_tag, key=naming.snake):
+        attribute = naming.python_identifier(naming.snake(tag), "default", taken)
+        taken.add(attribute)
+        unique = _unique_method_names(by_tag[tag])
+        groups.append(
+            ResourceGroup(
+                attribute,
+                naming.class_name(tag),
+                attribute,
+                str(descriptions.get(tag) or ""),
+                unique,
+            )
+        )
+    return tuple(groups)
+
+
+def _unique_method_names(operations: list[Operation]) -> tuple[Operation, ...]:
+    seen: set[str] = set()
+    result = []
+    for operation in operations:
+        name = operation.method_name
+        if name in seen:
+            name = naming.python_identifier(f"{name}_{operation.http_method}", name)
+        while name in seen:
+            name += "_"
+        seen.add(name)
+        result.append(operation if name == operation.method_name else _renamed(operation, name))
+    return tuple(result)
+
+
+def _renamed(operation: Operation, method_name: str) -> Operation:
+    from dataclasses import replace
+
+    return replace(operation, method_name=method_name)
+
+
+def _operation_id(path: str, method: str, operation: Node) -> str:
+    operation_id = operation.value.get("operationId")
+    if isinstance(operation_id, str) and operation_id.strip():
+        return operation_id
+    return method + " " + re.sub(r"[{}]", "", path.replace("/", " "))
+
+
+class _OperationBuilder:
+    def __init__(
+        self, specs: SpecSet, converter: SchemaConverter, secured_by_default: bool
+    ) -> None:
+        self.specs = specs
+        self.converter = converter
+        self.secured_by_default = secured_by_default
+
+    @property
+    def definitions(self) -> dict[str, Any]:
+        return self.converter.definitions
+
+    def operation(self, path: str, method: str, item: Node, node: Node) -> tuple[str, Operation]:
+        value = node.value
+        operation_id = _operation_id(path, method, node)
+        context = naming.pascal(operation_id)
+        body = self._body(node, context)
+        reserved = set(CALL_OPTIONS)
+        if body is not None and body.fields is not None:
+            reserved |= {f.name for f in body.fields}
+        parameters = self._parameters(item, node, context, reserved)
+        responses = self._responses(node, context)
+        success = self._success(responses, context)
+        example, synthesised = self._example(success, node)
+        success = Response(success.status, success.description, success.kind, success.type, example)
+        tags = value.get("tags")
+        tag = str(tags[0]) if isinstance(tags, list) and tags else _path_group(path)
+        security = value.get("security")
+        authenticated = self.secured_by_default if security is None else bool(security)
+        return tag, Operation(
+            operation_id=operation_id,
+            method_name=naming.method_name(operation_id),
+            http_method=method,
+            path=path,
+            summary=str(value.get("summary") or ""),
+            description=str(value.get("description") or ""),
+            deprecated=value.get("deprecated") is True,
+            parameters=parameters,
+            body=body,
+            responses=responses,
+            success=success,
+            example_is_synthesised=synthesised,
+            authenticated=authenticated,
+            source=node.pointer,
+        )
+
+    # -- parameters ----------------------------------------------------------------------
+
+    def _parameters(
+        self, item: Node, node: Node, context: str, reserved: set[str]
+    ) -> tuple[Parameter, ...]:
+        merged: dict[tuple[str, str], Node] = {}
+        for owner in (item, node):
+            for parameter in self._parameter_nodes(owner):
+                merged[(str(parameter.value.get("name")), str(parameter.value.get("in")))] = (
+                    parameter
+                )
+        result = []
+        taken = set(reserved)
+        for parameter in merged.values():
+            built = self._parameter(parameter, context, taken)
+            if built is not None:
+                taken.add(built.name)
+                result.append(built)
+        order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
+        return tuple(sorted(result, key=lambda p: (not p.required, order[p.location])))
+
+    def _parameter_nodes(self, owner: Node) -> list[Node]:
+        parameters = owner.get("parameters")
+        if parameters is None or not isinstance(parameters.value, list):
+            return []
+        nodes = []
+        for index in range(len(parameters.value)):
+            try:
+                parameter = self.specs.deref(parameters.child(index))
+            except RefError:
+                continue
+            if isinstance(parameter.value, dict) and parameter.value.get("in") in (
+                "path",
+                "query",
+                "header",
+                "cookie",
+            ):
+                nodes.append(parameter)
+        return nodes
+
+    def _parameter(self, node: Node, context: str, taken: set[str]) -> Parameter | None:
+        value = node.value
+        wire_name = str(value.get("name", ""))
+        location = value["in"]
+        schema = node.get("schema")
+        if schema is not None:
+            type_ = self.converter.convert(schema, [context, wire_name])
+        elif "type" in value:  # Swagger 2.0 keeps the schema on the parameter itself
+            type_ = self.converter.convert(node, [context, wire_name])
+        else:
+            self.converter.diagnostics.append(
+                Diagnostic(
+                    Level.WARNING,
+                    "parameter.no-schema",
+                    f"parameter '{wire_name}' has no schema; typed as Any",
+                    node.location,
+                )
+            )
+            type_ = ANY
+        name = naming.parameter_name(wire_name)
+        if name in taken:
+            name = naming.python_identifier(naming.snake(f"{location} {wire_name}"), "param", taken)
+        while name in taken:
+            name += "_"
+        example = value.get(
+            "example",
+            (
+                schema.value.get("example", MISSING)
+                if schema is not None and isinstance(schema.value, dict)
+                else MISSING
+            ),
+        )
+        return Parameter(
+            name=name,
+            wire_name=wire_name,
+            location=location,
+            type=type_,
+            required=location == "path" or value.get("required") is True,
+            description=str(value.get("description") or ""),
+            deprecated=value.get("deprecated") is True,
+            explode=value.get("explode", location == "query") is not False,
+            example=example,
+        )
+
+    # -- request body --------------------------------------------------------------------
+
+    def _body(self, node: Node, context: str) -> RequestBody | None:
+        body = node.get("requestBody")
+        if body is not None:
+            return self._body_v3(body, context)
+        for parameter in self._parameter_nodes_v2(node):
+            return self._body_from(
+                parameter.get("schema"),
+                "application/json",
+                parameter.value.get("required") is True,
+                description_of(parameter.value),
+                context,
+                MISSING,
+            )
+        return None
+
+    def _parameter_nodes_v2(self, node: Node) -> list[Node]:
+        parameters = node.get("parameters")
+        if parameters is None or not isinstance(parameters.value, list):
+            return []
+        found = []
+        for index in range(len(parameters.value)):
+            try:
+                parameter = self.specs.deref(parameters.child(index))
+            except RefError:
+                continue
+            if isinstance(parameter.value, dict) and parameter.value.get("in") == "body":
+                found.append(parameter)
+        return found
+
+    def _body_v3(self, body: Node, context: str) -> RequestBody | None:
+        try:
+            body = self.specs.deref(body)
+        except RefError:
+            return None
+        content = body.get("content")
+        if content is None or not isinstance(content.value, dict) or not content.value:
+            return None
+        media_type = _pick_media_type(list(content.value))
+        media = content.child(media_type)
+        if not _is_json(media_type):
+            self.converter.diagnostics.append(
+                Diagnostic(
+                    Level.WARNING,
+                    "body.media-type",
+                    f"request body media type '{media_type}' is not supported yet; the body is sent as JSON",
+                    media.location,
+                )
+            )
+        example = _media_example(self.specs, media)
+        return self._body_from(
+            media.get("schema"),
+            media_type,
+            body.value.get("required") is True,
+            description_of(body.value),
+            context,
+            example,
+        )
+
+    def _body_from(
+        self,
+        schema: Node | None,
+        media_type: str,
+        required: bool,
+        description: str,
+        context: str,
+        example: Any,
+    ) -> RequestBody:
+        if schema is None:
+            return RequestBody(media_type, ANY, required, description, None, example)
+        type_ = self.converter.convert(schema, [context, "Body"])
+        fields = self._flattened(schema, type_)
+        return RequestBody(media_type, type_, required, description, fields, example)
+
+    def _flattened(self, schema: Node, type_: TypeRef) -> tuple[Field, ...] | None:
+        """Object bodies become keyword arguments: one per property, named like model fields."""
+        if not isinstance(type_, Named) or type_.kind != "model":
+            return None
+        model = self.definitions[type_.name]
+        reserved = CALL_OPTIONS
+        fields = []
+        for field in model.fields:
+            if field.read_only:
+                continue
+            name = field.name if field.name not in reserved else field.name + "_"
+            fields.append(
+                Field(
+                    name,
+                    field.wire_name,
+                    field.type,
+                    field.required,
+                    field.description,
+                    field.default,
+                    field.deprecated,
+                )
+            )
+        return tuple(fields)
+
+    # -- responses -----------------------------------------------------------------------
+
+    def _responses(self, node: Node, context: str) -> tuple[Response, ...]:
+        responses = node.get("responses")
+        if responses is None or not isinstance(responses.value, dict):
+            return ()
+        result = []
+        for status in responses.value:
+            try:
+                response = self.specs.deref(responses.child(status))
+            except RefError:
+                continue
+            if isinstance(response.value, dict):
+                result.append(self._response(str(status), response, context))
+        return tuple(result)
+
+    def _response(self, status: str, node: Node, context: str) -> Response:
+        description = str(node.value.get("description") or "")
+        is_success = status.startswith("2")
+        media, media_type = self._response_media(node)
+        if media is None:
+            return Response(status, description, "empty", None)
+        if not is_success:
+            return Response(status, description, "json", ANY)
+        if _is_json(media_type):
+            schema = media.get("schema")
+            type_ = (
+                self.converter.convert(schema, [context, "Response"]) if schema is not None else ANY
+            )
+            return Response(status, description, "json", type_, _media_example(self.specs, media))
+        if media_type.startswith("text/"):
+            return Response(
+                status, description, "text", Primitive("str"), _media_example(self.specs, media)
+            )
+        return Response(status, description, "bytes", Primitive("bytes"))
+
+    def _response_media(self, node: Node) -> tuple[Node | None, str]:
+        content = node.get("content")
+        if content is not None and isinstance(content.value, dict) and content.value:
+            media_type = _pick_media_type(list(content.value))
+            return content.child(media_type), media_type
+        schema = node.get("schema")  # Swagger 2.0
+        if schema is not None:
+            return node, "application/json"
+        return None, ""
+
+    def _success(self, responses: tuple[Response, ...], context: str) -> Response:
+        successes = sorted(
+            (r for r in responses if r.status.startswith("2")), key=lambda r: r.status
+        )
+        if not successes:
+            default = next((r for r in responses if r.status == "default"), None)
+            if default is not None and default.kind != "empty":
+                return Response("200", default.description, "empty", None)
+            return Response("200", "", "empty", None)
+        with_body = [r for r in successes if r.kind != "empty"]
+        if len({r.type for r in with_body}) > 1 and all(r.kind == "json" for r in with_body):
+            members = tuple(dict.fromkeys(r.type for r in with_body if r.type is not None))
+            first = with_body[0]
+            return Response(
+                first.status, first.description, "json", UnionOf(members), first.example
+            )
+        return with_body[0] if with_body else successes[0]
+
+    def _example(self, success: Response, node: Node) -> tuple[Any, bool]:
+        """The documented example when it round-trips; otherwise one synthesised from the type."""
+        if success.kind == "empty" or success.type is None:
+            return MISSING, False
+        if success.example is not MISSING:
+            problem = examples.problem(success.example, success.type, self.definitions)
+            if problem is None:
+                return success.example, False
+            self.converter.diagnostics.append(
+                Diagnostic(
+                    Level.WARNING,
+                    "example.mismatch",
+                    f"the {success.status} example does not match its schema ({problem}); tests use a synthesised instance",
+                    node.location,
+                )
+            )
+        return examples.synthesise(success.type, self.definitions), True
+
+
+def _path_group(path: str) -> str:
+    segments = [
+        s for s in path.split("/") if s and not s.startswith("{") and not re.fullmatch(r"v\d+", s)
+    ]
+    return segments[0] if segments else "default"
+
+
+def _is_json(media_type: str) -> bool:
+    base = media_type.split(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json") or base == "*/*"
+
+
+def _pick_media_type(media_types: list[str]) -> str:
+    return next((m for m in media_types if _is_json(m)), media_types[0])
+
+
+def _media_example(specs: SpecSet, media: Node) -> Any:
+    if "example" in media.value:
+        return media.value["example"]
+    examples_node = media.get("examples")
+    if (
+        examples_node is None
+        or not isinstance(examples_node.value, dict)
+        or not examples_node.value
+    ):
+        return MISSING
+    first = examples_node.child(next(iter(examples_node.value)))
+    try:
+        example = specs.deref(first)
+    except RefError:
+        return MISSING
+    return example.value.get("value", MISSING) if isinstance(example.value, dict) else MISSING

@@ -1,0 +1,221 @@
+"""The IR: frozen values that templates read. Every name in here is final.
+
+Types are small algebraic values (`TypeRef`); classes the SDK defines are `Model`, `Enum`
+and `Alias`; the API surface is `Api` -> `ResourceGroup` -> `Operation`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+PrimitiveName = Literal["str", "int", "float", "bool", "datetime", "date", "bytes", "any"]
+
+
+@dataclass(frozen=True)
+class Primitive:
+    name: PrimitiveName
+    format: str = ""
+
+
+@dataclass(frozen=True)
+class Named:
+    """A class the SDK defines (model, enum or type alias), by its final name."""
+
+    name: str
+    kind: Literal["model", "enum", "alias"]
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: TypeRef
+
+
+@dataclass(frozen=True)
+class MapOf:
+    value: TypeRef
+
+
+@dataclass(frozen=True)
+class UnionOf:
+    members: tuple[TypeRef, ...]
+    discriminator: str = ""
+
+
+@dataclass(frozen=True)
+class Nullable:
+    inner: TypeRef
+
+
+@dataclass(frozen=True)
+class LiteralOf:
+    values: tuple[str | int | bool, ...]
+
+
+TypeRef = Primitive | Named | ListOf | MapOf | UnionOf | Nullable | LiteralOf
+
+ANY = Primitive("any")
+
+
+class _Missing:
+    """Marks 'the spec gives no value' where None would mean JSON null."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING: Any = _Missing()
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    wire_name: str
+    type: TypeRef
+    required: bool
+    description: str = ""
+    default: Any = MISSING
+    deprecated: bool = False
+    read_only: bool = False
+    write_only: bool = False
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    module: str
+    description: str
+    fields: tuple[Field, ...]
+    source: str
+    deprecated: bool = False
+
+
+@dataclass(frozen=True)
+class EnumMember:
+    name: str
+    value: str | int
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Enum:
+    name: str
+    module: str
+    description: str
+    members: tuple[EnumMember, ...]
+    value_type: Literal["str", "int"]
+    source: str
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A named schema that is not a class, e.g. a union: `Pet = Dog | Cat`."""
+
+    name: str
+    module: str
+    description: str
+    type: TypeRef
+    source: str
+
+
+Definition = Model | Enum | Alias
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    wire_name: str
+    location: Literal["path", "query", "header", "cookie"]
+    type: TypeRef
+    required: bool
+    description: str = ""
+    deprecated: bool = False
+    explode: bool = True
+    example: Any = MISSING
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    media_type: str
+    type: TypeRef
+    required: bool
+    description: str = ""
+    # Object bodies are offered as keyword arguments, one per property.
+    fields: tuple[Field, ...] | None = None
+    example: Any = MISSING
+
+
+ResponseKind = Literal["json", "text", "bytes", "empty"]
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str
+    description: str
+    kind: ResponseKind
+    type: TypeRef | None
+    example: Any = MISSING
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method_name: str
+    http_method: str
+    path: str
+    summary: str
+    description: str
+    deprecated: bool
+    parameters: tuple[Parameter, ...]
+    body: RequestBody | None
+    responses: tuple[Response, ...]
+    success: Response
+    example_is_synthesised: bool
+    authenticated: bool
+    source: str
+
+    @property
+    def path_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == "path")
+
+
+@dataclass(frozen=True)
+class ResourceGroup:
+    attribute: str
+    class_name: str
+    module: str
+    description: str
+    operations: tuple[Operation, ...]
+
+
+AuthKind = Literal["bearer", "basic", "header", "query", "none"]
+
+
+@dataclass(frozen=True)
+class Auth:
+    kind: AuthKind
+    parameter_name: str = ""
+
+
+@dataclass(frozen=True)
+class Api:
+    title: str
+    description: str
+    version: str
+    spec_version: str
+    package: str
+    client_name: str
+    env_prefix: str
+    base_url: str
+    auth: Auth
+    definitions: tuple[Definition, ...]
+    groups: tuple[ResourceGroup, ...]
+    source_name: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        return tuple(op for group in self.groups for op in group.operations)

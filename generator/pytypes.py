@@ -1,0 +1,197 @@
+"""IR types -> Python type expressions, imports and sample values for generated code."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from typing import Any
+from urllib.parse import quote
+
+from generator import pytext
+from generator.ir import examples
+from generator.ir.nodes import (
+    Alias,
+    Definition,
+    Enum,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    Named,
+    Nullable,
+    Primitive,
+    TypeRef,
+    UnionOf,
+)
+
+_PRIMITIVES = {
+    "str": "str",
+    "int": "int",
+    "float": "float",
+    "bool": "bool",
+    "datetime": "datetime.datetime",
+    "date": "datetime.date",
+    "bytes": "bytes",
+    "any": "Any",
+}
+
+
+def annotation(type_: TypeRef) -> str:
+    """The type as a Python annotation, e.g. `list[Order] | None`."""
+    match type_:
+        case Primitive(name):
+            return _PRIMITIVES[name]
+        case Named(name):
+            return pytext.identifier(name)
+        case ListOf(item):
+            return f"list[{annotation(item)}]"
+        case MapOf(value):
+            return f"dict[str, {annotation(value)}]"
+        case Nullable(inner):
+            return f"{annotation(inner)} | None"
+        case LiteralOf(values):
+            return "Literal[" + ", ".join(pytext.value_literal(v) for v in values) + "]"
+        case UnionOf(members, discriminator):
+            union = " | ".join(annotation(m) for m in members)
+            if discriminator:
+                return f"Annotated[{union}, Field(discriminator={pytext.string_literal(discriminator)})]"
+            return union
+    raise AssertionError(type_)  # pragma: no cover
+
+
+def needs_cast(type_: TypeRef, definitions: Mapping[str, Definition]) -> bool:
+    """Whether `cast_to=` needs `cast(type[...], ...)`: unions and literals are not classes."""
+    match type_:
+        case Primitive(name):
+            return name == "any"
+        case Named(name):
+            return isinstance(definitions[name], Alias)
+        case ListOf() | MapOf():
+            return False
+    return True
+
+
+def referenced_names(type_: TypeRef) -> Iterator[str]:
+    match type_:
+        case Named(name):
+            yield name
+        case ListOf(item) | Nullable(item):
+            yield from referenced_names(item)
+        case MapOf(value):
+            yield from referenced_names(value)
+        case UnionOf(members):
+            for member in members:
+                yield from referenced_names(member)
+
+
+def typing_needs(type_: TypeRef) -> set[str]:
+    """What the annotation uses from outside: 'datetime', 'Any', 'Literal', 'Annotated'."""
+    match type_:
+        case Primitive(name):
+            return (
+                {"datetime"}
+                if name in ("datetime", "date")
+                else ({"Any"} if name == "any" else set())
+            )
+        case ListOf(item) | Nullable(item):
+            return typing_needs(item)
+        case MapOf(value):
+            return typing_needs(value)
+        case LiteralOf():
+            return {"Literal"}
+        case UnionOf(members, discriminator):
+            needs = {"Annotated", "Field"} if discriminator else set()
+            for member in members:
+                needs |= typing_needs(member)
+            return needs
+    return set()
+
+
+def definition_references(definition: Definition) -> set[str]:
+    if isinstance(definition, Model):
+        return {n for f in definition.fields for n in referenced_names(f.type)}
+    if isinstance(definition, Alias):
+        return set(referenced_names(definition.type))
+    return set()
+
+
+def definition_needs(definition: Definition) -> set[str]:
+    if isinstance(definition, Model):
+        needs: set[str] = set()
+        for field in definition.fields:
+            needs |= typing_needs(field.type)
+            if field.name != field.wire_name:
+                needs.add("Field")
+        return needs
+    if isinstance(definition, Alias):
+        return typing_needs(definition.type) | {"TypeAlias"}
+    return set()
+
+
+# -- sample values in generated code ---------------------------------------------------------
+
+
+def python_value(
+    value: Any, type_: TypeRef, definitions: Mapping[str, Definition], used: set[str] | None = None
+) -> str:
+    """A Python expression of type `type_` holding the JSON `value` (which fits the type).
+
+    Names the expression needs (classes, 'datetime') are added to `used`.
+    """
+    used = set() if used is None else used
+    match type_:
+        case Nullable(inner):
+            return "None" if value is None else python_value(value, inner, definitions, used)
+        case Primitive("datetime"):
+            used.add("datetime")
+            return f"datetime.datetime.fromisoformat({pytext.string_literal(value)})"
+        case Primitive("date"):
+            used.add("datetime")
+            return f"datetime.date.fromisoformat({pytext.string_literal(value)})"
+        case Primitive("bytes"):
+            return "b" + pytext.string_literal(str(value))
+        case ListOf(item):
+            return "[" + ", ".join(python_value(v, item, definitions, used) for v in value) + "]"
+        case MapOf(item):
+            pairs = (
+                f"{pytext.string_literal(str(k))}: {python_value(v, item, definitions, used)}"
+                for k, v in value.items()
+            )
+            return "{" + ", ".join(pairs) + "}"
+        case UnionOf(members):
+            member = next(
+                (m for m in members if examples.problem(value, m, definitions) is None), members[0]
+            )
+            return python_value(value, member, definitions, used)
+        case Named(name):
+            return _named_value(value, definitions[name], definitions, used)
+    return pytext.value_literal(value)
+
+
+def _named_value(
+    value: Any, definition: Definition, definitions: Mapping[str, Definition], used: set[str]
+) -> str:
+    if isinstance(definition, Alias):
+        return python_value(value, definition.type, definitions, used)
+    name = pytext.identifier(definition.name)
+    used.add(name)
+    if isinstance(definition, Enum):
+        return f"{name}({pytext.value_literal(value)})"
+    return f"{name}.model_validate({pytext.value_literal(value)})"
+
+
+def wire_text(value: Any, type_: TypeRef) -> str:
+    """How the runtime writes a JSON value into a path, query or header."""
+    core = type_.inner if isinstance(type_, Nullable) else type_
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(core, Primitive) and core.name == "datetime":
+        return datetime.datetime.fromisoformat(value).isoformat()
+    return str(value)
+
+
+def quoted_path_segment(value: Any, type_: TypeRef) -> str:
+    text = wire_text(value, type_)
+    if text in (".", ".."):
+        return text.replace(".", "%2E")
+    return quote(text, safe="")
