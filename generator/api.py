@@ -37,7 +37,7 @@ def load_and_validate(spec: Path, *, full: bool = False) -> tuple[SpecSet | None
         specs, diagnostics = load_spec(spec)
     except GenerationFailed as failure:
         return None, failure.diagnostics
-    diagnostics += validate(specs, full=full)
+    diagnostics += validate(specs, full=full, refs_ok=not has_errors(diagnostics))
     return specs, diagnostics
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
@@ -186,7 +185,7 @@ def wire_text(value: Any, type_: TypeRef) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(core, Primitive) and core.name == "datetime":
-        return datetime.datetime.fromisoformat(value).isoformat()
+        return examples.canonical_datetime(value) or str(value)
     return str(value)
 
 

@@ -36,7 +36,9 @@ def spec_version(document: dict[str, Any]) -> str | None:
     return "2.0" if str(document.get("swagger")) == "2.0" else None
 
 
-def validate(specs: SpecSet, *, full: bool = False) -> list[Diagnostic]:
+def validate(specs: SpecSet, *, full: bool = False, refs_ok: bool = True) -> list[Diagnostic]:
+    """Diagnostics for the spec; `full` adds openapi-spec-validator's own checks, which
+    need every $ref to resolve (`refs_ok`)."""
     root = specs.root_node
     version = spec_version(root.value)
     if version is None:
@@ -49,7 +51,7 @@ def validate(specs: SpecSet, *, full: bool = False) -> list[Diagnostic]:
             )
         ]
     diagnostics = list(_meta_schema_errors(root, version))
-    if full and not diagnostics:
+    if full and refs_ok and not diagnostics:
         diagnostics.extend(_spec_validator_errors(root, version))
     for rule in RULES:
         diagnostics.extend(rule(specs))
@@ -95,11 +97,16 @@ def _spec_validator_errors(root: Node, version: str) -> Iterator[Diagnostic]:
         "3.0": OpenAPIV30SpecValidator,
         "3.1": OpenAPIV31SpecValidator,
     }[version]
-    for count, error in enumerate(validator_class(root.value).iter_errors()):
-        if count >= MAX_SCHEMA_ERRORS:
-            return
-        pointer = join_pointer("", *getattr(error, "absolute_path", ()))
-        yield _at_pointer(root, pointer, "spec.openapi", _first_line(str(error.message)))
+    validator = validator_class(root.value, base_uri=root.document.path.as_uri())
+    try:
+        for count, error in enumerate(validator.iter_errors()):
+            if count >= MAX_SCHEMA_ERRORS:
+                return
+            pointer = join_pointer("", *getattr(error, "absolute_path", ()))
+            yield _at_pointer(root, pointer, "spec.openapi", _first_line(str(error.message)))
+    except Exception as error:  # noqa: BLE001 - a third-party walk must not crash validation
+        message = f"openapi-spec-validator stopped early: {_first_line(str(error) or type(error).__name__)}"
+        yield Diagnostic(Level.WARNING, "spec.validator-crashed", message, root.location)
 
 
 def _first_line(message: str, limit: int = 300) -> str:

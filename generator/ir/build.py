@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 
 from generator import naming
@@ -448,16 +449,24 @@ class _OperationBuilder:
         if responses is None or not isinstance(responses.value, dict):
             return ()
         result = []
+        first_success = min((str(s) for s in responses.value if str(s).startswith("2")), default="")
         for status in responses.value:
             try:
                 response = self.specs.deref(responses.child(status))
             except RefError:
                 continue
             if isinstance(response.value, dict):
-                result.append(self._response(str(status), response, context))
+                # The main success response is `<Op>Response`; others say which, e.g. 207 ->
+                # `<Op>MultiStatusResponse`.
+                words = (
+                    [context]
+                    if str(status) == first_success
+                    else [context, _status_phrase(str(status))]
+                )
+                result.append(self._response(str(status), response, words))
         return tuple(result)
 
-    def _response(self, status: str, node: Node, context: str) -> Response:
+    def _response(self, status: str, node: Node, context: list[str]) -> Response:
         description = str(node.value.get("description") or "")
         is_success = status.startswith("2")
         media, media_type = self._response_media(node)
@@ -468,7 +477,9 @@ class _OperationBuilder:
         if _is_json(media_type):
             schema = media.get("schema")
             type_ = (
-                self.converter.convert(schema, [context, "Response"]) if schema is not None else ANY
+                self.converter.convert(schema, [*context, "Response"])
+                if schema is not None
+                else ANY
             )
             return Response(status, description, "json", type_, _media_example(self.specs, media))
         if media_type.startswith("text/"):
@@ -522,6 +533,13 @@ class _OperationBuilder:
                 )
             )
         return examples.synthesise(success.type, self.definitions), True
+
+
+def _status_phrase(status: str) -> str:
+    try:
+        return HTTPStatus(int(status)).phrase
+    except ValueError:
+        return status.replace("X", "x")
 
 
 def _path_group(path: str) -> str:

@@ -110,7 +110,8 @@ class SchemaConverter:
 
     def claim_inline_name(self, context: list[str], node: Node) -> str:
         preferred = naming.class_name(" ".join(context))
-        candidates = [preferred, preferred + "Object", preferred + "Model"]
+        envelope = [preferred + "Envelope"] if context[-1:] == ["Response"] else []
+        candidates = [preferred, *envelope, preferred + "Object", preferred + "Model"]
         name, moved = self.names.claim(candidates, node.pointer)
         if moved:
             self._warn(

@@ -220,7 +220,7 @@ def test_request_options_are_frozen_with_defaults(rt: SimpleNamespace) -> None:
         (True, "true"),
         (Color.BLUE, "blue"),
         (dt.date(2024, 5, 1), "2024-05-01"),
-        (dt.datetime(2024, 5, 1, 12, 30, tzinfo=dt.UTC), "2024-05-01T12%3A30%3A00%2B00%3A00"),
+        (dt.datetime(2024, 5, 1, 12, 30, tzinfo=dt.UTC), "2024-05-01T12%3A30%3A00Z"),
     ],
 )
 def test_path_param(rt: SimpleNamespace, value: object, expected: str) -> None:
@@ -358,7 +358,7 @@ def test_query_encoding(rt: SimpleNamespace) -> None:
         ("active", "true"),
         ("deleted", "false"),
         ("color", "blue"),
-        ("since", "2024-05-01T12:00:00+00:00"),
+        ("since", "2024-05-01T12:00:00Z"),
         ("on", "2024-05-01"),
         ("limit", "10"),
     ]
@@ -427,7 +427,7 @@ def test_json_body_is_serialized_recursively(rt: SimpleNamespace) -> None:
         "pet": {"name": "Rex", "petType": "dog"},
         "pets": [{"name": "Tom", "petType": "cat", "color": "red"}],
         "color": "blue",
-        "at": "2024-05-01T12:00:00+00:00",
+        "at": "2024-05-01T12:00:00Z",
         "note": 1,
         "nested": {"n": [1, 2.5, "x"]},
         "extra": "red",

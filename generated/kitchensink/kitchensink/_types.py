@@ -1,0 +1,65 @@
+# File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
+"""Small shared types used by the client and the generated resources."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+import httpx
+
+__all__ = [
+    "NOT_GIVEN",
+    "Headers",
+    "NotGiven",
+    "Query",
+    "RequestOptions",
+    "Timeout",
+]
+
+
+class NotGiven:
+    """Marks an argument the caller did not pass.
+
+    ``None`` cannot play this role because it is a meaningful value: it is
+    sent as JSON ``null``. Compare with ``isinstance(value, NotGiven)`` so that
+    type checkers can narrow the type.
+    """
+
+    __slots__ = ()
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    # A sentinel must survive copying as itself, or identity checks break.
+    def __copy__(self) -> NotGiven:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> NotGiven:
+        return self
+
+
+NOT_GIVEN = NotGiven()
+
+Headers: TypeAlias = Mapping[str, str]
+Query: TypeAlias = Mapping[str, object]
+# ``None`` disables timeouts; a float applies to every phase of the request.
+Timeout: TypeAlias = float | httpx.Timeout | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestOptions:
+    """Per-call overrides, applied on top of what the endpoint method builds.
+
+    They are the escape hatch for things the API description does not cover,
+    such as undocumented parameters or an unusually slow call.
+    """
+
+    extra_headers: Headers | None = None
+    extra_query: Query | None = None
+    extra_body: Mapping[str, object] | None = None
+    timeout: Timeout | NotGiven = NOT_GIVEN

@@ -1,0 +1,175 @@
+"""The `sdkwright` command end to end: exit codes, messages, what it writes and what it never touches."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import GENERATED, REPO, SPECS, describe, sdkwright
+
+from generator.manifest import MANIFEST_NAME
+
+BROKEN_REF_SPEC = """\
+openapi: 3.1.0
+info: {title: Broken, version: "1"}
+paths:
+  /things:
+    get:
+      operationId: list_things
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Missing"
+"""
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """The repo's targets in a scratch folder: specs, generated SDKs and sdkwright.yaml."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    shutil.copy(REPO / "sdkwright.yaml", root)
+    shutil.copytree(SPECS, root / "specs")
+    shutil.copytree(GENERATED, root / "generated", ignore=shutil.ignore_patterns("__pycache__", ".*_cache"))
+    return root
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.rglob("*") if p.is_file()}
+
+
+def test_version_and_help() -> None:
+    assert sdkwright("--version").stdout.startswith("sdkwright ")
+    assert sdkwright("--help").returncode == 0
+
+
+def test_a_bad_argument_is_a_usage_error_without_traceback() -> None:
+    result = sdkwright("generate", "--formatter", "yapf")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "invalid choice" in result.stderr
+
+
+def test_generate_with_a_spec_needs_an_output_folder() -> None:
+    result = sdkwright("generate", SPECS / "clearstreet.yaml")
+    assert result.returncode == 2
+    assert "-o/--output is required" in result.stderr
+
+
+def test_validate_prints_the_location_of_a_broken_ref(tmp_path: Path) -> None:
+    spec = tmp_path / "broken.yaml"
+    spec.write_text(BROKEN_REF_SPEC)
+    result = sdkwright("validate", spec, cwd=tmp_path)
+    assert result.returncode == 1
+    assert re.search(r"broken\.yaml:13:23: error\[ref\.unresolved\]: \$ref target '#/components/schemas/Missing' does not exist", result.stderr), result.stderr
+    assert "/paths/~1things/get/responses/200/content/application~1json/schema/$ref" in result.stderr
+
+
+def test_validate_json_format_and_a_clean_spec() -> None:
+    clean = sdkwright("validate", SPECS / "clearstreet.yaml")
+    assert clean.returncode == 0, describe(clean)
+    assert "0 errors, 0 warnings" in clean.stdout
+
+
+def test_generate_refuses_a_broken_spec_and_leaves_the_output_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "sdk"
+    assert sdkwright("generate", SPECS / "clearstreet.yaml", "-o", out, "--package", "clearstreet").returncode == 0
+    before = snapshot(out)
+    broken = tmp_path / "clearstreet.yaml"
+    broken.write_text((SPECS / "clearstreet.yaml").read_text().replace("#/components/schemas/ApiError", "#/components/schemas/Nope"))
+    result = sdkwright("generate", broken, "-o", out, "--package", "clearstreet")
+    assert result.returncode == 1
+    assert "ref.unresolved" in result.stderr and "not generated" in result.stderr
+    assert snapshot(out) == before
+
+
+def test_check_passes_on_the_committed_tree() -> None:
+    result = sdkwright("check")
+    assert result.returncode == 0, describe(result)
+    assert "is up to date" in result.stdout
+
+
+def test_check_reports_a_hand_edit_with_a_diff_and_writes_nothing(repo_copy: Path) -> None:
+    edited = repo_copy / "generated" / "clearstreet" / "clearstreet" / "types" / "position_instruction.py"
+    edited.write_text(edited.read_text().replace("symbol: str", "symbol: int"))
+    before = snapshot(repo_copy)
+    result = sdkwright("check", cwd=repo_copy)
+    assert result.returncode == 1, describe(result)
+    assert "changed: clearstreet/types/position_instruction.py" in result.stdout
+    assert "-    symbol: int" in result.stdout and "+    symbol: str" in result.stdout
+    assert snapshot(repo_copy) == before
+
+
+def test_check_reports_any_spec_edit(repo_copy: Path) -> None:
+    spec = repo_copy / "specs" / "clearstreet.yaml"
+    spec.write_text(spec.read_text() + "\n# a comment changes nothing in the SDK but the recorded spec hash\n")
+    result = sdkwright("check", cwd=repo_copy)
+    assert result.returncode == 1, describe(result)
+    assert MANIFEST_NAME in result.stdout
+
+
+def test_check_exits_2_when_the_spec_is_broken(repo_copy: Path) -> None:
+    (repo_copy / "specs" / "clearstreet.yaml").write_text("openapi: [unclosed\n")
+    result = sdkwright("check", "--target", "clearstreet", cwd=repo_copy)
+    assert result.returncode == 2
+    assert "load.yaml-syntax" in result.stderr
+
+
+def test_unknown_target_is_a_usage_error(repo_copy: Path) -> None:
+    result = sdkwright("check", "--target", "nope", cwd=repo_copy)
+    assert result.returncode == 2 and "unknown target" in result.stderr
+
+
+def test_regeneration_rewrites_only_changed_files(tmp_path: Path) -> None:
+    spec = tmp_path / "clearstreet.yaml"
+    shutil.copy(SPECS / "clearstreet.yaml", spec)
+    out = tmp_path / "sdk"
+    assert sdkwright("generate", spec, "-o", out, "--package", "clearstreet").returncode == 0
+    first = snapshot(out)
+    again = sdkwright("generate", spec, "-o", out, "--package", "clearstreet")
+    assert "(0 files changed" in again.stdout
+    assert snapshot(out) == first
+    spec.write_text(spec.read_text().replace("Options symbol (OSI) for display.", "The OSI symbol."))
+    changed = sdkwright("generate", spec, "-o", out, "--package", "clearstreet")
+    assert changed.returncode == 0
+    after = snapshot(out)
+    rewritten = {path for path in after if after[path] != first[path]}
+    assert rewritten == {"clearstreet/types/position_instruction.py", MANIFEST_NAME}
+
+
+def test_files_not_in_the_manifest_are_never_touched(tmp_path: Path) -> None:
+    out = tmp_path / "sdk"
+    assert sdkwright("generate", SPECS / "clearstreet.yaml", "-o", out, "--package", "clearstreet").returncode == 0
+    mine = out / "clearstreet" / "my_helpers.py"
+    mine.write_text("# hand-written\n")
+    assert sdkwright("generate", SPECS / "kitchensink.yaml", "-o", out, "--package", "clearstreet").returncode == 0
+    assert mine.read_text() == "# hand-written\n"
+    assert not (out / "clearstreet" / "resources" / "positions.py").exists()  # ours, and gone from the spec
+
+
+def test_a_foreign_non_empty_folder_needs_force(tmp_path: Path) -> None:
+    out = tmp_path / "sdk"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me")
+    refused = sdkwright("generate", SPECS / "clearstreet.yaml", "-o", out)
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+    forced = sdkwright("generate", SPECS / "clearstreet.yaml", "-o", out, "--force")
+    assert forced.returncode == 0 and (out / "notes.txt").read_text() == "keep me"
+
+
+def test_generation_is_deterministic_and_black_is_available(tmp_path: Path) -> None:
+    outputs = []
+    for name, formatter in (("a", "ruff"), ("b", "ruff"), ("c", "black")):
+        out = tmp_path / name
+        result = sdkwright("generate", SPECS / "kitchensink.yaml", "-o", out, "--formatter", formatter)
+        assert result.returncode == 0, describe(result)
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert outputs[0] == outputs[1]
+    black_manifest = outputs[2][MANIFEST_NAME].decode()
+    assert '"formatter": "black ' in black_manifest
+    assert outputs[2].keys() == outputs[0].keys()

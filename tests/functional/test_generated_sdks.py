@@ -1,0 +1,61 @@
+"""Each checked-in SDK: its generated tests pass, and it is `mypy --strict` and ruff clean."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from helpers import REPO, copy_sdk, describe, mypy_strict, ruff_check, run_generated_tests
+
+from generator.config import Target, load_targets
+
+TARGETS = load_targets(REPO / "sdkwright.yaml")
+
+
+@pytest.fixture(params=TARGETS, ids=lambda t: t.name)
+def target(request: pytest.FixtureRequest) -> Target:
+    assert isinstance(request.param, Target)
+    return request.param
+
+
+def test_generated_tests_pass(target: Target, tmp_path: Path) -> None:
+    sdk = copy_sdk(target.output, tmp_path / target.name)
+    result = run_generated_tests(sdk)
+    assert result.returncode == 0, describe(result)
+    assert " passed" in result.stdout and " failed" not in result.stdout
+
+
+@pytest.mark.slow
+def test_mypy_strict_is_clean(target: Target, tmp_path: Path) -> None:
+    sdk = copy_sdk(target.output, tmp_path / target.name)
+    result = mypy_strict(sdk, target.package)
+    assert result.returncode == 0, describe(result)
+
+
+def test_ruff_lint_is_clean(target: Target, tmp_path: Path) -> None:
+    result = ruff_check(copy_sdk(target.output, tmp_path / target.name))
+    assert result.returncode == 0, describe(result)
+
+
+def test_every_operation_has_a_test_and_a_readme_example(target: Target) -> None:
+    readme = (target.output / "README.md").read_text()
+    tests = "".join(p.read_text() for p in (target.output / "tests").glob("test_*.py"))
+    resources = target.output / target.package / "resources"
+    methods = [
+        node.name
+        for path in resources.glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
+    ]
+    assert methods
+    for method in methods:
+        assert f".{method}(" in readme, method
+        assert f".{method}(" in tests, method
+
+
+def test_every_file_starts_with_the_banner(target: Target) -> None:
+    for path in target.output.rglob("*"):
+        if path.is_file() and path.suffix in (".py", ".md", ".toml") and "__pycache__" not in path.parts:
+            first = path.read_text().splitlines()[0]
+            assert "generated from" in first and "by sdkwright" in first, path

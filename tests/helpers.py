@@ -1,0 +1,54 @@
+"""Shared helpers for the project's tests: paths, running generated SDKs, type-checking them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SPECS = REPO / "specs"
+GENERATED = REPO / "generated"
+SHARED_SPECS = REPO.parent / "shared" / "specs"
+FIXTURES = REPO / "tests" / "fixtures"
+
+needs_shared_specs = pytest.mark.skipif(
+    not SHARED_SPECS.is_dir(),
+    reason=f"the real-world specs are not here ({SHARED_SPECS}); clone with ../shared beside the repo",
+)
+
+
+def run(command: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def sdkwright(*arguments: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return run([sys.executable, "-m", "generator", *map(str, arguments)], cwd)
+
+
+def copy_sdk(source: Path, destination: Path) -> Path:
+    """A throwaway copy, so running an SDK's tests leaves no caches in the checked-in tree."""
+    shutil.copytree(source, destination, ignore=shutil.ignore_patterns("__pycache__", ".*_cache"))
+    return destination
+
+
+def run_generated_tests(sdk: Path) -> subprocess.CompletedProcess[str]:
+    return run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], sdk)
+
+
+def mypy_strict(sdk: Path, package: str) -> subprocess.CompletedProcess[str]:
+    cache = sdk / ".mypy_cache"
+    return run([sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), package, "tests"], sdk)
+
+
+def ruff_check(sdk: Path) -> subprocess.CompletedProcess[str]:
+    from generator.format import ruff_binary
+
+    return run([ruff_binary(), "check", "--no-cache", "."], sdk)
+
+
+def describe(result: subprocess.CompletedProcess[str]) -> str:
+    return f"exit {result.returncode}\n--- stdout ---\n{result.stdout[-6000:]}\n--- stderr ---\n{result.stderr[-4000:]}"
