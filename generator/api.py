@@ -15,6 +15,7 @@ from generator.config import Target
 from generator.diagnostics import Diagnostic, GenerationFailed, Level, has_errors
 from generator.ir.build import BuildOptions, build_api
 from generator.ir.nodes import Api
+from generator.load import locate
 from generator.manifest import MANIFEST_NAME, FileEntry, Manifest, read_manifest, sha256
 from generator.resolve import SpecSet, load_spec
 from generator.validate import validate
@@ -48,7 +49,7 @@ def generate(target: Target, *, full_validation: bool = False, strict: bool = Fa
         return Result({}, diagnostics)
     options = BuildOptions(package=target.package, client_name=target.client_name)
     api, build_diagnostics = build_api(specs, options)
-    diagnostics += build_diagnostics
+    diagnostics += locate(build_diagnostics, specs.documents.values())
     if has_errors(diagnostics) or (strict and _has_warnings(diagnostics)):
         return Result({}, diagnostics, api)
     rendered = render.render_sdk(api)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import keyword
 import re
+import unicodedata
 from collections.abc import Iterable
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
@@ -90,8 +91,11 @@ PYTHON_RESERVED = (
 
 
 def words(text: str) -> list[str]:
-    """Split any spelling (camelCase, kebab-case, 'Spaced words', snake_case) into words."""
-    stripped = text.strip()
+    """Split any spelling (camelCase, kebab-case, 'Spaced words', snake_case) into words.
+
+    Accented letters lose their accents ('café' -> 'cafe') rather than the letter.
+    """
+    stripped = unicodedata.normalize("NFKD", text.strip()).encode("ascii", "ignore").decode()
     prefix = []
     if stripped[:1] in _LEADING_SYMBOLS:
         prefix.append(_LEADING_SYMBOLS[stripped[0]])
@@ -135,7 +139,9 @@ def python_identifier(
 
 
 def field_name(wire_name: str) -> str:
-    return python_identifier(snake(wire_name), "field")
+    name = python_identifier(snake(wire_name), "field")
+    # pydantic owns the `model_` namespace (model_dump, model_validate, ...).
+    return name + "_" if name.startswith("model_") else name
 
 
 def parameter_name(wire_name: str) -> str:
@@ -172,15 +178,17 @@ def enum_member_name(value: object) -> str:
 
 
 def unique_member_names(values: list[object]) -> list[str]:
-    """Member names for enum values; a collision is spelled out ('A_DASH_B'), not numbered."""
+    """Member names for enum values; values whose names collide are spelled out
+    ('a-b' -> 'A_DASH_B' beside 'a_b' -> 'A_B'), whatever their order, never numbered."""
+    plain = [enum_member_name(value) for value in values]
+    counts: dict[str, int] = {}
+    for name in plain:
+        counts[name] = counts.get(name, 0) + 1
     names: list[str] = []
     taken: set[str] = set()
-    for value in values:
-        name = enum_member_name(value)
-        if name in taken and isinstance(value, str):
-            name = python_identifier(screaming(spelled_symbols(value)), "VALUE")
-            if value.islower() and name in taken:
-                name += "_LOWERCASE"
+    for value, name in zip(values, plain, strict=True):
+        if counts[name] > 1 and isinstance(value, str):
+            name = python_identifier(screaming(spelled_symbols(value)), "VALUE") or name
         while name in taken:
             name += "_"
         taken.add(name)
@@ -197,11 +205,10 @@ class NameRegistry:
     """Hands out unique names from lists of candidates, most natural first."""
 
     def __init__(self, reserved: Iterable[str] = ()) -> None:
-        self._owners: dict[str, str] = {name: "<reserved>" for name in reserved}
-        self._folded: set[str] = {name.lower() for name in reserved}
+        self._owners: dict[str, str] = {name.lower(): "<reserved>" for name in reserved}
 
     def owner(self, name: str) -> str | None:
-        return self._owners.get(name)
+        return self._owners.get(name.lower())
 
     def claim(self, candidates: list[str], owner: str) -> tuple[str, bool]:
         """The first free candidate (case-insensitively, since names become file names).
@@ -209,16 +216,15 @@ class NameRegistry:
         Returns the name and whether it had to step past the first choice.
         """
         for index, candidate in enumerate(candidates):
-            if candidate.lower() not in self._folded:
+            if candidate.lower() not in self._owners:
                 self._take(candidate, owner)
                 return candidate, index > 0
         base = candidates[-1]
         name = base
-        while name.lower() in self._folded:
+        while name.lower() in self._owners:
             name += "Alt"
         self._take(name, owner)
         return name, True
 
     def _take(self, name: str, owner: str) -> None:
-        self._owners[name] = owner
-        self._folded.add(name.lower())
+        self._owners[name.lower()] = owner

@@ -8,6 +8,7 @@ are in, so a spec can never inject code into an SDK.
 from __future__ import annotations
 
 import json
+import keyword
 import re
 import textwrap
 import unicodedata
@@ -23,8 +24,18 @@ def clean_text(text: str) -> str:
 
 
 def string_literal(text: str) -> str:
-    """A double-quoted Python literal; JSON's escapes are a subset of Python's."""
-    return json.dumps(clean_text(text) if _CONTROL.search(text) else text, ensure_ascii=True)
+    """A Python literal for exactly `text`: Python's own `repr`, which escapes quotes,
+    backslashes, control characters and lone surrogates, and cannot end early."""
+    literal = repr(str(text))
+    if literal.startswith("'") and '"' not in text:
+        # No quote of either kind inside: the same literal in the house style's double quotes.
+        literal = '"' + literal[1:-1] + '"'
+    return literal
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string: JSON's escapes are valid TOML; lone surrogates are not, so cleaned."""
+    return json.dumps(clean_text(text))
 
 
 def value_literal(value: Any) -> str:
@@ -75,7 +86,12 @@ def markdown_text(text: str) -> str:
 
 
 def is_identifier(name: str) -> bool:
-    return name.isascii() and name.isidentifier() and unicodedata.normalize("NFKC", name) == name
+    return (
+        name.isascii()
+        and name.isidentifier()
+        and not keyword.iskeyword(name)
+        and unicodedata.normalize("NFKC", name) == name
+    )
 
 
 def identifier(name: str) -> str:

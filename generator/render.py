@@ -51,6 +51,7 @@ def environment(flavour: str = "httpx") -> jinja2.Environment:
     )
     env.filters.update(
         pystr=pytext.string_literal,
+        tomlstr=pytext.toml_string,
         pyvalue=pytext.value_literal,
         docstring=pytext.docstring_text,
         docblock=pytext.docstring_block,

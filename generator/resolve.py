@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from generator.diagnostics import Diagnostic, GenerationFailed, Level, Location
-from generator.load import Document, join_pointer, load_document, split_pointer
+from generator.load import Document, join_pointer, load_document, locate, split_pointer
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def load_spec(path: Path) -> tuple[SpecSet, list[Diagnostic]]:
                 pending.append(loaded)
     specs = SpecSet(root, documents)
     diagnostics.extend(_check_targets(specs, refs))
-    return specs, diagnostics
+    return specs, locate(diagnostics, documents.values())
 
 
 def _load_referenced(

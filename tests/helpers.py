@@ -22,7 +22,9 @@ needs_shared_specs = pytest.mark.skipif(
 
 
 def run(command: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
+    return subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def sdkwright(*arguments: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
@@ -41,7 +43,9 @@ def run_generated_tests(sdk: Path) -> subprocess.CompletedProcess[str]:
 
 def mypy_strict(sdk: Path, package: str) -> subprocess.CompletedProcess[str]:
     cache = sdk / ".mypy_cache"
-    return run([sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), package, "tests"], sdk)
+    return run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), package, "tests"], sdk
+    )
 
 
 def ruff_check(sdk: Path) -> subprocess.CompletedProcess[str]:

@@ -423,12 +423,16 @@ class _OperationBuilder:
         if not isinstance(type_, Named) or type_.kind != "model":
             return None
         model = self.definitions[type_.name]
-        reserved = CALL_OPTIONS
         fields = []
+        taken = set(CALL_OPTIONS) | {f.name for f in model.fields}
         for field in model.fields:
             if field.read_only:
                 continue
-            name = field.name if field.name not in reserved else field.name + "_"
+            name = field.name
+            if name in CALL_OPTIONS:
+                while name in taken:
+                    name += "_"
+                taken.add(name)
             fields.append(
                 Field(
                     name,

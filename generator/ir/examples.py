@@ -63,11 +63,9 @@ def problem(value: Any, type_: TypeRef, definitions: Definitions, where: str = "
         case Primitive(name):
             return _primitive_problem(value, name, here)
         case LiteralOf(values):
-            return (
-                None
-                if value in values and type(value) in (str, int, bool)
-                else f"{here} must be one of {list(values)!r}"
-            )
+            # Types count too: 1 == True in Python, but pydantic would dump True back.
+            matches = any(value == v and type(value) is type(v) for v in values)
+            return None if matches else f"{here} must be one of {list(values)!r}"
         case ListOf(item):
             if not isinstance(value, list):
                 return f"{here} must be an array"
@@ -148,7 +146,8 @@ def synthesise(type_: TypeRef, definitions: Definitions, depth: int = 0) -> Any:
     """A plausible instance of `type_`, with every property filled in down to a depth."""
     match type_:
         case Nullable(inner):
-            return synthesise(inner, definitions, depth)
+            # Deep down, null ends a chain of required self-references.
+            return None if depth >= MAX_DEPTH else synthesise(inner, definitions, depth)
         case Primitive(name, format):
             return _primitive_sample(name, format)
         case LiteralOf(values):

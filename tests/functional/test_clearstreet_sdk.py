@@ -20,10 +20,14 @@ import httpx
 import pytest
 from helpers import FIXTURES, GENERATED
 
-EXAMPLE: dict[str, Any] = json.loads((FIXTURES / "cancel_position_instruction_response.json").read_text())
+EXAMPLE: dict[str, Any] = json.loads(
+    (FIXTURES / "cancel_position_instruction_response.json").read_text()
+)
 ACCOUNT_ID = 122503
 INSTRUCTION_ID = "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02"
-DOCUMENTED_URL = f"https://api.clearstreet.com/v1/accounts/{ACCOUNT_ID}/positions/instructions/{INSTRUCTION_ID}"
+DOCUMENTED_URL = (
+    f"https://api.clearstreet.com/v1/accounts/{ACCOUNT_ID}/positions/instructions/{INSTRUCTION_ID}"
+)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +42,9 @@ def clearstreet() -> Iterator[ModuleType]:
 
 
 class Recorder:
-    def __init__(self, status: int = 200, payload: object = EXAMPLE, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, status: int = 200, payload: object = EXAMPLE, headers: dict[str, str] | None = None
+    ) -> None:
         self.status, self.payload, self.headers = status, payload, headers or {}
         self.requests: list[httpx.Request] = []
 
@@ -81,7 +87,9 @@ def assert_matches_example(result: Any, clearstreet: ModuleType) -> None:
     assert result.model_dump(mode="json", by_alias=True, exclude_unset=True) == EXAMPLE
 
 
-def test_cancel_is_the_documented_curl_and_returns_the_documented_example(clearstreet: ModuleType) -> None:
+def test_cancel_is_the_documented_curl_and_returns_the_documented_example(
+    clearstreet: ModuleType,
+) -> None:
     recorder = Recorder()
     result = sync_client(clearstreet, recorder).positions.cancel_position_instruction(
         account_id=ACCOUNT_ID, instruction_id=INSTRUCTION_ID
@@ -93,24 +101,39 @@ def test_cancel_is_the_documented_curl_and_returns_the_documented_example(clears
 
 def test_async_cancel_matches_the_documentation_too(clearstreet: ModuleType) -> None:
     recorder = Recorder()
-    client = clearstreet.AsyncClearStreet(api_key="my-key", http_client=httpx.AsyncClient(transport=httpx.MockTransport(recorder)))
-    result = asyncio.run(client.positions.cancel_position_instruction(account_id=ACCOUNT_ID, instruction_id=INSTRUCTION_ID))
+    client = clearstreet.AsyncClearStreet(
+        api_key="my-key", http_client=httpx.AsyncClient(transport=httpx.MockTransport(recorder))
+    )
+    result = asyncio.run(
+        client.positions.cancel_position_instruction(
+            account_id=ACCOUNT_ID, instruction_id=INSTRUCTION_ID
+        )
+    )
     assert_documented_request(recorder.requests[0])
     assert_matches_example(result, clearstreet)
 
 
-def test_api_key_and_base_url_come_from_the_environment(clearstreet: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_api_key_and_base_url_come_from_the_environment(
+    clearstreet: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CLEAR_STREET_API_KEY", "env-key")
     monkeypatch.setenv("CLEAR_STREET_BASE_URL", "https://sandbox.example.test/api")
     recorder = Recorder()
-    client = clearstreet.ClearStreet(http_client=httpx.Client(transport=httpx.MockTransport(recorder)))
+    client = clearstreet.ClearStreet(
+        http_client=httpx.Client(transport=httpx.MockTransport(recorder))
+    )
     client.positions.cancel_position_instruction(account_id=1, instruction_id="x")
     request = recorder.requests[0]
     assert request.headers["Authorization"] == "Bearer env-key"
-    assert str(request.url) == "https://sandbox.example.test/api/v1/accounts/1/positions/instructions/x"
+    assert (
+        str(request.url)
+        == "https://sandbox.example.test/api/v1/accounts/1/positions/instructions/x"
+    )
 
 
-def test_a_missing_api_key_is_a_clear_error(clearstreet: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_api_key_is_a_clear_error(
+    clearstreet: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("CLEAR_STREET_API_KEY", raising=False)
     with pytest.raises(ValueError, match="CLEAR_STREET_API_KEY"):
         clearstreet.ClearStreet()
@@ -118,20 +141,37 @@ def test_a_missing_api_key_is_a_clear_error(clearstreet: ModuleType, monkeypatch
 
 def test_path_parameters_cannot_escape_the_path(clearstreet: ModuleType) -> None:
     recorder = Recorder()
-    sync_client(clearstreet, recorder).positions.cancel_position_instruction(account_id=1, instruction_id="../../admin?x=1")
-    assert recorder.requests[0].url.raw_path == b"/v1/accounts/1/positions/instructions/..%2F..%2Fadmin%3Fx%3D1"
+    sync_client(clearstreet, recorder).positions.cancel_position_instruction(
+        account_id=1, instruction_id="../../admin?x=1"
+    )
+    assert (
+        recorder.requests[0].url.raw_path
+        == b"/v1/accounts/1/positions/instructions/..%2F..%2Fadmin%3Fx%3D1"
+    )
 
 
 @pytest.mark.parametrize(
     ("status", "error_name"),
-    [(400, "BadRequestError"), (401, "AuthenticationError"), (403, "PermissionDeniedError"), (404, "NotFoundError"),
-     (409, "ConflictError"), (422, "UnprocessableEntityError"), (429, "RateLimitError"), (503, "InternalServerError")],
+    [
+        (400, "BadRequestError"),
+        (401, "AuthenticationError"),
+        (403, "PermissionDeniedError"),
+        (404, "NotFoundError"),
+        (409, "ConflictError"),
+        (422, "UnprocessableEntityError"),
+        (429, "RateLimitError"),
+        (503, "InternalServerError"),
+    ],
 )
-def test_error_statuses_raise_typed_errors_with_the_parsed_body(clearstreet: ModuleType, status: int, error_name: str) -> None:
+def test_error_statuses_raise_typed_errors_with_the_parsed_body(
+    clearstreet: ModuleType, status: int, error_name: str
+) -> None:
     body = {"code": status, "message": "Instruction is in a terminal state"}
     recorder = Recorder(status, body, {"x-request-id": "req-123"})
     with pytest.raises(getattr(clearstreet, error_name)) as raised:
-        sync_client(clearstreet, recorder).positions.cancel_position_instruction(account_id=1, instruction_id="x")
+        sync_client(clearstreet, recorder).positions.cancel_position_instruction(
+            account_id=1, instruction_id="x"
+        )
     error = raised.value
     assert isinstance(error, clearstreet.APIStatusError)
     assert error.status_code == status
@@ -144,7 +184,9 @@ def test_error_statuses_raise_typed_errors_with_the_parsed_body(clearstreet: Mod
 def test_unknown_enum_values_from_the_server_are_kept(clearstreet: ModuleType) -> None:
     payload = json.loads(json.dumps(EXAMPLE))
     payload["data"]["status"] = "PARTIALLY_CANCELLED"
-    result = sync_client(clearstreet, Recorder(payload=payload)).positions.cancel_position_instruction(account_id=1, instruction_id="x")
+    result = sync_client(
+        clearstreet, Recorder(payload=payload)
+    ).positions.cancel_position_instruction(account_id=1, instruction_id="x")
     assert result.data.status == "PARTIALLY_CANCELLED"
     assert result.data.status.value == "PARTIALLY_CANCELLED"
     assert result.model_dump(mode="json", by_alias=True, exclude_unset=True) == payload
@@ -153,23 +195,35 @@ def test_unknown_enum_values_from_the_server_are_kept(clearstreet: ModuleType) -
 def test_null_and_missing_are_distinguishable(clearstreet: ModuleType) -> None:
     payload = json.loads(json.dumps(EXAMPLE))
     del payload["data"]["rejection_reason"]  # missing, while accepted_quantity stays null
-    result = sync_client(clearstreet, Recorder(payload=payload)).positions.cancel_position_instruction(account_id=1, instruction_id="x")
-    assert result.data.accepted_quantity is None and "accepted_quantity" in result.data.model_fields_set
-    assert result.data.rejection_reason is None and "rejection_reason" not in result.data.model_fields_set
+    result = sync_client(
+        clearstreet, Recorder(payload=payload)
+    ).positions.cancel_position_instruction(account_id=1, instruction_id="x")
+    assert (
+        result.data.accepted_quantity is None
+        and "accepted_quantity" in result.data.model_fields_set
+    )
+    assert (
+        result.data.rejection_reason is None
+        and "rejection_reason" not in result.data.model_fields_set
+    )
     assert result.model_dump(mode="json", by_alias=True, exclude_unset=True) == payload
 
 
 def test_unknown_fields_are_kept(clearstreet: ModuleType) -> None:
     payload = json.loads(json.dumps(EXAMPLE))
     payload["data"]["venue"] = "OCC"
-    result = sync_client(clearstreet, Recorder(payload=payload)).positions.cancel_position_instruction(account_id=1, instruction_id="x")
+    result = sync_client(
+        clearstreet, Recorder(payload=payload)
+    ).positions.cancel_position_instruction(account_id=1, instruction_id="x")
     assert result.data.model_extra == {"venue": "OCC"}
 
 
 def test_a_body_that_does_not_match_is_a_response_validation_error(clearstreet: ModuleType) -> None:
     recorder = Recorder(payload={"metadata": {}, "data": {"id": 5}})
     with pytest.raises(clearstreet.APIResponseValidationError):
-        sync_client(clearstreet, recorder).positions.cancel_position_instruction(account_id=1, instruction_id="x")
+        sync_client(clearstreet, recorder).positions.cancel_position_instruction(
+            account_id=1, instruction_id="x"
+        )
 
 
 def test_timeouts_and_connection_failures_are_typed(clearstreet: ModuleType) -> None:
@@ -179,7 +233,12 @@ def test_timeouts_and_connection_failures_are_typed(clearstreet: ModuleType) -> 
     def refused(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("refused", request=request)
 
-    for handler, error in ((timeout, clearstreet.APITimeoutError), (refused, clearstreet.APIConnectionError)):
-        client = clearstreet.ClearStreet(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+    for handler, error in (
+        (timeout, clearstreet.APITimeoutError),
+        (refused, clearstreet.APIConnectionError),
+    ):
+        client = clearstreet.ClearStreet(
+            api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(handler))
+        )
         with pytest.raises(error):
             client.positions.cancel_position_instruction(account_id=1, instruction_id="x")

@@ -35,12 +35,18 @@ def repo_copy(tmp_path: Path) -> Path:
     root.mkdir()
     shutil.copy(REPO / "sdkwright.yaml", root)
     shutil.copytree(SPECS, root / "specs")
-    shutil.copytree(GENERATED, root / "generated", ignore=shutil.ignore_patterns("__pycache__", ".*_cache"))
+    shutil.copytree(
+        GENERATED, root / "generated", ignore=shutil.ignore_patterns("__pycache__", ".*_cache")
+    )
     return root
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
-    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
 
 
 def test_version_and_help() -> None:
@@ -65,8 +71,13 @@ def test_validate_prints_the_location_of_a_broken_ref(tmp_path: Path) -> None:
     spec.write_text(BROKEN_REF_SPEC)
     result = sdkwright("validate", spec, cwd=tmp_path)
     assert result.returncode == 1
-    assert re.search(r"broken\.yaml:13:23: error\[ref\.unresolved\]: \$ref target '#/components/schemas/Missing' does not exist", result.stderr), result.stderr
-    assert "/paths/~1things/get/responses/200/content/application~1json/schema/$ref" in result.stderr
+    assert re.search(
+        r"broken\.yaml:13:23: error\[ref\.unresolved\]: \$ref target '#/components/schemas/Missing' does not exist",
+        result.stderr,
+    ), result.stderr
+    assert (
+        "/paths/~1things/get/responses/200/content/application~1json/schema/$ref" in result.stderr
+    )
 
 
 def test_validate_json_format_and_a_clean_spec() -> None:
@@ -77,10 +88,19 @@ def test_validate_json_format_and_a_clean_spec() -> None:
 
 def test_generate_refuses_a_broken_spec_and_leaves_the_output_untouched(tmp_path: Path) -> None:
     out = tmp_path / "sdk"
-    assert sdkwright("generate", SPECS / "clearstreet.yaml", "-o", out, "--package", "clearstreet").returncode == 0
+    assert (
+        sdkwright(
+            "generate", SPECS / "clearstreet.yaml", "-o", out, "--package", "clearstreet"
+        ).returncode
+        == 0
+    )
     before = snapshot(out)
     broken = tmp_path / "clearstreet.yaml"
-    broken.write_text((SPECS / "clearstreet.yaml").read_text().replace("#/components/schemas/ApiError", "#/components/schemas/Nope"))
+    broken.write_text(
+        (SPECS / "clearstreet.yaml")
+        .read_text()
+        .replace("#/components/schemas/ApiError", "#/components/schemas/Nope")
+    )
     result = sdkwright("generate", broken, "-o", out, "--package", "clearstreet")
     assert result.returncode == 1
     assert "ref.unresolved" in result.stderr and "not generated" in result.stderr
@@ -94,7 +114,14 @@ def test_check_passes_on_the_committed_tree() -> None:
 
 
 def test_check_reports_a_hand_edit_with_a_diff_and_writes_nothing(repo_copy: Path) -> None:
-    edited = repo_copy / "generated" / "clearstreet" / "clearstreet" / "types" / "position_instruction.py"
+    edited = (
+        repo_copy
+        / "generated"
+        / "clearstreet"
+        / "clearstreet"
+        / "types"
+        / "position_instruction.py"
+    )
     edited.write_text(edited.read_text().replace("symbol: str", "symbol: int"))
     before = snapshot(repo_copy)
     result = sdkwright("check", cwd=repo_copy)
@@ -106,7 +133,9 @@ def test_check_reports_a_hand_edit_with_a_diff_and_writes_nothing(repo_copy: Pat
 
 def test_check_reports_any_spec_edit(repo_copy: Path) -> None:
     spec = repo_copy / "specs" / "clearstreet.yaml"
-    spec.write_text(spec.read_text() + "\n# a comment changes nothing in the SDK but the recorded spec hash\n")
+    spec.write_text(
+        spec.read_text() + "\n# a comment changes nothing in the SDK but the recorded spec hash\n"
+    )
     result = sdkwright("check", cwd=repo_copy)
     assert result.returncode == 1, describe(result)
     assert MANIFEST_NAME in result.stdout
@@ -133,7 +162,9 @@ def test_regeneration_rewrites_only_changed_files(tmp_path: Path) -> None:
     again = sdkwright("generate", spec, "-o", out, "--package", "clearstreet")
     assert "(0 files changed" in again.stdout
     assert snapshot(out) == first
-    spec.write_text(spec.read_text().replace("Options symbol (OSI) for display.", "The OSI symbol."))
+    spec.write_text(
+        spec.read_text().replace("Options symbol (OSI) for display.", "The OSI symbol.")
+    )
     changed = sdkwright("generate", spec, "-o", out, "--package", "clearstreet")
     assert changed.returncode == 0
     after = snapshot(out)
@@ -143,12 +174,24 @@ def test_regeneration_rewrites_only_changed_files(tmp_path: Path) -> None:
 
 def test_files_not_in_the_manifest_are_never_touched(tmp_path: Path) -> None:
     out = tmp_path / "sdk"
-    assert sdkwright("generate", SPECS / "clearstreet.yaml", "-o", out, "--package", "clearstreet").returncode == 0
+    assert (
+        sdkwright(
+            "generate", SPECS / "clearstreet.yaml", "-o", out, "--package", "clearstreet"
+        ).returncode
+        == 0
+    )
     mine = out / "clearstreet" / "my_helpers.py"
     mine.write_text("# hand-written\n")
-    assert sdkwright("generate", SPECS / "kitchensink.yaml", "-o", out, "--package", "clearstreet").returncode == 0
+    assert (
+        sdkwright(
+            "generate", SPECS / "kitchensink.yaml", "-o", out, "--package", "clearstreet"
+        ).returncode
+        == 0
+    )
     assert mine.read_text() == "# hand-written\n"
-    assert not (out / "clearstreet" / "resources" / "positions.py").exists()  # ours, and gone from the spec
+    assert not (
+        out / "clearstreet" / "resources" / "positions.py"
+    ).exists()  # ours, and gone from the spec
 
 
 def test_a_foreign_non_empty_folder_needs_force(tmp_path: Path) -> None:
@@ -166,9 +209,13 @@ def test_generation_is_deterministic_and_black_is_available(tmp_path: Path) -> N
     outputs = []
     for name, formatter in (("a", "ruff"), ("b", "ruff"), ("c", "black")):
         out = tmp_path / name
-        result = sdkwright("generate", SPECS / "kitchensink.yaml", "-o", out, "--formatter", formatter)
+        result = sdkwright(
+            "generate", SPECS / "kitchensink.yaml", "-o", out, "--formatter", formatter
+        )
         assert result.returncode == 0, describe(result)
-        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+        outputs.append(
+            {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+        )
     assert outputs[0] == outputs[1]
     black_manifest = outputs[2][MANIFEST_NAME].decode()
     assert '"formatter": "black ' in black_manifest

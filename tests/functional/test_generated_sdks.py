@@ -56,6 +56,10 @@ def test_every_operation_has_a_test_and_a_readme_example(target: Target) -> None
 
 def test_every_file_starts_with_the_banner(target: Target) -> None:
     for path in target.output.rglob("*"):
-        if path.is_file() and path.suffix in (".py", ".md", ".toml") and "__pycache__" not in path.parts:
+        if (
+            path.is_file()
+            and path.suffix in (".py", ".md", ".toml")
+            and "__pycache__" not in path.parts
+        ):
             first = path.read_text().splitlines()[0]
             assert "generated from" in first and "by sdkwright" in first, path

@@ -43,7 +43,10 @@ def test_hostile_spec_generates_a_safe_working_sdk(tmp_path: Path) -> None:
     assert imported.returncode == 0, describe(imported)
     spec = yaml.safe_load(SPEC.read_text())
     spec_values = sorted(
-        str(v) for schema in spec["components"]["schemas"].values() for v in schema.get("enum", []) if v is not None
+        str(v)
+        for schema in spec["components"]["schemas"].values()
+        for v in schema.get("enum", [])
+        if v is not None
     )
     assert json.loads(imported.stdout) == spec_values
     assert not CANARY.exists(), "injected code ran"

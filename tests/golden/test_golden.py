@@ -36,7 +36,11 @@ def readable_diff(expected: dict[str, bytes], actual: dict[str, bytes], limit: i
             lines += difflib.unified_diff(old, new, f"golden/{path}", f"regenerated/{path}")
     shown = "".join(lines[:limit])
     more = f"\n... {len(lines) - limit} more lines" if len(lines) > limit else ""
-    return shown + more + "\n\nIf the change is intended, refresh the goldens with `sdkwright generate`."
+    return (
+        shown
+        + more
+        + "\n\nIf the change is intended, refresh the goldens with `sdkwright generate`."
+    )
 
 
 def test_every_target_has_goldens() -> None:
@@ -50,7 +54,14 @@ def test_generated_tree_matches_goldens(target: object, tmp_path: Path) -> None:
     from generator.config import Target
 
     assert isinstance(target, Target)
-    fresh = Target(target.name, target.spec, tmp_path / target.name, target.package, target.client_name, target.formatter)
+    fresh = Target(
+        target.name,
+        target.spec,
+        tmp_path / target.name,
+        target.package,
+        target.client_name,
+        target.formatter,
+    )
     result = api.generate(fresh)
     assert result.files, [d.render() for d in result.diagnostics]
     api.write_result(result, fresh.output)
