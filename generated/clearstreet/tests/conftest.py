@@ -2,22 +2,25 @@
 """Fixtures for the generated tests: clients wired to an in-memory transport.
 
 Every request is recorded and answered with the response a test sets, so the tests run
-offline and check exactly what would go over the wire.
+offline and check exactly what would go over the wire. With `TEST_API_BASE_URL` set (e.g. a
+Prism mock server serving the spec), requests go to that server instead: the tests then check
+the requests and that the server's responses parse.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import httpx
 import pytest
-
 from clearstreet import AsyncClearStreet, ClearStreet
 
 API_KEY = "test-api-key"
-BASE_URL = "https://api.example.test"
+LIVE_BASE_URL = os.environ.get("TEST_API_BASE_URL", "")
+BASE_URL = LIVE_BASE_URL or "https://api.example.test"
 
 
 @dataclass
@@ -28,6 +31,7 @@ class MockAPI:
     content: bytes = b""
     content_type: str = "application/json"
     requests: list[httpx.Request] = field(default_factory=list)
+    live: bool = bool(LIVE_BASE_URL)
 
     def respond_json(self, status_code: int, payload: object) -> None:
         self.status_code = status_code
@@ -48,6 +52,30 @@ class MockAPI:
         assert len(self.requests) == 1, f"expected one request, got {len(self.requests)}"
         return self.requests[0]
 
+    def check_result(self, dumped: object, expected: object) -> None:
+        """Offline, the result must dump back to the canned response; live, the server chose
+        the response, and parsing it into the declared type was the check."""
+        if not self.live:
+            assert dumped == expected
+
+
+class _RecordingTransport(httpx.BaseTransport):
+    def __init__(self, requests: list[httpx.Request]) -> None:
+        self._requests, self._inner = requests, httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self._requests.append(request)
+        return self._inner.handle_request(request)
+
+
+class _AsyncRecordingTransport(httpx.AsyncBaseTransport):
+    def __init__(self, requests: list[httpx.Request]) -> None:
+        self._requests, self._inner = requests, httpx.AsyncHTTPTransport()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self._requests.append(request)
+        return await self._inner.handle_async_request(request)
+
 
 @pytest.fixture
 def mock_api() -> MockAPI:
@@ -56,14 +84,22 @@ def mock_api() -> MockAPI:
 
 @pytest.fixture
 def client(mock_api: MockAPI) -> Iterator[ClearStreet]:
-    transport = httpx.MockTransport(mock_api.handle)
+    transport = (
+        _RecordingTransport(mock_api.requests)
+        if mock_api.live
+        else httpx.MockTransport(mock_api.handle)
+    )
     with httpx.Client(transport=transport) as http_client:
         yield ClearStreet(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
 
 
 @pytest.fixture
 def async_client(mock_api: MockAPI) -> AsyncClearStreet:
-    transport = httpx.MockTransport(mock_api.handle)
+    transport: httpx.AsyncBaseTransport
+    if mock_api.live:
+        transport = _AsyncRecordingTransport(mock_api.requests)
+    else:
+        transport = httpx.MockTransport(mock_api.handle)
     return AsyncClearStreet(
         api_key=API_KEY, base_url=BASE_URL, http_client=httpx.AsyncClient(transport=transport)
     )

@@ -1,0 +1,148 @@
+"""End to end: generated SDKs against a real Prism mock server serving the same spec.
+
+Prism (npm `@stoplight/prism-cli`) is installed by the tests themselves into `.cache/prism`
+and started on a free port of 127.0.0.1; it validates every request against the spec and
+answers with the spec's examples (or data built from the schemas). The generated test suites
+then run against it (`TEST_API_BASE_URL`), and a few direct calls check what a user sees.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from helpers import (
+    FIXTURES,
+    GENERATED,
+    REPO,
+    SHARED_SPECS,
+    SPECS,
+    copy_sdk,
+    describe,
+    run,
+    sdkwright,
+)
+
+PRISM_PACKAGE = "@stoplight/prism-cli@5.14.2"
+CACHE = REPO / ".cache" / "prism"
+START_TIMEOUT_S = 60
+
+
+@pytest.fixture(scope="session")
+def prism() -> Path:
+    binary = CACHE / "node_modules" / ".bin" / "prism"
+    if binary.exists():
+        return binary
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.skip("npm is not installed: the Prism end-to-end tests need Node.js and npm")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    command = [
+        npm,
+        "install",
+        "--prefix",
+        str(CACHE),
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+        PRISM_PACKAGE,
+    ]
+    installed = run(command, CACHE, timeout=600)
+    assert installed.returncode == 0 and binary.exists(), describe(installed)
+    return binary
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def prism_server(binary: Path, spec: Path, log: Path) -> Iterator[str]:
+    port = free_port()
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [str(binary), "mock", str(spec), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert server.poll() is None, f"prism exited:\n{log.read_text()}"
+                assert time.monotonic() < deadline, f"prism did not start:\n{log.read_text()}"
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+
+def run_generated_tests_against(sdk: Path, base_url: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TEST_API_BASE_URL": base_url}
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"]
+    return subprocess.run(
+        command, cwd=sdk, env=env, capture_output=True, text=True, timeout=900, check=False
+    )
+
+
+@pytest.mark.parametrize("name", ["clearstreet", "kitchensink"])
+def test_generated_tests_pass_against_prism(prism: Path, name: str, tmp_path: Path) -> None:
+    sdk = copy_sdk(GENERATED / name, tmp_path / name)
+    with prism_server(prism, SPECS / f"{name}.yaml", tmp_path / "prism.log") as base_url:
+        result = run_generated_tests_against(sdk, base_url)
+    assert result.returncode == 0, describe(result) + (tmp_path / "prism.log").read_text()[-3000:]
+    assert " passed" in result.stdout
+
+
+def test_cancel_against_prism_returns_the_documented_example(prism: Path, tmp_path: Path) -> None:
+    probe = (
+        "import json, sys, clearstreet\n"
+        "client = clearstreet.ClearStreet(api_key='secret', base_url=sys.argv[1])\n"
+        "result = client.positions.cancel_position_instruction(account_id=122503, instruction_id='ui-20260424-001')\n"
+        "print(json.dumps(result.model_dump(mode='json', by_alias=True, exclude_unset=True)))\n"
+        "try:\n"
+        "    clearstreet.ClearStreet(api_key='', base_url=sys.argv[1]).positions.cancel_position_instruction(account_id=1, instruction_id='x')\n"
+        "except clearstreet.AuthenticationError as error:\n"
+        "    print(error.status_code)\n"
+    )
+    with prism_server(prism, SPECS / "clearstreet.yaml", tmp_path / "prism.log") as base_url:
+        result = run([sys.executable, "-c", probe, base_url], GENERATED / "clearstreet")
+    assert result.returncode == 0, describe(result)
+    dumped, status = result.stdout.splitlines()
+    assert json.loads(dumped) == json.loads(
+        (FIXTURES / "cancel_position_instruction_response.json").read_text()
+    )
+    assert status == "401"
+
+
+@pytest.mark.skipif(
+    not SHARED_SPECS.is_dir(), reason=f"the real-world specs are not here ({SHARED_SPECS})"
+)
+def test_full_clearstreet_sdk_against_prism(prism: Path, tmp_path: Path) -> None:
+    spec = SHARED_SPECS / "clearstreet-trading-3.1.json"
+    sdk = tmp_path / "clearstreet"
+    generated = sdkwright(
+        "generate", spec, "-o", sdk, "--package", "clearstreet", "--client-name", "ClearStreet"
+    )
+    assert generated.returncode == 0, describe(generated)
+    with prism_server(prism, spec, tmp_path / "prism.log") as base_url:
+        result = run_generated_tests_against(sdk, base_url)
+    assert result.returncode == 0, describe(result) + (tmp_path / "prism.log").read_text()[-3000:]
