@@ -103,13 +103,31 @@ def run_generated_tests_against(sdk: Path, base_url: str) -> subprocess.Complete
     )
 
 
-@pytest.mark.parametrize("name", ["clearstreet", "kitchensink"])
-def test_generated_tests_pass_against_prism(prism: Path, name: str, tmp_path: Path) -> None:
-    sdk = copy_sdk(GENERATED / name, tmp_path / name)
-    with prism_server(prism, SPECS / f"{name}.yaml", tmp_path / "prism.log") as base_url:
+def failed_tests(output: str) -> set[str]:
+    return {line.split()[1] for line in output.splitlines() if line.startswith("FAILED ")}
+
+
+def test_clearstreet_generated_tests_pass_against_prism(prism: Path, tmp_path: Path) -> None:
+    sdk = copy_sdk(GENERATED / "clearstreet", tmp_path / "clearstreet")
+    with prism_server(prism, SPECS / "clearstreet.yaml", tmp_path / "prism.log") as base_url:
         result = run_generated_tests_against(sdk, base_url)
     assert result.returncode == 0, describe(result) + (tmp_path / "prism.log").read_text()[-3000:]
-    assert " passed" in result.stdout
+    assert "2 passed" in result.stdout
+
+
+def test_kitchensink_generated_tests_against_prism(prism: Path, tmp_path: Path) -> None:
+    """Everything passes except `get_department`: Prism cannot build a valid instance of the
+    mutually recursive Department/Employee schemas (its own validator logs the violation), and
+    the SDK must then raise APIResponseValidationError rather than hand back a broken model."""
+    sdk = copy_sdk(GENERATED / "kitchensink", tmp_path / "kitchensink")
+    with prism_server(prism, SPECS / "kitchensink.yaml", tmp_path / "prism.log") as base_url:
+        result = run_generated_tests_against(sdk, base_url)
+    log = (tmp_path / "prism.log").read_text()
+    expected = {f"tests/test_misc.py::TestGetDepartment::test_{mode}" for mode in ("sync", "async")}
+    assert failed_tests(result.stdout) == expected, describe(result) + log[-3000:]
+    assert result.stdout.count("APIResponseValidationError") >= 2, describe(result)
+    assert "must have required property 'id'" in log
+    assert "18 passed" in result.stdout
 
 
 def test_cancel_against_prism_returns_the_documented_example(prism: Path, tmp_path: Path) -> None:
