@@ -92,7 +92,7 @@ def _format_with_cache(
         if data is not None and sha256(data) == entry.output:
             reusable[path] = data
     pending = {p: t for p, t in rendered.items() if p not in reusable}
-    formatted = format.format_python(pending, target.formatter)
+    formatted = format.format_python(pending, target.formatter, first_party=target.package)
     result = {
         p: reusable[p] if p in reusable else formatted.get(p, rendered[p]).encode()
         for p in rendered

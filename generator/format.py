@@ -57,8 +57,14 @@ def formatter_version(formatter: str) -> str:
     return output.strip() or "ruff"
 
 
-def format_python(files: Mapping[str, str], formatter: str = "ruff") -> dict[str, str]:
-    """Formatted text for every `.py` file in `files` (other files are not touched)."""
+def format_python(
+    files: Mapping[str, str], formatter: str = "ruff", first_party: str = ""
+) -> dict[str, str]:
+    """Formatted text for every `.py` file in `files` (other files are not touched).
+
+    `first_party` names the SDK's package: import sorting must not depend on which of its
+    files happen to be formatted in this run.
+    """
     python = {path: text for path, text in files.items() if path.endswith(".py")}
     if not python:
         return {}
@@ -73,6 +79,8 @@ def format_python(files: Mapping[str, str], formatter: str = "ruff") -> dict[str
                 ruff_binary(),
                 "check",
                 "--isolated",
+                "--config",
+                f"lint.isort.known-first-party = [{first_party!r}]",
                 "--select",
                 "I,RUF022",
                 "--fix",

@@ -220,3 +220,26 @@ def test_generation_is_deterministic_and_black_is_available(tmp_path: Path) -> N
     black_manifest = outputs[2][MANIFEST_NAME].decode()
     assert '"formatter": "black ' in black_manifest
     assert outputs[2].keys() == outputs[0].keys()
+
+
+def test_partial_reformatting_gives_the_same_bytes_as_a_cold_run(tmp_path: Path) -> None:
+    """Only changed renders are re-formatted; the result must not depend on that."""
+    spec = tmp_path / "kitchensink.yaml"
+    original = (SPECS / "kitchensink.yaml").read_text()
+    cold, warm = tmp_path / "cold", tmp_path / "warm"
+    assert sdkwright("generate", spec.with_name("missing.yaml"), "-o", cold).returncode == 1
+    spec.write_text(original)
+    assert sdkwright("generate", spec, "-o", cold).returncode == 0
+    spec.write_text(
+        original.replace("operationId: get_department", "operationId: fetch_department")
+    )
+    assert sdkwright("generate", spec, "-o", warm).returncode == 0
+    spec.write_text(original)
+    assert sdkwright("generate", spec, "-o", warm).returncode == 0
+    assert snapshot_bytes(warm) == snapshot_bytes(cold)
+
+
+def snapshot_bytes(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import httpx
 import pytest
+
 from clearstreet import AsyncClearStreet, ClearStreet
 
 API_KEY = "test-api-key"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import httpx
 import pytest
+
 from kitchensink import AsyncKitchenSink, KitchenSink
 
 API_KEY = "test-api-key"

@@ -7,9 +7,10 @@ from __future__ import annotations
 import asyncio
 from typing import ClassVar
 
+from pydantic import TypeAdapter
+
 from kitchensink import AsyncKitchenSink, KitchenSink
 from kitchensink.types import Category, Department, UserProfile
-from pydantic import TypeAdapter
 
 from .conftest import API_KEY, MockAPI, query_pairs
 

@@ -8,9 +8,10 @@ import asyncio
 import datetime
 from typing import ClassVar
 
+from pydantic import TypeAdapter
+
 from kitchensink import AsyncKitchenSink, KitchenSink
 from kitchensink.types import Dog, Pet, PetStatus
-from pydantic import TypeAdapter
 
 from .conftest import API_KEY, MockAPI, json_body, query_pairs
 
