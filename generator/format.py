@@ -74,57 +74,29 @@ def format_python(
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        _run(
-            [
-                ruff_binary(),
-                "check",
-                "--isolated",
-                "--config",
-                f"lint.isort.known-first-party = [{first_party!r}]",
-                "--select",
-                "I,RUF022",
-                "--fix",
-                "--exit-zero",
-                "--quiet",
-                "--target-version",
-                TARGET,
-                "--line-length",
-                LINE_LENGTH,
-                ".",
-            ],
-            root,
-        )
-        if formatter == "black":
-            _run(
-                [
-                    sys.executable,
-                    "-m",
-                    "black",
-                    "--quiet",
-                    "--line-length",
-                    LINE_LENGTH,
-                    "--target-version",
-                    TARGET,
-                    ".",
-                ],
-                root,
-            )
-        else:
-            _run(
-                [
-                    ruff_binary(),
-                    "format",
-                    "--isolated",
-                    "--quiet",
-                    "--target-version",
-                    TARGET,
-                    "--line-length",
-                    LINE_LENGTH,
-                    ".",
-                ],
-                root,
-            )
+        for command in _commands(formatter, first_party):
+            _run(command, root)
         return {path: (root / path).read_text(encoding="utf-8") for path in python}
+
+
+def _commands(formatter: str, first_party: str) -> list[list[str]]:
+    """Sort imports and `__all__` with ruff's fixes, then lay the code out."""
+    ruff, layout = ruff_binary(), ["--target-version", TARGET, "--line-length", LINE_LENGTH, "."]
+    known = f"lint.isort.known-first-party = [{first_party!r}]"
+    fixes = [
+        "check",
+        "--isolated",
+        "--config",
+        known,
+        "--select",
+        "I,RUF022",
+        "--fix",
+        "--exit-zero",
+    ]
+    sort = [ruff, *fixes, "--quiet", *layout]
+    if formatter == "black":
+        return [sort, [sys.executable, "-m", "black", "--quiet", *layout]]
+    return [sort, [ruff, "format", "--isolated", "--quiet", *layout]]
 
 
 def _scratch_folder() -> str | None:

@@ -69,6 +69,22 @@ class SpecSet:
             node = self.target(node.value["$ref"], node.document)
         return node
 
+    def parameters(self, owner: Node, locations: tuple[str, ...]) -> list[Node]:
+        """The parameter objects of a path item or operation whose `in` is one of
+        `locations`, references followed (broken ones are the loader's to report)."""
+        parameters = owner.get("parameters")
+        if parameters is None or not isinstance(parameters.value, list):
+            return []
+        found = []
+        for index in range(len(parameters.value)):
+            try:
+                parameter = self.deref(parameters.child(index))
+            except RefError:
+                continue
+            if isinstance(parameter.value, dict) and parameter.value.get("in") in locations:
+                found.append(parameter)
+        return found
+
     def target(self, ref: str, base: Document) -> Node:
         file_part, _, fragment = ref.partition("#")
         document = self._document_for(file_part, base)

@@ -135,19 +135,6 @@ def iter_operations(specs: SpecSet) -> Iterator[tuple[str, str, Node, Node]]:
                 yield path, method, item, operation
 
 
-def _parameters(specs: SpecSet, owner: Node) -> Iterator[Node]:
-    parameters = owner.get("parameters")
-    if parameters is None or not isinstance(parameters.value, list):
-        return
-    for index in range(len(parameters.value)):
-        try:
-            parameter = specs.deref(parameters.child(index))
-        except RefError:
-            continue
-        if isinstance(parameter.value, dict):
-            yield parameter
-
-
 def rule_unique_operation_ids(specs: SpecSet) -> Iterable[Diagnostic]:
     first_seen: dict[str, Node] = {}
     for _, _, _, operation in iter_operations(specs):
@@ -170,8 +157,7 @@ def rule_path_parameters_declared(specs: SpecSet) -> Iterable[Diagnostic]:
         declared = {
             p.value.get("name")
             for owner in (item, operation)
-            for p in _parameters(specs, owner)
-            if p.value.get("in") == "path"
+            for p in specs.parameters(owner, ("path",))
         }
         for variable in _TEMPLATE_VARIABLE.findall(path):
             if variable not in declared:

@@ -37,6 +37,7 @@ from generator.validate import iter_operations, spec_version
 
 # Keyword arguments every generated method has; spec parameters never take these names.
 CALL_OPTIONS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "self"})
+PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
 RESERVED_CLASS_NAMES = frozenset({"BaseModel", "NotGiven", "Enum"})
 
 
@@ -266,7 +267,7 @@ class _OperationBuilder:
     ) -> tuple[Parameter, ...]:
         merged: dict[tuple[str, str], Node] = {}
         for owner in (item, node):
-            for parameter in self._parameter_nodes(owner):
+            for parameter in self.specs.parameters(owner, PARAMETER_LOCATIONS):
                 merged[(str(parameter.value.get("name")), str(parameter.value.get("in")))] = (
                     parameter
                 )
@@ -279,25 +280,6 @@ class _OperationBuilder:
                 result.append(built)
         order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
         return tuple(sorted(result, key=lambda p: (not p.required, order[p.location])))
-
-    def _parameter_nodes(self, owner: Node) -> list[Node]:
-        parameters = owner.get("parameters")
-        if parameters is None or not isinstance(parameters.value, list):
-            return []
-        nodes = []
-        for index in range(len(parameters.value)):
-            try:
-                parameter = self.specs.deref(parameters.child(index))
-            except RefError:
-                continue
-            if isinstance(parameter.value, dict) and parameter.value.get("in") in (
-                "path",
-                "query",
-                "header",
-                "cookie",
-            ):
-                nodes.append(parameter)
-        return nodes
 
     def _parameter(self, node: Node, context: str, taken: set[str]) -> Parameter | None:
         value = node.value
@@ -349,7 +331,7 @@ class _OperationBuilder:
         body = node.get("requestBody")
         if body is not None:
             return self._body_v3(body, context)
-        for parameter in self._parameter_nodes_v2(node):
+        for parameter in self.specs.parameters(node, ("body",)):
             return self._body_from(
                 parameter.get("schema"),
                 "application/json",
@@ -359,20 +341,6 @@ class _OperationBuilder:
                 MISSING,
             )
         return None
-
-    def _parameter_nodes_v2(self, node: Node) -> list[Node]:
-        parameters = node.get("parameters")
-        if parameters is None or not isinstance(parameters.value, list):
-            return []
-        found = []
-        for index in range(len(parameters.value)):
-            try:
-                parameter = self.specs.deref(parameters.child(index))
-            except RefError:
-                continue
-            if isinstance(parameter.value, dict) and parameter.value.get("in") == "body":
-                found.append(parameter)
-        return found
 
     def _body_v3(self, body: Node, context: str) -> RequestBody | None:
         try:
