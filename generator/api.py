@@ -7,6 +7,7 @@ drift = check_result(result, target.output)
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,8 +59,11 @@ def generate(target: Target, *, full_validation: bool = False, strict: bool = Fa
         formatted, count = _format_with_cache(rendered, target, previous)
     except GenerationFailed as failure:
         return Result({}, diagnostics + failure.diagnostics, api)
+    # Keyed relative to the root spec's folder: the same in every checkout and output folder.
+    spec_folder = specs.root.path.parent
     inputs = {
-        document.name: sha256(document.text.encode()) for document in specs.documents.values()
+        Path(os.path.relpath(document.path, spec_folder)).as_posix(): sha256(document.text.encode())
+        for document in specs.documents.values()
     }
     manifest = Manifest(
         generator=f"sdkwright {__version__}",

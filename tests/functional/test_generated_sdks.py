@@ -63,3 +63,9 @@ def test_every_file_starts_with_the_banner(target: Target) -> None:
         ):
             first = path.read_text().splitlines()[0]
             assert "generated from" in first and "by sdkwright" in first, path
+
+
+def test_nothing_depends_on_where_the_repository_lives(target: Target) -> None:
+    for path in target.output.rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts:
+            assert str(REPO) not in path.read_text(errors="replace"), path
