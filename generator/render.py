@@ -24,12 +24,13 @@ from generator.ir.nodes import (
     Enum,
     Field,
     Model,
+    Nullable,
     Operation,
     Parameter,
     ResourceGroup,
 )
 
-RUNTIME_MODULES = ("_base_client.py", "_exceptions.py", "_types.py", "_models.py")
+RUNTIME_MODULES = ("_base_client.py", "_exceptions.py", "_types.py", "_models.py", "_pagination.py")
 
 
 def templates_root() -> Path:
@@ -258,6 +259,75 @@ class MethodContext:
     expected_body: Any
     response_status: int
     response_literal: str
+    page: PageContext | None = None
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """A paginated method: it returns a page of `item` and fetches the following ones lazily."""
+
+    item: str
+    cursor: str  # the cursor's type, without None
+    parameter: str  # the query parameter the cursor replaces ("" for next-URL paging)
+    items_function: str
+    next_function: str
+    items_expression: str
+    next_expression: str
+    merges_query: bool  # next-URL paging re-sends the next URL's query parameters
+
+
+def _attribute_access(
+    root: str, attributes: tuple[str, ...], optional: tuple[bool, ...], default: str
+) -> str:
+    """`root.a.b`, guarded where an intermediate attribute may be None."""
+    expression, guards = root, []
+    for index, attribute in enumerate(attributes):
+        expression = f"{expression}.{pytext.identifier(attribute)}"
+        if optional[index] and index < len(attributes) - 1:
+            guards.append(f"{expression} is not None")
+    if attributes and optional[-1] and default != "None":
+        expression = f"({expression} or {default})"
+    return f"{expression} if {' and '.join(guards)} else {default}" if guards else expression
+
+
+def page_context(op: Operation, definitions: Mapping[str, Definition]) -> PageContext | None:
+    paging = op.pagination
+    if paging is None:
+        return None
+    items = _attribute_access("response", paging.items.attributes, paging.items.optional, "[]")
+    cursor = "dict[str, str]" if paging.style == "next_url" else "str"
+    parameter = next((p for p in op.parameters if p.name == paging.parameter), None)
+    if parameter is not None:
+        cursor = pytypes.annotation(
+            parameter.type.inner if isinstance(parameter.type, Nullable) else parameter.type
+        )
+    if paging.style in ("cursor", "next_url"):
+        assert paging.next is not None
+        following = _attribute_access(
+            "response", paging.next.attributes, paging.next.optional, "None"
+        )
+        following = f"next_url_query({following})" if paging.style == "next_url" else following
+    elif paging.style == "after_last":
+        assert paging.has_more is not None
+        has_more = _attribute_access(
+            "response", paging.has_more.attributes, paging.has_more.optional, "None"
+        )
+        following = f"items[-1].id if {has_more} and items else None"
+    elif paging.style == "offset":
+        following = "(cursor or 0) + len(items)"
+    else:
+        following = "(cursor or 1) + 1"
+    name = op.method_name
+    return PageContext(
+        item=pytypes.annotation(paging.item_type),
+        cursor=cursor,
+        parameter=paging.parameter,
+        items_function=f"_{name}_items",
+        next_function=f"_{name}_next_cursor",
+        items_expression=items,
+        next_expression=following,
+        merges_query=paging.style == "next_url",
+    )
 
 
 def method_context(op: Operation, definitions: Mapping[str, Definition]) -> MethodContext:
@@ -293,6 +363,7 @@ def method_context(op: Operation, definitions: Mapping[str, Definition]) -> Meth
         response_literal=pytext.value_literal(success.example)
         if success.example is not MISSING
         else "None",
+        page=page_context(op, definitions),
     )
 
 
@@ -474,6 +545,8 @@ def group_imports(group: ResourceGroup, definitions: Mapping[str, Definition]) -
             types += (
                 [f.type for f in op.body.fields] if op.body.fields is not None else [op.body.type]
             )
+        if op.pagination is not None:
+            types.append(op.pagination.item_type)
         if op.success.type is not None and op.success.kind == "json":
             types.append(op.success.type)
         for type_ in types:

@@ -14,7 +14,7 @@ from typing import Any
 
 from generator import naming
 from generator.diagnostics import Diagnostic, Level
-from generator.ir import examples
+from generator.ir import examples, pagination
 from generator.ir.nodes import (
     ANY,
     MISSING,
@@ -23,6 +23,7 @@ from generator.ir.nodes import (
     Field,
     Named,
     Operation,
+    Pagination,
     Parameter,
     Primitive,
     RequestBody,
@@ -239,6 +240,7 @@ class _OperationBuilder:
         success = self._success(responses, context)
         example, synthesised = self._example(success, node)
         success = Response(success.status, success.description, success.kind, success.type, example)
+        pagination = self._pagination(parameters, success, node)
         tags = value.get("tags")
         tag = str(tags[0]) if isinstance(tags, list) and tags else _path_group(path)
         security = value.get("security")
@@ -258,7 +260,22 @@ class _OperationBuilder:
             example_is_synthesised=synthesised,
             authenticated=authenticated,
             source=node.pointer,
+            pagination=pagination,
         )
+
+    def _pagination(
+        self, parameters: tuple[Parameter, ...], success: Response, node: Node
+    ) -> Pagination | None:
+        declared = node.value.get("x-sdkwright-pagination")
+        if declared is False or success.kind != "json":
+            return None
+        found = pagination.detect(parameters, success.type, self.definitions, declared)
+        if found is None and isinstance(declared, dict):
+            message = "x-sdkwright-pagination does not match the operation (style, parameter, items, next/has_more); ignored"
+            self.converter.diagnostics.append(
+                Diagnostic(Level.WARNING, "pagination.declared", message, node.location)
+            )
+        return found
 
     # -- parameters ----------------------------------------------------------------------
 

@@ -160,6 +160,30 @@ class Response:
     example: Any = MISSING
 
 
+PaginationStyle = Literal["cursor", "after_last", "offset", "page", "next_url"]
+
+
+@dataclass(frozen=True)
+class FieldPath:
+    """Python attribute names from a response down to a value, and which of them may be None."""
+
+    attributes: tuple[str, ...]
+    optional: tuple[bool, ...]
+    type: TypeRef
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """How to walk a list operation page by page (see generator/ir/pagination.py)."""
+
+    style: PaginationStyle
+    parameter: str  # Python name of the query parameter carrying the cursor, offset or page
+    items: FieldPath  # no attributes: the response itself is the list
+    item_type: TypeRef
+    next: FieldPath | None = None  # cursor and next_url styles
+    has_more: FieldPath | None = None  # after_last style
+
+
 @dataclass(frozen=True)
 class Operation:
     operation_id: str
@@ -176,6 +200,7 @@ class Operation:
     example_is_synthesised: bool
     authenticated: bool
     source: str
+    pagination: Pagination | None = None
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:

@@ -45,7 +45,9 @@ def test_every_operation_has_a_test_and_a_readme_example(target: Target) -> None
     methods = [
         node.name
         for path in resources.glob("*.py")
-        for node in ast.walk(ast.parse(path.read_text()))
+        for cls in ast.parse(path.read_text()).body
+        if isinstance(cls, ast.ClassDef)
+        for node in cls.body
         if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
     ]
     assert methods

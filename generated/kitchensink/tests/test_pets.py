@@ -76,7 +76,7 @@ class TestListPets:
         )
         self.check_request(mock_api)
         dumped = TypeAdapter(list[Pet]).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
+            result.response, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
 
@@ -96,7 +96,7 @@ class TestListPets:
         )
         self.check_request(mock_api)
         dumped = TypeAdapter(list[Pet]).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
+            result.response, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
 

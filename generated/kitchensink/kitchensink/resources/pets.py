@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import cast
 
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
+from .._pagination import AsyncPage, SyncPage
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types.pet import Pet
 from ..types.pet_status import PetStatus
@@ -35,7 +36,7 @@ class Pets:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> list[Pet]:
+    ) -> SyncPage[Pet, list[Pet]]:
         """List pets
 
         `GET /pets`
@@ -52,27 +53,36 @@ class Pets:
             from_: Only pets added at or after this instant.
             x_request_tag: Free-form tag echoed in the server logs for tracing.
         """
-        return self._client.request(
-            "GET",
-            "/pets",
-            cast_to=list[Pet],
-            params={
-                "name": name,
-                "status": status,
-                "tags": tags,
-                "page-size": page_size,
-                "offset": offset,
-                "include_archived": include_archived,
-                "from": from_,
-            },
-            headers={
-                "X-Request-Tag": x_request_tag,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-            ),
+
+        def fetch(cursor: int | None) -> list[Pet]:
+            return self._client.request(
+                "GET",
+                "/pets",
+                cast_to=list[Pet],
+                params={
+                    "name": name,
+                    "status": status,
+                    "tags": tags,
+                    "page-size": page_size,
+                    "offset": cursor,
+                    "include_archived": include_archived,
+                    "from": from_,
+                },
+                headers={
+                    "X-Request-Tag": x_request_tag,
+                },
+                options=RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    timeout=timeout,
+                ),
+            )
+
+        return SyncPage.first(
+            fetch,
+            cursor=offset,
+            items=_list_pets_items,
+            next_cursor=_list_pets_next_cursor,
         )
 
     def get_pet(
@@ -196,7 +206,7 @@ class AsyncPets:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> list[Pet]:
+    ) -> AsyncPage[Pet, list[Pet]]:
         """List pets
 
         `GET /pets`
@@ -213,27 +223,36 @@ class AsyncPets:
             from_: Only pets added at or after this instant.
             x_request_tag: Free-form tag echoed in the server logs for tracing.
         """
-        return await self._client.request(
-            "GET",
-            "/pets",
-            cast_to=list[Pet],
-            params={
-                "name": name,
-                "status": status,
-                "tags": tags,
-                "page-size": page_size,
-                "offset": offset,
-                "include_archived": include_archived,
-                "from": from_,
-            },
-            headers={
-                "X-Request-Tag": x_request_tag,
-            },
-            options=RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-            ),
+
+        async def fetch(cursor: int | None) -> list[Pet]:
+            return await self._client.request(
+                "GET",
+                "/pets",
+                cast_to=list[Pet],
+                params={
+                    "name": name,
+                    "status": status,
+                    "tags": tags,
+                    "page-size": page_size,
+                    "offset": cursor,
+                    "include_archived": include_archived,
+                    "from": from_,
+                },
+                headers={
+                    "X-Request-Tag": x_request_tag,
+                },
+                options=RequestOptions(
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    timeout=timeout,
+                ),
+            )
+
+        return await AsyncPage.first(
+            fetch,
+            cursor=offset,
+            items=_list_pets_items,
+            next_cursor=_list_pets_next_cursor,
         )
 
     async def get_pet(
@@ -335,3 +354,14 @@ class AsyncPets:
                 timeout=timeout,
             ),
         )
+
+
+def _list_pets_items(response: list[Pet]) -> Sequence[Pet]:
+    return response
+
+
+def _list_pets_next_cursor(
+    response: list[Pet], cursor: int | None, items: Sequence[Pet]
+) -> int | None:
+    """The cursor of the page after this one (None: this is the last page)."""
+    return (cursor or 0) + len(items)
