@@ -37,6 +37,30 @@ class Location:
         return self.file
 
 
+# What to do, for diagnostics whose stage did not say: every diagnostic offers a next step.
+DEFAULT_HINTS = {
+    "load.json-syntax": "JSON allows no trailing commas, comments or unquoted keys: fix the text here",
+    "load.yaml-syntax": "check indentation and brackets here; YAML indents with spaces, never tabs",
+    "schema.allof-cycle": "remove the allOf entry that leads back to this schema",
+    "spec.schema": "make the value at this pointer match the OpenAPI specification's schema for it",
+    "spec.openapi": "make the value at this pointer match the OpenAPI specification",
+    "spec.validator-crashed": "run `sdkwright validate --quick` and report the spec with this message",
+    "naming.collision": "rename one of the schemas, or keep the generated name (it will not change)",
+    "schema.enum-values": "give the enum values of one type only",
+    "schema.default": "make the default match the property's type",
+    "schema.cycle": "break the cycle with an object schema (a class can refer to itself)",
+    "schema.invalid": "a schema must be an object (or true)",
+    "schema.literal": "use string, integer or boolean values for const and enum",
+    "schema.unknown-type": "use one of: string, number, integer, boolean, array, object, null",
+    "example.mismatch": "fix the example so that it matches the response schema",
+    "body.media-type": "use application/json, or expect the body to be sent as JSON",
+    "parameter.no-schema": "give the parameter a schema",
+    "server.relative-url": "give servers[0] an absolute URL, or pass base_url= to the client",
+    "pagination.declared": "check x-sdkwright-pagination's style, parameter, items and next paths",
+    "rule.unused-path-parameter": "remove the parameter, or add {name} to the path",
+}
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     level: Level
@@ -45,14 +69,18 @@ class Diagnostic:
     location: Location | None = None
     hint: str = ""
 
+    @property
+    def next_step(self) -> str:
+        return self.hint or DEFAULT_HINTS.get(self.code, "")
+
     def render(self) -> str:
         """One compiler-style line, plus the pointer and a hint when there is one."""
         where = f"{self.location}: " if self.location else ""
         lines = [f"{where}{self.level.label}[{self.code}]: {self.message}"]
         if self.location and self.location.pointer:
             lines.append(f"  at {self.location.pointer}")
-        if self.hint:
-            lines.append(f"  hint: {self.hint}")
+        if self.next_step:
+            lines.append(f"  hint: {self.next_step}")
         return "\n".join(lines)
 
     def as_json(self) -> dict[str, object]:
@@ -65,7 +93,7 @@ class Diagnostic:
             "line": location.line if location else None,
             "column": location.column if location else None,
             "pointer": location.pointer if location else None,
-            "hint": self.hint or None,
+            "hint": self.next_step or None,
         }
 
 

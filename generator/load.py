@@ -9,6 +9,7 @@ once more (see `Document.position`), instead of slowing every load down.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,6 +25,8 @@ except ImportError:  # pragma: no cover - libyaml is part of PyYAML's wheels
     from yaml import SafeLoader  # type: ignore[assignment]
 
 JSON_SUFFIXES = frozenset({".json"})
+# An anchor (`&name`) where YAML allows one; only then can values be shared by aliases.
+_YAML_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s,\[\]{}]+", re.MULTILINE)
 
 
 @dataclass(frozen=True, eq=False)
@@ -34,6 +37,8 @@ class Document:
     text: str
     data: Any
     display_name: str = field(default="")
+    url: str = ""  # set for a remote document (relative refs in it resolve against the URL)
+    notes: tuple[Diagnostic, ...] = ()  # warnings found while loading
 
     @property
     def name(self) -> str:
@@ -169,20 +174,213 @@ def join_pointer(pointer: str, *tokens: str | int) -> str:
     return base + "".join("/" + escape_token(str(t)) for t in tokens)
 
 
-def load_document(path: Path, display_name: str = "") -> Document:
+@dataclass(frozen=True)
+class Limits:
+    """What a spec may cost before sdkwright refuses it, instead of hanging or crashing.
+
+    Real specs stay far below: Stripe's is 4 MB, about 600,000 values, 40 levels deep.
+    """
+
+    max_bytes: int = 32 * 1024 * 1024
+    max_depth: int = 200
+    max_values: int = 5_000_000  # counted with YAML aliases expanded ("billion laughs")
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def load_document(path: Path, display_name: str = "", limits: Limits = DEFAULT_LIMITS) -> Document:
     """Parse one file; a problem becomes a GenerationFailed carrying a located diagnostic."""
     name = display_name or str(path)
     try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise GenerationFailed([_too_big(size, limits, name)])
         raw = path.read_bytes()
     except OSError as error:
         raise GenerationFailed(
-            [_error("load.unreadable", f"cannot read spec: {error.strerror}", Location(name))]
+            [_error("load.unreadable", f"cannot read spec: {error.strerror}", Location(name, 1, 1))]
         ) from None
-    text = _decode(raw, name)
-    data = (
-        _parse_json(text, name) if path.suffix.lower() in JSON_SUFFIXES else _parse_yaml(text, name)
+    return parse_document(
+        raw, path, name, is_json=path.suffix.lower() in JSON_SUFFIXES, limits=limits
     )
-    return Document(path=path, text=text, data=data, display_name=name)
+
+
+def parse_document(
+    raw: bytes, path: Path, name: str, *, is_json: bool, limits: Limits = DEFAULT_LIMITS
+) -> Document:
+    if len(raw) > limits.max_bytes:
+        raise GenerationFailed([_too_big(len(raw), limits, name)])
+    text = _decode(raw, name)
+    data = _parse_json(text, name) if is_json else _parse_yaml(text, name)
+    document = Document(path=path, text=text, data=data, display_name=name)
+    may_share = not is_json and _YAML_ANCHOR.search(text) is not None
+    problem = check_shape(data, limits, may_share=may_share)
+    if problem is not None:
+        code, message, pointer = problem
+        raise GenerationFailed(
+            locate(
+                [_error(code, message, document.location(pointer), _LIMIT_HINTS[code])], [document]
+            )
+        )
+    if is_json:
+        return document
+    odd_keys = stringify_keys(data)
+    notes = [
+        _odd_key_note(document, pointer, key)
+        for pointer, key in odd_keys
+        if not isinstance(key, int) or isinstance(key, bool)
+    ]
+    return replace(document, notes=tuple(locate(notes, [document])))
+
+
+def stringify_keys(data: Any) -> list[tuple[str, object]]:
+    """Make every mapping key a string, as JSON and OpenAPI require: YAML reads `200:` as an
+    integer and `true:` as a boolean. Returns (pointer, original key) for each key changed."""
+    changed: list[tuple[str, object]] = []
+    seen: set[int] = set()
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        value, pointer = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, dict) and not all(type(key) is str for key in value):
+            items = list(value.items())
+            value.clear()
+            for key, item in items:
+                text = key if type(key) is str else _key_text(key)
+                if text is not key:
+                    changed.append((join_pointer(pointer, text), key))
+                value[text] = item
+        stack.extend((child, join_pointer(pointer, token)) for token, child in _containers(value))
+    return changed
+
+
+def _key_text(key: object) -> str:
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return "null" if key is None else str(key)
+
+
+def _odd_key_note(document: Document, pointer: str, key: object) -> Diagnostic:
+    message = f"the key {key!r} is not a string; read as '{_key_text(key)}'"
+    hint = "quote the key if the text is what you meant"
+    return Diagnostic(
+        Level.WARNING, "load.non-string-key", message, document.location(pointer), hint
+    )
+
+
+_LIMIT_HINTS = {
+    "limit.depth": "a real spec is rarely nested more than 40 levels; flatten it with named components",
+    "limit.values": "YAML anchors and aliases expand to too much data; a spec that needs this is probably hostile",
+    "limit.alias-cycle": "an alias inside its own anchor makes an infinite document; use a $ref instead",
+}
+
+
+def _too_big(size: int, limits: Limits, name: str) -> Diagnostic:
+    message = f"the spec is {size / 1_048_576:.1f} MiB, over the {limits.max_bytes / 1_048_576:.0f} MiB limit"
+    return _error(
+        "limit.size",
+        message,
+        Location(name, 1, 1),
+        "split it into files joined by $ref, or raise the limit",
+    )
+
+
+def check_shape(
+    data: Any, limits: Limits, *, may_share: bool = True
+) -> tuple[str, str, str] | None:
+    """(code, message, pointer) when the document is too deep, too large once YAML aliases
+    are expanded, or contains itself; None when it is fine. One pass over distinct values.
+
+    Without YAML anchors (`may_share=False`) values cannot be shared, and a plain depth walk,
+    three times cheaper, is enough.
+    """
+    if not may_share:
+        return _check_depth(data, limits)
+    measured: dict[int, tuple[int, int]] = {}  # id -> (depth, values with aliases expanded)
+    in_progress: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        value, children_done = stack.pop()
+        key = id(value)
+        if key in measured:
+            continue
+        children = _containers(value)
+        if not children_done:
+            if key in in_progress:
+                return (
+                    "limit.alias-cycle",
+                    "the document contains itself through a YAML alias",
+                    _path_to(data, value),
+                )
+            in_progress.add(key)
+            stack.append((value, True))
+            stack.extend((child, False) for _, child in children if id(child) not in measured)
+            continue
+        in_progress.discard(key)
+        if any(id(child) not in measured for _, child in children):
+            return (
+                "limit.alias-cycle",
+                "the document contains itself through a YAML alias",
+                _path_to(data, value),
+            )
+        depth = 1 + max((measured[id(child)][0] for _, child in children), default=0)
+        size = 1 + len(value) + sum(measured[id(child)][1] for _, child in children)
+        measured[key] = (depth, size)
+        if depth > limits.max_depth:
+            return (
+                "limit.depth",
+                f"the document is nested more than {limits.max_depth} levels deep",
+                _path_to(data, value),
+            )
+        if size > limits.max_values:
+            return (
+                "limit.values",
+                f"the document expands to more than {limits.max_values:,} values",
+                _path_to(data, value),
+            )
+    return None
+
+
+def _check_depth(data: Any, limits: Limits) -> tuple[str, str, str] | None:
+    stack: list[tuple[Any, int, str]] = [(data, 1, "")]
+    while stack:
+        value, depth, pointer = stack.pop()
+        if depth > limits.max_depth:
+            return (
+                "limit.depth",
+                f"the document is nested more than {limits.max_depth} levels deep",
+                pointer,
+            )
+        stack.extend(
+            (child, depth + 1, join_pointer(pointer, token)) for token, child in _containers(value)
+        )
+    return None
+
+
+def _containers(value: Any) -> list[tuple[str, Any]]:
+    if isinstance(value, dict):
+        return [(str(k), v) for k, v in value.items() if isinstance(v, (dict, list))]
+    if isinstance(value, list):
+        return [(str(i), v) for i, v in enumerate(value) if isinstance(v, (dict, list))]
+    return []
+
+
+def _path_to(root: Any, target: Any) -> str:
+    """A JSON pointer to `target` (the first found, breadth first; "" when it is the root)."""
+    queue: list[tuple[Any, str]] = [(root, "")]
+    seen: set[int] = set()
+    while queue:
+        value, pointer = queue.pop(0)
+        if value is target:
+            return pointer
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        queue.extend((child, join_pointer(pointer, token)) for token, child in _containers(value))
+    return ""
 
 
 def _error(code: str, message: str, location: Location, hint: str = "") -> Diagnostic:
@@ -209,9 +407,24 @@ def _decode(raw: bytes, name: str) -> str:
         ) from None
 
 
+def _too_deep(name: str) -> GenerationFailed:
+    return GenerationFailed(
+        [
+            _error(
+                "limit.depth",
+                "the document is nested too deeply to parse",
+                Location(name, 1, 1),
+                _LIMIT_HINTS["limit.depth"],
+            )
+        ]
+    )
+
+
 def _parse_json(text: str, name: str) -> Any:
     try:
         return json.loads(text)
+    except RecursionError:
+        raise _too_deep(name) from None
     except json.JSONDecodeError as error:
         location = Location(name, error.lineno, error.colno)
         raise GenerationFailed(
@@ -222,14 +435,23 @@ def _parse_json(text: str, name: str) -> Any:
 def _parse_yaml(text: str, name: str) -> Any:
     try:
         return yaml.load(text, Loader=SafeLoader)
+    except RecursionError:
+        raise _too_deep(name) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        location = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
+        location = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name, 1, 1)
         problem = error.problem or error.context or "syntax error"
         raise GenerationFailed(
             [_error("load.yaml-syntax", f"invalid YAML: {problem}", location)]
         ) from None
+    except yaml.reader.ReaderError as error:
+        # libyaml refuses some characters (NUL, other controls) before parsing anything.
+        before = text[: error.position]
+        location = Location(name, before.count("\n") + 1, error.position - before.rfind("\n"))
+        message = f"invalid YAML: character {error.character!r} is not allowed"
+        hint = "remove the control character (YAML allows tabs, newlines and printable text)"
+        raise GenerationFailed([_error("load.yaml-syntax", message, location, hint)]) from None
     except yaml.YAMLError as error:
         raise GenerationFailed(
-            [_error("load.yaml-syntax", f"invalid YAML: {error}", Location(name))]
+            [_error("load.yaml-syntax", f"invalid YAML: {error}", Location(name, 1, 1))]
         ) from None

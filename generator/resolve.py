@@ -8,13 +8,23 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from pathlib import Path, PureWindowsPath
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin, urlsplit
+from urllib.request import urlopen
 
 from generator.diagnostics import Diagnostic, GenerationFailed, Level, Location
-from generator.load import Document, join_pointer, load_document, locate, split_pointer
+from generator.load import (
+    DEFAULT_LIMITS,
+    Document,
+    Limits,
+    join_pointer,
+    load_document,
+    locate,
+    parse_document,
+    split_pointer,
+)
 
 
 @dataclass(frozen=True)
@@ -47,12 +57,62 @@ class RefError(Exception):
         self.hint = hint
 
 
+@dataclass(frozen=True)
+class RefPolicy:
+    """Which files a spec may pull in: files inside the root spec's folder, and remote
+    documents only when the user opted in (generation never uses the network otherwise)."""
+
+    root_folder: Path
+    allow_remote: bool = False
+    limits: Limits = DEFAULT_LIMITS
+    timeout_s: float = 20.0
+
+
+DocumentKey = Path | str  # a resolved local path, or a URL
+
+
+def document_key(file_part: str, base: Document, policy: RefPolicy) -> DocumentKey:
+    """Where a $ref's file part points, or a RefError saying why it may not be followed."""
+    raw = unquote(file_part)
+    if base.url or "://" in raw:
+        url = urljoin(base.url, file_part) if base.url else file_part
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise RefError(
+                f"reference '{file_part}' uses an unsupported scheme",
+                "refer to a file by a relative path",
+            )
+        if not policy.allow_remote:
+            raise RefError(
+                f"remote reference '{url}' refused",
+                "generation uses no network unless --allow-remote-refs is given; or download the file and refer to it by a relative path",
+            )
+        return url
+    if Path(raw).is_absolute() or PureWindowsPath(raw).is_absolute():
+        raise RefError(
+            f"absolute file reference '{file_part}' refused",
+            "refer to files by paths relative to the spec",
+        )
+    path = (base.path.parent / raw).resolve()  # follows symlinks, so they cannot escape either
+    if not path.is_relative_to(policy.root_folder):
+        raise RefError(
+            f"file reference '{file_part}' leaves the spec's folder ({policy.root_folder})",
+            "keep every file of the spec in the root spec's folder or below it",
+        )
+    return path
+
+
 class SpecSet:
     """The root document and every file it references, loaded once."""
 
-    def __init__(self, root: Document, documents: dict[Path, Document]) -> None:
+    def __init__(
+        self,
+        root: Document,
+        documents: dict[DocumentKey, Document],
+        policy: RefPolicy | None = None,
+    ) -> None:
         self.root = root
         self.documents = documents
+        self.policy = policy or RefPolicy(root.path.parent)
 
     @property
     def root_node(self) -> Node:
@@ -60,9 +120,9 @@ class SpecSet:
 
     def deref(self, node: Node, max_hops: int = 64) -> Node:
         """Follow `$ref` chains from `node` to a value that is not a reference."""
-        seen: set[tuple[Path, str]] = set()
+        seen: set[tuple[str, str]] = set()
         while isinstance(node.value, dict) and isinstance(node.value.get("$ref"), str):
-            key = (node.document.path, node.pointer)
+            key = (node.document.name, node.pointer)
             if key in seen or len(seen) >= max_hops:
                 raise RefError("the reference points back to itself", "break the $ref cycle")
             seen.add(key)
@@ -110,15 +170,10 @@ class SpecSet:
     def _document_for(self, file_part: str, base: Document) -> Document:
         if not file_part:
             return base
-        if "://" in file_part:
-            raise RefError(
-                f"remote reference '{file_part}' refused",
-                "generation never uses the network: download the file and refer to it by a relative path",
-            )
-        path = (base.path.parent / unquote(file_part)).resolve()
-        document = self.documents.get(path)
+        key = document_key(file_part, base, self.policy)
+        document = self.documents.get(key)
         if document is None:
-            raise RefError(f"referenced file '{file_part}' not found", f"looked for {path}")
+            raise RefError(f"referenced file '{file_part}' not found", f"looked for {key}")
         return document
 
 
@@ -140,21 +195,26 @@ def iter_refs(node: Node) -> Iterator[tuple[str, str]]:
                     stack.append((join_pointer(pointer, index), child))
 
 
-def load_spec(path: Path) -> tuple[SpecSet, list[Diagnostic]]:
+def display_path(path: Path) -> str:
+    """How diagnostics name a file: relative to the working folder when it is inside it."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_spec(
+    path: Path, *, allow_remote: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> tuple[SpecSet, list[Diagnostic]]:
     """Load the root spec and, transitively, every file its $refs name; check every $ref."""
-    root = load_document(path.resolve(), display_name=str(path))
+    root = load_document(path.resolve(), display_name=display_path(path), limits=limits)
     if not isinstance(root.data, dict):
-        raise GenerationFailed(
-            [
-                Diagnostic(
-                    Level.ERROR,
-                    "load.not-a-mapping",
-                    "the spec must be a mapping (an OpenAPI document)",
-                    root.location(""),
-                )
-            ]
-        )
-    documents = {root.path: root}
+        message = "the spec must be a mapping (an OpenAPI document)"
+        hint = "an empty file, or a list or scalar at the top, is not an OpenAPI document"
+        problem = Diagnostic(Level.ERROR, "load.not-a-mapping", message, root.location(""), hint)
+        raise GenerationFailed(locate([problem], [root]))
+    policy = RefPolicy(root.path.parent, allow_remote, limits)
+    documents: dict[DocumentKey, Document] = {root.path: root}
     pending: deque[Document] = deque([root])
     diagnostics: list[Diagnostic] = []
     refs: list[tuple[str, str, Document]] = []
@@ -162,46 +222,70 @@ def load_spec(path: Path) -> tuple[SpecSet, list[Diagnostic]]:
         document = pending.popleft()
         for ref, pointer in iter_refs(Node(document, "", document.data)):
             refs.append((ref, pointer, document))
-            loaded = _load_referenced(ref, document, documents, root, diagnostics, pointer)
+            loaded = _load_referenced(
+                ref.partition("#")[0], document, documents, policy, diagnostics
+            )
             if loaded is not None:
                 pending.append(loaded)
-    specs = SpecSet(root, documents)
+    specs = SpecSet(root, documents, policy)
+    diagnostics.extend(note for document in documents.values() for note in document.notes)
     diagnostics.extend(_check_targets(specs, refs))
     return specs, locate(diagnostics, documents.values())
 
 
 def _load_referenced(
-    ref: str,
+    file_part: str,
     base: Document,
-    documents: dict[Path, Document],
-    root: Document,
+    documents: dict[DocumentKey, Document],
+    policy: RefPolicy,
     diagnostics: list[Diagnostic],
-    pointer: str,
 ) -> Document | None:
-    file_part = ref.partition("#")[0]
-    if not file_part or "://" in file_part:
-        return None
-    path = (base.path.parent / unquote(file_part)).resolve()
-    if path in documents or not path.is_file():
+    """The document a $ref names, loaded once; refusals are reported by `_check_targets`."""
+    if not file_part:
         return None
     try:
-        display = str(path.relative_to(Path.cwd()))
-    except ValueError:
-        display = str(path)
+        key = document_key(file_part, base, policy)
+    except RefError:
+        return None
+    if key in documents:
+        return None
     try:
-        document = load_document(path, display_name=display)
+        if isinstance(key, str):
+            document = fetch_document(key, policy)
+        elif key.is_file():
+            document = load_document(key, display_name=display_path(key), limits=policy.limits)
+        else:
+            return None
     except GenerationFailed as failure:
         diagnostics.extend(failure.diagnostics)
         return None
-    documents[path] = document
+    documents[key] = document
     return document
+
+
+def fetch_document(url: str, policy: RefPolicy) -> Document:
+    """A remote document, read with a timeout and no more than the size limit."""
+    name = url
+    try:
+        with urlopen(url, timeout=policy.timeout_s) as response:  # http(s) only: checked above
+            raw = response.read(policy.limits.max_bytes + 1)
+    except (OSError, ValueError) as error:
+        message = f"cannot fetch remote reference: {error}"
+        raise GenerationFailed(
+            [Diagnostic(Level.ERROR, "load.remote", message, Location(name))]
+        ) from None
+    is_json = urlsplit(url).path.lower().endswith(".json")
+    document = parse_document(
+        raw, Path(urlsplit(url).path or "remote"), name, is_json=is_json, limits=policy.limits
+    )
+    return replace(document, url=url)
 
 
 def _check_targets(specs: SpecSet, refs: list[tuple[str, str, Document]]) -> list[Diagnostic]:
     diagnostics = []
     for ref, pointer, document in refs:
         try:
-            specs.target(ref, document)
+            specs.deref(Node(document, pointer, {"$ref": ref}))
         except RefError as error:
             location = document.location(join_pointer(pointer, "$ref"))
             diagnostics.append(

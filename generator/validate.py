@@ -43,14 +43,11 @@ def validate(specs: SpecSet, *, full: bool = False, refs_ok: bool = True) -> lis
     root = specs.root_node
     version = spec_version(root.value)
     if version is None:
-        return [
-            _at(
-                root,
-                Level.ERROR,
-                "spec.version",
-                "not an OpenAPI 2.0, 3.0 or 3.1 document (no 'openapi: 3.x.y' or 'swagger: \"2.0\"')",
-            )
-        ]
+        message = (
+            "not an OpenAPI 2.0, 3.0 or 3.1 document (no 'openapi: 3.x.y' or 'swagger: \"2.0\"')"
+        )
+        hint = "start the document with `openapi: 3.1.0` (or the version it follows)"
+        return locate([_at(root, Level.ERROR, "spec.version", message, hint)], [root.document])
     diagnostics = list(_meta_schema_errors(root, version))
     if full and refs_ok and not diagnostics:
         diagnostics.extend(_spec_validator_errors(root, version))

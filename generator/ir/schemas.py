@@ -377,7 +377,11 @@ class SchemaConverter:
         except RefError:
             return
         key = (node.document.path, node.pointer)
-        if key in seen or not isinstance(node.value, dict):
+        if key in seen:
+            message = "allOf includes this schema in itself; the cycle is cut here"
+            self._warn(node, "schema.allof-cycle", message)
+            return
+        if not isinstance(node.value, dict):
             return
         parts = node.get("allOf")
         if parts is not None and isinstance(parts.value, list):

@@ -1,0 +1,139 @@
+"""The corpus of broken and hostile specs: each gets its expected diagnostics and exit code.
+
+Every case in `cases/` (plus two built at test time: a 50 MB spec and a symlink that points
+out of the spec's folder) is generated from a scratch folder. The diagnostics (level, code,
+file, line, column, JSON pointer) and the exit code must match the snapshot in `expected/`;
+no case may print a traceback, write outside the output folder, or run injected code. Where
+a case does generate an SDK, that SDK must compile and import.
+
+Refresh the snapshots after an intended change: `pytest tests/errors --update-error-snapshots`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+HERE = Path(__file__).resolve().parent
+CANARY = Path("/tmp/sdkwright-canary")
+HEADER = 'openapi: 3.1.0\ninfo: {title: Case, version: "1"}\n'
+
+
+def fifty_megabytes(folder: Path) -> Path:
+    spec = folder / "30-fifty-megabytes.yaml"
+    filler = "    " + "x" * 1000 + "\n"
+    spec.write_text(HEADER + "paths: {}\nx-padding: |\n" + filler * 52_000)
+    return spec
+
+
+def symlink_out_of_the_folder(folder: Path) -> Path:
+    outside = folder.parent / "elsewhere" / "outside.yaml"
+    outside.parent.mkdir()
+    outside.write_text("Root: {type: string}\n")
+    (folder / "schemas.yaml").symlink_to(outside)
+    spec = folder / "35-symlink-leaves-the-spec-folder.yaml"
+    spec.write_text(
+        HEADER + "paths: {}\ncomponents:\n  schemas:\n    Root: {$ref: 'schemas.yaml#/Root'}\n"
+    )
+    return spec
+
+
+BUILT: dict[str, Callable[[Path], Path]] = {
+    "30-fifty-megabytes.yaml": fifty_megabytes,
+    "35-symlink-leaves-the-spec-folder.yaml": symlink_out_of_the_folder,
+}
+CASES = sorted([p.name for p in (HERE / "cases").iterdir()] + list(BUILT))
+
+
+def test_the_corpus_is_complete() -> None:
+    assert len(CASES) >= 40
+    expected = {p.stem for p in (HERE / "expected").glob("*.json")}
+    assert expected == {Path(name).stem for name in CASES}
+
+
+def run_case(name: str, root: Path) -> tuple[int, str, str]:
+    folder = root / "spec"
+    folder.mkdir(parents=True)
+    spec = (
+        BUILT[name](folder) if name in BUILT else Path(shutil.copy(HERE / "cases" / name, folder))
+    )
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), contextlib.chdir(folder):
+        code = main(
+            [
+                "generate",
+                spec.name,
+                "-o",
+                str(root / "out"),
+                "--package",
+                "case",
+                "--format",
+                "json",
+            ]
+        )
+    return code, out.getvalue(), err.getvalue()
+
+
+def snapshot(code: int, output: str) -> dict[str, object]:
+    diagnostics = json.loads(output) if output.strip() else []
+    fields = ("level", "code", "file", "line", "column", "pointer")
+    kept = [
+        {f: (Path(d[f]).name if f == "file" and d[f] else d[f]) for f in fields}
+        for d in diagnostics
+    ]
+    return {"exit_code": code, "diagnostics": kept}
+
+
+def files_under(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file() or p.is_symlink()}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_case(name: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    CANARY.unlink(missing_ok=True)
+    code, output, errors = run_case(name, tmp_path)
+    assert "Traceback" not in errors, errors
+    assert "internal error" not in errors, errors
+    actual = snapshot(code, output)
+    expected_file = HERE / "expected" / f"{Path(name).stem}.json"
+    if request.config.getoption("--update-error-snapshots"):
+        expected_file.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n")
+    assert actual == json.loads(expected_file.read_text()), output
+    for diagnostic in json.loads(output or "[]"):
+        # What is wrong, where, and what to do.
+        assert diagnostic["message"] and diagnostic["hint"], diagnostic
+        assert diagnostic["file"] and diagnostic["line"] and diagnostic["pointer"] is not None, (
+            diagnostic
+        )
+    written = (
+        files_under(tmp_path) - files_under(tmp_path / "spec") - files_under(tmp_path / "elsewhere")
+    )
+    assert all(p.is_relative_to(tmp_path / "out") for p in written), written
+    if code == 0:
+        assert_sdk_imports(tmp_path / "out")
+    else:
+        assert not (tmp_path / "out").exists()
+    assert not CANARY.exists(), "injected code ran"
+
+
+def assert_sdk_imports(sdk: Path) -> None:
+    probe = "import pkgutil, importlib, case\nfor m in pkgutil.walk_packages(case.__path__, 'case.'): importlib.import_module(m.name)\n"
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=sdk,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
