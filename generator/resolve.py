@@ -96,7 +96,7 @@ def document_key(file_part: str, base: Document, policy: RefPolicy) -> DocumentK
     if not path.is_relative_to(policy.root_folder):
         raise RefError(
             f"file reference '{file_part}' leaves the spec's folder ({policy.root_folder})",
-            "keep every file of the spec in the root spec's folder or below it",
+            "keep every file of the spec in the root spec's folder or below it, or widen the folder with --spec-root",
         )
     return path
 
@@ -204,16 +204,23 @@ def display_path(path: Path) -> str:
 
 
 def load_spec(
-    path: Path, *, allow_remote: bool = False, limits: Limits = DEFAULT_LIMITS
+    path: Path,
+    *,
+    allow_remote: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    spec_root: Path | None = None,
 ) -> tuple[SpecSet, list[Diagnostic]]:
-    """Load the root spec and, transitively, every file its $refs name; check every $ref."""
+    """Load the root spec and, transitively, every file its $refs name; check every $ref.
+
+    File references must stay inside `spec_root` (by default the root spec's folder).
+    """
     root = load_document(path.resolve(), display_name=display_path(path), limits=limits)
     if not isinstance(root.data, dict):
         message = "the spec must be a mapping (an OpenAPI document)"
         hint = "an empty file, or a list or scalar at the top, is not an OpenAPI document"
         problem = Diagnostic(Level.ERROR, "load.not-a-mapping", message, root.location(""), hint)
         raise GenerationFailed(locate([problem], [root]))
-    policy = RefPolicy(root.path.parent, allow_remote, limits)
+    policy = RefPolicy((spec_root or root.path.parent).resolve(), allow_remote, limits)
     documents: dict[DocumentKey, Document] = {root.path: root}
     pending: deque[Document] = deque([root])
     diagnostics: list[Diagnostic] = []

@@ -112,3 +112,13 @@ def test_remote_documents_obey_the_size_limit(tmp_path: Path, served: str) -> No
     spec = spec_with_ref(tmp_path, f"{served}/big.yaml#/Root")
     _, diagnostics = load_spec(spec, allow_remote=True, limits=Limits(max_bytes=600))
     assert [d.code for d in diagnostics][:1] == ["limit.size"]
+
+
+def test_a_wider_spec_root_admits_sibling_folders(tmp_path: Path) -> None:
+    """Layouts like `spec/` beside `common/` need the project folder as the root."""
+    (tmp_path / "common").mkdir()
+    (tmp_path / "common" / "error.yaml").write_text("Root: {type: string}\n")
+    spec = spec_with_ref(tmp_path, "../common/error.yaml#/Root")
+    assert "leaves the spec's folder" in messages(spec)[0]
+    assert messages(spec, spec_root=tmp_path) == []
+    assert "leaves the spec's folder" in messages(spec, spec_root=tmp_path / "api")[0]
