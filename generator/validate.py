@@ -48,7 +48,8 @@ def validate(specs: SpecSet, *, full: bool = False, refs_ok: bool = True) -> lis
         )
         hint = "start the document with `openapi: 3.1.0` (or the version it follows)"
         return locate([_at(root, Level.ERROR, "spec.version", message, hint)], [root.document])
-    diagnostics = list(_meta_schema_errors(root, version))
+    view, origins = validation_view(specs)
+    diagnostics = list(_meta_schema_errors(root, view, origins, version))
     if full and refs_ok and not diagnostics:
         diagnostics.extend(_spec_validator_errors(root, version))
     for rule in RULES:
@@ -77,12 +78,72 @@ def _meta_validator(version: str) -> Any:
     return jsonschema_rs.validator_for(json.loads(schema_file.read_text(encoding="utf-8")))
 
 
-def _meta_schema_errors(root: Node, version: str) -> Iterator[Diagnostic]:
-    for count, error in enumerate(_meta_validator(version).iter_errors(root.value)):
+# Where OpenAPI allows a value but not a Reference Object, yet real multi-file specs
+# (DigitalOcean's) put `$ref`s anyway: whole operations, `properties` maps and text fields.
+# They are followed before validating; everywhere else a `$ref` stays as written.
+_FOLLOWED_UNDER = frozenset({"properties", "description", "summary"})
+
+
+def validation_view(specs: SpecSet) -> tuple[Any, dict[str, Node]]:
+    """The root document with those `$ref`s followed, and where each followed value came
+    from (view pointer -> node), to locate errors in the file they are in. A single-file
+    spec is validated as written."""
+    origins: dict[str, Node] = {}
+    root = specs.root_node
+    if len(specs.documents) == 1:
+        return root.value, origins
+    return _view(specs, root, "", False, origins, 0), origins
+
+
+def _view(
+    specs: SpecSet, node: Node, pointer: str, follow: bool, origins: dict[str, Node], depth: int
+) -> Any:
+    value = node.value
+    if follow and isinstance(value, dict) and isinstance(value.get("$ref"), str) and depth < 64:
+        try:
+            node = specs.deref(node)
+        except RefError:
+            return value  # reported by the loader
+        origins[pointer] = node
+        value = node.value
+    if isinstance(value, dict):
+        in_paths = pointer.count("/") == 2 and pointer.startswith("/paths/")
+        return {
+            key: _view(
+                specs,
+                node.child(key),
+                join_pointer(pointer, key),
+                key in _FOLLOWED_UNDER or (in_paths and key in HTTP_METHODS),
+                origins,
+                depth + 1,
+            )
+            for key in value
+        }
+    if isinstance(value, list):
+        return [
+            _view(specs, node.child(i), join_pointer(pointer, i), False, origins, depth + 1)
+            for i in range(len(value))
+        ]
+    return value
+
+
+def _meta_schema_errors(
+    root: Node, view: Any, origins: dict[str, Node], version: str
+) -> Iterator[Diagnostic]:
+    for count, error in enumerate(_meta_validator(version).iter_errors(view)):
         if count >= MAX_SCHEMA_ERRORS:
             return
         pointer = join_pointer("", *error.instance_path)
-        yield _at_pointer(root, pointer, "spec.schema", _first_line(error.message))
+        node = _origin(root, pointer, origins)
+        yield Diagnostic(Level.ERROR, "spec.schema", _first_line(error.message), node.location)
+
+
+def _origin(root: Node, pointer: str, origins: dict[str, Node]) -> Node:
+    """The node a view pointer stands for: inside a followed $ref, the referenced file's."""
+    for prefix, target in sorted(origins.items(), key=lambda item: -len(item[0])):
+        if pointer == prefix or pointer.startswith(prefix + "/"):
+            return Node(target.document, target.pointer + pointer[len(prefix) :], None)
+    return Node(root.document, pointer, None)
 
 
 def _spec_validator_errors(root: Node, version: str) -> Iterator[Diagnostic]:
@@ -128,7 +189,13 @@ def iter_operations(specs: SpecSet) -> Iterator[tuple[str, str, Node, Node]]:
             continue
         for method in HTTP_METHODS:
             operation = item.get(method)
-            if operation is not None and isinstance(operation.value, dict):
+            if operation is None:
+                continue
+            try:
+                operation = specs.deref(operation)  # an operation may sit in a file of its own
+            except RefError:
+                continue
+            if isinstance(operation.value, dict):
                 yield path, method, item, operation
 
 
