@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator import naming
 from generator.diagnostics import Diagnostic, GenerationFailed, Level, Location
-from generator.format import FORMATTERS
+from generator.fastpath import FLAVOUR, names_from_flags
 
 CONFIG_NAME = "sdkwright.yaml"
+FORMATTERS = ("ruff", "black")
 _TARGET_KEYS = {"name", "spec", "output", "package", "client_name", "formatter"}
 
 
@@ -30,14 +29,18 @@ def default_client_name(package: str) -> str:
     return naming.class_name(package)
 
 
+def target_options(target: Target) -> dict[str, str]:
+    """The options that shape the generated files, as the manifest records them (the
+    formatter is recorded with its version, separately)."""
+    return {"package": target.package, "client_name": target.client_name, "flavour": FLAVOUR}
+
+
 def target_from_flags(
     spec: Path, output: Path, package: str | None, client_name: str | None, formatter: str
 ) -> Target:
-    package = package or naming.python_identifier(naming.snake(spec.stem), "sdk")
+    package, client_name = names_from_flags(str(spec), package, client_name)
     _check_package(package, Location("--package"))
-    return Target(
-        spec.stem, spec, output, package, client_name or default_client_name(package), formatter
-    )
+    return Target(spec.stem, spec, output, package, client_name, formatter)
 
 
 def find_config(start: Path) -> Path | None:
@@ -50,6 +53,8 @@ def find_config(start: Path) -> Path | None:
 
 def load_targets(config_path: Path) -> list[Target]:
     """The targets a config file declares, paths relative to the file; errors are located."""
+    import yaml  # here, not at the top: the no-op fast path with flags never needs it
+
     where = Location(str(config_path))
     try:
         data: Any = yaml.safe_load(config_path.read_text(encoding="utf-8"))

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from generator import caches
 from generator.diagnostics import Diagnostic, GenerationFailed, Level, Location
 
 try:
@@ -212,9 +213,12 @@ def parse_document(
     if len(raw) > limits.max_bytes:
         raise GenerationFailed([_too_big(len(raw), limits, name)])
     text = _decode(raw, name)
-    data = _parse_json(text, name) if is_json else _parse_yaml(text, name)
-    document = Document(path=path, text=text, data=data, display_name=name)
     may_share = not is_json and _YAML_ANCHOR.search(text) is not None
+    # Large YAML without anchors is parsed entry by entry, unchanged entries from a cache
+    # (generator/caches.py); anchors keep the one-pass parse, whose sharing check_shape sees.
+    cache_key = None if may_share else path
+    data = _parse_json(text, name) if is_json else _parse_yaml(text, name, cache_key)
+    document = Document(path=path, text=text, data=data, display_name=name)
     problem = check_shape(data, limits, may_share=may_share)
     if problem is not None:
         code, message, pointer = problem
@@ -432,8 +436,10 @@ def _parse_json(text: str, name: str) -> Any:
         ) from None
 
 
-def _parse_yaml(text: str, name: str) -> Any:
+def _parse_yaml(text: str, name: str, cache_key: Path | None = None) -> Any:
     try:
+        if cache_key is not None:
+            return caches.load_yaml(text, cache_key)
         return yaml.load(text, Loader=SafeLoader)
     except RecursionError:
         raise _too_deep(name) from None

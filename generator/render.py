@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from generator import naming, pytext, pytypes
+from generator import caches, naming, pytext, pytypes
 from generator.ir import examples
 from generator.ir.nodes import (
     MISSING,
@@ -30,7 +30,16 @@ from generator.ir.nodes import (
     ResourceGroup,
 )
 
-RUNTIME_MODULES = ("_base_client.py", "_exceptions.py", "_types.py", "_models.py", "_pagination.py")
+RUNTIME_MODULES = (
+    "_base_client.py",
+    "_exceptions.py",
+    "_types.py",
+    "_models.py",
+    "_pagination.py",
+    "_response.py",
+    "_retries.py",
+    "_streaming.py",
+)
 
 
 def templates_root() -> Path:
@@ -44,6 +53,7 @@ def templates_root() -> Path:
 def environment(flavour: str = "httpx") -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_root() / flavour)),
+        bytecode_cache=caches.template_cache(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -112,8 +122,10 @@ def render_sdk(api: Api, flavour: str = "httpx") -> dict[str, str]:
             d=definition,
             imports=imports,
         )
+    groups_calls = []
     for group in api.groups:
         calls = [method_context(op, definitions) for op in group.operations]
+        groups_calls.append((group, calls))  # README and api.md reuse them: a third of the cost
         put(
             f"{package}/resources/{group.module}.py",
             "resources/group.py.jinja",
@@ -130,9 +142,6 @@ def render_sdk(api: Api, flavour: str = "httpx") -> dict[str, str]:
         )
     put("tests/__init__.py", "tests/__init__.py.jinja")
     put("tests/conftest.py", "tests/conftest.py.jinja")
-    groups_calls = [
-        (g, [method_context(op, definitions) for op in g.operations]) for g in api.groups
-    ]
     put("README.md", "README.md.jinja", groups_calls=groups_calls, banner=banner(api, "<!--"))
     put("api.md", "api.md.jinja", groups_calls=groups_calls, banner=banner(api, "<!--"))
     put("pyproject.toml", "pyproject.toml.jinja")

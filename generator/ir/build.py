@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from http import HTTPStatus
 from typing import Any
 
@@ -37,9 +38,17 @@ from generator.resolve import Node, RefError, SpecSet
 from generator.validate import iter_operations, spec_version
 
 # Keyword arguments every generated method has; spec parameters never take these names.
-CALL_OPTIONS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "self"})
+CALL_OPTIONS = frozenset(
+    {"extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "self"}
+)
 PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
 RESERVED_CLASS_NAMES = frozenset({"BaseModel", "NotGiven", "Enum"})
+RETRIES_EXTENSION = "x-sdkwright-retries"
+IDEMPOTENCY_EXTENSION = "x-sdkwright-idempotency-header"
+IDEMPOTENCY_HEADER = "idempotency-key"  # declared as a header parameter, it is used as such
+# A spec-wide idempotency header applies to the methods that change something.
+SAFE_METHODS = frozenset({"get", "head", "options", "trace"})
+HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an RFC 9110 token
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,13 @@ def build_api(specs: SpecSet, options: BuildOptions) -> tuple[Api, list[Diagnost
         base_url=_base_url(root, version, converter.diagnostics),
         auth=_auth(root, version),
         definitions=tuple(sorted(converter.definitions.values(), key=lambda d: d.name)),
-        groups=_group(operations, root),
+        groups=_group(
+            operations,
+            _tag_descriptions(specs),
+            set(converter.definitions)
+            | set(RUNTIME_NAMES)
+            | {options.client_name, "Async" + options.client_name},
+        ),
         source_name=root.document.name,
     )
     return api, converter.diagnostics
@@ -154,18 +169,72 @@ def _auth_from_scheme(scheme: Any) -> Auth | None:
     return None
 
 
-def _group(operations: list[tuple[str, Operation]], root: Node) -> tuple[ResourceGroup, ...]:
+def _tag_descriptions(specs: SpecSet) -> dict[str, str]:
+    """Tag name -> description; a description may be a $ref to text in another file."""
+    tags = specs.root_node.get("tags")
+    found: dict[str, str] = {}
+    for index in range(len(tags.value) if tags is not None and isinstance(tags.value, list) else 0):
+        tag = tags.child(index) if tags is not None else None
+        if tag is None or not isinstance(tag.value, dict) or "description" not in tag.value:
+            continue
+        try:
+            description = specs.deref(tag.child("description")).value
+        except RefError:
+            continue
+        found[str(tag.value.get("name"))] = description if isinstance(description, str) else ""
+    return found
+
+
+# Names a resource module or _client.py already uses: a group's classes must not shadow them.
+RUNTIME_NAMES = frozenset(
+    {
+        "SyncAPIClient",
+        "AsyncAPIClient",
+        "RequestOptions",
+        "NotGiven",
+        "Headers",
+        "Query",
+        "Timeout",
+        "SyncPage",
+        "AsyncPage",
+    }
+)
+
+
+def _group_class_name(tag: str, reserved: set[str]) -> str:
+    """`Positions` for tag 'Positions', or `PositionsResource` when a model, the client or
+    another group already owns the name (or its Async/WithRawResponse forms)."""
+    base = naming.class_name(tag)
+    for candidate in (base, base + "Resource", base + "Operations"):
+        forms = {
+            candidate,
+            "Async" + candidate,
+            candidate + "WithRawResponse",
+            candidate + "WithStreamingResponse",
+        }
+        if not forms & reserved:
+            reserved.update(forms | {"Async" + f for f in forms})
+            return candidate
+    name = base + "Resource"
+    while name in reserved:
+        name += "_"
+    reserved.add(name)
+    return name
+
+
+def _group(
+    operations: list[tuple[str, Operation]],
+    descriptions: dict[str, str],
+    reserved_classes: set[str],
+) -> tuple[ResourceGroup, ...]:
     by_tag: dict[str, list[Operation]] = defaultdict(list)
     for tag, operation in operations:
         by_tag[tag].append(operation)
-    descriptions = {
-        t.get("name"): t.get("description", "")
-        for t in root.value.get("tags") or []
-        if isinstance(t, dict)
-    }
     groups = []
     taken: set[str] = set(CALL_OPTIONS) | {
         "with_options",
+        "with_raw_response",
+        "with_streaming_response",
         "close",
         "base_url",
         "api_key",
@@ -179,7 +248,7 @@ def _group(operations: list[tuple[str, Operation]], root: Node) -> tuple[Resourc
         groups.append(
             ResourceGroup(
                 attribute,
-                naming.class_name(tag),
+                _group_class_name(tag, reserved_classes),
                 attribute,
                 str(descriptions.get(tag) or ""),
                 unique,
@@ -236,6 +305,7 @@ class _OperationBuilder:
         if body is not None and body.fields is not None:
             reserved |= {f.name for f in body.fields}
         parameters = self._parameters(item, node, context, reserved)
+        idempotency_header, parameters = self._idempotency(method, node, parameters, reserved)
         responses = self._responses(node, context)
         success = self._success(responses, context)
         example, synthesised = self._example(success, node)
@@ -261,6 +331,8 @@ class _OperationBuilder:
             authenticated=authenticated,
             source=node.pointer,
             pagination=pagination,
+            max_retries=self._max_retries(node),
+            idempotency_header=idempotency_header,
         )
 
     def _pagination(
@@ -276,6 +348,102 @@ class _OperationBuilder:
                 Diagnostic(Level.WARNING, "pagination.declared", message, node.location)
             )
         return found
+
+    # -- x-sdkwright-retries, idempotency keys -------------------------------------------
+
+    def _max_retries(self, node: Node) -> int | None:
+        """`x-sdkwright-retries` of the operation, else of the spec: false (never retry),
+        true (the client's policy) or {max_retries: N}."""
+        if RETRIES_EXTENSION in node.value:
+            return self._retries_extension(node)
+        return self._spec_max_retries
+
+    @cached_property
+    def _spec_max_retries(self) -> int | None:
+        root = self.specs.root_node
+        return self._retries_extension(root) if RETRIES_EXTENSION in root.value else None
+
+    def _retries_extension(self, owner: Node) -> int | None:
+        value = owner.value[RETRIES_EXTENSION]
+        if isinstance(value, bool):
+            return None if value else 0
+        limit = value.get("max_retries") if isinstance(value, dict) else None
+        if isinstance(limit, int) and not isinstance(limit, bool) and limit >= 0:
+            return limit
+        self._warn(
+            "extension.retries",
+            f"{RETRIES_EXTENSION} must be false, true or {{max_retries: <integer >= 0>}}; ignored",
+            owner.child(RETRIES_EXTENSION),
+        )
+        return None
+
+    def _idempotency(
+        self, method: str, node: Node, parameters: tuple[Parameter, ...], reserved: set[str]
+    ) -> tuple[str, tuple[Parameter, ...]]:
+        """The operation's idempotency key header, and its parameters with one for the key.
+
+        The SDK generates the key, so the parameter is optional even where the spec
+        requires it; an extension naming an undeclared header adds `idempotency_key`.
+        """
+        header = self._idempotency_extension(node, method)
+        if header is None:
+            declared = [
+                p.wire_name
+                for p in parameters
+                if p.location == "header" and p.wire_name.lower() == IDEMPOTENCY_HEADER
+            ]
+            header = declared[0] if declared else ""
+        if not header:
+            return "", parameters
+        existing = [
+            p
+            for p in parameters
+            if p.location == "header" and p.wire_name.lower() == header.lower()
+        ]
+        if existing:
+            return existing[0].wire_name, tuple(
+                replace(p, required=False) if p in existing else p for p in parameters
+            )
+        taken = reserved | {p.name for p in parameters}
+        name = "idempotency_key"
+        while name in taken:
+            name += "_"
+        key = Parameter(
+            name=name,
+            wire_name=header,
+            location="header",
+            type=Primitive("str"),
+            required=False,
+            description="Idempotency key; a new one is generated per call when not given.",
+        )
+        return header, (*parameters, key)
+
+    def _idempotency_extension(self, node: Node, method: str) -> str | None:
+        """The header `x-sdkwright-idempotency-header` names ("" turns it off), or None."""
+        if IDEMPOTENCY_EXTENSION in node.value:
+            return self._header_extension(node)
+        return self._spec_idempotency_header if method not in SAFE_METHODS else None
+
+    @cached_property
+    def _spec_idempotency_header(self) -> str | None:
+        root = self.specs.root_node
+        return self._header_extension(root) if IDEMPOTENCY_EXTENSION in root.value else None
+
+    def _header_extension(self, owner: Node) -> str | None:
+        value = owner.value[IDEMPOTENCY_EXTENSION]
+        if value is False or value == "":
+            return ""
+        if isinstance(value, str) and HEADER_NAME.fullmatch(value):
+            return value
+        self._warn(
+            "extension.idempotency-header",
+            f"{IDEMPOTENCY_EXTENSION} must be a header name (or false); ignored",
+            owner.child(IDEMPOTENCY_EXTENSION),
+        )
+        return None
+
+    def _warn(self, code: str, message: str, node: Node) -> None:
+        self.converter.diagnostics.append(Diagnostic(Level.WARNING, code, message, node.location))
 
     # -- parameters ----------------------------------------------------------------------
 

@@ -201,6 +201,10 @@ class Operation:
     authenticated: bool
     source: str
     pagination: Pagination | None = None
+    # x-sdkwright-retries: the operation's own retry limit; None leaves it to the client.
+    max_retries: int | None = None
+    # The header carrying an idempotency key, generated per call when not given ("": none).
+    idempotency_header: str = ""
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:

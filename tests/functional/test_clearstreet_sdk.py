@@ -168,17 +168,17 @@ def test_error_statuses_raise_typed_errors_with_the_parsed_body(
 ) -> None:
     body = {"code": status, "message": "Instruction is in a terminal state"}
     recorder = Recorder(status, body, {"x-request-id": "req-123"})
+    client = sync_client(clearstreet, recorder, initial_retry_delay=0.0)
     with pytest.raises(getattr(clearstreet, error_name)) as raised:
-        sync_client(clearstreet, recorder).positions.cancel_position_instruction(
-            account_id=1, instruction_id="x"
-        )
+        client.positions.cancel_position_instruction(account_id=1, instruction_id="x")
     error = raised.value
     assert isinstance(error, clearstreet.APIStatusError)
     assert error.status_code == status
     assert error.body == body
     assert error.headers["x-request-id"] == "req-123"
     assert error.request_id == "req-123"
-    assert len(recorder.requests) == 1  # a 409 on cancel is final: nothing is retried
+    # 429 and 5xx are transient: retried twice by default. A 409 on cancel is final.
+    assert len(recorder.requests) == (3 if status in (429, 503) else 1)
 
 
 def test_unknown_enum_values_from_the_server_are_kept(clearstreet: ModuleType) -> None:
@@ -227,18 +227,26 @@ def test_a_body_that_does_not_match_is_a_response_validation_error(clearstreet: 
 
 
 def test_timeouts_and_connection_failures_are_typed(clearstreet: ModuleType) -> None:
+    attempts: list[httpx.Request] = []
+
     def timeout(request: httpx.Request) -> httpx.Response:
+        attempts.append(request)
         raise httpx.ReadTimeout("slow", request=request)
 
     def refused(request: httpx.Request) -> httpx.Response:
+        attempts.append(request)
         raise httpx.ConnectError("refused", request=request)
 
     for handler, error in (
         (timeout, clearstreet.APITimeoutError),
         (refused, clearstreet.APIConnectionError),
     ):
+        attempts.clear()
         client = clearstreet.ClearStreet(
-            api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(handler))
+            api_key="k",
+            http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+            initial_retry_delay=0.0,
         )
         with pytest.raises(error):
             client.positions.cancel_position_instruction(account_id=1, instruction_id="x")
+        assert len(attempts) == 3  # both are retried, twice by default

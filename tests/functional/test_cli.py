@@ -160,7 +160,9 @@ def test_regeneration_rewrites_only_changed_files(tmp_path: Path) -> None:
     assert sdkwright("generate", spec, "-o", out, "--package", "clearstreet").returncode == 0
     first = snapshot(out)
     again = sdkwright("generate", spec, "-o", out, "--package", "clearstreet")
-    assert "(0 files changed" in again.stdout
+    assert "nothing changed" in again.stdout  # the fast path
+    full = sdkwright("generate", spec, "-o", out, "--package", "clearstreet", "--no-fast-path")
+    assert "(0 files changed" in full.stdout  # the full pipeline agrees, and writes nothing
     assert snapshot(out) == first
     spec.write_text(
         spec.read_text().replace("Options symbol (OSI) for display.", "The OSI symbol.")
@@ -243,3 +245,38 @@ def snapshot_bytes(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
     }
+
+
+def test_a_hand_written_file_at_a_new_generated_path_is_not_overwritten(tmp_path: Path) -> None:
+    out = tmp_path / "sdk"
+    first = sdkwright("generate", SPECS / "clearstreet.yaml", "-o", out, "--package", "clearstreet")
+    assert first.returncode == 0, describe(first)
+    mine = out / "clearstreet" / "types" / "pet.py"  # Kitchen Sink generates this module
+    mine.write_text("# hand-written\n")
+    before = snapshot(out)
+    refused = sdkwright(
+        "generate", SPECS / "kitchensink.yaml", "-o", out, "--package", "clearstreet"
+    )
+    assert refused.returncode == 2 and "write.untracked-file" in refused.stderr, describe(refused)
+    assert snapshot(out) == before
+    forced = sdkwright(
+        "generate", SPECS / "kitchensink.yaml", "-o", out, "--package", "clearstreet", "--force"
+    )
+    assert forced.returncode == 0 and "Pet: TypeAlias" in mine.read_text()
+
+
+def test_the_pre_commit_hooks_run_sdkwright(repo_copy: Path) -> None:
+    """`.pre-commit-hooks.yaml` declares hooks whose commands work in a project."""
+    import yaml
+
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+    assert {hook["id"] for hook in hooks} == {"sdkwright-check", "sdkwright-generate"}
+    for hook in hooks:
+        assert hook["language"] == "python" and hook["pass_filenames"] is False
+        program, *arguments = hook["entry"].split()
+        assert program == "sdkwright"
+        result = sdkwright(*arguments, cwd=repo_copy)
+        assert result.returncode == 0, describe(result)
+    spec = repo_copy / "specs" / "clearstreet.yaml"
+    spec.write_text(spec.read_text().replace("Options symbol (OSI)", "The OSI symbol"))
+    assert sdkwright("check", cwd=repo_copy).returncode == 1  # what the check hook sees

@@ -660,3 +660,137 @@ def test_definitions_are_sorted_and_every_named_type_is_defined(tmp_path: Path) 
                 core = field.type.inner if isinstance(field.type, Nullable) else field.type
                 if isinstance(core, Named):
                     assert core.name in known
+
+
+# -- x-sdkwright-retries, idempotency keys ---------------------------------------------------
+
+
+def op_with(**extra: Any) -> dict[str, Any]:
+    return {"responses": {"200": json_response(OBJ)}, **extra}
+
+
+def operations_by_method(tmp_path: Path, spec: dict[str, Any]) -> dict[str, Any]:
+    api, diagnostics = build(tmp_path, spec)
+    assert codes(diagnostics) == []
+    return {op.http_method: op for op in api.operations}
+
+
+def test_retries_extension_per_operation_overrides_the_spec_wide_one(tmp_path: Path) -> None:
+    spec = openapi(
+        paths={
+            "/a": {
+                "get": op_with(operationId="a_get"),
+                "put": op_with(operationId="a_put", **{"x-sdkwright-retries": False}),
+                "post": op_with(operationId="a_post", **{"x-sdkwright-retries": True}),
+                "patch": op_with(
+                    operationId="a_patch", **{"x-sdkwright-retries": {"max_retries": 5}}
+                ),
+            }
+        }
+    )
+    by_method = operations_by_method(tmp_path / "plain", spec)
+    assert by_method["get"].max_retries is None  # no extension: the client decides
+    assert by_method["put"].max_retries == 0
+    assert by_method["post"].max_retries is None
+    assert by_method["patch"].max_retries == 5
+
+    spec["x-sdkwright-retries"] = {"max_retries": 1}
+    by_method = operations_by_method(tmp_path / "global", spec)
+    assert by_method["get"].max_retries == 1
+    assert by_method["put"].max_retries == 0
+    assert by_method["post"].max_retries is None  # true: back to the client's policy
+    assert by_method["patch"].max_retries == 5
+
+
+@pytest.mark.parametrize("value", [3, "2", {"max_retries": -1}, {"max_retries": True}, {}])
+def test_invalid_retries_extension_is_a_warning_and_ignored(tmp_path: Path, value: Any) -> None:
+    spec = openapi(paths=get(op_with(operationId="a", **{"x-sdkwright-retries": value})))
+    api, diagnostics = build(tmp_path, spec)
+    assert api.operations[0].max_retries is None
+    [warning] = [d for d in diagnostics if d.code == "extension.retries"]
+    assert warning.level is Level.WARNING
+    assert warning.location.pointer.endswith("/x-sdkwright-retries")
+
+
+def test_spec_wide_invalid_extension_warns_once(tmp_path: Path) -> None:
+    spec = openapi(
+        paths={"/a": {"get": op_with(operationId="a"), "post": op_with(operationId="b")}}
+    )
+    spec["x-sdkwright-retries"] = "never"
+    spec["x-sdkwright-idempotency-header"] = "Bad Header"
+    _, diagnostics = build(tmp_path, spec)
+    assert sorted(codes(diagnostics)) == ["extension.idempotency-header", "extension.retries"]
+
+
+def test_declared_idempotency_key_header_is_used_and_made_optional(tmp_path: Path) -> None:
+    key = {
+        "name": "idempotency-key",
+        "in": "header",
+        "required": True,
+        "schema": {"type": "string"},
+    }
+    spec = openapi(paths=get(op_with(operationId="create", parameters=[key]), method="post"))
+    [op] = operations_by_method(tmp_path, spec).values()
+    assert op.idempotency_header == "idempotency-key"  # the spec's spelling is kept
+    [parameter] = op.parameters
+    assert parameter.name == "idempotency_key" and not parameter.required
+
+
+def test_idempotency_extension_adds_a_parameter_for_an_undeclared_header(tmp_path: Path) -> None:
+    body = {"type": "object", "properties": {"idempotency_key": {"type": "string"}}}
+    operation = op_with(
+        operationId="create",
+        requestBody={"content": {"application/json": {"schema": body}}},
+        **{"x-sdkwright-idempotency-header": "X-Request-Key"},
+    )
+    [op] = operations_by_method(tmp_path, openapi(paths=get(operation, method="post"))).values()
+    assert op.idempotency_header == "X-Request-Key"
+    [parameter] = op.parameters
+    assert (parameter.wire_name, parameter.location, parameter.required) == (
+        "X-Request-Key",
+        "header",
+        False,
+    )
+    assert parameter.type == Primitive("str")
+    assert parameter.name == "idempotency_key_"  # a body field already has the name
+
+
+def test_spec_wide_idempotency_header_skips_safe_methods_and_can_be_turned_off(
+    tmp_path: Path,
+) -> None:
+    spec = openapi(
+        paths={
+            "/a": {
+                "get": op_with(operationId="read"),
+                "post": op_with(operationId="create"),
+                "delete": op_with(operationId="remove"),
+                "put": op_with(operationId="replace", **{"x-sdkwright-idempotency-header": False}),
+            }
+        }
+    )
+    spec["x-sdkwright-idempotency-header"] = "Idempotency-Key"
+    by_method = operations_by_method(tmp_path, spec)
+    assert by_method["get"].idempotency_header == ""
+    assert by_method["get"].parameters == ()
+    assert by_method["post"].idempotency_header == "Idempotency-Key"
+    assert by_method["delete"].idempotency_header == "Idempotency-Key"
+    assert by_method["put"].idempotency_header == ""
+    assert by_method["put"].parameters == ()
+
+
+def test_no_idempotency_header_without_declaration(tmp_path: Path) -> None:
+    other = {"name": "X-Trace", "in": "header", "schema": {"type": "string"}}
+    spec = openapi(paths=get(op_with(operationId="create", parameters=[other]), method="post"))
+    [op] = operations_by_method(tmp_path, spec).values()
+    assert op.idempotency_header == ""
+    assert [p.wire_name for p in op.parameters] == ["X-Trace"]
+
+
+def test_call_option_names_are_reserved(tmp_path: Path) -> None:
+    parameter = {"name": "max_retries", "in": "query", "schema": {"type": "integer"}}
+    spec = openapi(paths=get(op_with(operationId="a", parameters=[parameter]), method="get"))
+    spec["paths"]["/x"] = {"get": {**op_with(operationId="b"), "tags": ["with_raw_response"]}}
+    api, _ = build(tmp_path, spec)
+    [renamed] = [p for op in api.operations for p in op.parameters]
+    assert renamed.name != "max_retries" and renamed.wire_name == "max_retries"
+    assert "with_raw_response" not in {g.attribute for g in api.groups}

@@ -15,7 +15,9 @@ import logging
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
@@ -26,7 +28,7 @@ import pydantic
 import pytest
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "httpx"
-MODULES = ("_types", "_exceptions", "_base_client")
+MODULES = ("_types", "_exceptions", "_streaming", "_response", "_retries", "_base_client")
 PACKAGE = "rtpkg"
 BASE_URL = "https://api.example.test/api"
 
@@ -58,6 +60,9 @@ def rt(package_dir: Path) -> Iterator[SimpleNamespace]:
             types=importlib.import_module(f"{PACKAGE}._types"),
             exc=importlib.import_module(f"{PACKAGE}._exceptions"),
             base=importlib.import_module(f"{PACKAGE}._base_client"),
+            response=importlib.import_module(f"{PACKAGE}._response"),
+            retries=importlib.import_module(f"{PACKAGE}._retries"),
+            streaming=importlib.import_module(f"{PACKAGE}._streaming"),
         )
     finally:
         sys.path.remove(str(package_dir.parent))
@@ -84,12 +89,15 @@ class Recorder:
 def make_client(rt: SimpleNamespace, handler: Handler, **kwargs: Any) -> Any:
     http_client = httpx.Client(transport=httpx.MockTransport(handler))
     kwargs.setdefault("base_url", BASE_URL)
+    # One attempt per call, so that error tests see each error once; retry tests opt in.
+    kwargs.setdefault("max_retries", 0)
     return rt.base.SyncAPIClient(http_client=http_client, **kwargs)
 
 
 def make_async_client(rt: SimpleNamespace, handler: Handler, **kwargs: Any) -> Any:
     http_client = httpx.AsyncClient(transport=httpx.MockTransport(handler))
     kwargs.setdefault("base_url", BASE_URL)
+    kwargs.setdefault("max_retries", 0)
     return rt.base.AsyncAPIClient(http_client=http_client, **kwargs)
 
 
@@ -201,6 +209,7 @@ def test_request_options_are_frozen_with_defaults(rt: SimpleNamespace) -> None:
     assert options.extra_query is None
     assert options.extra_body is None
     assert options.timeout is rt.types.NOT_GIVEN
+    assert options.max_retries is rt.types.NOT_GIVEN
     with pytest.raises(AttributeError):
         options.timeout = 1.0
 
@@ -767,3 +776,615 @@ def test_async_injected_http_client_is_not_closed(rt: SimpleNamespace) -> None:
 
     _, own = asyncio.run(main())
     assert own._client.is_closed
+
+
+# --- Retry policy ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "retryable"),
+    [
+        *[(status, True) for status in (408, 429, 500, 502, 503, 599)],
+        *[(status, False) for status in (400, 401, 403, 404, 409, 422)],
+    ],
+)
+def test_retryable_statuses(rt: SimpleNamespace, status: int, retryable: bool) -> None:
+    assert rt.retries.is_retryable_status(status) is retryable
+
+
+@pytest.mark.parametrize(
+    ("method", "headers", "idempotent"),
+    [
+        ("GET", {}, True),
+        ("delete", {}, True),
+        ("PUT", {}, True),
+        ("POST", {}, False),
+        ("PATCH", {}, False),
+        ("POST", {"Idempotency-Key": "k"}, True),
+        ("POST", {"idempotency-key": ""}, False),
+        ("PATCH", {"X-Request-Key": "k"}, False),  # not the header this check looks for
+    ],
+)
+def test_idempotent_requests(
+    rt: SimpleNamespace, method: str, headers: dict[str, str], idempotent: bool
+) -> None:
+    assert rt.retries.is_idempotent(method, httpx.Headers(headers), "Idempotency-Key") is idempotent
+
+
+def test_backoff_doubles_with_jitter_up_to_the_cap(rt: SimpleNamespace) -> None:
+    policy = rt.retries.RetryPolicy(max_retries=5, initial_delay=0.5, max_delay=8.0)
+    for retries_taken, ceiling in [(0, 0.5), (1, 1.0), (2, 2.0), (3, 4.0), (4, 8.0), (9, 8.0)]:
+        delays = [policy.backoff(retries_taken) for _ in range(200)]
+        assert all(0.75 * ceiling <= d <= ceiling for d in delays), (retries_taken, delays)
+        assert len(set(delays)) > 1  # jittered
+    assert policy.backoff(10_000) <= 8.0  # no overflow on absurd retry counts
+
+
+def test_default_retry_policy(rt: SimpleNamespace) -> None:
+    policy = rt.retries.RetryPolicy()
+    assert (policy.max_retries, policy.initial_delay, policy.max_delay) == (2, 0.5, 8.0)
+    assert rt.base.SyncAPIClient(base_url=BASE_URL).max_retries == 2
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [{"max_retries": -1}, {"initial_delay": -0.1}, {"max_delay": -1.0}],
+)
+def test_retry_policy_rejects_negative_values(
+    rt: SimpleNamespace, arguments: dict[str, Any]
+) -> None:
+    with pytest.raises(ValueError):
+        rt.retries.RetryPolicy(**arguments)
+
+
+NOW = 1_700_000_000.0  # 2023-11-14 22:13:20 GMT
+
+
+@pytest.mark.parametrize(
+    ("headers", "seconds"),
+    [
+        ({}, None),
+        ({"retry-after": "3"}, 3.0),
+        ({"Retry-After": "0.25"}, 0.25),
+        ({"retry-after": "-4"}, 0.0),
+        ({"retry-after-ms": "1500"}, 1.5),
+        ({"retry-after-ms": "20", "retry-after": "9"}, 0.02),  # the precise one wins
+        ({"retry-after-ms": "soon", "retry-after": "9"}, 9.0),
+        ({"retry-after": "Tue, 14 Nov 2023 22:13:50 GMT"}, 30.0),
+        ({"retry-after": "Tue, 14 Nov 2023 22:13:50"}, 30.0),  # no zone means GMT
+        ({"retry-after": "Tue, 14 Nov 2023 22:13:00 GMT"}, 0.0),  # in the past
+        ({"retry-after": "tomorrow"}, None),
+        ({"retry-after": "nan"}, None),
+        ({"retry-after": "inf"}, None),
+    ],
+)
+def test_retry_after(rt: SimpleNamespace, headers: dict[str, str], seconds: float | None) -> None:
+    assert rt.retries.retry_after(httpx.Headers(headers), now=NOW) == seconds
+
+
+def test_retry_after_replaces_backoff_within_the_cap(rt: SimpleNamespace) -> None:
+    policy = rt.retries.RetryPolicy(initial_delay=5.0, max_delay=5.0)
+    assert policy.delay(0, httpx.Headers({"retry-after": "0.01"})) == 0.01
+    assert policy.delay(0, httpx.Headers({"retry-after": "60"})) == 60.0
+    assert policy.delay(0, httpx.Headers({"retry-after": "61"})) is None  # too long: give up
+    assert 3.75 <= policy.delay(0, httpx.Headers()) <= 5.0
+    assert 3.75 <= policy.delay(0, None) <= 5.0
+
+
+# --- Retries on the wire --------------------------------------------------------------
+
+
+Reply = httpx.Response | Exception
+
+
+class Script:
+    """A MockTransport handler replaying one reply per request, then 200s."""
+
+    def __init__(self, *replies: Reply) -> None:
+        self.replies = list(replies)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        reply = self.replies.pop(0) if self.replies else httpx.Response(200, json={"ok": True})
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
+
+
+def retrying_client(rt: SimpleNamespace, script: Script, **kwargs: Any) -> tuple[Any, list[float]]:
+    """A client with the default retry policy that records its waits instead of sleeping."""
+    kwargs.setdefault("max_retries", 2)
+    client = make_client(rt, script, **kwargs)
+    sleeps: list[float] = []
+    client._sleep = sleeps.append
+    return client, sleeps
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.Response(408),
+        httpx.Response(429),
+        httpx.Response(500),
+        httpx.Response(502),
+        httpx.Response(503),
+        httpx.ConnectError("refused"),
+        httpx.ReadTimeout("slow"),
+        httpx.RemoteProtocolError("peer closed connection without sending complete message body"),
+    ],
+)
+def test_transient_failures_are_retried(rt: SimpleNamespace, failure: Reply) -> None:
+    script = Script(failure, failure)
+    client, sleeps = retrying_client(rt, script)
+    assert client.request("GET", "/v1/pets", cast_to=dict[str, bool]) == {"ok": True}
+    assert len(script.requests) == 3
+    assert 0.375 <= sleeps[0] <= 0.5 and 0.75 <= sleeps[1] <= 1.0
+
+
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 422])
+def test_final_statuses_are_not_retried(rt: SimpleNamespace, status: int) -> None:
+    script = Script(httpx.Response(status))
+    client, sleeps = retrying_client(rt, script)
+    with pytest.raises(rt.exc.APIStatusError) as info:
+        client.request("DELETE", "/v1/instructions/1", cast_to=type(None))
+    assert info.value.status_code == status
+    assert len(script.requests) == 1 and sleeps == []
+
+
+@pytest.mark.parametrize(
+    ("failure", "error"),
+    [
+        (httpx.Response(503), "InternalServerError"),
+        (httpx.Response(429), "RateLimitError"),
+        (httpx.ReadTimeout("slow"), "APITimeoutError"),
+        (httpx.ReadError("reset"), "APIConnectionError"),
+    ],
+)
+def test_the_last_failure_is_raised_after_max_retries(
+    rt: SimpleNamespace, failure: Reply, error: str
+) -> None:
+    script = Script(*[failure] * 10)
+    client, sleeps = retrying_client(rt, script, max_retries=3)
+    with pytest.raises(rt.exc.APIError) as info:
+        client.request("GET", "/v1/pets", cast_to=type(None))
+    assert type(info.value) is getattr(rt.exc, error)
+    assert len(script.requests) == 4 and len(sleeps) == 3
+
+
+def test_max_retries_per_call_then_operation_then_client(rt: SimpleNamespace) -> None:
+    RequestOptions = rt.types.RequestOptions
+
+    def attempts(client_limit: int, operation_limit: int | None, call_limit: Any) -> int:
+        script = Script(*[httpx.Response(503)] * 10)
+        client, _ = retrying_client(rt, script, max_retries=client_limit)
+        with pytest.raises(rt.exc.InternalServerError):
+            client.request(
+                "GET",
+                "/v1/pets",
+                cast_to=type(None),
+                options=RequestOptions(max_retries=call_limit),
+                operation_max_retries=operation_limit,
+            )
+        return len(script.requests)
+
+    not_given = rt.types.NOT_GIVEN
+    assert attempts(2, None, not_given) == 3
+    assert attempts(2, 0, not_given) == 1
+    assert attempts(2, 4, not_given) == 5
+    assert attempts(2, 0, 1) == 2
+    assert attempts(5, None, 0) == 1
+    with pytest.raises(ValueError, match="max_retries"):
+        attempts(2, None, -1)
+
+
+@pytest.mark.parametrize("method", ["POST", "PATCH"])
+@pytest.mark.parametrize(
+    "failure", [httpx.Response(503), httpx.Response(429), httpx.ReadError("reset")]
+)
+def test_non_idempotent_requests_without_a_key_are_never_repeated(
+    rt: SimpleNamespace, method: str, failure: Reply
+) -> None:
+    script = Script(failure)
+    client, sleeps = retrying_client(rt, script)
+    with pytest.raises(rt.exc.APIError):
+        client.request(method, "/v1/orders", cast_to=type(None), json_body={"qty": 1})
+    assert len(script.requests) == 1 and sleeps == []
+
+
+def test_a_caller_supplied_idempotency_key_makes_a_post_retryable(rt: SimpleNamespace) -> None:
+    script = Script(httpx.Response(503), httpx.ReadError("reset"))
+    client, _ = retrying_client(rt, script)
+    options = rt.types.RequestOptions(extra_headers={"Idempotency-Key": "mine"})
+    client.request("POST", "/v1/orders", cast_to=type(None), json_body={}, options=options)
+    assert [r.headers["idempotency-key"] for r in script.requests] == ["mine"] * 3
+
+
+def test_idempotency_key_is_generated_once_per_call_and_reused(rt: SimpleNamespace) -> None:
+    script = Script(httpx.Response(500), httpx.Response(503))
+    client, _ = retrying_client(rt, script)
+    for _ in range(2):
+        client.request(
+            "PATCH",
+            "/v1/orders/1",
+            cast_to=type(None),
+            json_body={"qty": 2},
+            idempotency_header="X-Request-Key",
+        )
+    keys = [r.headers["x-request-key"] for r in script.requests]
+    assert len(keys) == 4
+    assert keys[0] == keys[1] == keys[2] != keys[3]  # three attempts of call 1, then call 2
+    assert all(str(uuid.UUID(key)) == key for key in keys)
+    assert all(json.loads(r.content) == {"qty": 2} for r in script.requests)
+
+
+@pytest.mark.parametrize(
+    ("headers", "options"),
+    [
+        ({"X-Request-Key": "from-argument"}, None),
+        (None, {"extra_headers": {"x-request-key": "from-argument"}}),
+    ],
+)
+def test_idempotency_key_given_by_the_caller_is_kept(
+    rt: SimpleNamespace, headers: dict[str, str] | None, options: dict[str, Any] | None
+) -> None:
+    script = Script(httpx.Response(503))
+    client, _ = retrying_client(rt, script)
+    client.request(
+        "POST",
+        "/v1/orders",
+        cast_to=type(None),
+        headers=headers,
+        options=rt.types.RequestOptions(**(options or {})),
+        idempotency_header="X-Request-Key",
+    )
+    assert [r.headers.get_list("x-request-key") for r in script.requests] == [
+        ["from-argument"],
+        ["from-argument"],
+    ]
+
+
+def test_retry_after_is_honoured_and_a_long_one_ends_the_retries(rt: SimpleNamespace) -> None:
+    script = Script(
+        httpx.Response(429, headers={"retry-after-ms": "30"}),
+        httpx.Response(503, headers={"retry-after": "0"}),
+        httpx.Response(429, headers={"retry-after": "120"}),
+    )
+    client, sleeps = retrying_client(rt, script, max_retries=5)
+    with pytest.raises(rt.exc.RateLimitError) as info:
+        client.request("GET", "/v1/pets", cast_to=type(None))
+    assert sleeps == [0.03, 0.0]
+    assert len(script.requests) == 3
+    assert info.value.headers["retry-after"] == "120"
+
+
+def test_retry_decisions_are_logged_without_credentials(
+    rt: SimpleNamespace, caplog: pytest.LogCaptureFixture
+) -> None:
+    class BearerClient(rt.base.SyncAPIClient):  # type: ignore[name-defined,misc]
+        @property
+        def auth_headers(self) -> dict[str, str]:
+            return {"Authorization": "Bearer top-secret"}
+
+    script = Script(httpx.Response(503), httpx.Response(503), httpx.Response(503))
+    client = BearerClient(
+        base_url=BASE_URL,
+        http_client=httpx.Client(transport=httpx.MockTransport(script)),
+        max_retries=1,
+        initial_retry_delay=0.0,
+    )
+    with caplog.at_level(logging.DEBUG, logger=PACKAGE), pytest.raises(rt.exc.APIStatusError):
+        client.request("GET", "/v1/pets", cast_to=type(None))
+    with caplog.at_level(logging.DEBUG, logger=PACKAGE), pytest.raises(rt.exc.APIStatusError):
+        client.request("POST", "/v1/pets", cast_to=type(None))
+    messages = [r.getMessage() for r in caplog.records if r.name == PACKAGE]
+    url = f"{BASE_URL}/v1/pets"
+    assert f"Retrying GET {url} in 0.000 s (retry 1 of 1) after 503 Service Unavailable" in messages
+    assert f"Giving up on GET {url} after 2 attempts: 503 Service Unavailable" in messages
+    assert any(m.startswith(f"Not retrying POST {url} (503 Service Unavailable)") for m in messages)
+    assert sum(m.startswith("Response:") and "ms)" in m for m in messages) == 3
+    assert "top-secret" not in caplog.text
+
+
+def test_async_retries(rt: SimpleNamespace) -> None:
+    script = Script(
+        httpx.Response(503),
+        httpx.ConnectError("refused"),
+        httpx.Response(200, json={"ok": True}),
+        httpx.Response(500),
+    )
+    sleeps: list[float] = []
+
+    async def record(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    async def main() -> None:
+        client = make_async_client(rt, script, max_retries=2)
+        client._sleep = record
+        assert await client.request("GET", "/", cast_to=dict[str, bool]) == {"ok": True}
+        with pytest.raises(rt.exc.InternalServerError):  # a POST without a key: one attempt
+            await client.request("POST", "/", cast_to=type(None))
+        await client.request("POST", "/", cast_to=type(None), idempotency_header="Idempotency-Key")
+
+    asyncio.run(main())
+    assert len(sleeps) == 2
+    methods = [r.method for r in script.requests]
+    assert methods == ["GET", "GET", "GET", "POST", "POST"]
+    assert script.requests[4].headers["idempotency-key"]
+
+
+def test_real_sleeps_between_attempts(rt: SimpleNamespace) -> None:
+    script = Script(httpx.Response(503, headers={"retry-after-ms": "40"}))
+    client = make_client(rt, script, max_retries=1)
+    started = time.monotonic()
+    client.request("GET", "/", cast_to=dict[str, bool])
+    assert time.monotonic() - started >= 0.04
+    assert len(script.requests) == 2
+
+
+# --- Raw and streamed responses ----------------------------------------------------------
+
+
+def pets_endpoint(client: Any) -> Callable[..., list[Pet]]:
+    """A stand-in for a generated method."""
+
+    def list_pets(*, limit: int) -> list[Pet]:
+        return cast(
+            "list[Pet]",
+            client.request("GET", "/v1/pets", cast_to=list[Pet], params={"limit": limit}),
+        )
+
+    return list_pets
+
+
+def test_raw_response(rt: SimpleNamespace) -> None:
+    body = [{"name": "Rex", "petType": "dog"}]
+    script = Script(
+        httpx.Response(502),
+        json_response(200, body, headers={"x-request-id": "req_9", "x-total": "1"}),
+        json_response(200, body),
+    )
+    client, _ = retrying_client(rt, script)
+    raw_list_pets = rt.response.to_raw_response_wrapper(pets_endpoint(client))
+    assert raw_list_pets.__name__ == "list_pets"
+    response = raw_list_pets(limit=5)
+    assert isinstance(response, rt.response.APIResponse)
+    assert response.status_code == 200
+    assert response.headers["x-total"] == "1"
+    assert response.request_id == "req_9"
+    assert response.retries_taken == 1
+    assert response.url == f"{BASE_URL}/v1/pets?limit=5"
+    assert isinstance(response.http_response, httpx.Response)
+    assert response.parse() == [Pet(name="Rex", petType="dog")]
+    assert response.parse() is response.parse()  # parsed once
+    assert response.json() == body
+    # Outside the wrapper, the same function parses again.
+    assert pets_endpoint(client)(limit=5) == [Pet(name="Rex", petType="dog")]
+
+
+def test_raw_response_still_raises_status_errors(rt: SimpleNamespace) -> None:
+    client = make_client(rt, Script(json_response(404, {"error": "no"})))
+    with pytest.raises(rt.exc.NotFoundError) as info:
+        rt.response.to_raw_response_wrapper(pets_endpoint(client))(limit=1)
+    assert info.value.body == {"error": "no"}
+
+
+class Trickle(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body sent chunk by chunk, remembering how far the reader got."""
+
+    def __init__(self, chunks: list[bytes]) -> None:
+        self.chunks = chunks
+        self.sent = 0
+        self.closed = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.chunks:
+            self.sent += 1
+            yield chunk
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self.chunks:
+            self.sent += 1
+            yield chunk
+
+    def close(self) -> None:
+        self.closed = True
+
+    async def aclose(self) -> None:
+        self.closed = True
+
+
+SSE_CHUNKS = [
+    b": keep-alive\n\n",
+    b'event: fill\nid: 1\ndata: {"qty"',
+    b": 5}\n\ndata: a\r\ndata: b\r",
+    b"\n\r\ndata: last\n\n",
+    b"data: unfinished",
+]
+
+
+def test_streaming_response_reads_the_body_as_it_arrives(rt: SimpleNamespace) -> None:
+    stream = Trickle(SSE_CHUNKS)
+    headers = {"content-type": "text/event-stream"}
+    client = make_client(rt, Script(httpx.Response(200, headers=headers, stream=stream)))
+
+    def follow() -> str:
+        return cast(str, client.request("GET", "/v1/events", cast_to=str))
+
+    with rt.response.to_streamed_response_wrapper(follow)() as response:
+        assert response.status_code == 200
+        assert stream.sent == 0  # nothing read yet
+        events = response.iter_events()
+        first = next(events)
+        assert (first.event, first.id, first.json()) == ("fill", "1", {"qty": 5})
+        assert stream.sent == 3  # only as much as the first event needed
+        rest = list(events)
+    assert stream.closed
+    assert [(e.event, e.data, e.id) for e in rest] == [
+        ("message", "a\nb", "1"),
+        ("message", "last", "1"),
+    ]
+
+
+def test_streaming_lines_bytes_and_parse(rt: SimpleNamespace) -> None:
+    def stream_client(chunks: list[bytes]) -> Any:
+        return make_client(rt, Script(httpx.Response(200, stream=Trickle(chunks))))
+
+    def call(client: Any, cast_to: Any) -> Any:
+        return rt.response.to_streamed_response_wrapper(
+            lambda: client.request("GET", "/", cast_to=cast_to)
+        )()
+
+    with call(stream_client([b"caf\xc3", b"\xa9\r\nline 2\rline 3"]), str) as response:
+        assert list(response.iter_lines()) == ["café", "line 2", "line 3"]
+    with call(stream_client([b"ab", b"cd"]), bytes) as response:
+        assert list(response.iter_bytes()) == [b"ab", b"cd"]
+    with call(stream_client([b'[{"name": "Rex", ', b'"petType": "dog"}]']), list[Pet]) as response:
+        assert response.parse() == [Pet(name="Rex", petType="dog")]
+
+
+def test_streamed_error_status_is_read_into_the_exception(rt: SimpleNamespace) -> None:
+    stream = Trickle([b'{"error": ', b'"busy"}'])
+    client = make_client(rt, Script(httpx.Response(503, stream=stream)))
+    wrapped = rt.response.to_streamed_response_wrapper(
+        lambda: client.request("GET", "/", cast_to=str)
+    )
+    with pytest.raises(rt.exc.InternalServerError) as info, wrapped():
+        pass
+    assert info.value.body == {"error": "busy"}
+    assert stream.closed
+
+
+def test_async_raw_and_streamed_responses(rt: SimpleNamespace) -> None:
+    stream = Trickle(SSE_CHUNKS)
+    script = Script(
+        json_response(200, [{"name": "Rex", "petType": "dog"}], headers={"request-id": "r"}),
+        httpx.Response(200, stream=stream),
+    )
+
+    async def main() -> None:
+        client = make_async_client(rt, script)
+
+        async def list_pets() -> list[Pet]:
+            return cast("list[Pet]", await client.request("GET", "/", cast_to=list[Pet]))
+
+        response = await rt.response.async_to_raw_response_wrapper(list_pets)()
+        assert isinstance(response, rt.response.AsyncAPIResponse)
+        assert (response.status_code, response.request_id) == (200, "r")
+        assert await response.parse() == [Pet(name="Rex", petType="dog")]
+        assert await response.text() == '[{"name":"Rex","petType":"dog"}]'
+
+        async def events() -> str:
+            return cast(str, await client.request("GET", "/events", cast_to=str))
+
+        async with rt.response.async_to_streamed_response_wrapper(events)() as streamed:
+            assert stream.sent == 0
+            received = [event.data async for event in streamed.iter_events()]
+        assert received == ['{"qty": 5}', "a\nb", "last"]
+        assert stream.closed
+
+    asyncio.run(main())
+
+
+def test_response_modes_do_not_leak_between_concurrent_tasks(rt: SimpleNamespace) -> None:
+    async def main() -> None:
+        client = make_async_client(rt, Script(*[json_response(200, [])] * 4))
+        gate = asyncio.Event()
+
+        async def list_pets() -> list[Pet]:
+            await gate.wait()
+            return cast("list[Pet]", await client.request("GET", "/", cast_to=list[Pet]))
+
+        raw = asyncio.ensure_future(rt.response.async_to_raw_response_wrapper(list_pets)())
+        plain = asyncio.ensure_future(list_pets())
+        await asyncio.sleep(0)
+        gate.set()
+        assert isinstance(await raw, rt.response.AsyncAPIResponse)
+        assert await plain == []
+
+    asyncio.run(main())
+
+
+# --- Server-sent events -------------------------------------------------------------------
+
+
+def parse_events(
+    rt: SimpleNamespace, *chunks: bytes
+) -> list[tuple[str, str, str | None, int | None]]:
+    lines = rt.streaming.iter_lines(iter(chunks))
+    return [(e.event, e.data, e.id, e.retry) for e in rt.streaming.iter_events(lines)]
+
+
+def test_sse_fields(rt: SimpleNamespace) -> None:
+    text = (
+        b"\xef\xbb\xbfdata: first\n\n"  # a byte order mark may open the stream
+        b": a comment\n"
+        b"event: update\ndata:no space\ndata:  two spaces\nid: 7\nretry: 1500\n\n"
+        b"data\n\n"  # a field name alone: empty value
+        b"id: 8\n\n"  # no data: no event, but the id is kept
+        b"data: x\nretry: soon\nunknown: field\n\n"
+        b"id: bad\0id\ndata: y\n\n"
+    )
+    assert parse_events(rt, text) == [
+        ("message", "first", None, None),
+        ("update", "no space\n two spaces", "7", 1500),
+        ("message", "", "7", None),
+        ("message", "x", "8", None),
+        ("message", "y", "8", None),
+    ]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 1000])
+def test_sse_line_endings_across_chunk_boundaries(rt: SimpleNamespace, size: int) -> None:
+    text = "data: a\r\ndata: é\rdata: c\n\r\nevent: e\rdata: d\r\r".encode()
+    chunks = [text[i : i + size] for i in range(0, len(text), size)]
+    assert parse_events(rt, *chunks) == [
+        ("message", "a\né\nc", None, None),
+        ("e", "d", None, None),
+    ]
+
+
+def test_lines_keep_characters_that_splitlines_would_split_on(rt: SimpleNamespace) -> None:
+    text = "a\u2028b\x0cc\nlast".encode()
+    assert list(rt.streaming.iter_lines([text])) == ["a\u2028b\x0cc", "last"]
+
+
+def test_server_sent_event_is_a_value(rt: SimpleNamespace) -> None:
+    event = rt.streaming.ServerSentEvent(data='{"a": [1]}')
+    assert (event.event, event.id, event.retry, event.json()) == ("message", None, None, {"a": [1]})
+    assert event == rt.streaming.ServerSentEvent(data='{"a": [1]}', event="message")
+
+
+def test_raw_page_wrapper_keeps_the_first_response_and_parses_to_the_page(
+    rt: SimpleNamespace,
+) -> None:
+    script = Script(
+        httpx.Response(503),
+        json_response(200, [{"name": "Rex", "petType": "dog"}], headers={"x-page": "1"}),
+        json_response(200, [], headers={"x-page": "2"}),
+    )
+    client, _ = retrying_client(rt, script)
+    list_pets = pets_endpoint(client)
+
+    def first_two_pages(*, limit: int) -> tuple[list[Pet], list[Pet]]:
+        """A stand-in for a paginated method: it parses more than one response."""
+        return list_pets(limit=limit), list_pets(limit=limit)
+
+    response = rt.response.to_raw_page_wrapper(first_two_pages)(limit=1)
+    assert isinstance(response, rt.response.APIResponse)
+    assert (response.headers["x-page"], response.retries_taken) == ("1", 1)
+    assert response.parse() == ([Pet(name="Rex", petType="dog")], [])
+    assert len(script.requests) == 3
+
+    async def main() -> Any:
+        async_client = make_async_client(
+            rt, Script(json_response(200, [], headers={"x-page": "a"}))
+        )
+
+        async def one_page() -> list[Pet]:
+            return cast("list[Pet]", await async_client.request("GET", "/", cast_to=list[Pet]))
+
+        raw = await rt.response.async_to_raw_page_wrapper(one_page)()
+        return raw.headers["x-page"], await raw.parse()
+
+    assert asyncio.run(main()) == ("a", [])

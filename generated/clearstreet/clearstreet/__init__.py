@@ -25,15 +25,21 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._response import APIResponse, AsyncAPIResponse
+from ._retries import DEFAULT_MAX_RETRIES
+from ._streaming import ServerSentEvent
 from ._types import NOT_GIVEN, NotGiven, RequestOptions
 
 __all__ = [
+    "DEFAULT_MAX_RETRIES",
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncAPIResponse",
     "AsyncClearStreet",
     "AuthenticationError",
     "BadRequestError",
@@ -45,6 +51,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RequestOptions",
+    "ServerSentEvent",
     "UnprocessableEntityError",
     "types",
 ]

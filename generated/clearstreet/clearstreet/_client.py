@@ -11,10 +11,18 @@ from typing import TYPE_CHECKING
 import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._retries import DEFAULT_INITIAL_RETRY_DELAY, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_DELAY
 from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
-    from .resources.positions import AsyncPositions, Positions
+    from .resources.positions import (
+        AsyncPositions,
+        AsyncPositionsWithRawResponse,
+        AsyncPositionsWithStreamingResponse,
+        Positions,
+        PositionsWithRawResponse,
+        PositionsWithStreamingResponse,
+    )
 
 __all__ = ["DEFAULT_BASE_URL", "AsyncClearStreet", "ClearStreet"]
 
@@ -47,6 +55,11 @@ class ClearStreet(SyncAPIClient):
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.Client` of your own (proxies, transports, tests).
         default_headers: Headers sent with every request.
+        max_retries: Retries of a failed request (connection error, timeout, 408, 429,
+            5xx) when repeating it is safe; the default is 2. An operation's own limit
+            from the API description, and a call's `max_retries=`, take precedence.
+        initial_retry_delay: Seconds before the first retry, doubling with each retry,
+        max_retry_delay: up to this many seconds. A server's `Retry-After` replaces both.
     """
 
     def __init__(
@@ -57,6 +70,9 @@ class ClearStreet(SyncAPIClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
+        max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
     ) -> None:
         self.api_key = _resolve_api_key(api_key)
         super().__init__(
@@ -64,11 +80,58 @@ class ClearStreet(SyncAPIClient):
             timeout=timeout,
             http_client=http_client,
             default_headers=default_headers,
+            max_retries=max_retries,
+            initial_retry_delay=initial_retry_delay,
+            max_retry_delay=max_retry_delay,
         )
 
     @property
     def auth_headers(self) -> dict[str, str]:
         return _auth_headers(self.api_key)
+
+    def with_options(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        initial_retry_delay: float | NotGiven = NOT_GIVEN,
+        max_retry_delay: float | NotGiven = NOT_GIVEN,
+    ) -> ClearStreet:
+        """A copy of this client with some options changed, sharing its connection pool.
+
+        `default_headers` are added to this client's (replacing those of the same name).
+        Closing the copy leaves the pool open; closing this client closes it for both.
+        """
+        policy = self._retry_policy
+        return type(self)(
+            api_key=self.api_key if api_key is None else api_key,
+            base_url=str(self.base_url) if base_url is None else base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            http_client=self._client,
+            default_headers={**self._default_headers, **(default_headers or {})},
+            max_retries=policy.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            initial_retry_delay=(
+                policy.initial_delay
+                if isinstance(initial_retry_delay, NotGiven)
+                else initial_retry_delay
+            ),
+            max_retry_delay=(
+                policy.max_delay if isinstance(max_retry_delay, NotGiven) else max_retry_delay
+            ),
+        )
+
+    @cached_property
+    def with_raw_response(self) -> ClearStreetWithRawResponse:
+        """The same methods, returning an `APIResponse` (status, headers, `.parse()`)."""
+        return ClearStreetWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ClearStreetWithStreamingResponse:
+        """The same methods as context managers yielding an unread `APIResponse`."""
+        return ClearStreetWithStreamingResponse(self)
 
     @cached_property
     def positions(self) -> Positions:
@@ -76,6 +139,34 @@ class ClearStreet(SyncAPIClient):
         from .resources.positions import Positions
 
         return Positions(self)
+
+
+class ClearStreetWithRawResponse:
+    """`client.with_raw_response`: every method returns an `APIResponse` (status,
+    headers, `.parse()`) instead of the parsed result."""
+
+    def __init__(self, client: ClearStreet) -> None:
+        self._client = client
+
+    @cached_property
+    def positions(self) -> PositionsWithRawResponse:
+        from .resources.positions import PositionsWithRawResponse
+
+        return PositionsWithRawResponse(self._client.positions)
+
+
+class ClearStreetWithStreamingResponse:
+    """`client.with_streaming_response`: every method is a context manager yielding an
+    `APIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: ClearStreet) -> None:
+        self._client = client
+
+    @cached_property
+    def positions(self) -> PositionsWithStreamingResponse:
+        from .resources.positions import PositionsWithStreamingResponse
+
+        return PositionsWithStreamingResponse(self._client.positions)
 
 
 class AsyncClearStreet(AsyncAPIClient):
@@ -87,6 +178,11 @@ class AsyncClearStreet(AsyncAPIClient):
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.AsyncClient` of your own (proxies, transports, tests).
         default_headers: Headers sent with every request.
+        max_retries: Retries of a failed request (connection error, timeout, 408, 429,
+            5xx) when repeating it is safe; the default is 2. An operation's own limit
+            from the API description, and a call's `max_retries=`, take precedence.
+        initial_retry_delay: Seconds before the first retry, doubling with each retry,
+        max_retry_delay: up to this many seconds. A server's `Retry-After` replaces both.
     """
 
     def __init__(
@@ -97,6 +193,9 @@ class AsyncClearStreet(AsyncAPIClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
+        max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
     ) -> None:
         self.api_key = _resolve_api_key(api_key)
         super().__init__(
@@ -104,11 +203,58 @@ class AsyncClearStreet(AsyncAPIClient):
             timeout=timeout,
             http_client=http_client,
             default_headers=default_headers,
+            max_retries=max_retries,
+            initial_retry_delay=initial_retry_delay,
+            max_retry_delay=max_retry_delay,
         )
 
     @property
     def auth_headers(self) -> dict[str, str]:
         return _auth_headers(self.api_key)
+
+    def with_options(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        initial_retry_delay: float | NotGiven = NOT_GIVEN,
+        max_retry_delay: float | NotGiven = NOT_GIVEN,
+    ) -> AsyncClearStreet:
+        """A copy of this client with some options changed, sharing its connection pool.
+
+        `default_headers` are added to this client's (replacing those of the same name).
+        Closing the copy leaves the pool open; closing this client closes it for both.
+        """
+        policy = self._retry_policy
+        return type(self)(
+            api_key=self.api_key if api_key is None else api_key,
+            base_url=str(self.base_url) if base_url is None else base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            http_client=self._client,
+            default_headers={**self._default_headers, **(default_headers or {})},
+            max_retries=policy.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            initial_retry_delay=(
+                policy.initial_delay
+                if isinstance(initial_retry_delay, NotGiven)
+                else initial_retry_delay
+            ),
+            max_retry_delay=(
+                policy.max_delay if isinstance(max_retry_delay, NotGiven) else max_retry_delay
+            ),
+        )
+
+    @cached_property
+    def with_raw_response(self) -> AsyncClearStreetWithRawResponse:
+        """The same methods, returning an `AsyncAPIResponse` (status, headers, `.parse()`)."""
+        return AsyncClearStreetWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncClearStreetWithStreamingResponse:
+        """The same methods as context managers yielding an unread `AsyncAPIResponse`."""
+        return AsyncClearStreetWithStreamingResponse(self)
 
     @cached_property
     def positions(self) -> AsyncPositions:
@@ -116,3 +262,31 @@ class AsyncClearStreet(AsyncAPIClient):
         from .resources.positions import AsyncPositions
 
         return AsyncPositions(self)
+
+
+class AsyncClearStreetWithRawResponse:
+    """`client.with_raw_response`: every method returns an `AsyncAPIResponse` (status,
+    headers, `.parse()`) instead of the parsed result."""
+
+    def __init__(self, client: AsyncClearStreet) -> None:
+        self._client = client
+
+    @cached_property
+    def positions(self) -> AsyncPositionsWithRawResponse:
+        from .resources.positions import AsyncPositionsWithRawResponse
+
+        return AsyncPositionsWithRawResponse(self._client.positions)
+
+
+class AsyncClearStreetWithStreamingResponse:
+    """`client.with_streaming_response`: every method is a context manager yielding an
+    `AsyncAPIResponse` whose body is read as it arrives."""
+
+    def __init__(self, client: AsyncClearStreet) -> None:
+        self._client = client
+
+    @cached_property
+    def positions(self) -> AsyncPositionsWithStreamingResponse:
+        from .resources.positions import AsyncPositionsWithStreamingResponse
+
+        return AsyncPositionsWithStreamingResponse(self._client.positions)

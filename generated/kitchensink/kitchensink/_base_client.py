@@ -1,28 +1,41 @@
 # File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
 """HTTP mechanics shared by the generated sync and async clients.
 
-A call goes through three steps:
+A call goes through four steps:
 
 1. build an ``httpx.Request`` from the endpoint's arguments (URL, headers,
-   query string, JSON body, timeout);
+   query string, JSON body, timeout, idempotency key);
 2. send it, turning transport failures and error statuses into the
    exceptions from ``_exceptions``;
-3. validate the response body into the declared return type.
+3. retry step 2 while the failure is transient and repeating is safe
+   (``_retries`` has the policy), re-sending the very same request, so an
+   idempotency key stays the same across the retries of one call;
+4. validate the response body into the declared return type (``_response``),
+   or hand back the response itself for ``with_raw_response`` and
+   ``with_streaming_response``.
 
-Steps 1 and 3 are written once and shared by both clients, so the two cannot
-drift apart; only step 2 differs between sync and async. Step 2 is the single
-``_send`` method, the place where a retry loop will wrap each attempt.
+Steps 1, 4 and the retry decisions are written once and shared by both
+clients, so the two cannot drift apart; only the sending and the sleeping
+between attempts differ between sync and async.
+
+Everything is logged to the ``logging`` logger named after the package: each
+attempt's request line, status and duration at DEBUG, retries at INFO. Headers
+are never logged: they carry credentials.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import enum
 import json
 import logging
-from collections.abc import Mapping
+import time
+import uuid
+from collections.abc import Iterator, Mapping
 from types import TracebackType
-from typing import Any, Generic, TypeVar, cast
+from typing import Generic, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
@@ -31,14 +44,36 @@ import pydantic_core
 
 from ._exceptions import (
     APIConnectionError,
-    APIResponseValidationError,
+    APIStatusError,
     APITimeoutError,
-    _decode_body,
     status_error_for,
+)
+from ._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    parse_response,
+    record_response,
+    response_mode,
+)
+from ._retries import (
+    DEFAULT_INITIAL_RETRY_DELAY,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_RETRY_DELAY,
+    IDEMPOTENCY_HEADER,
+    MAX_RETRY_AFTER,
+    RetryPolicy,
+    is_idempotent,
+    is_retryable_status,
 )
 from ._types import NOT_GIVEN, NotGiven, Query, RequestOptions, Timeout
 
-__all__ = ["DEFAULT_TIMEOUT", "AsyncAPIClient", "SyncAPIClient", "path_param"]
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "AsyncAPIClient",
+    "SyncAPIClient",
+    "path_param",
+]
 
 _T = TypeVar("_T")
 _HttpClientT = TypeVar("_HttpClientT", httpx.Client, httpx.AsyncClient)
@@ -56,6 +91,8 @@ _PACKAGE = __name__.rpartition(".")[0] or __name__
 _USER_AGENT = f"{_PACKAGE}/python"
 
 _log = logging.getLogger(_PACKAGE)
+
+_NO_OPTIONS = RequestOptions()
 
 
 def path_param(value: object) -> str:
@@ -76,7 +113,7 @@ def path_param(value: object) -> str:
 
 
 class _BaseClient(Generic[_HttpClientT]):
-    """Configuration and request building common to both clients."""
+    """Configuration, request building and retry decisions common to both clients."""
 
     _client: _HttpClientT
 
@@ -88,12 +125,22 @@ class _BaseClient(Generic[_HttpClientT]):
         http_client: _HttpClientT,
         owns_client: bool,
         default_headers: Mapping[str, str] | None,
+        max_retries: int,
+        initial_retry_delay: float,
+        max_retry_delay: float,
     ) -> None:
         self._base_url = httpx.URL(base_url)
+        # Request URLs are usually this text plus a path, parsed once by httpx.
+        self._url_prefix = (
+            None
+            if self._base_url.query or self._base_url.fragment
+            else str(self._base_url).rstrip("/")
+        )
         self._timeout: Timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
         self._client = http_client
         self._owns_client = owns_client
         self._default_headers: dict[str, str] = dict(default_headers or {})
+        self._retry_policy = RetryPolicy(max_retries, initial_retry_delay, max_retry_delay)
 
     @property
     def auth_headers(self) -> dict[str, str]:
@@ -104,6 +151,14 @@ class _BaseClient(Generic[_HttpClientT]):
     def base_url(self) -> httpx.URL:
         return self._base_url
 
+    @property
+    def timeout(self) -> Timeout:
+        return self._timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._retry_policy.max_retries
+
     def _build_request(
         self,
         method: str,
@@ -112,26 +167,102 @@ class _BaseClient(Generic[_HttpClientT]):
         params: Query | None,
         headers: Mapping[str, object] | None,
         json_body: object,
-        options: RequestOptions | None,
+        options: RequestOptions,
+        idempotency_header: str | None = None,
     ) -> httpx.Request:
-        options = options or RequestOptions()
         body = _encode_body(json_body, options.extra_body)
         request_headers = _merge_headers(
             self._default_headers, self.auth_headers, headers, options.extra_headers
         )
         if body is not None:
             request_headers["Content-Type"] = "application/json"
+        if idempotency_header and not request_headers.get(idempotency_header):
+            # One key per call: retries re-send this request, key included.
+            request_headers[idempotency_header] = str(uuid.uuid4())
         timeout = self._timeout if isinstance(options.timeout, NotGiven) else options.timeout
         # build_request (rather than httpx.Request) also applies whatever an
         # injected client was configured with, such as its own headers.
         return self._client.build_request(
             method,
-            _join_url(self._base_url, path),
-            params=_encode_query(params, options.extra_query),
+            self._url(path),
+            # None rather than (): httpx would re-parse the URL to merge no parameters.
+            params=_encode_query(params, options.extra_query) or None,
             headers=request_headers,
             content=body,
             timeout=timeout,
         )
+
+    def _url(self, path: str) -> httpx.URL | str:
+        if not path.startswith("/"):
+            path = "/" + path
+        if self._url_prefix is None or "?" in path or "#" in path:
+            return _join_url(self._base_url, path)
+        return self._url_prefix + path
+
+    def _max_retries_for(self, options: RequestOptions, operation_max_retries: int | None) -> int:
+        """The call's own limit, else the operation's (from the API description), else the client's."""
+        if not isinstance(options.max_retries, NotGiven):
+            if options.max_retries < 0:
+                raise ValueError(f"max_retries must be >= 0, not {options.max_retries}")
+            return options.max_retries
+        if operation_max_retries is not None:
+            return operation_max_retries
+        return self._retry_policy.max_retries
+
+    def _retry_delay(
+        self,
+        error: APIConnectionError | APIStatusError,
+        *,
+        retries_taken: int,
+        max_retries: int,
+        idempotency_header: str | None,
+    ) -> float | None:
+        """How long to wait before retrying after ``error``, or None to raise it."""
+        request = error.request
+        if isinstance(error, APIStatusError) and not is_retryable_status(error.status_code):
+            return None
+        failure = _describe(error)
+        if retries_taken >= max_retries:
+            if max_retries:
+                _log.info(
+                    "Giving up on %s %s after %d attempts: %s",
+                    request.method,
+                    request.url,
+                    retries_taken + 1,
+                    failure,
+                )
+            return None
+        key_header = idempotency_header or IDEMPOTENCY_HEADER
+        if not is_idempotent(request.method, request.headers, key_header):
+            _log.info(
+                "Not retrying %s %s (%s): without an %s header it could take effect twice",
+                request.method,
+                request.url,
+                failure,
+                key_header,
+            )
+            return None
+        headers = error.response.headers if isinstance(error, APIStatusError) else None
+        delay = self._retry_policy.delay(retries_taken, headers)
+        if delay is None:
+            _log.info(
+                "Not retrying %s %s (%s): the server asks to wait more than %g s",
+                request.method,
+                request.url,
+                failure,
+                MAX_RETRY_AFTER,
+            )
+            return None
+        _log.info(
+            "Retrying %s %s in %.3f s (retry %d of %d) after %s",
+            request.method,
+            request.url,
+            delay,
+            retries_taken + 1,
+            max_retries,
+            failure,
+        )
+        return delay
 
 
 class SyncAPIClient(_BaseClient[httpx.Client]):
@@ -144,6 +275,9 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
+        max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
     ) -> None:
         owns_client = http_client is None
         if http_client is None:
@@ -154,6 +288,9 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
             http_client=http_client,
             owns_client=owns_client,
             default_headers=default_headers,
+            max_retries=max_retries,
+            initial_retry_delay=initial_retry_delay,
+            max_retry_delay=max_retry_delay,
         )
 
     def request(
@@ -166,8 +303,17 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         headers: Mapping[str, object] | None = None,
         json_body: object = NOT_GIVEN,
         options: RequestOptions | None = None,
+        idempotency_header: str | None = None,
+        operation_max_retries: int | None = None,
     ) -> _T:
-        """Send a request to ``path`` (relative to ``base_url``) and parse the reply."""
+        """Send a request to ``path`` (relative to ``base_url``) and parse the reply.
+
+        ``idempotency_header`` names the header that carries the operation's
+        idempotency key: one is generated when the call brings none.
+        ``operation_max_retries`` is the operation's own retry limit, from the
+        API description; a ``max_retries`` in ``options`` overrides it.
+        """
+        options = options or _NO_OPTIONS
         request = self._build_request(
             method,
             path,
@@ -175,22 +321,60 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
             headers=headers,
             json_body=json_body,
             options=options,
+            idempotency_header=idempotency_header,
         )
-        return _parse_response(self._send(request), cast_to)
+        mode = response_mode()
+        response, retries_taken = self._send(
+            request,
+            stream=mode == "stream",
+            max_retries=self._max_retries_for(options, operation_max_retries),
+            idempotency_header=idempotency_header,
+        )
+        if mode == "parse":
+            record_response(response, retries_taken)
+            return parse_response(response, cast_to)
+        return cast(_T, APIResponse(response, cast_to, retries_taken=retries_taken))
 
-    def _send(self, request: httpx.Request) -> httpx.Response:
+    def _send(
+        self,
+        request: httpx.Request,
+        *,
+        stream: bool,
+        max_retries: int,
+        idempotency_header: str | None,
+    ) -> tuple[httpx.Response, int]:
+        """Send ``request`` until it succeeds or may not be retried; also return the retry count."""
+        retries_taken = 0
+        while True:
+            try:
+                return self._send_once(request, stream=stream), retries_taken
+            except (APIConnectionError, APIStatusError) as error:
+                delay = self._retry_delay(
+                    error,
+                    retries_taken=retries_taken,
+                    max_retries=max_retries,
+                    idempotency_header=idempotency_header,
+                )
+                if delay is None:
+                    raise
+            self._sleep(delay)
+            retries_taken += 1
+
+    def _send_once(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
         """Perform one HTTP exchange and raise for any failure."""
         _log_request(request)
-        try:
-            response = self._client.send(request)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(request=request) from exc
-        except httpx.TransportError as exc:
-            raise APIConnectionError(request=request) from exc
-        _log_response(response)
+        started = time.monotonic()
+        with _transport_errors(request):
+            response = self._client.send(request, stream=stream)
+        _log_response(response, started)
         if response.is_error:
+            with _transport_errors(request):
+                response.read()  # a streamed error's body goes into the exception
             raise status_error_for(response)
         return response
+
+    def _sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
 
     def close(self) -> None:
         """Release connections, unless the HTTP client was supplied by the caller."""
@@ -219,6 +403,9 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
+        max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
     ) -> None:
         owns_client = http_client is None
         if http_client is None:
@@ -229,6 +416,9 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
             http_client=http_client,
             owns_client=owns_client,
             default_headers=default_headers,
+            max_retries=max_retries,
+            initial_retry_delay=initial_retry_delay,
+            max_retry_delay=max_retry_delay,
         )
 
     async def request(
@@ -241,8 +431,17 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         headers: Mapping[str, object] | None = None,
         json_body: object = NOT_GIVEN,
         options: RequestOptions | None = None,
+        idempotency_header: str | None = None,
+        operation_max_retries: int | None = None,
     ) -> _T:
-        """Send a request to ``path`` (relative to ``base_url``) and parse the reply."""
+        """Send a request to ``path`` (relative to ``base_url``) and parse the reply.
+
+        ``idempotency_header`` names the header that carries the operation's
+        idempotency key: one is generated when the call brings none.
+        ``operation_max_retries`` is the operation's own retry limit, from the
+        API description; a ``max_retries`` in ``options`` overrides it.
+        """
+        options = options or _NO_OPTIONS
         request = self._build_request(
             method,
             path,
@@ -250,22 +449,60 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
             headers=headers,
             json_body=json_body,
             options=options,
+            idempotency_header=idempotency_header,
         )
-        return _parse_response(await self._send(request), cast_to)
+        mode = response_mode()
+        response, retries_taken = await self._send(
+            request,
+            stream=mode == "stream",
+            max_retries=self._max_retries_for(options, operation_max_retries),
+            idempotency_header=idempotency_header,
+        )
+        if mode == "parse":
+            record_response(response, retries_taken)
+            return parse_response(response, cast_to)
+        return cast(_T, AsyncAPIResponse(response, cast_to, retries_taken=retries_taken))
 
-    async def _send(self, request: httpx.Request) -> httpx.Response:
+    async def _send(
+        self,
+        request: httpx.Request,
+        *,
+        stream: bool,
+        max_retries: int,
+        idempotency_header: str | None,
+    ) -> tuple[httpx.Response, int]:
+        """Send ``request`` until it succeeds or may not be retried; also return the retry count."""
+        retries_taken = 0
+        while True:
+            try:
+                return await self._send_once(request, stream=stream), retries_taken
+            except (APIConnectionError, APIStatusError) as error:
+                delay = self._retry_delay(
+                    error,
+                    retries_taken=retries_taken,
+                    max_retries=max_retries,
+                    idempotency_header=idempotency_header,
+                )
+                if delay is None:
+                    raise
+            await self._sleep(delay)
+            retries_taken += 1
+
+    async def _send_once(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
         """Perform one HTTP exchange and raise for any failure."""
         _log_request(request)
-        try:
-            response = await self._client.send(request)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(request=request) from exc
-        except httpx.TransportError as exc:
-            raise APIConnectionError(request=request) from exc
-        _log_response(response)
+        started = time.monotonic()
+        with _transport_errors(request):
+            response = await self._client.send(request, stream=stream)
+        _log_response(response, started)
         if response.is_error:
+            with _transport_errors(request):
+                await response.aread()  # a streamed error's body goes into the exception
             raise status_error_for(response)
         return response
+
+    async def _sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
 
     async def close(self) -> None:
         """Release connections, unless the HTTP client was supplied by the caller."""
@@ -282,6 +519,18 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         tb: TracebackType | None,
     ) -> None:
         await self.close()
+
+
+@contextlib.contextmanager
+def _transport_errors(request: httpx.Request) -> Iterator[None]:
+    """Turn httpx's exceptions into the SDK's, keeping httpx's as ``__cause__``."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        raise APITimeoutError(request=request) from exc
+    except httpx.RequestError as exc:
+        # Transport failures, and bodies that cannot be decoded (cut short in transit).
+        raise APIConnectionError(request=request) from exc
 
 
 # --- Request building ------------------------------------------------------
@@ -303,8 +552,6 @@ def _to_str(value: object) -> str:
 def _join_url(base_url: httpx.URL, path: str) -> httpx.URL:
     # Not base_url.join(): RFC 3986 resolution of an absolute path such as
     # "/v1/a" would drop the base URL's own prefix ("/api").
-    if not path.startswith("/"):
-        path = "/" + path
     return base_url.copy_with(path=base_url.path.rstrip("/") + path)
 
 
@@ -315,20 +562,21 @@ def _merge_headers(
     extra_headers: Mapping[str, str] | None,
 ) -> httpx.Headers:
     """Merge header layers; later layers win, names compare case-insensitively."""
-    merged = httpx.Headers({"Accept": "application/json", "User-Agent": _USER_AGENT})
-    merged.update(default_headers)
-    merged.update(auth_headers)
-    if call_headers:
-        merged.update(
-            {
-                name: _to_str(value)
-                for name, value in call_headers.items()
-                if value is not None and not isinstance(value, NotGiven)
-            }
-        )
-    if extra_headers:
-        merged.update(extra_headers)
-    return merged
+    # A dict keyed by lower-case name, turned into httpx.Headers once: each
+    # httpx.Headers.update() would build a whole new Headers object.
+    merged = {
+        "accept": ("Accept", "application/json"),
+        "user-agent": ("User-Agent", _USER_AGENT),
+    }
+    call_layer = {
+        name: _to_str(value)
+        for name, value in (call_headers or {}).items()
+        if value is not None and not isinstance(value, NotGiven)
+    }
+    for layer in (default_headers, auth_headers, call_layer, extra_headers or {}):
+        for name, value in layer.items():
+            merged[name.lower()] = (name, value)
+    return httpx.Headers(list(merged.values()))
 
 
 def _encode_query(params: Query | None, extra_query: Query | None) -> tuple[tuple[str, str], ...]:
@@ -389,49 +637,14 @@ def _to_jsonable(value: object) -> object:
     return pydantic_core.to_jsonable_python(value)
 
 
-# --- Response handling -----------------------------------------------------
-
-# TypeAdapter construction is costly; the set of return types in an SDK is
-# small and fixed, so an unbounded cache is fine.
-_adapters: dict[object, pydantic.TypeAdapter[Any]] = {}
+# --- Logging ---------------------------------------------------------------
 
 
-def _adapter_for(tp: type[_T]) -> pydantic.TypeAdapter[_T]:
-    adapter = _adapters.get(tp)
-    if adapter is None:
-        adapter = _adapters[tp] = pydantic.TypeAdapter(tp)
-    return adapter
-
-
-def _parse_response(response: httpx.Response, cast_to: type[_T]) -> _T:
-    """Convert a successful response into ``cast_to``."""
-    # Types that bypass validation. `raw` is typed `object` so that the final
-    # cast reads the same to every mypy version, whatever it narrows `_T` to.
-    raw: object
-    if cast_to is type(None):
-        raw = None
-    elif cast_to is str:
-        raw = response.text
-    elif cast_to is bytes:
-        raw = response.content
-    elif cast_to is httpx.Response:
-        raw = response
-    else:
-        return _validate(response, cast_to)
-    return cast(_T, raw)
-
-
-def _validate(response: httpx.Response, cast_to: type[_T]) -> _T:
-    if not response.content:
-        raise APIResponseValidationError(
-            "Expected a response body but the response was empty.",
-            response=response,
-            body=None,
-        )
-    try:
-        return _adapter_for(cast_to).validate_json(response.content)
-    except pydantic.ValidationError as exc:
-        raise APIResponseValidationError(response=response, body=_decode_body(response)) from exc
+def _describe(error: APIConnectionError | APIStatusError) -> str:
+    if isinstance(error, APIStatusError):
+        return f"{error.status_code} {error.response.reason_phrase}".rstrip()
+    cause = error.__cause__
+    return type(cause).__name__ if cause is not None else type(error).__name__
 
 
 def _log_request(request: httpx.Request) -> None:
@@ -439,12 +652,13 @@ def _log_request(request: httpx.Request) -> None:
     _log.debug("Request: %s %s", request.method, request.url)
 
 
-def _log_response(response: httpx.Response) -> None:
+def _log_response(response: httpx.Response, started: float) -> None:
     request = response.request
     _log.debug(
-        "Response: %s %s -> %d %s",
+        "Response: %s %s -> %d %s (%.0f ms)",
         request.method,
         request.url,
         response.status_code,
         response.reason_phrase,
+        (time.monotonic() - started) * 1000,
     )

@@ -63,3 +63,5 @@ class RequestOptions:
     extra_query: Query | None = None
     extra_body: Mapping[str, object] | None = None
     timeout: Timeout | NotGiven = NOT_GIVEN
+    # Retries after the first attempt; overrides the operation's and the client's limit.
+    max_retries: int | NotGiven = NOT_GIVEN

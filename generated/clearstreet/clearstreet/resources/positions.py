@@ -4,10 +4,23 @@
 from __future__ import annotations
 
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types.cancel_position_instruction_response import CancelPositionInstructionResponse
 
-__all__ = ["AsyncPositions", "Positions"]
+__all__ = [
+    "AsyncPositions",
+    "AsyncPositionsWithRawResponse",
+    "AsyncPositionsWithStreamingResponse",
+    "Positions",
+    "PositionsWithRawResponse",
+    "PositionsWithStreamingResponse",
+]
 
 
 class Positions:
@@ -24,6 +37,7 @@ class Positions:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> CancelPositionInstructionResponse:
         """Cancel Position Instruction
 
@@ -45,6 +59,7 @@ class Positions:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -63,6 +78,7 @@ class AsyncPositions:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> CancelPositionInstructionResponse:
         """Cancel Position Instruction
 
@@ -84,5 +100,58 @@ class AsyncPositions:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
+        )
+
+
+class PositionsWithRawResponse:
+    """The methods of `client.with_raw_response.positions`.
+
+    They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
+    """
+
+    def __init__(self, resource: Positions) -> None:
+        self._resource = resource
+        self.cancel_position_instruction = to_raw_response_wrapper(
+            resource.cancel_position_instruction
+        )
+
+
+class PositionsWithStreamingResponse:
+    """The methods of `client.with_streaming_response.positions`.
+
+    They are context managers yielding an `APIResponse` whose body is read as it arrives.
+    """
+
+    def __init__(self, resource: Positions) -> None:
+        self._resource = resource
+        self.cancel_position_instruction = to_streamed_response_wrapper(
+            resource.cancel_position_instruction
+        )
+
+
+class AsyncPositionsWithRawResponse:
+    """The methods of `client.with_raw_response.positions`.
+
+    They return an `AsyncAPIResponse` (status, headers, `.parse()`) instead of the parsed result.
+    """
+
+    def __init__(self, resource: AsyncPositions) -> None:
+        self._resource = resource
+        self.cancel_position_instruction = async_to_raw_response_wrapper(
+            resource.cancel_position_instruction
+        )
+
+
+class AsyncPositionsWithStreamingResponse:
+    """The methods of `client.with_streaming_response.positions`.
+
+    They are context managers yielding an `AsyncAPIResponse` whose body is read as it arrives.
+    """
+
+    def __init__(self, resource: AsyncPositions) -> None:
+        self._resource = resource
+        self.cancel_position_instruction = async_to_streamed_response_wrapper(
+            resource.cancel_position_instruction
         )

@@ -4,12 +4,25 @@
 from __future__ import annotations
 
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types.category import Category
 from ..types.department import Department
 from ..types.user_profile import UserProfile
 
-__all__ = ["AsyncMisc", "Misc"]
+__all__ = [
+    "AsyncMisc",
+    "AsyncMiscWithRawResponse",
+    "AsyncMiscWithStreamingResponse",
+    "Misc",
+    "MiscWithRawResponse",
+    "MiscWithStreamingResponse",
+]
 
 
 class Misc:
@@ -24,6 +37,7 @@ class Misc:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> list[Category]:
         """List categories
 
@@ -39,6 +53,7 @@ class Misc:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -50,6 +65,7 @@ class Misc:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserProfile:
         """Get a user profile
 
@@ -72,6 +88,7 @@ class Misc:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -83,6 +100,7 @@ class Misc:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Department:
         """Get a department
 
@@ -106,6 +124,7 @@ class Misc:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -122,6 +141,7 @@ class AsyncMisc:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> list[Category]:
         """List categories
 
@@ -137,6 +157,7 @@ class AsyncMisc:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -148,6 +169,7 @@ class AsyncMisc:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> UserProfile:
         """Get a user profile
 
@@ -170,6 +192,7 @@ class AsyncMisc:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -181,6 +204,7 @@ class AsyncMisc:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Department:
         """Get a department
 
@@ -204,5 +228,58 @@ class AsyncMisc:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
+
+
+class MiscWithRawResponse:
+    """The methods of `client.with_raw_response.misc`.
+
+    They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
+    """
+
+    def __init__(self, resource: Misc) -> None:
+        self._resource = resource
+        self.list_categories = to_raw_response_wrapper(resource.list_categories)
+        self.get_user_profile = to_raw_response_wrapper(resource.get_user_profile)
+        self.get_department = to_raw_response_wrapper(resource.get_department)
+
+
+class MiscWithStreamingResponse:
+    """The methods of `client.with_streaming_response.misc`.
+
+    They are context managers yielding an `APIResponse` whose body is read as it arrives.
+    """
+
+    def __init__(self, resource: Misc) -> None:
+        self._resource = resource
+        self.list_categories = to_streamed_response_wrapper(resource.list_categories)
+        self.get_user_profile = to_streamed_response_wrapper(resource.get_user_profile)
+        self.get_department = to_streamed_response_wrapper(resource.get_department)
+
+
+class AsyncMiscWithRawResponse:
+    """The methods of `client.with_raw_response.misc`.
+
+    They return an `AsyncAPIResponse` (status, headers, `.parse()`) instead of the parsed result.
+    """
+
+    def __init__(self, resource: AsyncMisc) -> None:
+        self._resource = resource
+        self.list_categories = async_to_raw_response_wrapper(resource.list_categories)
+        self.get_user_profile = async_to_raw_response_wrapper(resource.get_user_profile)
+        self.get_department = async_to_raw_response_wrapper(resource.get_department)
+
+
+class AsyncMiscWithStreamingResponse:
+    """The methods of `client.with_streaming_response.misc`.
+
+    They are context managers yielding an `AsyncAPIResponse` whose body is read as it arrives.
+    """
+
+    def __init__(self, resource: AsyncMisc) -> None:
+        self._resource = resource
+        self.list_categories = async_to_streamed_response_wrapper(resource.list_categories)
+        self.get_user_profile = async_to_streamed_response_wrapper(resource.get_user_profile)
+        self.get_department = async_to_streamed_response_wrapper(resource.get_department)

@@ -9,11 +9,26 @@ from typing import cast
 
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
 from .._pagination import AsyncPage, SyncPage
+from .._response import (
+    async_to_raw_page_wrapper,
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_page_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types.pet import Pet
 from ..types.pet_status import PetStatus
 
-__all__ = ["AsyncPets", "Pets"]
+__all__ = [
+    "AsyncPets",
+    "AsyncPetsWithRawResponse",
+    "AsyncPetsWithStreamingResponse",
+    "Pets",
+    "PetsWithRawResponse",
+    "PetsWithStreamingResponse",
+]
 
 
 class Pets:
@@ -36,6 +51,7 @@ class Pets:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> SyncPage[Pet, list[Pet]]:
         """List pets
 
@@ -75,6 +91,7 @@ class Pets:
                     extra_headers=extra_headers,
                     extra_query=extra_query,
                     timeout=timeout,
+                    max_retries=max_retries,
                 ),
             )
 
@@ -92,6 +109,7 @@ class Pets:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Pet:
         """Get a pet
 
@@ -110,6 +128,7 @@ class Pets:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -123,6 +142,7 @@ class Pets:
         extra_query: Query | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Pet:
         """Create or replace a pet
 
@@ -149,6 +169,7 @@ class Pets:
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -160,6 +181,7 @@ class Pets:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
         """Delete a pet
 
@@ -182,6 +204,7 @@ class Pets:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -206,6 +229,7 @@ class AsyncPets:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> AsyncPage[Pet, list[Pet]]:
         """List pets
 
@@ -245,6 +269,7 @@ class AsyncPets:
                     extra_headers=extra_headers,
                     extra_query=extra_query,
                     timeout=timeout,
+                    max_retries=max_retries,
                 ),
             )
 
@@ -262,6 +287,7 @@ class AsyncPets:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Pet:
         """Get a pet
 
@@ -280,6 +306,7 @@ class AsyncPets:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -293,6 +320,7 @@ class AsyncPets:
         extra_query: Query | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Pet:
         """Create or replace a pet
 
@@ -319,6 +347,7 @@ class AsyncPets:
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -330,6 +359,7 @@ class AsyncPets:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> None:
         """Delete a pet
 
@@ -352,8 +382,63 @@ class AsyncPets:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
+
+
+class PetsWithRawResponse:
+    """The methods of `client.with_raw_response.pets`.
+
+    They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
+    """
+
+    def __init__(self, resource: Pets) -> None:
+        self._resource = resource
+        self.list_pets = to_raw_page_wrapper(resource.list_pets)
+        self.get_pet = to_raw_response_wrapper(resource.get_pet)
+        self.put_pet = to_raw_response_wrapper(resource.put_pet)
+        self.delete_pet = to_raw_response_wrapper(resource.delete_pet)
+
+
+class PetsWithStreamingResponse:
+    """The methods of `client.with_streaming_response.pets`.
+
+    They are context managers yielding an `APIResponse` whose body is read as it arrives.
+    """
+
+    def __init__(self, resource: Pets) -> None:
+        self._resource = resource
+        self.get_pet = to_streamed_response_wrapper(resource.get_pet)
+        self.put_pet = to_streamed_response_wrapper(resource.put_pet)
+        self.delete_pet = to_streamed_response_wrapper(resource.delete_pet)
+
+
+class AsyncPetsWithRawResponse:
+    """The methods of `client.with_raw_response.pets`.
+
+    They return an `AsyncAPIResponse` (status, headers, `.parse()`) instead of the parsed result.
+    """
+
+    def __init__(self, resource: AsyncPets) -> None:
+        self._resource = resource
+        self.list_pets = async_to_raw_page_wrapper(resource.list_pets)
+        self.get_pet = async_to_raw_response_wrapper(resource.get_pet)
+        self.put_pet = async_to_raw_response_wrapper(resource.put_pet)
+        self.delete_pet = async_to_raw_response_wrapper(resource.delete_pet)
+
+
+class AsyncPetsWithStreamingResponse:
+    """The methods of `client.with_streaming_response.pets`.
+
+    They are context managers yielding an `AsyncAPIResponse` whose body is read as it arrives.
+    """
+
+    def __init__(self, resource: AsyncPets) -> None:
+        self._resource = resource
+        self.get_pet = async_to_streamed_response_wrapper(resource.get_pet)
+        self.put_pet = async_to_streamed_response_wrapper(resource.put_pet)
+        self.delete_pet = async_to_streamed_response_wrapper(resource.delete_pet)
 
 
 def _list_pets_items(response: list[Pet]) -> Sequence[Pet]:

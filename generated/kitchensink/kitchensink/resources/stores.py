@@ -6,12 +6,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types.order import Order
 from ..types.priority import Priority
 from ..types.store import Store
 
-__all__ = ["AsyncStores", "Stores"]
+__all__ = [
+    "AsyncStores",
+    "AsyncStoresWithRawResponse",
+    "AsyncStoresWithStreamingResponse",
+    "Stores",
+    "StoresWithRawResponse",
+    "StoresWithStreamingResponse",
+]
 
 
 class Stores:
@@ -27,6 +40,7 @@ class Stores:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Store:
         """Get a store
 
@@ -45,6 +59,7 @@ class Stores:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -55,6 +70,7 @@ class Stores:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> dict[str, int]:
         """Get store inventory
 
@@ -74,6 +90,7 @@ class Stores:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -90,6 +107,7 @@ class Stores:
         extra_query: Query | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Order:
         """Place an order
 
@@ -123,6 +141,7 @@ class Stores:
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -140,6 +159,7 @@ class AsyncStores:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Store:
         """Get a store
 
@@ -158,6 +178,7 @@ class AsyncStores:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -168,6 +189,7 @@ class AsyncStores:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> dict[str, int]:
         """Get store inventory
 
@@ -187,6 +209,7 @@ class AsyncStores:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -203,6 +226,7 @@ class AsyncStores:
         extra_query: Query | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Order:
         """Place an order
 
@@ -236,5 +260,58 @@ class AsyncStores:
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
+
+
+class StoresWithRawResponse:
+    """The methods of `client.with_raw_response.stores`.
+
+    They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
+    """
+
+    def __init__(self, resource: Stores) -> None:
+        self._resource = resource
+        self.get_store = to_raw_response_wrapper(resource.get_store)
+        self.get_store_inventory = to_raw_response_wrapper(resource.get_store_inventory)
+        self.create_order = to_raw_response_wrapper(resource.create_order)
+
+
+class StoresWithStreamingResponse:
+    """The methods of `client.with_streaming_response.stores`.
+
+    They are context managers yielding an `APIResponse` whose body is read as it arrives.
+    """
+
+    def __init__(self, resource: Stores) -> None:
+        self._resource = resource
+        self.get_store = to_streamed_response_wrapper(resource.get_store)
+        self.get_store_inventory = to_streamed_response_wrapper(resource.get_store_inventory)
+        self.create_order = to_streamed_response_wrapper(resource.create_order)
+
+
+class AsyncStoresWithRawResponse:
+    """The methods of `client.with_raw_response.stores`.
+
+    They return an `AsyncAPIResponse` (status, headers, `.parse()`) instead of the parsed result.
+    """
+
+    def __init__(self, resource: AsyncStores) -> None:
+        self._resource = resource
+        self.get_store = async_to_raw_response_wrapper(resource.get_store)
+        self.get_store_inventory = async_to_raw_response_wrapper(resource.get_store_inventory)
+        self.create_order = async_to_raw_response_wrapper(resource.create_order)
+
+
+class AsyncStoresWithStreamingResponse:
+    """The methods of `client.with_streaming_response.stores`.
+
+    They are context managers yielding an `AsyncAPIResponse` whose body is read as it arrives.
+    """
+
+    def __init__(self, resource: AsyncStores) -> None:
+        self._resource = resource
+        self.get_store = async_to_streamed_response_wrapper(resource.get_store)
+        self.get_store_inventory = async_to_streamed_response_wrapper(resource.get_store_inventory)
+        self.create_order = async_to_streamed_response_wrapper(resource.create_order)

@@ -1,0 +1,87 @@
+"""`generate --watch` regenerates on a spec change; the progress bar shows on terminals only."""
+
+from __future__ import annotations
+
+import os
+import pty
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import REPO, SPECS, describe, sdkwright
+from process_lines import LineReader
+
+DEADLINE_S = 60
+GENERATE = [sys.executable, "-m", "generator", "generate"]
+
+
+def test_watch_regenerates_when_the_spec_changes(tmp_path: Path) -> None:
+    spec, out = tmp_path / "clearstreet.yaml", tmp_path / "sdk"
+    shutil.copy(SPECS / "clearstreet.yaml", spec)
+    command = [sys.executable, "-m", "generator", "generate", str(spec), "-o", str(out)]
+    process = subprocess.Popen(
+        [*command, "--package", "clearstreet", "--watch", "--interval", "0.1"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    lines = LineReader(process.stdout)
+    try:
+        lines.until("watching", DEADLINE_S)
+        model = out / "clearstreet" / "types" / "position_instruction.py"
+        assert "The OSI symbol." not in model.read_text()
+        spec.write_text(
+            spec.read_text().replace("Options symbol (OSI) for display.", "The OSI symbol.")
+        )
+        assert "clearstreet.yaml" in lines.until("changed:", DEADLINE_S)
+        assert "(2 files changed" in lines.until("files changed", DEADLINE_S)
+        assert "The OSI symbol." in model.read_text()
+    finally:
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=DEADLINE_S)
+    assert process.returncode == 0, stderr
+    assert "stopped watching" in lines.seen + stdout
+
+
+def test_the_progress_bar_is_drawn_on_a_terminal(tmp_path: Path) -> None:
+    controller, terminal = pty.openpty()
+    try:
+        process = subprocess.run(
+            [*GENERATE, str(SPECS / "kitchensink.yaml"), "-o", str(tmp_path / "sdk")],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            env={**os.environ, "SDKWRIGHT_PROGRESS_DELAY": "0", "TERM": "xterm"},
+            timeout=DEADLINE_S,
+            check=False,
+        )
+        os.close(terminal)
+        drawn = _drain(controller)
+    finally:
+        os.close(controller)
+    assert process.returncode == 0
+    assert "kitchensink [" in drawn and "rendering" in drawn and "writing" in drawn
+    assert drawn.rstrip().endswith("\x1b[K")  # the line is cleared before the summary
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    result = sdkwright("generate", SPECS / "kitchensink.yaml", "-o", tmp_path / "sdk")
+    assert result.returncode == 0, describe(result)
+    assert "\r" not in result.stderr and "[#" not in result.stderr
+
+
+def _drain(fd: int) -> str:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO once the terminal side is closed and read to the end
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks).decode(errors="replace")

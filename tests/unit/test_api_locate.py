@@ -1,0 +1,52 @@
+"""Diagnostics from the IR build get their line and column, whether a forked child or this
+process finds them (`api._locate_meanwhile`)."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from spec_helpers import json_response, openapi, write_spec
+
+from generator import api
+from generator.config import target_from_flags
+
+SPEC = openapi(
+    paths={
+        "/notes": {
+            "post": {
+                "operationId": "add_note",
+                "requestBody": {"content": {"text/plain": {"schema": {"type": "string"}}}},
+                "responses": {"200": json_response({"type": "string"})},
+            }
+        }
+    }
+)
+
+
+@pytest.mark.parametrize("platform", ["linux", "darwin"])
+def test_build_warnings_are_located(
+    platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api.sys, "platform", platform)
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def counted_fork() -> int:
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(api.os, "fork", counted_fork)
+    spec = write_spec(tmp_path, SPEC)
+    result = api.generate(target_from_flags(spec, tmp_path / "sdk", "notes", None, "ruff"))
+    assert result.files
+    located = [d for d in result.diagnostics if d.code == "body.media-type"]
+    assert len(located) == 1 and located[0].location is not None
+    where = located[0].location
+    assert (where.line, where.column) > (1, 1)
+    assert where.pointer.endswith("/content/text~1plain")
+    # Only a process without threads forks (other tests of the session may have left some).
+    alone = threading.active_count() == 1
+    assert len(forks) == (1 if platform == "linux" and alone else 0)
