@@ -58,9 +58,11 @@ class Result:
     unchanged: frozenset[str] = field(default=frozenset(), compare=False)
 
 
-def load_and_validate(spec: Path, *, full: bool = False) -> tuple[SpecSet | None, list[Diagnostic]]:
+def load_and_validate(
+    spec: Path, *, full: bool = False, allow_remote: bool = False, spec_root: Path | None = None
+) -> tuple[SpecSet | None, list[Diagnostic]]:
     try:
-        specs, diagnostics = load_spec(spec)
+        specs, diagnostics = load_spec(spec, allow_remote=allow_remote, spec_root=spec_root)
     except GenerationFailed as failure:
         return None, failure.diagnostics
     diagnostics += validate(specs, full=full, refs_ok=not has_errors(diagnostics))
@@ -84,7 +86,12 @@ def generate(
     """Everything but writing. Never raises for a bad spec: problems come back as diagnostics."""
     progress = progress or Progress()
     progress.stage("loading")
-    specs, diagnostics = load_and_validate(target.spec, full=full_validation)
+    specs, diagnostics = load_and_validate(
+        target.spec,
+        full=full_validation,
+        allow_remote=target.allow_remote_refs,
+        spec_root=target.spec_root,
+    )
     if specs is None or has_errors(diagnostics) or (strict and _has_warnings(diagnostics)):
         return Result({}, diagnostics)
     progress.stage("building")

@@ -128,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
         help="meta-schema and sdkwright rules only (skip openapi-spec-validator's full walk)",
     )
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _reference_arguments(validate)
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.set_defaults(run=_run_validate)
 
@@ -168,6 +169,7 @@ def _target_arguments(parser: argparse.ArgumentParser) -> None:
         help="also run openapi-spec-validator's full (slower) checks",
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _reference_arguments(parser)
     parser.add_argument(
         "--no-fast-path",
         dest="fast_path",
@@ -180,6 +182,18 @@ def _target_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
 
+def _reference_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--spec-root",
+        help="folder that file $refs may reach (default: the spec's own folder)",
+    )
+    parser.add_argument(
+        "--allow-remote-refs",
+        action="store_true",
+        help="fetch http(s) $refs (by default generation uses no network)",
+    )
+
+
 def _path(text: str) -> Path:
     from pathlib import Path
 
@@ -187,22 +201,22 @@ def _path(text: str) -> Path:
 
 
 def _targets(arguments: argparse.Namespace) -> list[Target]:
+    from dataclasses import replace
     from pathlib import Path
 
-    from generator.config import CONFIG_NAME, Target, find_config, load_targets, target_from_flags
+    from generator.config import CONFIG_NAME, find_config, load_targets, target_from_flags
 
     if arguments.spec is not None:
         if arguments.output is None:
             raise _usage("-o/--output is required with SPEC")
-        return [
-            target_from_flags(
-                Path(arguments.spec),
-                Path(arguments.output),
-                arguments.package,
-                arguments.client_name,
-                arguments.formatter or "ruff",
-            )
-        ]
+        target = target_from_flags(
+            Path(arguments.spec),
+            Path(arguments.output),
+            arguments.package,
+            arguments.client_name,
+            arguments.formatter or "ruff",
+        )
+        return [_with_reference_options(target, arguments)]
     config = find_config(Path.cwd())
     if config is None:
         raise _usage(f"no SPEC given and no {CONFIG_NAME} found in {Path.cwd()} or its parents")
@@ -215,11 +229,19 @@ def _targets(arguments: argparse.Namespace) -> list[Target]:
             )
         targets = [t for t in targets if t.name in arguments.target]
     if arguments.formatter:
-        targets = [
-            Target(t.name, t.spec, t.output, t.package, t.client_name, arguments.formatter)
-            for t in targets
-        ]
-    return targets
+        targets = [replace(t, formatter=arguments.formatter) for t in targets]
+    return [_with_reference_options(t, arguments) for t in targets]
+
+
+def _with_reference_options(target: Target, arguments: argparse.Namespace) -> Target:
+    from dataclasses import replace
+    from pathlib import Path
+
+    if arguments.spec_root:
+        target = replace(target, spec_root=Path(arguments.spec_root))
+    if arguments.allow_remote_refs:
+        target = replace(target, allow_remote_refs=True)
+    return target
 
 
 def _usage(message: str) -> GenerationFailed:
@@ -499,7 +521,12 @@ def _run_validate(arguments: argparse.Namespace) -> int:
     from generator import api
     from generator.diagnostics import has_errors, summary
 
-    _, diagnostics = api.load_and_validate(arguments.spec, full=not arguments.quick)
+    _, diagnostics = api.load_and_validate(
+        arguments.spec,
+        full=not arguments.quick,
+        allow_remote=arguments.allow_remote_refs,
+        spec_root=_path(arguments.spec_root) if arguments.spec_root else None,
+    )
     _print_diagnostics(diagnostics, arguments)
     failed = has_errors(diagnostics) or (
         arguments.strict and any(d.level.name == "WARNING" for d in diagnostics)

@@ -12,7 +12,16 @@ from generator.fastpath import FLAVOUR, names_from_flags
 
 CONFIG_NAME = "sdkwright.yaml"
 FORMATTERS = ("ruff", "black")
-_TARGET_KEYS = {"name", "spec", "output", "package", "client_name", "formatter"}
+_TARGET_KEYS = {
+    "name",
+    "spec",
+    "output",
+    "package",
+    "client_name",
+    "formatter",
+    "spec_root",
+    "allow_remote_refs",
+}
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,9 @@ class Target:
     package: str
     client_name: str
     formatter: str = "ruff"
+    # Where file $refs may lead (default: the spec's folder), and whether remote ones may load.
+    spec_root: Path | None = None
+    allow_remote_refs: bool = False
 
 
 def default_client_name(package: str) -> str:
@@ -123,6 +135,8 @@ def _target(entry: Any, index: int, config_path: Path) -> Target:
         package,
         client_name,
         formatter,
+        base / str(entry["spec_root"]) if entry.get("spec_root") else None,
+        entry.get("allow_remote_refs") is True,
     )
 
 
