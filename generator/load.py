@@ -30,6 +30,17 @@ JSON_SUFFIXES = frozenset({".json"})
 _YAML_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s,\[\]{}]+", re.MULTILINE)
 
 
+def has_yaml_anchor(text: str) -> bool:
+    """`_YAML_ANCHOR.search(text)`, tried only just before each `&`: the search alone tries
+    every position of the text, 0.18 s on Stripe's 4 MB spec (which has three `&`)."""
+    at = text.find("&")
+    while at >= 0:
+        if _YAML_ANCHOR.match(text, max(at - 1, 0)):
+            return True
+        at = text.find("&", at + 1)
+    return False
+
+
 @dataclass(frozen=True, eq=False)
 class Document:
     """One parsed spec file."""
@@ -213,7 +224,7 @@ def parse_document(
     if len(raw) > limits.max_bytes:
         raise GenerationFailed([_too_big(len(raw), limits, name)])
     text = _decode(raw, name)
-    may_share = not is_json and _YAML_ANCHOR.search(text) is not None
+    may_share = not is_json and has_yaml_anchor(text)
     # Large YAML without anchors is parsed entry by entry, unchanged entries from a cache
     # (generator/caches.py); anchors keep the one-pass parse, whose sharing check_shape sees.
     cache_key = None if may_share else path

@@ -71,8 +71,7 @@ def small_texts_too(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_sample_is_cut_and_equal_cold_and_warm(tmp_path: Path) -> None:
-    lines = SAMPLE.split("\n")
-    blocks = caches.split(lines, 0, len(lines), 0, 0)
+    blocks = caches.split(SAMPLE, 0, len(SAMPLE), 0, 0)
     assert len(blocks) == 6 and blocks[2].children is not None  # paths, cut into /a and /b
     path = tmp_path / "sample.yaml"
     assert caches.load_yaml(SAMPLE, path) == whole(SAMPLE)
@@ -143,7 +142,6 @@ def test_stripe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.undo()  # Stripe's real sizes: the thresholds as shipped
     text = (SHARED_SPECS / "stripe-spec3.yaml").read_text()
     expected = whole(text)
-    lines = text.split("\n")
-    assert len(caches.split(lines, 0, len(lines), 0, 0)) == 6  # cut, not a fallback
+    assert len(caches.split(text, 0, len(text), 0, 0)) == 6  # cut, not a fallback
     assert caches.load_yaml(text, tmp_path / "stripe.yaml") == expected
     assert caches.load_yaml(text, tmp_path / "stripe.yaml") == expected
