@@ -24,6 +24,7 @@ from generator.ir.nodes import Api
 from generator.load import locate
 from generator.manifest import MANIFEST_NAME, FileEntry, Manifest, read_manifest, sha256
 from generator.progress import Progress
+from generator.render_cache import RenderCache
 from generator.resolve import SpecSet, load_spec
 from generator.validate import validate
 from generator.write import (
@@ -104,7 +105,8 @@ def generate(
     templates = fastpath.templates_digest(render_flavour(target))
     progress.stage("rendering", f"rendering {len(api.operations)} operations")
     try:
-        rendered = render.render_sdk(api)
+        cache = RenderCache.for_output(str(target.output), f"{CODE_IDENTITY} {templates}")
+        rendered = render.render_sdk(api, render_flavour(target), cache)
     finally:
         diagnostics += located()  # also when rendering fails: the child is waited for
     previous = read_manifest(target.output)

@@ -360,18 +360,23 @@ def check_shape(
 
 
 def _check_depth(data: Any, limits: Limits) -> tuple[str, str, str] | None:
-    stack: list[tuple[Any, int, str]] = [(data, 1, "")]
-    while stack:
-        value, depth, pointer = stack.pop()
+    """Level by level, without pointers: only a failure needs one (found afterwards)."""
+    level = [data] if isinstance(data, (dict, list)) else []
+    depth = 1
+    while level:
         if depth > limits.max_depth:
             return (
                 "limit.depth",
                 f"the document is nested more than {limits.max_depth} levels deep",
-                pointer,
+                _path_to(data, level[0]),
             )
-        stack.extend(
-            (child, depth + 1, join_pointer(pointer, token)) for token, child in _containers(value)
-        )
+        level = [
+            child
+            for value in level
+            for child in (value.values() if isinstance(value, dict) else value)
+            if isinstance(child, (dict, list))
+        ]
+        depth += 1
     return None
 
 

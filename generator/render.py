@@ -7,11 +7,11 @@ Templates print names the IR decided and spec text through the escaping filters 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from functools import cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 
@@ -29,6 +29,7 @@ from generator.ir.nodes import (
     Parameter,
     ResourceGroup,
 )
+from generator.render_cache import RenderCache, TrackedDefinitions
 
 RUNTIME_MODULES = (
     "_base_client.py",
@@ -40,6 +41,28 @@ RUNTIME_MODULES = (
     "_retries.py",
     "_streaming.py",
 )
+
+
+class Imported(Protocol):
+    """What an import line reads of a definition."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def module(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class ImportedDefinition:
+    """What an import line needs of a definition, and all a template can read of it: cached
+    renders depend on these two names only (`generator.render_cache`)."""
+
+    name: str
+    module: str
+
+
+def imported(definition: Imported) -> ImportedDefinition:
+    return ImportedDefinition(definition.name, definition.module)
 
 
 def templates_root() -> Path:
@@ -90,7 +113,11 @@ def package_version(api_version: str) -> str:
     return "0.0.0"
 
 
-def render_sdk(api: Api, flavour: str = "httpx") -> dict[str, str]:
+def render_sdk(
+    api: Api, flavour: str = "httpx", cache: RenderCache | None = None
+) -> dict[str, str]:
+    """Every file of the SDK. With a `cache`, the per-definition and per-group files come
+    from the previous run where nothing they read has changed (`generator.render_cache`)."""
     env = environment(flavour)
     definitions = {d.name: d for d in api.definitions}
     package = pytext.identifier(api.package)
@@ -101,10 +128,19 @@ def render_sdk(api: Api, flavour: str = "httpx") -> dict[str, str]:
         "banner": banner(api),
         "definitions": definitions,
     }
+    # What every cached unit may read besides its own context: the Api without its parts.
+    unit_common = {**common, "api": replace(api, definitions=(), groups=())}
+    cache = cache or RenderCache()
+    cache.begin(
+        definitions, scope=(flavour, {k: v for k, v in unit_common.items() if k != "definitions"})
+    )
     files: dict[str, str] = {}
 
+    def text(template: str, context: Mapping[str, Any]) -> str:
+        return env.get_template(template).render(context)
+
     def put(path: str, template: str, **context: Any) -> None:
-        files[path] = env.get_template(template).render({**common, **context})
+        files[path] = text(template, {**common, **context})
 
     for module in RUNTIME_MODULES:
         put(f"{package}/{module}", f"{module}.jinja")
@@ -115,37 +151,74 @@ def render_sdk(api: Api, flavour: str = "httpx") -> dict[str, str]:
     files[f"{package}/py.typed"] = ""
     cycles = cyclic_neighbours(definitions)
     for definition in api.definitions:
+        path = f"{package}/types/{definition.module}.py"
         imports = definition_imports(definition, cycles, definitions)
-        put(
-            f"{package}/types/{definition.module}.py",
-            "types/definition.py.jinja",
-            d=definition,
-            imports=imports,
+        imports = replace(
+            imports,
+            top=tuple(map(imported, imports.top)),
+            deferred=tuple(map(imported, imports.deferred)),
         )
-    groups_calls = []
-    for group in api.groups:
-        calls = [method_context(op, definitions) for op in group.operations]
-        groups_calls.append((group, calls))  # README and api.md reuse them: a third of the cost
-        put(
-            f"{package}/resources/{group.module}.py",
-            "resources/group.py.jinja",
-            group=group,
-            calls=calls,
-            imports=group_imports(group, definitions),
-        )
-        put(
-            f"tests/test_{group.module}.py",
-            "tests/test_group.py.jinja",
-            group=group,
-            calls=calls,
-            imports=test_imports(calls, definitions),
-        )
-    put("tests/__init__.py", "tests/__init__.py.jinja")
-    put("tests/conftest.py", "tests/conftest.py.jinja")
+        context = {"d": definition, "imports": imports}
+        unit = {path: ("types/definition.py.jinja", context)}
+        files |= cache.unit(unit, partial(_render_files, text, unit_common, unit)).files
+    groups = [
+        (group, cache.unit(("group", group), partial(_render_group, text, unit_common, group)))
+        for group in api.groups
+    ]
+    for _, rendered in groups:
+        files |= rendered.files
+    groups_calls = [(group, rendered.value) for group, rendered in groups]
+    # README.md and api.md read the whole Api: rendered every time, from the groups' contexts.
     put("README.md", "README.md.jinja", groups_calls=groups_calls, banner=banner(api, "<!--"))
     put("api.md", "api.md.jinja", groups_calls=groups_calls, banner=banner(api, "<!--"))
+    put("tests/__init__.py", "tests/__init__.py.jinja")
+    put("tests/conftest.py", "tests/conftest.py.jinja")
     put("pyproject.toml", "pyproject.toml.jinja")
+    cache.save()
     return files
+
+
+def _render_files(
+    text: Callable[[str, Mapping[str, Any]], str],
+    common: Mapping[str, Any],
+    contexts: Mapping[str, tuple[str, Mapping[str, Any]]],
+    definitions: Mapping[str, Definition],
+) -> tuple[dict[str, str], None]:
+    """Files rendered from their templates and contexts, seeing `definitions` only."""
+    files = {
+        path: text(template, {**common, **context, "definitions": definitions})
+        for path, (template, context) in contexts.items()
+    }
+    return files, None
+
+
+def _render_group(
+    text: Callable[[str, Mapping[str, Any]], str],
+    common: Mapping[str, Any],
+    group: ResourceGroup,
+    definitions: Mapping[str, Definition],
+) -> tuple[dict[str, str], list[MethodContext]]:
+    """A resource group's module and tests, and its method contexts (README lists them)."""
+    calls = [method_context(op, definitions) for op in group.operations]
+    # Imports need only the names, modules and kinds of the definitions they name: a new
+    # field in a model that many groups return re-renders none of them.
+    names = definitions.shallow() if isinstance(definitions, TrackedDefinitions) else definitions
+    package = common["package"]
+    contexts = {
+        f"{package}/resources/{group.module}.py": (
+            "resources/group.py.jinja",
+            {"group": group, "calls": calls, "imports": _imported(group_imports(group, names))},
+        ),
+        f"tests/test_{group.module}.py": (
+            "tests/test_group.py.jinja",
+            {"group": group, "calls": calls, "imports": _imported(test_imports(calls, names))},
+        ),
+    }
+    return _render_files(text, common, contexts, definitions)[0], calls
+
+
+def _imported(imports: dict[str, Any]) -> dict[str, Any]:
+    return {**imports, "definitions": [imported(d) for d in imports["definitions"]]}
 
 
 # -- definitions -------------------------------------------------------------------------
@@ -157,8 +230,8 @@ class DefinitionImports:
     datetime: bool
     pydantic: tuple[str, ...]
     models_base: tuple[str, ...]
-    top: tuple[Definition, ...]
-    deferred: tuple[Definition, ...]
+    top: tuple[Imported, ...]
+    deferred: tuple[Imported, ...]
 
 
 def definition_imports(
@@ -261,7 +334,7 @@ class MethodContext:
     body_fields: tuple[Field, ...] | None
     has_body: bool
     sample_arguments: tuple[tuple[str, str], ...]
-    sample_names: frozenset[str]
+    sample_names: tuple[str, ...]  # sorted, not a set: contexts are fingerprinted by pickle
     expected_path: str
     expected_query: tuple[tuple[str, str], ...]
     expected_headers: tuple[tuple[str, str], ...]
@@ -363,7 +436,7 @@ def method_context(op: Operation, definitions: Mapping[str, Definition]) -> Meth
         body_fields=op.body.fields if op.body is not None else None,
         has_body=op.body is not None,
         sample_arguments=sample_arguments,
-        sample_names=frozenset(sample_names),
+        sample_names=tuple(sorted(sample_names)),
         expected_path=_expected_path(op, samples),
         expected_query=tuple(_expected_pairs(op, samples, "query")),
         expected_headers=tuple(_expected_pairs(op, samples, "header")),
@@ -532,7 +605,7 @@ def test_imports(
     names: set[str] = set()
     needs: set[str] = set()
     for call in calls:
-        names |= call.sample_names
+        names.update(call.sample_names)
         success = call.op.success
         if success.type is not None and success.kind == "json":
             names.update(pytypes.referenced_names(success.type))
