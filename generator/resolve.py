@@ -176,22 +176,40 @@ class SpecSet:
         return document
 
 
+_Trail = tuple[Any, str | int] | None  # (parent trail, token), None at the start
+
+
 def iter_refs(node: Node) -> Iterator[tuple[str, str]]:
-    """Every ($ref string, JSON pointer of the object holding it) below `node`."""
-    stack: list[tuple[str, Any]] = [(node.pointer, node.value)]
+    """Every ($ref string, JSON pointer of the object holding it) below `node`.
+
+    Runs over every value of every document: the path to a value is kept as a chain of
+    (parent, token) pairs and joined into a pointer only for the objects that hold a $ref."""
+    stack: list[tuple[_Trail, Any]] = [(None, node.value)]
     while stack:
-        pointer, value = stack.pop()
+        path, value = stack.pop()
         if isinstance(value, dict):
             ref = value.get("$ref")
             if isinstance(ref, str):
-                yield ref, pointer
-            for key, child in value.items():
-                if isinstance(child, (dict, list)):
-                    stack.append((join_pointer(pointer, str(key)), child))
+                yield ref, _pointer(node.pointer, path)
+            stack.extend(
+                ((path, key), child)
+                for key, child in value.items()
+                if isinstance(child, (dict, list))
+            )
         elif isinstance(value, list):
-            for index, child in enumerate(value):
-                if isinstance(child, (dict, list)):
-                    stack.append((join_pointer(pointer, index), child))
+            stack.extend(
+                ((path, index), child)
+                for index, child in enumerate(value)
+                if isinstance(child, (dict, list))
+            )
+
+
+def _pointer(base: str, path: _Trail) -> str:
+    tokens: list[str | int] = []
+    while path is not None:
+        path, token = path
+        tokens.append(token if isinstance(token, int) else str(token))
+    return join_pointer(base, *reversed(tokens))
 
 
 def display_path(path: Path) -> str:
