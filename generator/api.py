@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import fastpath, format, render
-from generator.config import Target, target_options
+from generator import datamodel, fastpath, format, render
+from generator.config import Target, target_options, template_folders
 from generator.diagnostics import Diagnostic, GenerationFailed, Level, has_errors
 from generator.ir.build import BuildOptions, build_api
 from generator.ir.nodes import Api
@@ -73,7 +73,11 @@ def load_and_validate(
 def up_to_date(target: Target) -> str | None:
     """None when target.output is exactly what generating it would give; else why not."""
     return fastpath.stale_reason(
-        str(target.spec), str(target.output), target_options(target), target.formatter
+        str(target.spec),
+        str(target.output),
+        target_options(target),
+        target.formatter,
+        template_folders(target),
     )
 
 
@@ -96,17 +100,27 @@ def generate(
     if specs is None or has_errors(diagnostics) or (strict and _has_warnings(diagnostics)):
         return Result({}, diagnostics)
     progress.stage("building")
-    options = BuildOptions(package=target.package, client_name=target.client_name)
+    options = BuildOptions(
+        package=target.package, client_name=target.client_name, names=target.names
+    )
     api, build_diagnostics = build_api(specs, options)
     if has_errors(build_diagnostics) or (strict and _has_warnings(build_diagnostics)):
         return Result({}, diagnostics + locate(build_diagnostics, specs.documents.values()), api)
+    # What the flavour's models cannot represent precisely, e.g. unions msgspec cannot decode.
+    build_diagnostics += datamodel.diagnostics(api, target.plan())
     located = _locate_meanwhile(build_diagnostics, specs)
     # Hashed before rendering: a template edited mid-run then shows as a change next time.
-    templates = fastpath.templates_digest(render_flavour(target))
+    templates = fastpath.templates_digest(template_folders(target))
     progress.stage("rendering", f"rendering {len(api.operations)} operations")
     try:
         cache = RenderCache.for_output(str(target.output), f"{CODE_IDENTITY} {templates}")
-        rendered = render.render_sdk(api, render_flavour(target), cache)
+        rendered = render.render_sdk(
+            api,
+            target.flavour,
+            cache,
+            options=dict(target.options),
+            user_templates=str(target.templates) if target.templates else None,
+        )
     finally:
         diagnostics += located()  # also when rendering fails: the child is waited for
     previous = read_manifest(target.output)
@@ -171,10 +185,6 @@ def formatter_version(formatter: str) -> str:
     """What the manifest records: from the installed distribution when there is one (the
     binary sdkwright runs is the one it ships), else by asking the binary (a process start)."""
     return fastpath.formatter_version(formatter) or format.formatter_version(formatter)
-
-
-def render_flavour(target: Target) -> str:
-    return target_options(target)["flavour"]
 
 
 def _input_hashes(specs: SpecSet) -> dict[str, str]:

@@ -270,10 +270,12 @@ def _fast_path_allowed(arguments: argparse.Namespace) -> bool:
 
 def _up_to_date(target: Target) -> bool:
     from generator import fastpath
-    from generator.config import target_options
+    from generator.config import target_options, template_folders
 
     options = target_options(target)
-    reason = fastpath.stale_reason(str(target.spec), str(target.output), options, target.formatter)
+    reason = fastpath.stale_reason(
+        str(target.spec), str(target.output), options, target.formatter, template_folders(target)
+    )
     return reason is None
 
 
@@ -425,8 +427,7 @@ def _watched_files(targets: Sequence[Target]) -> set[str]:
     templates, and the config file."""
     from pathlib import Path
 
-    from generator import fastpath
-    from generator.config import find_config
+    from generator.config import find_config, template_folders
     from generator.manifest import read_manifest
 
     files: set[str] = set()
@@ -435,9 +436,9 @@ def _watched_files(targets: Sequence[Target]) -> set[str]:
         manifest = read_manifest(target.output)
         for relative in manifest.inputs if manifest else ():
             files.add(os.path.abspath(target.spec.parent / relative))
-    templates = os.path.join(fastpath.templates_root(), fastpath.FLAVOUR)
-    for directory, _, names in os.walk(templates):
-        files.update(os.path.join(directory, name) for name in names)
+    for templates in {folder for target in targets for folder in template_folders(target)}:
+        for directory, _, names in os.walk(templates):
+            files.update(os.path.join(directory, name) for name in names)
     config = find_config(Path.cwd())
     if config is not None:
         files.add(str(config.resolve()))

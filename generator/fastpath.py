@@ -34,7 +34,7 @@ from generator import __version__
 
 TYPE_CHECKING = False  # typing's own constant costs an import of typing
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
 
 MANIFEST_NAME = ".sdkwright-manifest.json"
 # The only client flavour so far (templates/httpx); the manifest records it with the options.
@@ -129,8 +129,17 @@ def _walk(folder: str, suffix: str) -> Iterable[str]:
                 yield path.replace(os.sep, "/")
 
 
-def templates_digest(flavour: str) -> str:
-    return tree_digest(os.path.join(templates_root(), flavour))
+def templates_digest(flavour: str | Sequence[str]) -> str:
+    """The hash of a built-in flavour's folder, or of template folders searched in order
+    (a flavour's own, the ones it extends, a user's): one folder hashes as `tree_digest`."""
+    if isinstance(flavour, str):
+        return tree_digest(os.path.join(templates_root(), flavour))
+    if len(flavour) == 1:
+        return tree_digest(flavour[0])
+    digest = hashlib.sha256()
+    for folder in flavour:
+        digest.update(f"{os.path.basename(folder)}\0{tree_digest(folder)}\0".encode())
+    return digest.hexdigest()
 
 
 def is_source_checkout() -> bool:
@@ -244,7 +253,11 @@ def _stat(path: str) -> Stat | None:
 
 
 def stale_reason(
-    spec: str, output: str, options: Mapping[str, str], formatter: str, flavour: str = FLAVOUR
+    spec: str,
+    output: str,
+    options: Mapping[str, str],
+    formatter: str,
+    flavour: str | Sequence[str] = FLAVOUR,
 ) -> str | None:
     """None when `output` is exactly what generating `spec` would give; else why it may not be.
 

@@ -201,11 +201,33 @@ def env_prefix(client_class_name: str) -> str:
     return screaming(client_class_name)
 
 
+# Names the modules of `types/` import besides definitions: no class may be called so.
+RUNTIME_NAMES = frozenset(
+    {
+        "Annotated",
+        "Any",
+        "AwareDatetime",
+        "BaseModel",
+        "Field",
+        "Literal",
+        "OpenIntEnum",
+        "OpenStrEnum",
+        "TypeAlias",
+        "TypeAliasType",
+    }
+)
+
+
 class NameRegistry:
     """Hands out unique names from lists of candidates, most natural first."""
 
     def __init__(self, reserved: Iterable[str] = ()) -> None:
-        self._owners: dict[str, str] = {name.lower(): "<reserved>" for name in reserved}
+        self._owners: dict[str, str] = {}
+        self.reserve(reserved)
+
+    def reserve(self, names: Iterable[str], owner: str = "<reserved>") -> None:
+        for name in names:
+            self._owners.setdefault(name.lower(), owner)
 
     def owner(self, name: str) -> str | None:
         return self._owners.get(name.lower())

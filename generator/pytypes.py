@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 from typing import Any
 from urllib.parse import quote
 
@@ -51,11 +52,25 @@ def annotation(type_: TypeRef) -> str:
         case LiteralOf(values):
             return "Literal[" + ", ".join(pytext.value_literal(v) for v in values) + "]"
         case UnionOf(members, discriminator):
-            union = " | ".join(annotation(m) for m in members)
+            union = " | ".join(
+                "AwareDatetime" if _needs_offset(m, members) else annotation(m) for m in members
+            )
             if discriminator:
                 return f"Annotated[{union}, Field(discriminator={pytext.string_literal(discriminator)})]"
             return union
     raise AssertionError(type_)  # pragma: no cover
+
+
+def upload_annotation(type_: TypeRef) -> str:
+    """A multipart field's annotation: binary parts take files (`FileTypes`), as httpx does."""
+    match type_:
+        case Primitive("bytes"):
+            return "FileTypes"
+        case ListOf(item):
+            return f"list[{upload_annotation(item)}]"
+        case Nullable(inner):
+            return f"{upload_annotation(inner)} | None"
+    return annotation(type_)
 
 
 def needs_cast(type_: TypeRef, definitions: Mapping[str, Definition]) -> bool:
@@ -102,8 +117,21 @@ def typing_needs(type_: TypeRef) -> set[str]:
             needs = {"Annotated", "Field"} if discriminator else set()
             for member in members:
                 needs |= typing_needs(member)
+                if _needs_offset(member, members):
+                    needs.add("AwareDatetime")
             return needs
     return set()
+
+
+def _needs_offset(member: TypeRef, members: tuple[TypeRef, ...]) -> bool:
+    """A date-time member beside a date one is written `AwareDatetime`: pydantic's datetime
+    takes "2020-01-02" as midnight and its date takes "2020-01-02T00:00:00Z", so only the
+    UTC offset every RFC 3339 date-time carries tells the two apart."""
+    return (
+        isinstance(member, Primitive)
+        and member.name == "datetime"
+        and any(isinstance(m, Primitive) and m.name == "date" for m in members)
+    )
 
 
 def definition_references(definition: Definition) -> set[str]:
@@ -167,16 +195,28 @@ def python_value(
     return pytext.value_literal(value)
 
 
+# How sample code builds a model from wire data: a flavour whose models are not pydantic's
+# (generator.flavours) sets another form while it renders.
+MODEL_FROM_DATA: ContextVar[str] = ContextVar(
+    "MODEL_FROM_DATA", default="{name}.model_validate({data})"
+)
+# And an enum from its value (TypedDict models' enums are Literal aliases: the value itself).
+ENUM_FROM_VALUE: ContextVar[str] = ContextVar("ENUM_FROM_VALUE", default="{name}({value})")
+
+
 def _named_value(
     value: Any, definition: Definition, definitions: Mapping[str, Definition], used: set[str]
 ) -> str:
     if isinstance(definition, Alias):
         return python_value(value, definition.type, definitions, used)
     name = pytext.identifier(definition.name)
-    used.add(name)
     if isinstance(definition, Enum):
-        return f"{name}({pytext.value_literal(value)})"
-    return f"{name}.model_validate({pytext.value_literal(value)})"
+        form = ENUM_FROM_VALUE.get()
+        if "{name}" in form:
+            used.add(name)
+        return form.format(name=name, value=pytext.value_literal(value))
+    used.add(name)
+    return MODEL_FROM_DATA.get().format(name=name, data=pytext.value_literal(value))
 
 
 def wire_text(value: Any, type_: TypeRef) -> str:

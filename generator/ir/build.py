@@ -6,43 +6,66 @@ name is decided here or there, once, so templates only ever print names.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from http import HTTPStatus
 from typing import Any
 
 from generator import naming
-from generator.diagnostics import Diagnostic, Level
-from generator.ir import examples, pagination
+from generator.config import NameOverrides
+from generator.diagnostics import Diagnostic, Level, Location
+from generator.ir import examples, overrides, pagination, security
 from generator.ir.nodes import (
     ANY,
     MISSING,
     Api,
     Auth,
+    BodyEncoding,
     Field,
+    FieldStyle,
+    ListOf,
+    MapOf,
     Named,
+    Nullable,
     Operation,
     Pagination,
     Parameter,
+    ParameterStyle,
     Primitive,
     RequestBody,
     ResourceGroup,
     Response,
+    Security,
+    SecurityScheme,
     TypeRef,
     UnionOf,
+    Webhook,
 )
 from generator.ir.schemas import SchemaConverter, description_of
 from generator.resolve import Node, RefError, SpecSet
-from generator.validate import iter_operations, spec_version
+from generator.validate import HTTP_METHODS, iter_operations, spec_version
 
 # Keyword arguments every generated method has; spec parameters never take these names.
 CALL_OPTIONS = frozenset(
     {"extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "self"}
 )
 PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
-RESERVED_CLASS_NAMES = frozenset({"BaseModel", "NotGiven", "Enum"})
+# Names resource modules import from the runtime: no model may take them.
+RESERVED_CLASS_NAMES = frozenset(
+    {
+        "BaseModel",
+        "NotGiven",
+        "Enum",
+        "BinaryContent",
+        "FileTypes",
+        "EventStream",
+        "AsyncEventStream",
+    }
+)
 RETRIES_EXTENSION = "x-sdkwright-retries"
 IDEMPOTENCY_EXTENSION = "x-sdkwright-idempotency-header"
 IDEMPOTENCY_HEADER = "idempotency-key"  # declared as a header parameter, it is used as such
@@ -56,22 +79,40 @@ class BuildOptions:
     package: str
     client_name: str
     env_prefix: str = ""
+    names: NameOverrides = dataclasses.field(default_factory=NameOverrides)
 
 
 def build_api(specs: SpecSet, options: BuildOptions) -> tuple[Api, list[Diagnostic]]:
     root = specs.root_node
     version = spec_version(root.value) or "3.0"
     reserved = RESERVED_CLASS_NAMES | {options.client_name, "Async" + options.client_name}
-    converter = SchemaConverter(specs, version, naming.NameRegistry(reserved))
+    converter = SchemaConverter(
+        specs, version, naming.NameRegistry(reserved), class_names=dict(options.names.schemas)
+    )
     components = _component_schemas(root, version)
     if components is not None:
         converter.name_components(components)
         converter.define_components(components)
-    builder = _OperationBuilder(specs, converter, _global_security(root))
+    builder = _OperationBuilder(
+        specs, converter, _global_security(root), dict(options.names.operations)
+    )
     operations = [
         builder.operation(path, method, item, op)
         for path, method, item, op in iter_operations(specs)
     ]
+    env_prefix = options.env_prefix or naming.env_prefix(options.client_name)
+    default_security = security.requirements(root.value.get("security")) or ()
+    schemes = security.build_schemes(
+        security.scheme_definitions(root, version),
+        default_security,
+        [default_security, *(s for _, op in operations if (s := op.security) is not None)],
+        env_prefix,
+        converter.diagnostics,
+    )
+    default_security = security.effective(default_security, schemes)
+    operations = [(tag, _with_security(op, default_security, schemes)) for tag, op in operations]
+    webhooks = builder.webhooks(root)
+    tags = dict(options.names.tags)
     info = root.value.get("info") if isinstance(root.value.get("info"), dict) else {}
     api = Api(
         title=str(info.get("title") or options.package),
@@ -80,20 +121,59 @@ def build_api(specs: SpecSet, options: BuildOptions) -> tuple[Api, list[Diagnost
         spec_version=version,
         package=options.package,
         client_name=options.client_name,
-        env_prefix=options.env_prefix or naming.env_prefix(options.client_name),
+        env_prefix=env_prefix,
         base_url=_base_url(root, version, converter.diagnostics),
         auth=_auth(root, version),
         definitions=tuple(sorted(converter.definitions.values(), key=lambda d: d.name)),
         groups=_group(
-            operations,
-            _tag_descriptions(specs),
+            overrides.regroup(operations, tags),
+            overrides.group_descriptions(_tag_descriptions(specs), tags),
             set(converter.definitions)
             | set(RUNTIME_NAMES)
             | {options.client_name, "Async" + options.client_name},
         ),
         source_name=root.document.name,
+        security_schemes=schemes,
+        default_security=default_security,
+        webhooks=webhooks,
     )
+    converter.diagnostics += _override_problems(api, builder, options, operations)
     return api, converter.diagnostics
+
+
+def _override_problems(
+    api: Api,
+    builder: _OperationBuilder,
+    options: BuildOptions,
+    operations: list[tuple[str, Operation]],
+) -> list[Diagnostic]:
+    """Imposed method names that could not be had, and config names that name nothing."""
+    document = api.source_name
+    problems = overrides.method_collisions(api.groups, builder.imposed, document)
+    known = {
+        "operations": {op.operation_id for _, op in operations},
+        "tags": {tag for tag, _ in operations},
+    }
+    for kind, names in known.items():
+        problems += [
+            Diagnostic(Level.WARNING, "naming.override-unknown", message, Location(document))
+            for message in overrides.unknown_keys(dict(getattr(options.names, kind)), names, kind)
+        ]
+    return problems
+
+
+def _with_security(
+    op: Operation, default: Security, schemes: tuple[SecurityScheme, ...]
+) -> Operation:
+    """The operation's requirements as the client can meet them; None where it follows
+    the API's default (the generated call then says nothing about security)."""
+    own = None if op.security is None else security.effective(op.security, schemes)
+    applied = default if own is None else own
+    return replace(
+        op,
+        security=None if own == default else own,
+        authenticated=bool(applied) and bool(applied[0]),
+    )
 
 
 def _component_schemas(root: Node, version: str) -> Node | None:
@@ -197,6 +277,8 @@ RUNTIME_NAMES = frozenset(
         "Timeout",
         "SyncPage",
         "AsyncPage",
+        "Credential",
+        "Security",
     }
 )
 
@@ -286,15 +368,32 @@ def _operation_id(path: str, method: str, operation: Node) -> str:
 
 class _OperationBuilder:
     def __init__(
-        self, specs: SpecSet, converter: SchemaConverter, secured_by_default: bool
+        self,
+        specs: SpecSet,
+        converter: SchemaConverter,
+        secured_by_default: bool,
+        method_names: Mapping[str, str] | None = None,
     ) -> None:
         self.specs = specs
         self.converter = converter
         self.secured_by_default = secured_by_default
+        self.method_names = method_names or {}  # operationId -> name, from the config
+        self.imposed: dict[str, str] = {}  # operationId -> the name the user imposed
+        self._produces: list[str] = []  # Swagger 2.0: of the operation being built
 
     @property
     def definitions(self) -> dict[str, Any]:
         return self.converter.definitions
+
+    def _method_name(self, operation_id: str, node: Node) -> str:
+        imposed, problem = overrides.method_name(operation_id, node.value, self.method_names)
+        if problem:
+            self.converter.diagnostics.append(
+                Diagnostic(Level.WARNING, "naming.override-invalid", problem, node.location)
+            )
+        if imposed:
+            self.imposed[operation_id] = imposed
+        return imposed or naming.method_name(operation_id)
 
     def operation(self, path: str, method: str, item: Node, node: Node) -> tuple[str, Operation]:
         value = node.value
@@ -313,11 +412,11 @@ class _OperationBuilder:
         pagination = self._pagination(parameters, success, node)
         tags = value.get("tags")
         tag = str(tags[0]) if isinstance(tags, list) and tags else _path_group(path)
-        security = value.get("security")
-        authenticated = self.secured_by_default if security is None else bool(security)
+        own_security = security.requirements(value.get("security"))
+        authenticated = self.secured_by_default if own_security is None else bool(own_security)
         return tag, Operation(
             operation_id=operation_id,
-            method_name=naming.method_name(operation_id),
+            method_name=self._method_name(operation_id, node),
             http_method=method,
             path=path,
             summary=str(value.get("summary") or ""),
@@ -333,7 +432,75 @@ class _OperationBuilder:
             pagination=pagination,
             max_retries=self._max_retries(node),
             idempotency_header=idempotency_header,
+            security=own_security,
         )
+
+    # -- webhooks and callbacks -------------------------------------------------------------
+
+    def webhooks(self, root: Node) -> tuple[Webhook, ...]:
+        """The payloads of 3.1 `webhooks` and of every operation's `callbacks`, as types, so
+        users can parse what the API sends them."""
+        found: list[Webhook] = []
+        hooks = root.get("webhooks")
+        if hooks is not None and isinstance(hooks.value, dict):
+            for name in hooks.value:
+                found += self._hook(str(name), "webhook", hooks.child(name))
+        for _, _, _, operation in iter_operations(self.specs):
+            callbacks = operation.get("callbacks")
+            if callbacks is None or not isinstance(callbacks.value, dict):
+                continue
+            for name in callbacks.value:
+                try:
+                    callback = self.specs.deref(callbacks.child(name))
+                except RefError:
+                    continue
+                if isinstance(callback.value, dict):
+                    for expression in callback.value:
+                        found += self._hook(str(name), "callback", callback.child(expression))
+        return tuple(found)
+
+    def _hook(self, name: str, kind: str, item: Node) -> list[Webhook]:
+        try:
+            item = self.specs.deref(item)
+        except RefError:
+            return []
+        if not isinstance(item.value, dict):
+            return []
+        hooks = []
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            body = operation.get("requestBody") if operation is not None else None
+            if operation is None or body is None:
+                continue
+            payload = self._payload(body, name)
+            if payload is None:
+                continue
+            type_, description = payload
+            hooks.append(
+                Webhook(
+                    name,
+                    "webhook" if kind == "webhook" else "callback",
+                    method,
+                    type_,
+                    description or str(operation.value.get("summary") or ""),
+                    operation.pointer,
+                )
+            )
+        return hooks
+
+    def _payload(self, body: Node, name: str) -> tuple[TypeRef, str] | None:
+        try:
+            body = self.specs.deref(body)
+        except RefError:
+            return None
+        content = body.get("content")
+        if content is None or not isinstance(content.value, dict) or not content.value:
+            return None
+        media = content.child(_pick_media_type(list(content.value)))
+        schema = media.get("schema")
+        if schema is None:
+            return None
+        return self.converter.convert(schema, [name, "Payload"]), description_of(body.value)
 
     def _pagination(
         self, parameters: tuple[Parameter, ...], success: Response, node: Node
@@ -498,6 +665,7 @@ class _OperationBuilder:
                 else MISSING
             ),
         )
+        style, explode = self._style(node, location)
         return Parameter(
             name=name,
             wire_name=wire_name,
@@ -506,9 +674,51 @@ class _OperationBuilder:
             required=location == "path" or value.get("required") is True,
             description=str(value.get("description") or ""),
             deprecated=value.get("deprecated") is True,
-            explode=value.get("explode", location == "query") is not False,
+            explode=explode,
             example=example,
+            style=style,
         )
+
+    def _style(self, node: Node, location: str) -> tuple[ParameterStyle, bool]:
+        """OpenAPI's style and explode (Swagger 2.0's collectionFormat), defaults applied."""
+        value = node.value
+        if "collectionFormat" in value:
+            return self._collection_format(node, location)
+        default: ParameterStyle = "form" if location in ("query", "cookie") else "simple"
+        style = value.get("style", default)
+        # Swagger 2.0 arrays are comma-separated unless collectionFormat says otherwise.
+        exploded_by_default = style == "form" and self.converter.version != "2.0"
+        explode = value.get("explode", exploded_by_default) is True
+        if style == "deepObject" and location == "query":
+            return "deepObject", True
+        if style in ("spaceDelimited", "pipeDelimited") and location == "query":
+            return style, explode
+        if style != default:
+            self._warn(
+                "parameter.style",
+                f"parameter '{value.get('name')}': style '{style}' in the {location} is not "
+                f"supported; it is sent in the '{default}' style",
+                node,
+            )
+        return default, explode
+
+    def _collection_format(self, node: Node, location: str) -> tuple[ParameterStyle, bool]:
+        found = node.value["collectionFormat"]
+        default: ParameterStyle = "form" if location in ("query", "formData") else "simple"
+        if found == "multi" and default == "form":
+            return "form", True
+        if found == "ssv" and default == "form":
+            return "spaceDelimited", False
+        if found == "pipes" and default == "form":
+            return "pipeDelimited", False
+        if found != "csv":
+            self._warn(
+                "parameter.style",
+                f"parameter '{node.value.get('name')}': collectionFormat '{found}' is not "
+                "supported here; values are comma-separated",
+                node,
+            )
+        return default, False
 
     # -- request body --------------------------------------------------------------------
 
@@ -517,15 +727,64 @@ class _OperationBuilder:
         if body is not None:
             return self._body_v3(body, context)
         for parameter in self.specs.parameters(node, ("body",)):
+            media_type = _pick_body_media_type(self._consumes(node)) or "application/json"
+            encoding = _body_encoding(media_type)
             return self._body_from(
                 parameter.get("schema"),
-                "application/json",
+                media_type,
+                encoding,
                 parameter.value.get("required") is True,
                 description_of(parameter.value),
                 context,
                 MISSING,
             )
-        return None
+        form_data = self.specs.parameters(node, ("formData",))
+        return self._form_data_body(node, form_data, context) if form_data else None
+
+    def _consumes(self, node: Node) -> list[str]:
+        """Swagger 2.0: the operation's `consumes`, else the spec's."""
+        for owner in (node.value, self.specs.root_node.value):
+            consumes = owner.get("consumes")
+            if isinstance(consumes, list) and consumes:
+                return [str(m) for m in consumes]
+        return []
+
+    def _form_data_body(self, node: Node, parameters: list[Node], context: str) -> RequestBody:
+        """Swagger 2.0 `in: formData` parameters: the fields of a form (multipart with files)."""
+        consumes = self._consumes(node)
+        files = any(p.value.get("type") == "file" for p in parameters)
+        multipart = files or any(m.startswith("multipart/") for m in consumes)
+        media_type = "multipart/form-data" if multipart else "application/x-www-form-urlencoded"
+        fields, styles = [], []
+        taken = set(CALL_OPTIONS)
+        for parameter in parameters:
+            wire_name = str(parameter.value.get("name", ""))
+            name = naming.python_identifier(naming.parameter_name(wire_name), "field", taken)
+            taken.add(name)
+            type_ = self.converter.convert(parameter, [context, wire_name])
+            fields.append(
+                Field(
+                    name,
+                    wire_name,
+                    type_,
+                    parameter.value.get("required") is True,
+                    description_of(parameter.value),
+                    deprecated=parameter.value.get("deprecated") is True,
+                )
+            )
+            style, explode = self._style(parameter, "formData")
+            if isinstance(type_, ListOf) and not explode:
+                styles.append(FieldStyle(wire_name, style, explode))
+        return RequestBody(
+            media_type,
+            ANY,
+            any(f.required for f in fields),
+            "",
+            tuple(sorted(fields, key=lambda f: not f.required)),
+            MISSING,
+            "multipart" if multipart else "form",
+            tuple(styles),
+        )
 
     def _body_v3(self, body: Node, context: str) -> RequestBody | None:
         try:
@@ -535,41 +794,81 @@ class _OperationBuilder:
         content = body.get("content")
         if content is None or not isinstance(content.value, dict) or not content.value:
             return None
-        media_type = _pick_media_type(list(content.value))
+        media_type = _pick_body_media_type(list(content.value))
         media = content.child(media_type)
-        if not _is_json(media_type):
-            self.converter.diagnostics.append(
-                Diagnostic(
-                    Level.WARNING,
-                    "body.media-type",
-                    f"request body media type '{media_type}' is not supported yet; the body is sent as JSON",
-                    media.location,
-                )
-            )
-        example = _media_example(self.specs, media)
-        return self._body_from(
+        request = self._body_from(
             media.get("schema"),
             media_type,
+            _body_encoding(media_type),
             body.value.get("required") is True,
             description_of(body.value),
             context,
-            example,
+            _media_example(self.specs, media),
         )
+        if request.encoding in ("form", "multipart"):
+            return replace(request, field_styles=self._field_styles(media, request))
+        return request
+
+    def _field_styles(self, media: Node, body: RequestBody) -> tuple[FieldStyle, ...]:
+        """The form fields the `encoding` object (or their type) gives a style of their own."""
+        encoding = media.value.get("encoding")
+        encoding = encoding if isinstance(encoding, dict) else {}
+        styles = []
+        for field in body.fields or ():
+            declared = encoding.get(field.wire_name)
+            declared = declared if isinstance(declared, dict) else {}
+            style = declared.get("style", "form")
+            explode = declared.get("explode", style == "form") is True
+            if style not in ("form", "deepObject", "spaceDelimited", "pipeDelimited"):
+                self._warn(
+                    "body.field-style",
+                    f"form field '{field.wire_name}': style '{style}' is not supported; "
+                    "it is sent in the 'form' style",
+                    media,
+                )
+                style = "form"
+            is_object = _is_object_type(field.type)
+            if style != "form" or not explode or (is_object and body.encoding == "form"):
+                styles.append(FieldStyle(field.wire_name, style, explode))
+        return tuple(styles)
 
     def _body_from(
         self,
         schema: Node | None,
         media_type: str,
+        encoding: BodyEncoding,
         required: bool,
         description: str,
         context: str,
         example: Any,
     ) -> RequestBody:
+        if encoding == "binary":
+            return RequestBody(
+                media_type,
+                Primitive("bytes", "binary"),
+                required,
+                description,
+                None,
+                MISSING,
+                encoding,
+            )
+        if encoding == "text":
+            return RequestBody(
+                media_type, Primitive("str"), required, description, None, example, encoding
+            )
         if schema is None:
-            return RequestBody(media_type, ANY, required, description, None, example)
+            return RequestBody(media_type, ANY, required, description, None, example, encoding)
         type_ = self.converter.convert(schema, [context, "Body"])
         fields = self._flattened(schema, type_)
-        return RequestBody(media_type, type_, required, description, fields, example)
+        if fields is None and encoding != "json" and _is_empty_object(schema.value):
+            fields = ()  # a form of no fields (Stripe's GETs): only extra_body can add one
+        if fields is None and encoding != "json" and not _is_object_type(type_):
+            self._warn(
+                "body.not-an-object",
+                f"the {media_type} body is not an object; it is sent as given",
+                schema,
+            )
+        return RequestBody(media_type, type_, required, description, fields, example, encoding)
 
     def _flattened(self, schema: Node, type_: TypeRef) -> tuple[Field, ...] | None:
         """Object bodies become keyword arguments: one per property, named like model fields."""
@@ -606,7 +905,12 @@ class _OperationBuilder:
         if responses is None or not isinstance(responses.value, dict):
             return ()
         result = []
-        first_success = min((str(s) for s in responses.value if str(s).startswith("2")), default="")
+        # Without a 2xx response, `default` describes success.
+        first_success = min(
+            (str(s) for s in responses.value if str(s).startswith("2")),
+            default="default" if "default" in responses.value else "",
+        )
+        self._produces = self._response_types(node)
         for status in responses.value:
             try:
                 response = self.specs.deref(responses.child(status))
@@ -620,17 +924,31 @@ class _OperationBuilder:
                     if str(status) == first_success
                     else [context, _status_phrase(str(status))]
                 )
-                result.append(self._response(str(status), response, words))
+                success = str(status).startswith("2") or str(status) == first_success
+                result.append(self._response(str(status), response, words, success))
         return tuple(result)
 
-    def _response(self, status: str, node: Node, context: list[str]) -> Response:
+    def _response_types(self, node: Node) -> list[str]:
+        """Swagger 2.0: the operation's `produces`, else the spec's."""
+        for owner in (node.value, self.specs.root_node.value):
+            produces = owner.get("produces")
+            if isinstance(produces, list) and produces:
+                return [str(m) for m in produces]
+        return []
+
+    def _response(self, status: str, node: Node, context: list[str], success: bool) -> Response:
         description = str(node.value.get("description") or "")
-        is_success = status.startswith("2")
         media, media_type = self._response_media(node)
         if media is None:
             return Response(status, description, "empty", None)
-        if not is_success:
+        if not success:
             return Response(status, description, "json", ANY)
+        base = media_type.split(";")[0].strip().lower()
+        if base == "text/event-stream":
+            return Response(status, description, "events", None)
+        schema = media.get("schema")
+        if schema is not None and schema.value.get("type") == "file":  # Swagger 2.0
+            return Response(status, description, "bytes", Primitive("bytes"))
         if _is_json(media_type):
             schema = media.get("schema")
             type_ = (
@@ -652,7 +970,7 @@ class _OperationBuilder:
             return content.child(media_type), media_type
         schema = node.get("schema")  # Swagger 2.0
         if schema is not None:
-            return node, "application/json"
+            return node, _pick_media_type(self._produces or ["application/json"])
         return None, ""
 
     def _success(self, responses: tuple[Response, ...], context: str) -> Response:
@@ -661,8 +979,8 @@ class _OperationBuilder:
         )
         if not successes:
             default = next((r for r in responses if r.status == "default"), None)
-            if default is not None and default.kind != "empty":
-                return Response("200", default.description, "empty", None)
+            if default is not None:
+                return replace(default, status="200")
             return Response("200", "", "empty", None)
         with_body = [r for r in successes if r.kind != "empty"]
         if len({r.type for r in with_body}) > 1 and all(r.kind == "json" for r in with_body):
@@ -713,6 +1031,49 @@ def _is_json(media_type: str) -> bool:
 
 def _pick_media_type(media_types: list[str]) -> str:
     return next((m for m in media_types if _is_json(m)), media_types[0])
+
+
+# Which request body media type wins when an operation offers several: JSON, then forms,
+# then raw bytes, then text; within a rank, the spec's order.
+_BODY_RANK = {"json": 0, "form": 1, "multipart": 2, "binary": 3, "text": 4}
+
+
+def _pick_body_media_type(media_types: list[str]) -> str:
+    if not media_types:
+        return ""
+    return min(media_types, key=lambda m: _BODY_RANK[_body_encoding(m)])
+
+
+def _body_encoding(media_type: str) -> BodyEncoding:
+    base = media_type.split(";")[0].strip().lower()
+    if _is_json(base):
+        return "json"
+    if base == "application/x-www-form-urlencoded":
+        return "form"
+    if base.startswith("multipart/"):
+        return "multipart"
+    if base.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+def _is_empty_object(schema: Any) -> bool:
+    return (
+        isinstance(schema, dict)
+        and schema.get("type") == "object"
+        and not schema.get("properties")
+        and schema.get("additionalProperties") is False
+    )
+
+
+def _is_object_type(type_: TypeRef) -> bool:
+    """Whether values of the type may be objects (so a form field needs a style)."""
+    core = type_.inner if isinstance(type_, Nullable) else type_
+    if isinstance(core, UnionOf):
+        return any(_is_object_type(m) for m in core.members)
+    if isinstance(core, MapOf):
+        return True
+    return isinstance(core, Named) and core.kind == "model"
 
 
 def _media_example(specs: SpecSet, media: Node) -> Any:

@@ -39,6 +39,7 @@ class MapOf:
 @dataclass(frozen=True)
 class UnionOf:
     members: tuple[TypeRef, ...]
+    # The Python name of the tag field every member (a model) has as a literal ("": none).
     discriminator: str = ""
 
 
@@ -124,6 +125,10 @@ class Alias:
 Definition = Model | Enum | Alias
 
 
+# How a parameter (or form field) is serialised: OpenAPI's `style`, the ones the runtime sends.
+ParameterStyle = Literal["form", "simple", "deepObject", "spaceDelimited", "pipeDelimited"]
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
@@ -135,6 +140,20 @@ class Parameter:
     deprecated: bool = False
     explode: bool = True
     example: Any = MISSING
+    style: ParameterStyle = "form"
+
+
+# How a request body goes on the wire, from its media type.
+BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
+
+
+@dataclass(frozen=True)
+class FieldStyle:
+    """How one field of a form or multipart body is serialised (its `encoding` entry)."""
+
+    wire_name: str
+    style: ParameterStyle
+    explode: bool
 
 
 @dataclass(frozen=True)
@@ -146,9 +165,13 @@ class RequestBody:
     # Object bodies are offered as keyword arguments, one per property.
     fields: tuple[Field, ...] | None = None
     example: Any = MISSING
+    encoding: BodyEncoding = "json"
+    # Form fields whose style is not the plain default (scalars and exploded arrays).
+    field_styles: tuple[FieldStyle, ...] = ()
 
 
-ResponseKind = Literal["json", "text", "bytes", "empty"]
+# "events": a text/event-stream, returned as an iterator of server-sent events.
+ResponseKind = Literal["json", "text", "bytes", "events", "empty"]
 
 
 @dataclass(frozen=True)
@@ -170,6 +193,8 @@ class FieldPath:
     attributes: tuple[str, ...]
     optional: tuple[bool, ...]
     type: TypeRef
+    # The same path by wire names: the keys where results are mappings (TypedDict models).
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -205,6 +230,9 @@ class Operation:
     max_retries: int | None = None
     # The header carrying an idempotency key, generated per call when not given ("": none).
     idempotency_header: str = ""
+    # The operation's own security requirements (alternatives of scheme names, () for
+    # none); None when it follows the API's default.
+    security: Security | None = None
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
@@ -229,6 +257,43 @@ class Auth:
     parameter_name: str = ""
 
 
+# Alternatives, each naming every security scheme it needs (OpenAPI's `security`).
+Security = tuple[tuple[str, ...], ...]
+SchemeKind = Literal["bearer", "basic", "api_key"]
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    """A security scheme the client takes credentials for.
+
+    bearer (HTTP bearer, OAuth 2 and OpenID Connect tokens) and api_key take one string,
+    `argument`; basic takes `argument` and `password_argument`. Each reads an environment
+    variable when not given.
+    """
+
+    name: str  # the scheme's key in the spec
+    kind: SchemeKind
+    argument: str
+    env_var: str
+    location: Literal["header", "query", "cookie"] = "header"
+    parameter_name: str = "Authorization"  # header, query parameter or cookie name
+    password_argument: str = ""
+    password_env_var: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """A request the API sends (3.1 `webhooks`, or an operation's callback): its payload type."""
+
+    name: str
+    kind: Literal["webhook", "callback"]
+    http_method: str
+    payload: TypeRef
+    description: str = ""
+    source: str = ""
+
+
 @dataclass(frozen=True)
 class Api:
     title: str
@@ -243,6 +308,9 @@ class Api:
     definitions: tuple[Definition, ...]
     groups: tuple[ResourceGroup, ...]
     source_name: str = ""
+    security_schemes: tuple[SecurityScheme, ...] = ()
+    default_security: Security = ()
+    webhooks: tuple[Webhook, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property

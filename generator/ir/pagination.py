@@ -90,7 +90,7 @@ def _field_path(
         attributes.append(field.name)
         optional.append(isinstance(field.type, Nullable) or not field.required)
         current = field.type
-    return FieldPath(tuple(attributes), tuple(optional), current)
+    return FieldPath(tuple(attributes), tuple(optional), current, tuple(wire_path))
 
 
 def _find(

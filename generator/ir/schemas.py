@@ -8,14 +8,14 @@ the class it names is converted, which is how recursive schemas terminate.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from generator import naming
 from generator.diagnostics import Diagnostic, Level
-from generator.ir import examples
+from generator.ir import examples, overrides
 from generator.ir.nodes import (
     ANY,
     MISSING,
@@ -39,6 +39,10 @@ from generator.resolve import Node, RefError, SpecSet
 
 Key = tuple[Path, str]
 ClassKind = Literal["model", "enum", "alias"]
+_MYPY_LITERAL_FLOOR = -(2**63) + 1  # the smallest integer mypy reads in a Literal type
+# Keywords that shape a value in ways a Python type cannot say: a schema that has no type of
+# its own besides them degrades (with a warning).
+_UNSUPPORTED_KEYWORDS = ("not", "if", "then", "else", "prefixItems", "$dynamicRef")
 
 _STRING_FORMATS: dict[str, PrimitiveName] = {
     "date-time": "datetime",
@@ -74,6 +78,29 @@ def _is_null_schema(value: Any) -> bool:
     return isinstance(value, dict) and (value.get("type") == "null" or value.get("enum") == [None])
 
 
+def _non_null_members(schema: dict[str, Any]) -> list[Any]:
+    return [m for m in (schema.get("oneOf") or schema.get("anyOf") or []) if not _is_null_schema(m)]
+
+
+def _enum_values(schema: Any) -> list[Any]:
+    values = schema.get("enum") if isinstance(schema, dict) else None
+    return [v for v in values if v is not None] if isinstance(values, list) else []
+
+
+def _enum_value_type(schema: dict[str, Any]) -> Literal["str", "int", ""]:
+    """The value type of the enum class for a schema's values; "" when they need a Literal
+    instead (booleans, or values of mixed types). A string enum stays one when a few values
+    are not strings (YAML reads `yes` and `1` as such): they are read as their spelling."""
+    values = _enum_values(schema)
+    if values and all(isinstance(v, str) for v in values):
+        return "str"
+    if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "int"
+    if values and schema.get("type") == "string":
+        return "str"
+    return ""
+
+
 @dataclass
 class SchemaConverter:
     specs: SpecSet
@@ -82,14 +109,25 @@ class SchemaConverter:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     definitions: dict[str, Definition] = field(default_factory=dict)
     _named: dict[Key, Named] = field(default_factory=dict)
+    # Component schema key -> class name, from the target's `names.schemas`.
+    class_names: Mapping[str, str] = field(default_factory=dict)
     _inline_stack: set[Key] = field(default_factory=set)
+    # Aliases whose members accept null below the top level (`anyOf: [A, {anyOf: [B, null]}]`):
+    # the alias leaves None out, so every reference adds it.
+    _nullable_aliases: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.names.reserve(naming.RUNTIME_NAMES, "a name the SDK's types modules import")
 
     # -- names ---------------------------------------------------------------------------
 
     def name_components(self, components: Node) -> None:
         """Give every class-worthy component schema its name before anything is converted."""
+        self._claim_imposed_names(components)
         for key in components.value:
             node = components.child(key)
+            if (node.document.path, node.pointer) in self._named:
+                continue
             kind = self._class_kind(node.value)
             if kind is None:
                 continue
@@ -108,6 +146,31 @@ class SchemaConverter:
                 )
             self._named[(node.document.path, node.pointer)] = Named(name, kind)
 
+    def _claim_imposed_names(self, components: Node) -> None:
+        """Names from the config or `x-sdkwright-name` go first: derived names step aside."""
+        for key in components.value:
+            node = components.child(key)
+            kind = self._class_kind(node.value)
+            name, problem = overrides.class_name(key, node.value, self.class_names)
+            if problem:
+                self._warn(node, "naming.override-invalid", problem)
+            if kind is None or not name:
+                continue
+            owner = self.names.owner(name)
+            if owner is not None:
+                taken = "a name the SDK reserves" if owner == "<reserved>" else f"taken by {owner}"
+                self._warn(
+                    node,
+                    "naming.override-collision",
+                    f"schema '{key}' cannot be named {name}: {taken}",
+                    level=Level.ERROR,
+                )
+                continue
+            self.names.claim([name], node.pointer)
+            self._named[(node.document.path, node.pointer)] = Named(name, kind)
+        for problem in overrides.unknown_keys(self.class_names, components.value, "schemas"):
+            self._warn(components, "naming.override-unknown", problem)
+
     def claim_inline_name(self, context: list[str], node: Node) -> str:
         preferred = naming.class_name(" ".join(context))
         envelope = [preferred + "Envelope"] if context[-1:] == ["Response"] else []
@@ -125,16 +188,31 @@ class SchemaConverter:
     def _class_kind(self, schema: Any) -> ClassKind | None:
         if not isinstance(schema, dict) or "$ref" in schema:
             return None
-        if "enum" in schema and [v for v in schema["enum"] if v is not None]:
-            return "enum"
-        members = [
-            m for m in (schema.get("oneOf") or schema.get("anyOf") or []) if not _is_null_schema(m)
-        ]
+        values = _enum_values(schema)
+        if values:
+            return "enum" if _enum_value_type(schema) else "alias"
+        members = _non_null_members(schema)
         if len(members) >= 2:
             return "alias"
+        if len(members) == 1 and not schema.get("properties"):
+            # `{oneOf: [{type: object, ...}, {type: null}]}`: the class of its one member.
+            return self._class_kind(members[0])
         if schema.get("properties") or len(schema.get("allOf") or []) > 1:
             return "model"
         return None
+
+    def _sole_member(self, node: Node) -> Node:
+        """The node whose content makes a class: the one non-null member of a nullable
+        oneOf/anyOf written around an inline schema, or the node itself."""
+        schema = node.value
+        if not isinstance(schema, dict) or schema.get("properties") or _enum_values(schema):
+            return node
+        members = _non_null_members(schema)
+        if len(members) != 1 or not isinstance(members[0], dict) or "$ref" in members[0]:
+            return node
+        keyword = "oneOf" if schema.get("oneOf") else "anyOf"
+        index = next(i for i, m in enumerate(schema[keyword]) if m is members[0])
+        return self._sole_member(node.child(keyword).child(index))
 
     # -- conversion ----------------------------------------------------------------------
 
@@ -183,16 +261,27 @@ class SchemaConverter:
             self._inline_stack.discard(key)
 
     def _name_referenced(self, target: Node) -> Named:
-        """A class-worthy schema referenced from outside `components` (e.g. another file)."""
+        """A class-worthy schema referenced from outside `components` (e.g. another file):
+        named after its key or file, and when that is taken, after the folders around it."""
         kind = self._class_kind(target.value)
         assert kind is not None
-        name, _ = self.names.claim([naming.class_name(_ref_context(target))], target.pointer)
+        candidates = [naming.class_name(" ".join(words)) for words in _ref_contexts(target)]
+        owner = f"{target.document.path.name}#{target.pointer}"
+        name, moved = self.names.claim(candidates, owner)
+        if moved:
+            self._warn(
+                target,
+                "naming.collision",
+                f"schema {owner} is named {name}: {candidates[0]} is already taken by "
+                f"{self.names.owner(candidates[0])}",
+            )
         named = Named(name, kind)
         self._named[(target.document.path, target.pointer)] = named
         return named
 
     def _nullable_named(self, named: Named, schema: dict[str, Any]) -> TypeRef:
         _, is_nullable = self._null_flags(schema)
+        is_nullable = is_nullable or named.name in self._nullable_aliases
         return Nullable(named) if is_nullable else named
 
     def _null_flags(self, schema: dict[str, Any]) -> tuple[list[str], bool]:
@@ -213,7 +302,7 @@ class SchemaConverter:
         if named is not None:
             if named.name not in self.definitions:
                 self._define(node, named, [named.name])
-            return named, is_nullable
+            return named, is_nullable or named.name in self._nullable_aliases
         if "const" in schema:
             return self._literal([schema["const"]], node), is_nullable
         if "enum" in schema:
@@ -227,7 +316,23 @@ class SchemaConverter:
             members = tuple(self._simple(t, schema, node, context) for t in types)
             return UnionOf(members), is_nullable
         type_name = types[0] if types else ("object" if "properties" in schema else "")
+        if not type_name and "patternProperties" in schema:
+            type_name = "object"
+        if not type_name:
+            self._warn_unsupported(node, context, "Any")
         return self._simple(type_name, schema, node, context), is_nullable
+
+    def _warn_unsupported(self, node: Node, context: list[str], loose: str) -> None:
+        """A schema shaped by keywords the generator cannot express is typed `loose`: say so."""
+        keywords = [k for k in _UNSUPPORTED_KEYWORDS if k in node.value]
+        if keywords:
+            self._warn(
+                node,
+                "schema.unsupported",
+                f"schema {'.'.join(context) or 'at this pointer'} uses "
+                f"{', '.join(repr(k) for k in keywords)}, which the SDK cannot express; "
+                f"typed {loose}",
+            )
 
     def _simple(
         self, type_name: str, schema: dict[str, Any], node: Node, context: list[str]
@@ -236,6 +341,8 @@ class SchemaConverter:
             return self._object(node, context)
         if type_name == "array":
             items = node.get("items")
+            if items is None:
+                self._warn_unsupported(node, context, "list[Any]")
             return ListOf(self.convert(items, [*context, "Item"]) if items is not None else ANY)
         if type_name == "string":
             format_ = str(schema.get("format") or "")
@@ -258,22 +365,40 @@ class SchemaConverter:
         extra = node.get("additionalProperties")
         if extra is not None and isinstance(extra.value, dict) and extra.value:
             return MapOf(self.convert(extra, [*context, "Value"]))
+        patterns = node.get("patternProperties")
+        if patterns is not None and isinstance(patterns.value, dict) and patterns.value:
+            # Keys are not checked against their patterns; values are typed.
+            values = [
+                self.convert(patterns.child(key), [*context, "Value"]) for key in patterns.value
+            ]
+            unique = list(dict.fromkeys(values))
+            return MapOf(unique[0] if len(unique) == 1 else UnionOf(tuple(unique)))
         return MapOf(ANY)
 
     def _literal(self, values: list[Any], node: Node) -> TypeRef:
         usable = tuple(v for v in values if isinstance(v, (str, int, bool)))
         if len(usable) != len(values):
+            numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+            loose = "float" if numbers else "Any"
             self._warn(
                 node,
                 "schema.literal",
-                "a const or enum value that is not a string, integer or boolean; using Any",
+                f"a const or enum value that is not a string, integer or boolean; using {loose}",
             )
-            return ANY
+            return Primitive("float") if numbers else ANY
+        if any(isinstance(v, int) and v < _MYPY_LITERAL_FLOOR for v in usable):
+            # mypy rejects Literal[-9223372036854775808] ("arbitrary expression").
+            self._warn(
+                node,
+                "schema.literal",
+                f"a const or enum value below {_MYPY_LITERAL_FLOOR} cannot be a Literal type; using int",
+            )
+            return Primitive("int")
         return LiteralOf(usable)
 
     def _inline_enum(self, node: Node, context: list[str]) -> TypeRef:
-        values = [v for v in node.value["enum"] if v is not None]
-        if len(values) == 1:
+        values = _enum_values(node.value)
+        if len(values) == 1 or (values and not _enum_value_type(node.value)):
             return self._literal(values, node)
         if not values:
             return ANY
@@ -292,8 +417,12 @@ class SchemaConverter:
             if _is_null_schema(member):
                 is_nullable = True
                 continue
+            hint = _variant_hint(member, index)
+            # A title repeating the union's own name adds nothing to the variant's name.
+            word = naming.pascal(hint)
+            repeated = bool(word) and naming.class_name(" ".join(context)).endswith(word)
             member_type = self.convert(
-                members_node.child(index), [*context, _variant_hint(member, index)]
+                members_node.child(index), context if repeated else [*context, hint]
             )
             member_type, member_nullable = strip_null(member_type)
             is_nullable = is_nullable or member_nullable
@@ -304,22 +433,46 @@ class SchemaConverter:
             return ANY, is_nullable
         if len(members) == 1:
             return members[0], is_nullable
+        members.sort(key=self._member_rank)
         return UnionOf(tuple(members), self._discriminator(node, members)), is_nullable
 
+    def _member_rank(self, member: TypeRef) -> int:
+        """Where a member goes in its union (the spec's order otherwise). When no member
+        matches a value exactly, pydantic takes the first that accepts it after a conversion:
+        so string enums and literals (which convert nothing) come first, then integer ones
+        (which take "5" and true), and a date-time member (which takes numbers and dates)
+        after the members it would rob."""
+        match member:
+            case LiteralOf(values):
+                return 0 if all(isinstance(v, str) for v in values) else 1
+            case Named(name, "enum"):
+                definition = self.definitions.get(name)
+                return 0 if isinstance(definition, Enum) and definition.value_type == "str" else 1
+            case Primitive("datetime"):
+                return 3
+            case Primitive("date"):
+                return 4
+            case Primitive("any"):
+                return 5
+        return 2
+
     def _discriminator(self, node: Node, members: list[TypeRef]) -> str:
-        """The tag property, when pydantic can dispatch on it: every variant has it as a literal."""
-        discriminator = node.value.get("discriminator")
-        prop = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
-        if not isinstance(prop, str):
+        """The Python name of the tag field pydantic can dispatch on: the declared
+        discriminator, or else a property every variant requires as a `const` (or one-value
+        enum), with no value shared by two variants."""
+        models = [self.definitions.get(m.name) if isinstance(m, Named) else None for m in members]
+        if not all(isinstance(m, Model) for m in models):
             return ""
-        for member in members:
-            definition = self.definitions.get(member.name) if isinstance(member, Named) else None
-            if not isinstance(definition, Model):
-                return ""
-            tag = next((f for f in definition.fields if f.wire_name == prop), None)
-            if tag is None or not isinstance(tag.type, LiteralOf) or not tag.required:
-                return ""
-        return prop
+        variants = [m for m in models if isinstance(m, Model)]
+        discriminator = node.value.get("discriminator")
+        declared = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
+        if isinstance(declared, str):
+            return _tag_name(variants, declared)
+        for field_ in variants[0].fields:
+            name = _tag_name(variants, field_.wire_name)
+            if name:
+                return name
+        return ""
 
     def _all_of(self, node: Node, context: list[str]) -> TypeRef:
         parts = node.child("allOf")
@@ -335,40 +488,46 @@ class SchemaConverter:
     def _define(self, node: Node, named: Named, context: list[str]) -> None:
         module = naming.module_name(named.name)
         description = description_of(node.value)
+        body = self._sole_member(node)
+        if body is not node:
+            description = description or description_of(body.value)
         if named.kind == "enum":
-            self.definitions[named.name] = self._enum(node, named.name, module, description)
+            self.definitions[named.name] = self._enum(body, named.name, module, description)
             return
         if named.kind == "alias":
             # Register first: a union may refer back to itself through its variants.
             self.definitions[named.name] = Alias(named.name, module, description, ANY, node.pointer)
-            type_, _ = self._union(node, context)
+            if _enum_values(body.value):
+                type_, nested_null = self._literal(_enum_values(body.value), body), False
+            else:
+                type_, nested_null = self._union(body, context)
+            if nested_null and not self._null_flags(node.value)[1]:
+                self._nullable_aliases.add(named.name)
             self.definitions[named.name] = Alias(
                 named.name, module, description, type_, node.pointer
             )
             return
         self.definitions[named.name] = Model(named.name, module, description, (), node.pointer)
-        fields = tuple(self._fields(node, named.name))
-        deprecated = node.value.get("deprecated") is True
+        fields = tuple(self._fields(body, named.name))
+        deprecated = node.value.get("deprecated") is True or body.value.get("deprecated") is True
         self.definitions[named.name] = Model(
             named.name, module, description, fields, node.pointer, deprecated
         )
 
     def _enum(self, node: Node, name: str, module: str, description: str) -> Enum:
-        values = [v for v in node.value["enum"] if v is not None]
-        if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-            value_type = "int"
-        else:
-            if not all(isinstance(v, str) for v in values):
-                self._warn(
-                    node,
-                    "schema.enum-values",
-                    f"enum {name} mixes value types; values are kept as strings",
-                )
+        values = _enum_values(node.value)
+        value_type = _enum_value_type(node.value)
+        assert value_type, "only enums of strings or of integers become classes"
+        if value_type == "str" and not all(isinstance(v, str) for v in values):
+            self._warn(
+                node,
+                "schema.enum-values",
+                f"string enum {name} lists values that are not strings; they are read as strings",
+            )
             values = [v if isinstance(v, str) else str(v) for v in values]
-            value_type = "str"
         member_names = naming.unique_member_names(list(values))
         members = tuple(EnumMember(n, v) for n, v in zip(member_names, values, strict=True))
-        return Enum(name, module, description, members, value_type, node.pointer)  # type: ignore[arg-type]
+        return Enum(name, module, description, members, value_type, node.pointer)
 
     def object_parts(self, node: Node, seen: frozenset[Key] = frozenset()) -> Iterator[Node]:
         """The object schemas whose properties make up `node`, allOf parts flattened."""
@@ -387,6 +546,18 @@ class SchemaConverter:
         if parts is not None and isinstance(parts.value, list):
             for index in range(len(parts.value)):
                 yield from self.object_parts(parts.child(index), seen | {key})
+        members = _non_null_members(node.value)
+        keyword = "oneOf" if node.value.get("oneOf") else "anyOf"
+        if len(members) == 1:  # `oneOf: [{...}]`: a wrapper around one schema
+            index = next(i for i, m in enumerate(node.value[keyword]) if m is members[0])
+            yield from self.object_parts(node.child(keyword).child(index), seen | {key})
+        elif any(isinstance(m, dict) and ("properties" in m or "$ref" in m) for m in members):
+            self._warn(
+                node,
+                "schema.unsupported",
+                f"the {len(members)} {keyword} variants of this object are not merged into its "
+                "fields: their properties are kept untyped, as extra fields",
+            )
         yield node
 
     def _fields(self, node: Node, model_name: str) -> Iterator[Field]:
@@ -399,15 +570,9 @@ class SchemaConverter:
                     properties[wire_name] = props.child(wire_name)
             if isinstance(part.value.get("required"), list):
                 required.update(r for r in part.value["required"] if isinstance(r, str))
-        taken: set[str] = set()
+        names = field_names(list(properties))
         for wire_name, prop in properties.items():
-            name = naming.field_name(wire_name)
-            if name in taken:
-                name = naming.field_name(naming.spelled_symbols(wire_name))
-            while name in taken:
-                name += "_"
-            taken.add(name)
-            yield self._field(prop, name, wire_name, wire_name in required, model_name)
+            yield self._field(prop, names[wire_name], wire_name, wire_name in required, model_name)
 
     def _field(
         self, prop: Node, name: str, wire_name: str, required: bool, model_name: str
@@ -451,6 +616,45 @@ class SchemaConverter:
         self.diagnostics.append(Diagnostic(level, code, message, node.location))
 
 
+def field_names(wire_names: list[str]) -> dict[str, str]:
+    """Python names for an object's properties: distinct, and none spelled like another
+    property's wire name (a constructor keyword must name one field, not two), so a property
+    that is its own Python name keeps it: 'a' is `a`, while 'A' beside it is `a_`."""
+    wires = set(wire_names)
+    plain = {w: naming.field_name(w) for w in wire_names}
+    names = {w: w for w in wire_names if plain[w] == w}
+    taken = set(names.values())
+    for wire_name in wire_names:
+        if wire_name in names:
+            continue
+        name = plain[wire_name]
+        if name in taken or name in wires:
+            name = naming.field_name(naming.spelled_symbols(wire_name))
+        while name in taken or name in wires:
+            name += "_"
+        taken.add(name)
+        names[wire_name] = name
+    return names
+
+
+def _tag_name(variants: list[Model], wire_name: str) -> str:
+    """The Python name of `wire_name` when every variant requires it as a literal and no two
+    variants share a value ("" otherwise). pydantic names the tag by its field name, which
+    must then be the same in every variant."""
+    names: set[str] = set()
+    seen: set[str | int | bool] = set()
+    for variant in variants:
+        tag = next((f for f in variant.fields if f.wire_name == wire_name), None)
+        if tag is None or not tag.required or not isinstance(tag.type, LiteralOf):
+            return ""
+        values = set(tag.type.values)
+        if values & seen:
+            return ""
+        seen |= values
+        names.add(tag.name)
+    return names.pop() if len(names) == 1 else ""
+
+
 def _usable_default(value: Any, type_: TypeRef, definitions: dict[str, Definition]) -> bool:
     """Defaults are rendered as Python literals, so only scalars that fit the type qualify."""
     core, _ = strip_null(type_)
@@ -469,6 +673,24 @@ def _ref_context(target: Node) -> str:
     if target.pointer and tokens[-1]:
         return tokens[-1]
     return target.document.path.stem
+
+
+# Folder names that say nothing about a schema: left out of names made from its path.
+_GENERIC_FOLDERS = frozenset({"models", "schemas", "components", "definitions", "shared", "spec"})
+
+
+def _ref_contexts(target: Node) -> list[list[str]]:
+    """Names for a schema outside `components`, most natural first: its key (or file name),
+    then with its file name and the folders above it, nearest first."""
+    words = [_ref_context(target)]
+    if target.pointer:
+        words.insert(0, target.document.path.stem)
+    contexts = [words[-1:], words] if len(words) > 1 else [words]
+    for folder in reversed(target.document.path.parent.parts[-3:]):
+        if folder.lower() not in _GENERIC_FOLDERS:
+            words = [folder, *words]
+            contexts.append(words)
+    return contexts
 
 
 def _variant_hint(member: Any, index: int) -> str:

@@ -7,6 +7,7 @@ byte, file list included. Refresh the goldens with `sdkwright generate` (never a
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,14 +55,7 @@ def test_generated_tree_matches_goldens(target: object, tmp_path: Path) -> None:
     from generator.config import Target
 
     assert isinstance(target, Target)
-    fresh = Target(
-        target.name,
-        target.spec,
-        tmp_path / target.name,
-        target.package,
-        target.client_name,
-        target.formatter,
-    )
+    fresh = replace(target, output=tmp_path / target.name)  # flavour, options, names kept
     result = api.generate(fresh)
     assert result.files, [d.render() for d in result.diagnostics]
     api.write_result(result, fresh.output)

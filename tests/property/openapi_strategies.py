@@ -45,64 +45,65 @@ MAX_INSTANCE_SCHEMA_NODES = 400
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
 
-# -- known generator bugs ----------------------------------------------------------------------
+# -- generator bugs ----------------------------------------------------------------------------
 #
-# The random specs steer around these; each has a minimal xfail(strict=True) test in
-# test_models_roundtrip.py. When the generator is fixed, that test passes and so fails as
-# strict: then remove its marker and set the flag here to False.
+# With a flag True, the random specs steer around a known generator bug, which then has a
+# minimal xfail(strict=True) test in test_models_roundtrip.py. All the bugs below are fixed
+# (their flags are False and their minimal tests pass); each comment tells how the bug showed,
+# should it come back.
 
 # A discriminator whose wire name is not its Python name ('shape-type' -> shape_type): the
 # union does not import (pydantic: "needs a discriminator field for key 'shape-type'"). Tags
 # are drawn among names that are their own Python names.
-AVOID_ALIASED_DISCRIMINATOR = True
+AVOID_ALIASED_DISCRIMINATOR = False
 # Models read their fields by Python name too (validate_by_name), so a key spelled like the
 # Python name of an aliased field is read into that field: another property's wire name
 # ('A' -> field `a`, 'a' -> field `a_`: `{"a": "x"}` is read by both), or an unknown key
 # (`{"a": "x"}` for a model with only 'A'). A valid instance is rejected or changed. Such
 # property names are not drawn together, and instances have no such unknown keys.
-AVOID_WIRE_NAME_EQUAL_TO_OTHER_FIELD_NAME = True
+AVOID_WIRE_NAME_EQUAL_TO_OTHER_FIELD_NAME = False
 # A union (a type alias) in a reference cycle, a self-reference included: the module runs
 # `Tree: TypeAlias = Leaf | Branch` before its deferred imports (NameError). The back
 # references of such cycles are cut (replaced by a free-form object).
-AVOID_UNION_IN_CYCLE = True
+AVOID_UNION_IN_CYCLE = False
 # Three or more classes in one reference cycle (A -> B -> C -> A): importing the types runs
 # C.model_rebuild() while module `a` is still importing `b`, and pydantic cannot resolve 'B'
 # (NameError). Their back references are cut too.
-AVOID_CYCLES_OF_THREE_CLASSES = True
+AVOID_CYCLES_OF_THREE_CLASSES = False
 # A union with a date-time (or date) member: when no member matches strictly, pydantic's
 # smart union takes the first that validates laxly, and datetime takes integers (Unix time)
 # and dates: 1 of an integer enum comes back as "1970-01-01T00:00:01Z", "2020-01-02" as
 # "2020-01-02T00:00:00". No date formats below union members.
-AVOID_DATES_IN_UNIONS = True
+AVOID_DATES_IN_UNIONS = False
 # The same with enum members: an enum never matches a JSON value strictly, so a bool, int or
 # float member placed before it takes its values laxly: `oneOf: [boolean, {enum: ["a", "1"]}]`
 # turns "1" into true, `[integer, {enum: ["x", "5"]}]` "5" into 5, `[boolean, {enum: [0, 2]}]`
 # 0 into false. Below union members, enums lose the values such members would take.
-AVOID_LAX_ENUM_VALUES_IN_UNIONS = True
+AVOID_LAX_ENUM_VALUES_IN_UNIONS = False
 # A union component with a member that accepts null (`anyOf: [A, {anyOf: [B, null]}]`, or a
 # member referring to a nullable schema): the alias drops the null and references to it only
 # look for top-level null members, so a valid null is rejected. Such unions get a top-level
 # null member (and become anyOf: the instances stay the same).
-AVOID_NESTED_NULL_IN_UNION_COMPONENT = True
+AVOID_NESTED_NULL_IN_UNION_COMPONENT = False
 # A component `enum: [false]` becomes a string enum of 'False' (with a warning about mixed
 # types) that rejects false. Boolean literal components are drawn as `const` instead.
-AVOID_BOOLEAN_ENUM_CLASSES = True
+AVOID_BOOLEAN_ENUM_CLASSES = False
 
 # A model component made nullable the 3.1 way, `Pet: {oneOf: [{type: object, properties:
 # ...}, {type: null}]}`, gets no class of its own: each reference inlines it as a model named
 # after the variant ('PetWithName'). Nullable component models use `type: [object, null]`.
-AVOID_NULLABLE_MODEL_COMPONENT_IN_ONE_OF = True
+AVOID_NULLABLE_MODEL_COMPONENT_IN_ONE_OF = False
 
 # `const: -9223372036854775808` (int64's minimum) becomes `Literal[-9223372036854775808]`,
 # which mypy rejects ("Literal[...] cannot contain arbitrary expressions": it only takes
 # literals within int64, and the minus is applied to 9223372036854775808). Not drawn.
-AVOID_INT64_MIN_LITERAL = True
+AVOID_INT64_MIN_LITERAL = False
 
 # Classes named like what their modules import: a union `TypeAlias` (`TypeAlias: TypeAlias
 # = ...`), a string enum `OpenStrEnum` (`class OpenStrEnum(OpenStrEnum)`), an integer enum
 # `OpenIntEnum`, a model `TypeAlias` used in a union. They run, but mypy --strict reports
 # "Name ... already defined (possibly by an import)". Such component names are not drawn.
-AVOID_RUNTIME_IMPORT_NAMES = True
+AVOID_RUNTIME_IMPORT_NAMES = False
 
 # -- names and values ------------------------------------------------------------------------
 

@@ -40,7 +40,6 @@ from openapi_strategies import HOLDER, Plan, Spec, holder_field, instance_schema
 from sdk_harness import (
     PROFILE,
     ROOT_PACKAGE,
-    ImportFailed,
     RoundTripFailed,
     Workspace,
     check_round_trip,
@@ -288,11 +287,11 @@ def test_the_strategies_draw(feature: str) -> None:
     )
 
 
-# -- known generator bugs: minimal specs ----------------------------------------------------------
+# -- once generator bugs: minimal specs ----------------------------------------------------------
 #
-# Each fails today; strict xfail makes its fix visible. When one passes, remove its marker and
-# set the AVOID_* flag of openapi_strategies.py named in its reason to False, so that the
-# random specs cover the case again.
+# Each of these failed once (the random specs steered around it with an AVOID_* flag of
+# openapi_strategies.py, now False). A new known bug gets a minimal test here marked
+# xfail(strict=True) naming the bug and its AVOID_* flag, until it is fixed.
 
 
 def _document(schemas: dict[str, Any]) -> dict[str, Any]:
@@ -322,12 +321,6 @@ def _round_trip(
     check_round_trip(generated, component, instance)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RoundTripFailed,
-    reason="templates/httpx/_models.py.jinja validate_by_name=True: a key spelled like an "
-    "aliased field's Python name is read into it (AVOID_WIRE_NAME_EQUAL_TO_OTHER_FIELD_NAME)",
-)
 @pytest.mark.parametrize(
     "properties",
     [
@@ -336,19 +329,13 @@ def _round_trip(
     ],
     ids=["another property", "an unknown key"],
 )
-def test_bug_a_key_spelled_like_an_aliased_fields_python_name(
+def test_a_key_spelled_like_an_aliased_fields_python_name(
     workspace: Workspace, properties: dict[str, Any]
 ) -> None:
     _round_trip({"Thing": _object(properties)}, "Thing", {"a": "x"}, workspace)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(ImportFailed, RoundTripFailed),
-    reason="pytypes.annotation: Field(discriminator=<wire name>), pydantic wants the field "
-    "name: 'shape-type' is shape_type (AVOID_ALIASED_DISCRIMINATOR)",
-)
-def test_bug_a_discriminator_whose_wire_name_is_not_its_python_name(
+def test_a_discriminator_whose_wire_name_is_not_its_python_name(
     workspace: Workspace,
 ) -> None:
     tag = "shape-type"
@@ -363,13 +350,7 @@ def test_bug_a_discriminator_whose_wire_name_is_not_its_python_name(
     _round_trip(schemas, "Shape", {tag: "square"}, workspace)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ImportFailed,
-    reason="types/definition.py.jinja: a union alias in a reference cycle is evaluated before "
-    "its deferred imports, NameError (AVOID_UNION_IN_CYCLE)",
-)
-def test_bug_a_recursive_union(workspace: Workspace) -> None:
+def test_a_recursive_union(workspace: Workspace) -> None:
     schemas = {
         "Tree": {"anyOf": [{"type": "string"}, _ref("Branch")]},
         "Branch": _object({"children": {"type": "array", "items": _ref("Tree")}}),
@@ -377,24 +358,12 @@ def test_bug_a_recursive_union(workspace: Workspace) -> None:
     _round_trip(schemas, "Tree", {"children": ["leaf", {"children": []}]}, workspace)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ImportFailed,
-    reason="types/definition.py.jinja: a union alias naming itself is evaluated before it "
-    "exists, NameError (AVOID_UNION_IN_CYCLE)",
-)
-def test_bug_a_self_referencing_union(workspace: Workspace) -> None:
+def test_a_self_referencing_union(workspace: Workspace) -> None:
     schemas = {"Json": {"anyOf": [{"type": "string"}, {"type": "array", "items": _ref("Json")}]}}
     _round_trip(schemas, "Json", ["a", ["b", []]], workspace)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ImportFailed,
-    reason="types/definition.py.jinja: C.model_rebuild() runs while module a still imports b; "
-    "pydantic cannot resolve 'B', NameError (AVOID_CYCLES_OF_THREE_CLASSES)",
-)
-def test_bug_three_models_in_a_reference_cycle(workspace: Workspace) -> None:
+def test_three_models_in_a_reference_cycle(workspace: Workspace) -> None:
     schemas = {
         "A": _object({"b": _ref("B")}),
         "B": _object({"c": _ref("C")}),
@@ -403,12 +372,6 @@ def test_bug_three_models_in_a_reference_cycle(workspace: Workspace) -> None:
     _round_trip(schemas, "A", {"b": {"c": {"a": {}}}}, workspace)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RoundTripFailed,
-    reason="pytypes.annotation: unions are smart-mode; the datetime member laxly takes Unix "
-    "times and dates (AVOID_DATES_IN_UNIONS)",
-)
 @pytest.mark.parametrize(
     ("other", "instance"),
     [
@@ -416,19 +379,13 @@ def test_bug_three_models_in_a_reference_cycle(workspace: Workspace) -> None:
         ({"type": "string", "format": "date"}, "2020-01-02"),  # -> "2020-01-02T00:00:00"
     ],
 )
-def test_bug_a_date_time_in_a_union_takes_other_members_values(
+def test_a_date_time_in_a_union_leaves_other_members_their_values(
     workspace: Workspace, other: dict[str, Any], instance: Any
 ) -> None:
     schemas = {"When": {"anyOf": [{"type": "string", "format": "date-time"}, other]}}
     _round_trip(schemas, "When", instance, workspace)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RoundTripFailed,
-    reason="pytypes.annotation: unions are smart-mode; an enum never matches strictly, so an "
-    "earlier bool/int member takes its values laxly (AVOID_LAX_ENUM_VALUES_IN_UNIONS)",
-)
 @pytest.mark.parametrize(
     ("members", "instance"),
     [
@@ -437,19 +394,13 @@ def test_bug_a_date_time_in_a_union_takes_other_members_values(
         ([{"type": "boolean"}, {"type": "integer", "enum": [0, 2]}], 0),  # -> false
     ],
 )
-def test_bug_an_enum_in_a_union_loses_its_values_to_a_lax_member(
+def test_an_enum_in_a_union_keeps_its_values_from_a_lax_member(
     workspace: Workspace, members: list[Any], instance: Any
 ) -> None:
     _round_trip({"Value": {"oneOf": members}}, "Value", instance, workspace)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RoundTripFailed,
-    reason="ir/schemas.py _define/_null_flags: a union component drops the null of a nested "
-    "member; references to it reject null (AVOID_NESTED_NULL_IN_UNION_COMPONENT)",
-)
-def test_bug_a_union_whose_member_is_nullable(workspace: Workspace) -> None:
+def test_a_union_whose_member_is_nullable(workspace: Workspace) -> None:
     schemas = {
         "Id": {"anyOf": [{"type": "string"}, {"anyOf": [{"type": "integer"}, {"type": "null"}]}]},
         "Thing": _object({"id": _ref("Id")}, required=("id",)),
@@ -457,24 +408,11 @@ def test_bug_a_union_whose_member_is_nullable(workspace: Workspace) -> None:
     _round_trip(schemas, "Thing", {"id": None}, workspace)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RoundTripFailed,
-    reason="ir/schemas.py _enum: a boolean enum becomes a string enum of 'False' that rejects "
-    "false (AVOID_BOOLEAN_ENUM_CLASSES)",
-)
-def test_bug_a_boolean_enum(workspace: Workspace) -> None:
+def test_a_boolean_enum(workspace: Workspace) -> None:
     _round_trip({"Off": {"enum": [False]}}, "Off", False, workspace)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="ir/schemas.py _class_kind: `Pet: {oneOf: [{type: object, ...}, {type: null}]}` "
-    "gets no class Pet, only inline ones named after the variant "
-    "(AVOID_NULLABLE_MODEL_COMPONENT_IN_ONE_OF)",
-)
-def test_bug_a_nullable_component_model_in_one_of_form(workspace: Workspace) -> None:
+def test_a_nullable_component_model_in_one_of_form(workspace: Workspace) -> None:
     pet = {"oneOf": [_object({"name": {"type": "string"}}), {"type": "null"}]}
     generated = workspace.generate(_document({"Pet": pet}), for_mypy=False)
     definition = generated.definition_for("Pet")
@@ -482,25 +420,13 @@ def test_bug_a_nullable_component_model_in_one_of_form(workspace: Workspace) -> 
     assert definition.name == "Pet"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="pytypes.annotation: Literal[-9223372036854775808] is no valid type for mypy "
-    "(AVOID_INT64_MIN_LITERAL)",
-)
-def test_bug_the_int64_minimum_as_a_literal_passes_mypy(workspace: Workspace) -> None:
+def test_the_int64_minimum_as_a_literal_passes_mypy(workspace: Workspace) -> None:
     schemas = {"Floor": _object({"value": {"const": -(2**63)}})}
     generated = workspace.generate(_document(schemas), for_mypy=False)
     result = workspace.mypy([generated.package])
     assert result.returncode == 0, result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="naming: classes named TypeAlias, OpenStrEnum, OpenIntEnum clash with their "
-    "modules' imports under mypy (AVOID_RUNTIME_IMPORT_NAMES)",
-)
 @pytest.mark.parametrize(
     "schemas",
     [
@@ -510,7 +436,7 @@ def test_bug_the_int64_minimum_as_a_literal_passes_mypy(workspace: Workspace) ->
     ],
     ids=["TypeAlias", "OpenStrEnum", "OpenIntEnum"],
 )
-def test_bug_class_names_of_imported_names_pass_mypy(
+def test_class_names_of_imported_names_pass_mypy(
     workspace: Workspace, schemas: dict[str, Any]
 ) -> None:
     generated = workspace.generate(_document(schemas), for_mypy=False)

@@ -18,7 +18,9 @@ SPEC = openapi(
         "/notes": {
             "post": {
                 "operationId": "add_note",
-                "requestBody": {"content": {"text/plain": {"schema": {"type": "string"}}}},
+                "requestBody": {
+                    "content": {"application/x-www-form-urlencoded": {"schema": {"type": "string"}}}
+                },
                 "responses": {"200": json_response({"type": "string"})},
             }
         }
@@ -42,11 +44,11 @@ def test_build_warnings_are_located(
     spec = write_spec(tmp_path, SPEC)
     result = api.generate(target_from_flags(spec, tmp_path / "sdk", "notes", None, "ruff"))
     assert result.files
-    located = [d for d in result.diagnostics if d.code == "body.media-type"]
+    located = [d for d in result.diagnostics if d.code == "body.not-an-object"]
     assert len(located) == 1 and located[0].location is not None
     where = located[0].location
     assert (where.line, where.column) > (1, 1)
-    assert where.pointer.endswith("/content/text~1plain")
+    assert where.pointer.endswith("/content/application~1x-www-form-urlencoded/schema")
     # Only a process without threads forks (other tests of the session may have left some).
     alone = threading.active_count() == 1
     assert len(forks) == (1 if platform == "linux" and alone else 0)

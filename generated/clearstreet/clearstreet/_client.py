@@ -12,7 +12,7 @@ import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._retries import DEFAULT_INITIAL_RETRY_DELAY, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_DELAY
-from ._types import NOT_GIVEN, NotGiven, Timeout
+from ._types import NOT_GIVEN, Credential, NotGiven, Security, Timeout
 
 if TYPE_CHECKING:
     from .resources.positions import (
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_BASE_URL", "AsyncClearStreet", "ClearStreet"]
 
 DEFAULT_BASE_URL = "https://api.clearstreet.com"
+# The security requirements of operations that do not declare their own.
+DEFAULT_SECURITY: Security = (("BearerAuth",),)
 
 
 def _resolve_api_key(api_key: str | None) -> str:
@@ -42,15 +44,20 @@ def _resolve_base_url(base_url: str | None) -> str:
     return base_url or os.environ.get("CLEAR_STREET_BASE_URL") or DEFAULT_BASE_URL
 
 
-def _auth_headers(api_key: str | None) -> dict[str, str]:
-    return {"Authorization": f"Bearer {api_key}"} if api_key else {}
+def _credentials(api_key: str | None) -> dict[str, Credential]:
+    """What each security scheme adds to a request, for the schemes with credentials."""
+    credentials: dict[str, Credential] = {}
+    if api_key is not None:
+        credentials["BearerAuth"] = Credential(headers={"Authorization": f"Bearer {api_key}"})
+    return credentials
 
 
 class ClearStreet(SyncAPIClient):
     """Synchronous client for the Clear Street Trading API.
 
     Args:
-        api_key: Defaults to the `CLEAR_STREET_API_KEY` environment variable.
+        api_key: A token, sent as `Authorization: Bearer ...`. Defaults to the
+            `CLEAR_STREET_API_KEY` environment variable.
         base_url: Defaults to `CLEAR_STREET_BASE_URL`, then to https://api.clearstreet.com.
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.Client` of your own (proxies, transports, tests).
@@ -83,11 +90,9 @@ class ClearStreet(SyncAPIClient):
             max_retries=max_retries,
             initial_retry_delay=initial_retry_delay,
             max_retry_delay=max_retry_delay,
+            credentials=_credentials(self.api_key),
+            default_security=DEFAULT_SECURITY,
         )
-
-    @property
-    def auth_headers(self) -> dict[str, str]:
-        return _auth_headers(self.api_key)
 
     def with_options(
         self,
@@ -173,7 +178,8 @@ class AsyncClearStreet(AsyncAPIClient):
     """Asynchronous client for the Clear Street Trading API.
 
     Args:
-        api_key: Defaults to the `CLEAR_STREET_API_KEY` environment variable.
+        api_key: A token, sent as `Authorization: Bearer ...`. Defaults to the
+            `CLEAR_STREET_API_KEY` environment variable.
         base_url: Defaults to `CLEAR_STREET_BASE_URL`, then to https://api.clearstreet.com.
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.AsyncClient` of your own (proxies, transports, tests).
@@ -206,11 +212,9 @@ class AsyncClearStreet(AsyncAPIClient):
             max_retries=max_retries,
             initial_retry_delay=initial_retry_delay,
             max_retry_delay=max_retry_delay,
+            credentials=_credentials(self.api_key),
+            default_security=DEFAULT_SECURITY,
         )
-
-    @property
-    def auth_headers(self) -> dict[str, str]:
-        return _auth_headers(self.api_key)
 
     def with_options(
         self,

@@ -52,9 +52,9 @@ def is_retryable_status(status_code: int) -> bool:
     return status_code in (408, 429) or status_code >= 500
 
 
-def is_idempotent(method: str, headers: Mapping[str, str], idempotency_header: str) -> bool:
+def is_idempotent(method: str | None, headers: Mapping[str, str], idempotency_header: str) -> bool:
     """Whether repeating the request cannot do anything twice."""
-    return method.upper() in _IDEMPOTENT_METHODS or bool(headers.get(idempotency_header))
+    return (method or "").upper() in _IDEMPOTENT_METHODS or bool(headers.get(idempotency_header))
 
 
 def retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:

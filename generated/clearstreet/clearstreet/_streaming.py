@@ -12,9 +12,14 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from types import TracebackType
+from typing import Any, final
+
+import httpx
 
 __all__ = [
+    "AsyncEventStream",
+    "EventStream",
     "ServerSentEvent",
     "aiter_events",
     "aiter_lines",
@@ -151,3 +156,68 @@ async def aiter_events(lines: AsyncIterable[str]) -> AsyncIterator[ServerSentEve
         event = decoder.feed(line)
         if event is not None:
             yield event
+
+
+@final
+class EventStream:
+    """What a method answering with ``text/event-stream`` returns: its events as they arrive.
+
+    Iterate it once. The connection closes when the events end, or when a ``with`` block
+    around the stream ends, whichever comes first::
+
+        with client.orders.stream_order_events(order_id="o-1") as events:
+            for event in events:
+                print(event.event, event.json())
+    """
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+
+    def __iter__(self) -> Iterator[ServerSentEvent]:
+        try:
+            yield from iter_events(iter_lines(self.response.iter_bytes()))
+        finally:
+            self.response.close()
+
+    def close(self) -> None:
+        self.response.close()
+
+    def __enter__(self) -> EventStream:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+@final
+class AsyncEventStream:
+    """The async counterpart of :class:`EventStream`: ``async for`` and ``async with``."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
+
+    async def __aiter__(self) -> AsyncIterator[ServerSentEvent]:
+        try:
+            async for event in aiter_events(aiter_lines(self.response.aiter_bytes())):
+                yield event
+        finally:
+            await self.response.aclose()
+
+    async def close(self) -> None:
+        await self.response.aclose()
+
+    async def __aenter__(self) -> AsyncEventStream:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()

@@ -3,18 +3,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from collections.abc import AsyncIterable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import IO, Literal, TypeAlias
 
 import httpx
 
 __all__ = [
     "NOT_GIVEN",
+    "BinaryContent",
+    "Credential",
+    "FileContent",
+    "FileTypes",
     "Headers",
     "NotGiven",
     "Query",
     "RequestOptions",
+    "Security",
     "Timeout",
 ]
 
@@ -49,6 +54,28 @@ Headers: TypeAlias = Mapping[str, str]
 Query: TypeAlias = Mapping[str, object]
 # ``None`` disables timeouts; a float applies to every phase of the request.
 Timeout: TypeAlias = float | httpx.Timeout | None
+
+# A file to upload, as httpx takes them: its content, or a tuple of file name, content
+# and, optionally, content type.
+FileContent: TypeAlias = IO[bytes] | bytes
+FileTypes: TypeAlias = (
+    FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
+)
+# A raw request body: bytes, a binary file, or chunks (an async client takes async chunks).
+BinaryContent: TypeAlias = bytes | IO[bytes] | Iterable[bytes] | AsyncIterable[bytes]
+
+# An operation's security requirements: any one of the alternatives, each naming every
+# security scheme it needs. ``()`` means the operation needs no credentials.
+Security: TypeAlias = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Credential:
+    """What one security scheme adds to a request, once its credentials are known."""
+
+    headers: Mapping[str, str] = field(default_factory=dict)
+    query: Mapping[str, str] = field(default_factory=dict)
+    cookies: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter
 from clearstreet import AsyncClearStreet, ClearStreet
 from clearstreet.types import CancelPositionInstructionResponse
 
-from .conftest import API_KEY, MockAPI, query_pairs
+from .conftest import MockAPI, query_pairs
 
 
 class TestCancelPositionInstruction:
@@ -55,7 +55,7 @@ class TestCancelPositionInstruction:
             request.url.raw_path.split(b"?")[0] == b"/v1/accounts/1/positions/instructions/string"
         )
         assert query_pairs(request) == []
-        assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+        assert request.headers["authorization"] == "Bearer test-api-key"
 
     def test_sync(self, client: ClearStreet, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)

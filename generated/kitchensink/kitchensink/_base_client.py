@@ -4,7 +4,8 @@
 A call goes through four steps:
 
 1. build an ``httpx.Request`` from the endpoint's arguments (URL, headers,
-   query string, JSON body, timeout, idempotency key);
+   query string, body in its media type, credentials for the operation's
+   security, timeout, idempotency key);
 2. send it, turning transport failures and error statuses into the
    exceptions from ``_exceptions``;
 3. retry step 2 while the failure is transient and repeating is safe
@@ -26,6 +27,7 @@ are never logged: they carry credentials.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import datetime as dt
 import enum
@@ -35,8 +37,8 @@ import time
 import uuid
 from collections.abc import Iterator, Mapping
 from types import TracebackType
-from typing import Generic, TypeVar, cast
-from urllib.parse import quote
+from typing import Any, Generic, TypeVar, cast
+from urllib.parse import quote, urlencode
 
 import httpx
 import pydantic
@@ -65,13 +67,27 @@ from ._retries import (
     is_idempotent,
     is_retryable_status,
 )
-from ._types import NOT_GIVEN, NotGiven, Query, RequestOptions, Timeout
+from ._streaming import AsyncEventStream, EventStream
+from ._types import (
+    NOT_GIVEN,
+    Credential,
+    NotGiven,
+    Query,
+    RequestOptions,
+    Security,
+    Timeout,
+)
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "AsyncAPIClient",
+    "StyledValue",
     "SyncAPIClient",
+    "basic_credential",
+    "deep_object",
+    "delimited",
+    "exploded",
     "path_param",
 ]
 
@@ -93,6 +109,10 @@ _USER_AGENT = f"{_PACKAGE}/python"
 _log = logging.getLogger(_PACKAGE)
 
 _NO_OPTIONS = RequestOptions()
+_NO_CREDENTIAL = Credential()
+_JSON = "application/json"
+_FORM = "application/x-www-form-urlencoded"
+_MULTIPART = "multipart/form-data"
 
 
 def path_param(value: object) -> str:
@@ -100,7 +120,10 @@ def path_param(value: object) -> str:
 
     Everything is percent-encoded, "/" included, so a value such as ``"../x"``
     stays inside its segment instead of changing which endpoint is called.
+    Arrays and objects take the OpenAPI ``simple`` style: ``a,b`` and ``k,v``.
     """
+    if isinstance(value, (list, tuple, Mapping)):
+        return ",".join(path_param(item) for item in _flat_items(value))
     text = _to_str(value)
     if not text:
         # "/users/{id}" with an empty id would silently hit "/users/".
@@ -128,6 +151,8 @@ class _BaseClient(Generic[_HttpClientT]):
         max_retries: int,
         initial_retry_delay: float,
         max_retry_delay: float,
+        credentials: Mapping[str, Credential] | None = None,
+        default_security: Security = (),
     ) -> None:
         self._base_url = httpx.URL(base_url)
         # Request URLs are usually this text plus a path, parsed once by httpx.
@@ -141,11 +166,29 @@ class _BaseClient(Generic[_HttpClientT]):
         self._owns_client = owns_client
         self._default_headers: dict[str, str] = dict(default_headers or {})
         self._retry_policy = RetryPolicy(max_retries, initial_retry_delay, max_retry_delay)
+        self._credentials: Mapping[str, Credential] = credentials or {}
+        self._default_security = default_security
+        # Operations share a handful of requirement lists: work each out once.
+        self._auth_cache: dict[Security, Credential] = {}
+        # A subclass may still supply its own ``auth_headers``; asked once, not per call.
+        self._overrides_auth_headers = type(self).auth_headers is not _BaseClient.auth_headers
 
     @property
     def auth_headers(self) -> dict[str, str]:
-        """Headers that authenticate each request; generated clients override this."""
-        return {}
+        """Headers that authenticate requests under the API's default security."""
+        return dict(self._credential_for(self._default_security).headers)
+
+    def _credential_for(self, security: Security) -> Credential:
+        """What the first satisfiable alternative of ``security`` adds to a request.
+
+        An alternative is satisfiable when the client has credentials for each of its
+        schemes. With none satisfiable the request goes without credentials, and the
+        server's 401 says what is missing.
+        """
+        credential = self._auth_cache.get(security)
+        if credential is None:
+            credential = self._auth_cache[security] = _first_satisfied(security, self._credentials)
+        return credential
 
     @property
     def base_url(self) -> httpx.URL:
@@ -169,26 +212,50 @@ class _BaseClient(Generic[_HttpClientT]):
         json_body: object,
         options: RequestOptions,
         idempotency_header: str | None = None,
+        body: object = NOT_GIVEN,
+        content_type: str = _JSON,
+        security: Security | None = None,
+        cookies: Mapping[str, object] | None = None,
     ) -> httpx.Request:
-        body = _encode_body(json_body, options.extra_body)
+        credential = self._credential_for(self._default_security if security is None else security)
+        auth_headers: Mapping[str, str] = credential.headers
+        if security is None and self._overrides_auth_headers:
+            auth_headers = self.auth_headers
+        if credential.cookies or cookies:
+            auth_headers = {
+                **auth_headers,
+                "Cookie": _cookie_header(credential.cookies, cookies),
+            }
         request_headers = _merge_headers(
-            self._default_headers, self.auth_headers, headers, options.extra_headers
+            self._default_headers, auth_headers, headers, options.extra_headers
         )
-        if body is not None:
-            request_headers["Content-Type"] = "application/json"
+        files: list[tuple[str, Any]] | None = None
+        if isinstance(body, NotGiven):
+            content = _encode_body(json_body, options.extra_body)
+            if content is not None:
+                request_headers["Content-Type"] = _JSON
+        else:
+            content, files = _encode_content(body, content_type, options.extra_body)
+            # httpx writes the multipart type itself, with its boundary.
+            if content is not None:
+                request_headers["Content-Type"] = content_type
         if idempotency_header and not request_headers.get(idempotency_header):
             # One key per call: retries re-send this request, key included.
             request_headers[idempotency_header] = str(uuid.uuid4())
         timeout = self._timeout if isinstance(options.timeout, NotGiven) else options.timeout
         # build_request (rather than httpx.Request) also applies whatever an
         # injected client was configured with, such as its own headers.
+        query = _encode_query(params, options.extra_query)
+        if credential.query:
+            query += tuple(credential.query.items())
         return self._client.build_request(
             method,
             self._url(path),
             # None rather than (): httpx would re-parse the URL to merge no parameters.
-            params=_encode_query(params, options.extra_query) or None,
+            params=query or None,
             headers=request_headers,
-            content=body,
+            content=content,
+            files=files,
             timeout=timeout,
         )
 
@@ -278,6 +345,8 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         max_retries: int = DEFAULT_MAX_RETRIES,
         initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
+        credentials: Mapping[str, Credential] | None = None,
+        default_security: Security = (),
     ) -> None:
         owns_client = http_client is None
         if http_client is None:
@@ -291,6 +360,8 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
             max_retries=max_retries,
             initial_retry_delay=initial_retry_delay,
             max_retry_delay=max_retry_delay,
+            credentials=credentials,
+            default_security=default_security,
         )
 
     def request(
@@ -302,6 +373,10 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         params: Query | None = None,
         headers: Mapping[str, object] | None = None,
         json_body: object = NOT_GIVEN,
+        body: object = NOT_GIVEN,
+        content_type: str = _JSON,
+        security: Security | None = None,
+        cookies: Mapping[str, object] | None = None,
         options: RequestOptions | None = None,
         idempotency_header: str | None = None,
         operation_max_retries: int | None = None,
@@ -312,6 +387,12 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         idempotency key: one is generated when the call brings none.
         ``operation_max_retries`` is the operation's own retry limit, from the
         API description; a ``max_retries`` in ``options`` overrides it.
+
+        A JSON body comes as ``json_body``; any other as ``body`` with its
+        ``content_type`` (form fields, multipart fields and files, raw bytes or
+        text). ``security`` lists the operation's own security requirements
+        (``()``: none); without it the API's default applies. ``cookies`` are
+        the operation's cookie parameters, sent in one ``Cookie`` header.
         """
         options = options or _NO_OPTIONS
         request = self._build_request(
@@ -322,16 +403,23 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
             json_body=json_body,
             options=options,
             idempotency_header=idempotency_header,
+            body=body,
+            content_type=content_type,
+            security=security,
+            cookies=cookies,
         )
         mode = response_mode()
+        streamed = mode == "stream" or cast_to is EventStream
         response, retries_taken = self._send(
             request,
-            stream=mode == "stream",
+            stream=streamed,
             max_retries=self._max_retries_for(options, operation_max_retries),
             idempotency_header=idempotency_header,
         )
         if mode == "parse":
             record_response(response, retries_taken)
+            if streamed:  # the events are read as the caller iterates
+                return cast(_T, EventStream(response))
             return parse_response(response, cast_to)
         return cast(_T, APIResponse(response, cast_to, retries_taken=retries_taken))
 
@@ -406,6 +494,8 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         max_retries: int = DEFAULT_MAX_RETRIES,
         initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
+        credentials: Mapping[str, Credential] | None = None,
+        default_security: Security = (),
     ) -> None:
         owns_client = http_client is None
         if http_client is None:
@@ -419,6 +509,8 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
             max_retries=max_retries,
             initial_retry_delay=initial_retry_delay,
             max_retry_delay=max_retry_delay,
+            credentials=credentials,
+            default_security=default_security,
         )
 
     async def request(
@@ -430,6 +522,10 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         params: Query | None = None,
         headers: Mapping[str, object] | None = None,
         json_body: object = NOT_GIVEN,
+        body: object = NOT_GIVEN,
+        content_type: str = _JSON,
+        security: Security | None = None,
+        cookies: Mapping[str, object] | None = None,
         options: RequestOptions | None = None,
         idempotency_header: str | None = None,
         operation_max_retries: int | None = None,
@@ -440,6 +536,12 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         idempotency key: one is generated when the call brings none.
         ``operation_max_retries`` is the operation's own retry limit, from the
         API description; a ``max_retries`` in ``options`` overrides it.
+
+        A JSON body comes as ``json_body``; any other as ``body`` with its
+        ``content_type`` (form fields, multipart fields and files, raw bytes or
+        text). ``security`` lists the operation's own security requirements
+        (``()``: none); without it the API's default applies. ``cookies`` are
+        the operation's cookie parameters, sent in one ``Cookie`` header.
         """
         options = options or _NO_OPTIONS
         request = self._build_request(
@@ -450,16 +552,23 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
             json_body=json_body,
             options=options,
             idempotency_header=idempotency_header,
+            body=body,
+            content_type=content_type,
+            security=security,
+            cookies=cookies,
         )
         mode = response_mode()
+        streamed = mode == "stream" or cast_to is AsyncEventStream
         response, retries_taken = await self._send(
             request,
-            stream=mode == "stream",
+            stream=streamed,
             max_retries=self._max_retries_for(options, operation_max_retries),
             idempotency_header=idempotency_header,
         )
         if mode == "parse":
             record_response(response, retries_taken)
+            if streamed:  # the events are read as the caller iterates
+                return cast(_T, AsyncEventStream(response))
             return parse_response(response, cast_to)
         return cast(_T, AsyncAPIResponse(response, cast_to, retries_taken=retries_taken))
 
@@ -562,8 +671,8 @@ def _merge_headers(
     extra_headers: Mapping[str, str] | None,
 ) -> httpx.Headers:
     """Merge header layers; later layers win, names compare case-insensitively."""
-    # A dict keyed by lower-case name, turned into httpx.Headers once: each
-    # httpx.Headers.update() would build a whole new Headers object.
+    # A dict keyed by lower-case name, turned into headers once: each update of
+    # httpx.Headers would build a whole new headers object.
     merged = {
         "accept": ("Accept", "application/json"),
         "user-agent": ("User-Agent", _USER_AGENT),
@@ -582,21 +691,201 @@ def _merge_headers(
 def _encode_query(params: Query | None, extra_query: Query | None) -> tuple[tuple[str, str], ...]:
     """Flatten query parameters into (name, value) pairs.
 
-    Unset (``None``/``NOT_GIVEN``) parameters are left out, and sequences
-    become repeated keys (``?tag=a&tag=b``), the OpenAPI default ("form" style,
-    ``explode: true``). ``extra_query`` replaces parameters of the same name,
-    and can remove one by mapping it to ``None``.
+    Unset (``None``/``NOT_GIVEN``) parameters are left out, sequences become
+    repeated keys (``?tag=a&tag=b``): the OpenAPI default, "form" style with
+    ``explode: true``. Objects need their style said: ``exploded`` (their own
+    keys, ``?role=admin&first=Alex``) or ``deep_object``; ``delimited`` shapes
+    the delimited styles. ``extra_query`` replaces parameters of the same
+    name, and can remove one by mapping it to ``None``.
     """
-    merged = {**(params or {}), **(extra_query or {})}
-    pairs: list[tuple[str, str]] = []
-    for name, value in merged.items():
+    if not params and not extra_query:
+        return ()
+    return tuple(_form_pairs({**(params or {}), **(extra_query or {})}))
+
+
+def _form_pairs(fields: Mapping[str, object]) -> Iterator[tuple[str, str]]:
+    """(name, text) pairs of query parameters or form fields, as ``_encode_query`` says."""
+    for name, value in fields.items():
         if value is None or isinstance(value, NotGiven):
             continue
-        if isinstance(value, Mapping):
-            raise TypeError(f"query parameter {name!r}: objects are not supported")
-        values = value if isinstance(value, (list, tuple)) else (value,)
-        pairs.extend((name, _to_str(item)) for item in values if item is not None)
-    return tuple(pairs)
+        if isinstance(value, StyledValue):
+            yield from _styled_pairs(name, value)
+        elif isinstance(value, Mapping):
+            raise TypeError(f"{name!r}: objects need a style, exploded() or deep_object()")
+        elif isinstance(value, (list, tuple)):
+            yield from ((name, _to_str(item)) for item in value if item is not None)
+        else:
+            yield name, _to_str(value)
+
+
+class StyledValue:
+    """An object (or array) parameter or form field, with the style to send it in."""
+
+    __slots__ = ("deep", "value")
+
+    def __init__(self, value: object, *, deep: bool) -> None:
+        self.value = value
+        self.deep = deep
+
+
+def _styled_pairs(name: str, styled: StyledValue) -> Iterator[tuple[str, str]]:
+    if styled.deep:
+        yield from _bracketed(name, styled.value)
+        return
+    value = _to_jsonable(styled.value)
+    if not isinstance(value, Mapping):
+        yield from _form_pairs({name: value})
+        return
+    for key, item in value.items():
+        yield from _bracketed(_to_str(key), item)
+
+
+def exploded(value: _T) -> _T | StyledValue:
+    """An object whose properties are sent as parameters (or fields) of their own.
+
+    The OpenAPI ``form`` style with ``explode: true``: ``{"role": "admin"}`` sends
+    ``role=admin``. Unset values stay unset.
+    """
+    if value is None or isinstance(value, NotGiven):
+        return value
+    return StyledValue(value, deep=False)
+
+
+def deep_object(value: _T) -> _T | StyledValue:
+    """A parameter or form field in the ``deepObject`` style (unset values stay unset).
+
+    Objects nest as ``name[key]`` and arrays as ``name[0]``, ``name[1]``: what
+    Rails, PHP and Stripe-style APIs read, also below the first level, where
+    OpenAPI itself says nothing.
+    """
+    if value is None or isinstance(value, NotGiven):
+        return value
+    return StyledValue(value, deep=True)
+
+
+def _bracketed(prefix: str, value: object) -> Iterator[tuple[str, str]]:
+    if isinstance(value, pydantic.BaseModel):
+        value = _to_jsonable(value)
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _bracketed(f"{prefix}[{_to_str(key)}]", item)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _bracketed(f"{prefix}[{index}]", item)
+    elif value is not None and not isinstance(value, NotGiven):
+        yield prefix, _to_str(value)
+
+
+def delimited(value: _T, separator: str = ",", *, key_separator: str = ",") -> _T | str:
+    """An array or object as one delimited value (unset values stay unset).
+
+    ``separator`` joins array items: "," for the ``form`` style without
+    explode and the ``simple`` style, " " for ``spaceDelimited``, "|" for
+    ``pipeDelimited``. Objects give ``key,value`` pairs, or ``key=value`` with
+    ``key_separator="="`` (``simple`` style with explode).
+    """
+    if value is None or isinstance(value, NotGiven):
+        return value
+    if isinstance(value, Mapping):
+        return separator.join(f"{_to_str(k)}{key_separator}{_to_str(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return separator.join(_to_str(item) for item in value)
+    return _to_str(value)
+
+
+def _flat_items(value: object) -> Iterator[object]:
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            yield key
+            yield item
+    else:
+        yield from cast("list[object]", value)
+
+
+def basic_credential(username: str, password: str) -> Credential:
+    """HTTP basic authentication with ``username`` and ``password``."""
+    token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+    return Credential(headers={"Authorization": f"Basic {token}"})
+
+
+def _first_satisfied(security: Security, credentials: Mapping[str, Credential]) -> Credential:
+    for alternative in security:
+        if all(scheme in credentials for scheme in alternative):
+            if len(alternative) == 1:
+                return credentials[alternative[0]]
+            parts = [credentials[scheme] for scheme in alternative]
+            return Credential(
+                headers={k: v for part in parts for k, v in part.headers.items()},
+                query={k: v for part in parts for k, v in part.query.items()},
+                cookies={k: v for part in parts for k, v in part.cookies.items()},
+            )
+    return _NO_CREDENTIAL
+
+
+def _cookie_header(credentials: Mapping[str, str], parameters: Mapping[str, object] | None) -> str:
+    """One ``Cookie`` header: credentials first, then the operation's cookie parameters."""
+    pairs = [f"{name}={value}" for name, value in credentials.items()]
+    for name, value in (parameters or {}).items():
+        if value is not None and not isinstance(value, NotGiven):
+            pairs.append(f"{name}={_to_str(value)}")
+    return "; ".join(pairs)
+
+
+def _encode_content(
+    body: object, content_type: str, extra_body: Mapping[str, object] | None
+) -> tuple[Any, list[tuple[str, Any]] | None]:
+    """A non-JSON body as httpx takes it: (content, multipart parts).
+
+    Form fields are urlencoded by ``_form_pairs``; multipart fields become
+    parts (files as they come, arrays one part per item, objects as JSON);
+    anything else is sent as it is: bytes, a file, chunks, or text as UTF-8.
+    """
+    media_type = content_type.partition(";")[0].strip().lower()
+    if media_type in (_FORM, _MULTIPART):
+        fields = {
+            **cast("Mapping[str, object]", _to_fields(body)),
+            **(extra_body or {}),
+        }
+        if media_type == _FORM:
+            pairs = list(_form_pairs(fields))
+            return (urlencode(pairs).encode("ascii") if pairs else None), None
+        return None, _multipart(fields)
+    if extra_body:
+        raise TypeError("extra_body can only be merged into an object body")
+    if isinstance(body, str):
+        return body.encode("utf-8"), None
+    if hasattr(body, "read"):
+        return cast("Any", body).read(), None
+    return body, None
+
+
+def _to_fields(body: object) -> object:
+    if isinstance(body, pydantic.BaseModel):
+        return body.model_dump(by_alias=True, exclude_unset=True)
+    return body
+
+
+def _multipart(fields: Mapping[str, object]) -> list[tuple[str, Any]]:
+    # Every part goes to httpx as a "file", plain fields without a file name, so the
+    # parts keep their order and the body is multipart even without any file.
+    parts: list[tuple[str, Any]] = []
+    for name, value in fields.items():
+        if value is None or isinstance(value, NotGiven):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if _is_file(item):
+                parts.append((name, item))
+            elif isinstance(item, (Mapping, pydantic.BaseModel)):
+                # OpenAPI's default for an object part: JSON.
+                text = json.dumps(_to_jsonable(item), ensure_ascii=False)
+                parts.append((name, (None, text.encode("utf-8"), _JSON)))
+            else:
+                parts.append((name, (None, _to_str(item).encode("utf-8"))))
+    return parts
+
+
+def _is_file(value: object) -> bool:
+    return isinstance(value, (bytes, tuple)) or hasattr(value, "read")
 
 
 def _encode_body(json_body: object, extra_body: Mapping[str, object] | None) -> bytes | None:

@@ -12,7 +12,7 @@ import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._retries import DEFAULT_INITIAL_RETRY_DELAY, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_DELAY
-from ._types import NOT_GIVEN, NotGiven, Timeout
+from ._types import NOT_GIVEN, Credential, NotGiven, Security, Timeout
 
 if TYPE_CHECKING:
     from .resources.misc import (
@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_BASE_URL", "AsyncKitchenSink", "KitchenSink"]
 
 DEFAULT_BASE_URL = "https://api.kitchensink.example"
+# The security requirements of operations that do not declare their own.
+DEFAULT_SECURITY: Security = (("BearerAuth",),)
 
 
 def _resolve_api_key(api_key: str | None) -> str:
@@ -58,15 +60,20 @@ def _resolve_base_url(base_url: str | None) -> str:
     return base_url or os.environ.get("KITCHEN_SINK_BASE_URL") or DEFAULT_BASE_URL
 
 
-def _auth_headers(api_key: str | None) -> dict[str, str]:
-    return {"Authorization": f"Bearer {api_key}"} if api_key else {}
+def _credentials(api_key: str | None) -> dict[str, Credential]:
+    """What each security scheme adds to a request, for the schemes with credentials."""
+    credentials: dict[str, Credential] = {}
+    if api_key is not None:
+        credentials["BearerAuth"] = Credential(headers={"Authorization": f"Bearer {api_key}"})
+    return credentials
 
 
 class KitchenSink(SyncAPIClient):
     """Synchronous client for the Kitchen Sink API.
 
     Args:
-        api_key: Defaults to the `KITCHEN_SINK_API_KEY` environment variable.
+        api_key: A token, sent as `Authorization: Bearer ...`. Defaults to the
+            `KITCHEN_SINK_API_KEY` environment variable.
         base_url: Defaults to `KITCHEN_SINK_BASE_URL`, then to https://api.kitchensink.example.
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.Client` of your own (proxies, transports, tests).
@@ -99,11 +106,9 @@ class KitchenSink(SyncAPIClient):
             max_retries=max_retries,
             initial_retry_delay=initial_retry_delay,
             max_retry_delay=max_retry_delay,
+            credentials=_credentials(self.api_key),
+            default_security=DEFAULT_SECURITY,
         )
-
-    @property
-    def auth_headers(self) -> dict[str, str]:
-        return _auth_headers(self.api_key)
 
     def with_options(
         self,
@@ -227,7 +232,8 @@ class AsyncKitchenSink(AsyncAPIClient):
     """Asynchronous client for the Kitchen Sink API.
 
     Args:
-        api_key: Defaults to the `KITCHEN_SINK_API_KEY` environment variable.
+        api_key: A token, sent as `Authorization: Bearer ...`. Defaults to the
+            `KITCHEN_SINK_API_KEY` environment variable.
         base_url: Defaults to `KITCHEN_SINK_BASE_URL`, then to https://api.kitchensink.example.
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.AsyncClient` of your own (proxies, transports, tests).
@@ -260,11 +266,9 @@ class AsyncKitchenSink(AsyncAPIClient):
             max_retries=max_retries,
             initial_retry_delay=initial_retry_delay,
             max_retry_delay=max_retry_delay,
+            credentials=_credentials(self.api_key),
+            default_security=DEFAULT_SECURITY,
         )
-
-    @property
-    def auth_headers(self) -> dict[str, str]:
-        return _auth_headers(self.api_key)
 
     def with_options(
         self,

@@ -36,6 +36,8 @@ import pydantic
 
 from ._exceptions import APIResponseValidationError, _decode_body
 from ._streaming import (
+    AsyncEventStream,
+    EventStream,
     ServerSentEvent,
     aiter_events,
     aiter_lines,
@@ -105,14 +107,27 @@ def parse_response(response: httpx.Response, cast_to: type[_T]) -> _T:
     if cast_to is type(None):
         raw = None
     elif cast_to is str:
+        # A string in a JSON body is still JSON: quoted, with escapes.
+        if _is_json(response):
+            return _validate(response, cast_to)
         raw = response.text
     elif cast_to is bytes:
         raw = response.content
     elif cast_to is httpx.Response:
         raw = response
+    elif cast_to is EventStream:
+        raw = EventStream(response)
+    elif cast_to is AsyncEventStream:
+        raw = AsyncEventStream(response)
     else:
         return _validate(response, cast_to)
     return cast(_T, raw)
+
+
+def _is_json(response: httpx.Response) -> bool:
+    content_type: str = response.headers.get("content-type", "")
+    media_type = content_type.partition(";")[0].strip()
+    return media_type == "application/json" or media_type.endswith("+json")
 
 
 def _validate(response: httpx.Response, cast_to: type[_T]) -> _T:

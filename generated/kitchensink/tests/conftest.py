@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
@@ -112,3 +114,19 @@ def query_pairs(request: httpx.Request) -> list[tuple[str, str]]:
 
 def json_body(request: httpx.Request) -> object:
     return json.loads(request.content) if request.content else None
+
+
+def form_pairs(request: httpx.Request) -> list[tuple[str, str]]:
+    """A form body's fields, sorted; an empty form is no body at all."""
+    content = request.read()
+    if not content:
+        assert "content-type" not in request.headers
+        return []
+    assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+    return sorted(parse_qsl(content.decode(), keep_blank_values=True))
+
+
+def multipart_names(request: httpx.Request) -> list[str]:
+    """The names of a multipart body's parts, each once, sorted."""
+    assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+    return sorted({name.decode() for name in re.findall(rb'; name="([^"]*)"', request.read())})

@@ -13,7 +13,7 @@ from pydantic import TypeAdapter
 from kitchensink import AsyncKitchenSink, KitchenSink
 from kitchensink.types import Dog, Pet, PetStatus
 
-from .conftest import API_KEY, MockAPI, json_body, query_pairs
+from .conftest import MockAPI, json_body, query_pairs
 
 
 class TestListPets:
@@ -59,7 +59,7 @@ class TestListPets:
             ("status", "available"),
             ("tags", "string"),
         ]
-        assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+        assert request.headers["authorization"] == "Bearer test-api-key"
         assert request.headers["x-request-tag"] == "string"
 
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
@@ -120,7 +120,7 @@ class TestGetPet:
         assert request.method == "GET"
         assert request.url.raw_path.split(b"?")[0] == b"/pets/1"
         assert query_pairs(request) == []
-        assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+        assert request.headers["authorization"] == "Bearer test-api-key"
 
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
@@ -174,7 +174,7 @@ class TestPutPet:
         assert request.method == "PUT"
         assert request.url.raw_path.split(b"?")[0] == b"/pets/1"
         assert query_pairs(request) == []
-        assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+        assert request.headers["authorization"] == "Bearer test-api-key"
         assert request.headers["x-request-tag"] == "string"
         assert json_body(request) == {
             "pet_type": "dog",
@@ -270,7 +270,7 @@ class TestDeletePet:
         assert request.method == "DELETE"
         assert request.url.raw_path.split(b"?")[0] == b"/pets/1"
         assert query_pairs(request) == []
-        assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+        assert request.headers["authorization"] == "Bearer test-api-key"
         assert request.headers["x-request-tag"] == "string"
 
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:

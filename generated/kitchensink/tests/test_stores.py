@@ -12,7 +12,7 @@ from pydantic import TypeAdapter
 from kitchensink import AsyncKitchenSink, KitchenSink
 from kitchensink.types import Order, Priority, Store
 
-from .conftest import API_KEY, MockAPI, json_body, query_pairs
+from .conftest import MockAPI, json_body, query_pairs
 
 
 class TestGetStore:
@@ -39,7 +39,7 @@ class TestGetStore:
         assert request.method == "GET"
         assert request.url.raw_path.split(b"?")[0] == b"/stores/string"
         assert query_pairs(request) == []
-        assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+        assert request.headers["authorization"] == "Bearer test-api-key"
 
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
@@ -76,7 +76,7 @@ class TestGetStoreInventory:
         assert request.method == "GET"
         assert request.url.raw_path.split(b"?")[0] == b"/stores/string/inventory"
         assert query_pairs(request) == []
-        assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+        assert request.headers["authorization"] == "Bearer test-api-key"
 
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
@@ -123,7 +123,7 @@ class TestCreateOrder:
         assert request.method == "POST"
         assert request.url.raw_path.split(b"?")[0] == b"/stores/string/orders"
         assert query_pairs(request) == []
-        assert request.headers["Authorization"] == f"Bearer {API_KEY}"
+        assert request.headers["authorization"] == "Bearer test-api-key"
         assert request.headers["x-request-tag"] == "string"
         assert json_body(request) == {"pet_id": 1, "quantity": 1, "priority": 1, "note": "string"}
 

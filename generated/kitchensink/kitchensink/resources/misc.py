@@ -49,6 +49,7 @@ class Misc:
             "GET",
             "/categories",
             cast_to=list[Category],
+            security=(),
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -153,6 +154,7 @@ class AsyncMisc:
             "GET",
             "/categories",
             cast_to=list[Category],
+            security=(),
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -155,6 +155,9 @@ class Pets:
             pet_id: Numeric id of the pet.
             body: The full pet to store.
             x_request_tag: Free-form tag echoed in the server logs for tracing.
+
+        Returns:
+            The 200 response's body; other success statuses are parsed as it.
         """
         return self._client.request(
             "PUT",
@@ -333,6 +336,9 @@ class AsyncPets:
             pet_id: Numeric id of the pet.
             body: The full pet to store.
             x_request_tag: Free-form tag echoed in the server logs for tracing.
+
+        Returns:
+            The 200 response's body; other success statuses are parsed as it.
         """
         return await self._client.request(
             "PUT",

@@ -18,7 +18,10 @@ class Cat(BaseModel):
     """Discriminator, always `cat`."""
 
     id: int | None = None
-    """Server-assigned pet id."""
+    """Server-assigned pet id.
+
+    Read-only: set by the server; requests leave it out.
+    """
 
     name: str
     """The cat's name."""
@@ -36,4 +39,7 @@ class Cat(BaseModel):
     """Availability in the shop."""
 
     created_at: datetime.datetime | None = None
-    """When the pet was added."""
+    """When the pet was added.
+
+    Read-only: set by the server; requests leave it out.
+    """

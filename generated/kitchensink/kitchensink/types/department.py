@@ -20,7 +20,6 @@ class Department(BaseModel):
     """Employees in the department."""
 
 
-# Imported last: these definitions refer to each other, and pydantic resolves the names below.
+# Imported last: these definitions refer to each other. pydantic resolves the names on first
+# use, when every module of the cycle has finished importing.
 from .employee import Employee
-
-Department.model_rebuild()

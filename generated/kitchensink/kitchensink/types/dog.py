@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import ClassVar, Literal
 
 from .._models import BaseModel
 from .category import Category
@@ -15,11 +15,16 @@ __all__ = ["Dog"]
 class Dog(BaseModel):
     """A dog."""
 
+    _deprecated_fields: ClassVar[frozenset[str]] = frozenset({"legacy_code"})
+
     pet_type: Literal["dog"]
     """Discriminator, always `dog`."""
 
     id: int | None = None
-    """Server-assigned pet id."""
+    """Server-assigned pet id.
+
+    Read-only: set by the server; requests leave it out.
+    """
 
     name: str
     """The dog's name."""
@@ -52,4 +57,7 @@ class Dog(BaseModel):
     """
 
     created_at: datetime.datetime | None = None
-    """When the pet was added."""
+    """When the pet was added.
+
+    Read-only: set by the server; requests leave it out.
+    """

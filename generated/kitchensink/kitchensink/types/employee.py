@@ -20,7 +20,6 @@ class Employee(BaseModel):
     """The department this employee manages, or null."""
 
 
-# Imported last: these definitions refer to each other, and pydantic resolves the names below.
+# Imported last: these definitions refer to each other. pydantic resolves the names on first
+# use, when every module of the cycle has finished importing.
 from .department import Department
-
-Employee.model_rebuild()

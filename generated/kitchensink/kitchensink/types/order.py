@@ -16,7 +16,10 @@ class Order(BaseModel):
     """An order for a pet."""
 
     id: str
-    """Server-assigned order id."""
+    """Server-assigned order id.
+
+    Read-only: set by the server; requests leave it out.
+    """
 
     pet_id: int
     """The ordered pet."""

@@ -1,0 +1,85 @@
+# File generated from clearstreet.yaml by sdkwright. Do not edit: regenerate it instead.
+"""`client.positions`: View positions and manage position instructions."""
+
+from __future__ import annotations
+
+from .._base_client import SyncAPIClient, path_param
+from .._response import (
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
+from ..types.cancel_position_instruction_response import CancelPositionInstructionResponse
+
+__all__ = [
+    "Positions",
+    "PositionsWithRawResponse",
+    "PositionsWithStreamingResponse",
+]
+
+
+class Positions:
+    """View positions and manage position instructions."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def cancel_position_instruction(
+        self,
+        *,
+        account_id: int,
+        instruction_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> CancelPositionInstructionResponse:
+        """Cancel Position Instruction
+
+        `DELETE /v1/accounts/{account_id}/positions/instructions/{instruction_id}`
+
+        Cancel an outstanding position instruction by its server-assigned id. Returns the
+        updated instruction with status CANCEL_REQUESTED. The terminal CANCELLED or
+        CANCEL_FAILED state arrives asynchronously and is observable via subsequent GETs.
+
+        Args:
+            account_id: Account identifier
+            instruction_id: Server-assigned instruction id
+        """
+        return self._client.request(
+            "DELETE",
+            f"/v1/accounts/{path_param(account_id)}/positions/instructions/{path_param(instruction_id)}",
+            cast_to=CancelPositionInstructionResponse,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class PositionsWithRawResponse:
+    """The methods of `client.with_raw_response.positions`.
+
+    They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
+    """
+
+    def __init__(self, resource: Positions) -> None:
+        self._resource = resource
+        self.cancel_position_instruction = to_raw_response_wrapper(
+            resource.cancel_position_instruction
+        )
+
+
+class PositionsWithStreamingResponse:
+    """The methods of `client.with_streaming_response.positions`.
+
+    They are context managers yielding an `APIResponse` whose body is read as it arrives.
+    """
+
+    def __init__(self, resource: Positions) -> None:
+        self._resource = resource
+        self.cancel_position_instruction = to_streamed_response_wrapper(
+            resource.cancel_position_instruction
+        )

@@ -1,0 +1,166 @@
+# File generated from clearstreet.yaml by sdkwright. Do not edit: regenerate it instead.
+"""Fixtures for the generated tests: clients wired to an in-memory transport.
+
+Every request is recorded and answered with the response a test sets, so the tests run
+offline and check exactly what would go over the wire. With `TEST_API_BASE_URL` set (e.g. a
+Prism mock server serving the spec), requests go to that server instead: the tests then check
+the requests and that the server's responses parse.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+import requests
+from requests import PreparedRequest, Response
+from requests.adapters import BaseAdapter, HTTPAdapter
+from requests.structures import CaseInsensitiveDict
+
+from clearstreet_requests import ClearStreet
+
+API_KEY = "test-api-key"
+LIVE_BASE_URL = os.environ.get("TEST_API_BASE_URL", "")
+BASE_URL = LIVE_BASE_URL or "https://api.example.test"
+
+
+@dataclass
+class MockAPI:
+    """Answers every request with one canned response and remembers the requests."""
+
+    status_code: int = 200
+    content: bytes = b""
+    content_type: str = "application/json"
+    requests: list[RecordedRequest] = field(default_factory=list)
+    live: bool = bool(LIVE_BASE_URL)
+
+    def respond_json(self, status_code: int, payload: object) -> None:
+        self.status_code = status_code
+        self.content = b"" if payload is None else json.dumps(payload).encode()
+        self.content_type = "application/json"
+
+    def respond_content(self, status_code: int, content: bytes, content_type: str) -> None:
+        self.status_code, self.content, self.content_type = status_code, content, content_type
+
+    def handle(self, request: PreparedRequest) -> Response:
+        self.requests.append(RecordedRequest.of(request))
+        response = Response()
+        response.status_code = self.status_code
+        response.raw = io.BytesIO(self.content)  # read as a real adapter's body is, streamed or not
+        if self.content:
+            response.headers["Content-Type"] = self.content_type
+        response.request, response.url = request, request.url or ""
+        return response
+
+    @property
+    def request(self) -> RecordedRequest:
+        """The one request a test made."""
+        assert len(self.requests) == 1, f"expected one request, got {len(self.requests)}"
+        return self.requests[0]
+
+    def check_result(self, dumped: object, expected: object) -> None:
+        """Offline, the result must dump back to the canned response; live, the server chose
+        the response, and parsing it into the declared type was the check."""
+        if not self.live:
+            assert dumped == expected
+
+
+@dataclass(frozen=True)
+class RecordedURL:
+    raw_path: bytes  # the path and query, as sent
+    query: str
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """A request as it went to the transport, read the way the tests read one."""
+
+    method: str
+    url: RecordedURL
+    headers: CaseInsensitiveDict[str]
+    content: bytes
+
+    @classmethod
+    def of(cls, request: requests.PreparedRequest) -> RecordedRequest:
+        parts = urlsplit(request.url or "")
+        raw_path = parts.path + (f"?{parts.query}" if parts.query else "")
+        body = request.body
+        content = body.encode() if isinstance(body, str) else bytes(body or b"")
+        return cls(
+            request.method or "",
+            RecordedURL(raw_path.encode(), parts.query),
+            CaseInsensitiveDict(request.headers),
+            content,
+        )
+
+    def read(self) -> bytes:
+        return self.content
+
+
+class _MockAdapter(BaseAdapter):
+    """A transport adapter that answers from the MockAPI: no network."""
+
+    def __init__(self, mock_api: MockAPI) -> None:
+        super().__init__()
+        self._mock_api = mock_api
+
+    def send(self, request: PreparedRequest, *args: Any, **kwargs: Any) -> Response:
+        return self._mock_api.handle(request)
+
+    def close(self) -> None:
+        pass
+
+
+class _RecordingAdapter(HTTPAdapter):
+    def __init__(self, recorded: list[RecordedRequest]) -> None:
+        super().__init__()
+        self._recorded = recorded
+
+    def send(self, request: PreparedRequest, *args: Any, **kwargs: Any) -> Response:
+        self._recorded.append(RecordedRequest.of(request))
+        return super().send(request, *args, **kwargs)
+
+
+@pytest.fixture
+def mock_api() -> MockAPI:
+    return MockAPI()
+
+
+@pytest.fixture
+def client(mock_api: MockAPI) -> Iterator[ClearStreet]:
+    adapter = _RecordingAdapter(mock_api.requests) if mock_api.live else _MockAdapter(mock_api)
+    with requests.Session() as session:
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        yield ClearStreet(api_key=API_KEY, base_url=BASE_URL, http_client=session)
+
+
+def query_pairs(request: RecordedRequest) -> list[tuple[str, str]]:
+    return sorted(parse_qsl(request.url.query, keep_blank_values=True))
+
+
+def json_body(request: RecordedRequest) -> object:
+    return json.loads(request.content) if request.content else None
+
+
+def form_pairs(request: RecordedRequest) -> list[tuple[str, str]]:
+    """A form body's fields, sorted; an empty form is no body at all."""
+    content = request.read()
+    if not content:
+        assert "content-type" not in request.headers
+        return []
+    assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+    return sorted(parse_qsl(content.decode(), keep_blank_values=True))
+
+
+def multipart_names(request: RecordedRequest) -> list[str]:
+    """The names of a multipart body's parts, each once, sorted."""
+    assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+    return sorted({name.decode() for name in re.findall(rb'; name="([^"]*)"', request.read())})

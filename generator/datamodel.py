@@ -1,0 +1,304 @@
+"""Models written by datamodel-code-generator, for the `datamodel-code-generator` flavour.
+
+It is given the schemas as the IR normalised and named them (an OpenAPI document whose
+components are the IR's definitions, keyed by their final class names, with every field's
+Python name as a scoped alias of its wire name), so every class it writes has the name the
+clients import, and every field the attribute name the clients read.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from generator.diagnostics import Diagnostic, Level, Location
+from generator.flavours import Plan
+from generator.ir.nodes import (
+    ANY,
+    MISSING,
+    Alias,
+    Api,
+    Definition,
+    Enum,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    Named,
+    Nullable,
+    Operation,
+    Primitive,
+    Response,
+    TypeRef,
+    UnionOf,
+)
+
+# The module under types/ that holds every model: one file, as datamodel-code-generator writes it.
+MODULE = "_datamodel"
+MODEL_TYPES = {
+    "dataclasses": "dataclasses.dataclass",
+    "msgspec": "msgspec.Struct",
+    "pydantic_v2": "pydantic_v2.BaseModel",
+    "typeddict": "typing.TypedDict",
+}
+_PRIMITIVES: dict[str, dict[str, Any]] = {
+    "str": {"type": "string"},
+    "int": {"type": "integer"},
+    "float": {"type": "number"},
+    "bool": {"type": "boolean"},
+    "datetime": {"type": "string", "format": "date-time"},
+    "date": {"type": "string", "format": "date"},
+    "bytes": {"type": "string", "format": "binary"},
+    "any": {},
+}
+
+
+def with_models_module(api: Api) -> Api:
+    """The Api with every definition in MODULE: import lines then name the one module."""
+    return replace(api, definitions=tuple(replace(d, module=MODULE) for d in api.definitions))
+
+
+def render_models(api: Api, model_type: str, banner: str) -> str:
+    """The models module's source, unformatted (the format stage formats it like the rest)."""
+    from datamodel_code_generator import generate
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import DatetimeClassType, PythonVersion
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # its notices about future defaults, not about the input
+        text = generate(
+            openapi_document(api),
+            input_file_type=InputFileType.OpenAPI,
+            output_model_type=DataModelType(MODEL_TYPES[model_type]),
+            target_python_version=PythonVersion.PY_310,  # the SDK's requires-python
+            # A TypedDict's keys are the wire names: it has no other names to give them.
+            aliases=None if model_type == "typeddict" else field_aliases(api),
+            custom_file_header=f"{banner}\n",
+            disable_timestamp=True,
+            use_schema_description=True,
+            use_field_description=True,
+            use_standard_collections=True,
+            use_union_operator=True,
+            capitalise_enum_members=True,
+            set_default_enum_member=True,
+            use_type_alias=True,  # a named union is a type alias, as in the IR, not a RootModel
+            use_title_as_name=False,
+            formatters=[],
+            output_datetime_class=DatetimeClassType.Datetime,  # the IR's datetime
+            strict_nullable=True,
+            # Clients and tests build models by their Python names, responses by wire names.
+            allow_population_by_field_name=model_type == "pydantic_v2",
+            # pydantic reads only typing_extensions' TypedDict before Python 3.12.
+            extra_template_data=_typed_dict_backport() if model_type == "typeddict" else None,
+            # A TypedDict key starting with "_" stays as it is (`_links`, not `field_links`).
+            special_field_name_prefix="" if model_type == "typeddict" else None,
+        )
+    assert isinstance(text, str), "one input document gives one module"
+    return text
+
+
+def _typed_dict_backport() -> defaultdict[str, dict[str, Any]]:
+    # A new one each time: datamodel-code-generator adds its own entries to it.
+    return defaultdict(dict, {"#all#": {"use_total_false_typeddict_backport": True}})
+
+
+def openapi_document(api: Api) -> dict[str, Any]:
+    schemas = {d.name: definition_schema(d) for d in api.definitions}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": api.title, "version": api.version or "0"},
+        "paths": {},
+        "components": {"schemas": schemas},
+    }
+
+
+def field_aliases(api: Api) -> dict[str, str]:
+    """`Class.wire_name` -> Python name, for every field whose two names differ."""
+    return {
+        f"{d.name}.{f.wire_name}": f.name
+        for d in api.definitions
+        if isinstance(d, Model)
+        for f in d.fields
+        if f.name != f.wire_name
+    }
+
+
+def definition_schema(definition: Definition) -> dict[str, Any]:
+    described = {"description": definition.description} if definition.description else {}
+    if isinstance(definition, Model):
+        properties = {}
+        for f in definition.fields:
+            schema = type_schema(f.type)
+            if f.description:
+                schema = {**schema, "description": f.description}
+            if f.default is not MISSING:
+                schema = {**schema, "default": f.default}
+            properties[f.wire_name] = schema
+        required = [f.wire_name for f in definition.fields if f.required]
+        return {
+            "type": "object",
+            **described,
+            "properties": properties,
+            **({"required": required} if required else {}),
+        }
+    if isinstance(definition, Enum):
+        return {
+            "type": "string" if definition.value_type == "str" else "integer",
+            **described,
+            "enum": [m.value for m in definition.members],
+            "x-enum-varnames": [m.name for m in definition.members],
+        }
+    assert isinstance(definition, Alias)
+    return {**type_schema(definition.type), **described}
+
+
+def type_schema(type_: TypeRef) -> dict[str, Any]:
+    if isinstance(type_, Primitive):
+        return dict(_PRIMITIVES[type_.name])
+    if isinstance(type_, Named):
+        return {"$ref": f"#/components/schemas/{type_.name}"}
+    if isinstance(type_, ListOf):
+        return {"type": "array", "items": type_schema(type_.item)}
+    if isinstance(type_, MapOf):
+        return {"type": "object", "additionalProperties": type_schema(type_.value)}
+    if isinstance(type_, UnionOf):
+        return {"anyOf": [type_schema(m) for m in type_.members]}
+    if isinstance(type_, Nullable):
+        return {"anyOf": [type_schema(type_.inner), {"type": "null"}]}
+    assert isinstance(type_, LiteralOf)
+    if len(type_.values) == 1:
+        return {"const": type_.values[0]}
+    return {"anyOf": [{"const": v} for v in type_.values]}
+
+
+# -- msgspec: unions it cannot decode --------------------------------------------------------
+#
+# msgspec decodes a union only when the JSON alone picks the member: at most one member of
+# each JSON kind (object, array, string, integer), except objects that are structs tagged by
+# a discriminator. A union it cannot decode is loosened, with a warning, to the JSON value
+# as it comes (`dict[str, Any]` when every member is an object, else `Any`).
+
+LOOSE_OBJECT = MapOf(ANY)
+
+
+def _kind(type_: TypeRef, definitions: Mapping[str, Definition]) -> str:
+    """The JSON kind a value of `type_` is, for msgspec's union rules ("" for any kind)."""
+    if isinstance(type_, Named):
+        definition = definitions.get(type_.name)
+        if isinstance(definition, Model):
+            return "object"
+        if isinstance(definition, Enum):
+            return "string" if definition.value_type == "str" else "integer"
+        return _kind(definition.type, definitions) if isinstance(definition, Alias) else ""
+    if isinstance(type_, MapOf):
+        return "object"
+    if isinstance(type_, ListOf):
+        return "array"
+    if isinstance(type_, Primitive):
+        return _PRIMITIVE_KINDS.get(type_.name, "")
+    if isinstance(type_, LiteralOf):
+        return "string" if all(isinstance(v, str) for v in type_.values) else ""
+    return ""  # a nested union or a nullable: msgspec checks what it flattens to
+
+
+_PRIMITIVE_KINDS = {
+    "str": "string",
+    "datetime": "string",
+    "date": "string",
+    "bytes": "string",
+    "int": "integer",
+}
+
+
+def _undecodable(union: UnionOf, definitions: Mapping[str, Definition]) -> bool:
+    kinds = [_kind(m, definitions) for m in union.members]
+    objects_tagged = bool(union.discriminator) and all(
+        isinstance(m, Named) and isinstance(definitions.get(m.name), Model)
+        for m, kind in zip(union.members, kinds, strict=True)
+        if kind == "object"
+    )
+    return any(
+        kinds.count(kind) > 1 and not (kind == "object" and objects_tagged)
+        for kind in {"object", "array", "string", "integer"}
+    )
+
+
+def _loosened(type_: TypeRef, definitions: Mapping[str, Definition]) -> TypeRef:
+    """`type_` with every union msgspec cannot decode replaced by a looser type."""
+    if isinstance(type_, ListOf):
+        return ListOf(_loosened(type_.item, definitions))
+    if isinstance(type_, MapOf):
+        return MapOf(_loosened(type_.value, definitions))
+    if isinstance(type_, Nullable):
+        return Nullable(_loosened(type_.inner, definitions))
+    if isinstance(type_, UnionOf):
+        if _undecodable(type_, definitions):
+            kinds = {_kind(m, definitions) for m in type_.members}
+            return LOOSE_OBJECT if kinds == {"object"} else ANY
+        return UnionOf(tuple(_loosened(m, definitions) for m in type_.members), type_.discriminator)
+    return type_
+
+
+def _loosen_definition(definition: Definition, definitions: Mapping[str, Definition]) -> Definition:
+    if isinstance(definition, Model):
+        fields = tuple(replace(f, type=_loosened(f.type, definitions)) for f in definition.fields)
+        return replace(definition, fields=fields)
+    if isinstance(definition, Alias):
+        return replace(definition, type=_loosened(definition.type, definitions))
+    return definition
+
+
+def _loosen_operation(op: Operation, definitions: Mapping[str, Definition]) -> Operation:
+    def response(r: Response) -> Response:
+        return r if r.type is None else replace(r, type=_loosened(r.type, definitions))
+
+    return replace(op, success=response(op.success), responses=tuple(map(response, op.responses)))
+
+
+def for_msgspec(api: Api) -> tuple[Api, list[Diagnostic]]:
+    """The Api with the unions msgspec cannot decode loosened, and a warning for each."""
+    definitions = {d.name: d for d in api.definitions}
+    loosened = tuple(_loosen_definition(d, definitions) for d in api.definitions)
+    groups = tuple(
+        replace(g, operations=tuple(_loosen_operation(op, definitions) for op in g.operations))
+        for g in api.groups
+    )
+    diagnostics = [
+        _loosened_warning(api, new.name, new.source)
+        for old, new in zip(api.definitions, loosened, strict=True)
+        if old != new
+    ]
+    diagnostics += [
+        _loosened_warning(api, f"operation {old.operation_id}", old.source)
+        for before, after in zip(api.groups, groups, strict=True)
+        for old, new in zip(before.operations, after.operations, strict=True)
+        if old != new
+    ]
+    return replace(api, definitions=loosened, groups=groups), diagnostics
+
+
+def _loosened_warning(api: Api, what: str, pointer: str) -> Diagnostic:
+    message = (
+        f"{what}: a union msgspec cannot tell apart by its JSON alone (several objects without"
+        " a discriminator, or several arrays, strings or integers) is read as plain JSON data"
+        " with output_model_type msgspec"
+    )
+    return Diagnostic(
+        Level.WARNING,
+        "datamodel.msgspec-union",
+        message,
+        Location(api.source_name, pointer=pointer),
+        hint="add a discriminator to the union, or use another output_model_type",
+    )
+
+
+def diagnostics(api: Api, plan: Plan) -> list[Diagnostic]:
+    """What the flavour's model type cannot represent precisely in `api` (none for most)."""
+    return (
+        for_msgspec(api)[1]
+        if plan.models == "datamodel-code-generator" and plan.model_type == "msgspec"
+        else []
+    )

@@ -1,0 +1,561 @@
+"""One behavioural suite for every built-in flavour: the same SDK from the same inline spec,
+called the same way, must send the same requests and give the same results, errors, retries,
+raw responses and pages, whether httpx or requests carries it and whoever wrote its models.
+
+Each flavour gets a transport double that never touches the network: httpx's MockTransport, or
+a requests transport adapter. Both record requests as `Sent` and answer from a script.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import httpx
+import msgspec
+import orders_sdk
+import pytest
+import requests
+import requests.adapters
+
+from generator import api
+from generator.config import Target
+
+SPEC = """
+openapi: 3.0.3
+info: {title: Shop, version: "1.0"}
+servers: [{url: "https://shop.example/api"}]
+security: [{key: []}]
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-Api-Key}
+  schemas:
+    Item:
+      type: object
+      required: [id, name]
+      properties:
+        id: {type: string}
+        name: {type: string}
+        unitPrice: {type: number, description: Price of one unit.}
+        tags: {type: array, items: {type: string}}
+    ItemPage:
+      type: object
+      required: [data]
+      properties:
+        data: {type: array, items: {$ref: "#/components/schemas/Item"}}
+        next_page_token: {type: string, nullable: true}
+paths:
+  /items:
+    get:
+      operationId: listItems
+      tags: [Items]
+      parameters:
+        - {name: page_token, in: query, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: A page of items.
+          content: {application/json: {schema: {$ref: "#/components/schemas/ItemPage"}}}
+    post:
+      operationId: createItem
+      tags: [Items]
+      parameters: [{name: Idempotency-Key, in: header, schema: {type: string}}]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name]
+              properties:
+                name: {type: string}
+                unitPrice: {type: number}
+      responses:
+        "201":
+          description: Created.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Item"}}}
+  /items/{item_id}/events:
+    get:
+      operationId: followItem
+      tags: [Items]
+      parameters: [{name: item_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200":
+          description: Changes to the item, as server-sent events.
+          content: {text/event-stream: {schema: {type: string}}}
+  /items/{item_id}:
+    get:
+      operationId: getItem
+      tags: [Items]
+      parameters: [{name: item_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200":
+          description: The item.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Item"}}}
+        "404": {description: No such item.}
+"""
+
+ITEM = {"id": "i-1", "name": "Lamp", "unitPrice": 12.5, "tags": ["home"]}
+
+# (flavour, options): every built-in flavour, and each client datamodel-code-generator serves.
+FLAVOURS = [
+    ("httpx", ()),
+    ("requests", ()),
+    ("datamodel-code-generator", (("output_model_type", "pydantic_v2"),)),
+    ("datamodel-code-generator", (("output_model_type", "dataclasses"),)),
+    ("datamodel-code-generator", (("client", "requests"), ("output_model_type", "dataclasses"))),
+    ("datamodel-code-generator", (("output_model_type", "typeddict"),)),
+    ("datamodel-code-generator", (("client", "requests"), ("output_model_type", "typeddict"))),
+    ("datamodel-code-generator", (("output_model_type", "msgspec"),)),
+    ("datamodel-code-generator", (("client", "requests"), ("output_model_type", "msgspec"))),
+]
+
+# The fields of the spec whose wire name is not their Python name.
+WIRE_NAMES = {"unit_price": "unitPrice"}
+
+
+def flavour_id(flavour: tuple[str, tuple[tuple[str, str], ...]]) -> str:
+    name, options = flavour
+    return "-".join([name, *(value for _, value in options)])
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A request as it reached the transport."""
+
+    method: str
+    path: str
+    query: list[tuple[str, str]]
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+@dataclass
+class Server:
+    """Answers each request with the next scripted reply (the last one repeats)."""
+
+    replies: list[tuple[int, object]] = field(default_factory=lambda: [(200, ITEM)])
+    sent: list[Sent] = field(default_factory=list)
+
+    def answer(self, sent: Sent) -> tuple[int, bytes, str]:
+        """Status, body and content type; a bytes payload is sent as an event stream."""
+        self.sent.append(sent)
+        status, payload = self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
+        if isinstance(payload, bytes):
+            return status, payload, "text/event-stream"
+        return status, b"" if payload is None else json.dumps(payload).encode(), "application/json"
+
+
+def _sent(method: str, url: str, headers: dict[str, str], body: bytes) -> Sent:
+    parts = urlsplit(url)
+    return Sent(
+        method,
+        parts.path,
+        sorted(parse_qsl(parts.query)),
+        {k.lower(): v for k, v in headers.items()},
+        body,
+    )
+
+
+def httpx_client(server: Server) -> httpx.Client:
+    def handle(request: httpx.Request) -> httpx.Response:
+        sent = _sent(request.method, str(request.url), dict(request.headers), request.read())
+        status, content, content_type = server.answer(sent)
+        headers = {"Content-Type": content_type} if content else {}
+        return httpx.Response(status, content=content, headers=headers)
+
+    return httpx.Client(transport=httpx.MockTransport(handle))
+
+
+class _Adapter(requests.adapters.BaseAdapter):
+    def __init__(self, server: Server) -> None:
+        super().__init__()
+        self.server = server
+
+    def send(
+        self, request: requests.PreparedRequest, *args: Any, **kwargs: Any
+    ) -> requests.Response:
+        body = request.body.encode() if isinstance(request.body, str) else request.body or b""
+        sent = _sent(request.method or "", request.url or "", dict(request.headers), bytes(body))
+        status, content, content_type = self.server.answer(sent)
+        response = requests.Response()
+        response.status_code, response.raw = status, io.BytesIO(content)
+        if content:
+            response.headers["Content-Type"] = content_type
+        response.request, response.url = request, request.url or ""
+        return response
+
+    def close(self) -> None:
+        pass
+
+
+def requests_session(server: Server) -> requests.Session:
+    session = requests.Session()
+    session.mount("https://", _Adapter(server))
+    return session
+
+
+@dataclass
+class Flavoured:
+    """A generated SDK of one flavour, and how to make its client over a `Server`."""
+
+    module: ModuleType
+    name: str
+    options: dict[str, str]
+
+    @property
+    def http(self) -> str:
+        return "requests" if "requests" in (self.name, self.options.get("client")) else "httpx"
+
+    @property
+    def model_type(self) -> str:
+        return self.options.get("output_model_type", "pydantic")
+
+    @property
+    def mappings(self) -> bool:
+        """Whether results are plain dicts keyed by wire names (TypedDict models)."""
+        return self.model_type == "typeddict"
+
+    def read(self, result: Any, name: str) -> Any:
+        """The field `name` (its Python name) of a result, as this flavour's models hold it."""
+        if self.mappings:
+            return result[WIRE_NAMES.get(name, name)]
+        return getattr(result, name)
+
+    def model(self, class_name: str, **fields: object) -> object:
+        """A model built in Python by its fields' Python names (a TypedDict's are wire names)."""
+        cls: Callable[..., object] = getattr(self.types(), class_name)
+        if self.mappings:
+            return cls(**{WIRE_NAMES.get(name, name): value for name, value in fields.items()})
+        return cls(**fields)
+
+    def client(self, server: Server, **options: Any) -> Any:
+        http_client = httpx_client(server) if self.http == "httpx" else requests_session(server)
+        return self.module.Shop(
+            api_key="k-1", http_client=http_client, initial_retry_delay=0.001, **options
+        )
+
+    def types(self) -> ModuleType:
+        return getattr(self.module, "types")  # noqa: B009 - loaded lazily by the package
+
+
+@pytest.fixture(scope="module", params=FLAVOURS, ids=flavour_id)
+def sdk(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Flavoured]:
+    name, options = request.param
+    folder = tmp_path_factory.mktemp("flavour")
+    (folder / "shop.yaml").write_text(SPEC)
+    package = "shop_" + flavour_id(request.param).replace("-", "_")
+    target = Target(
+        "shop", folder / "shop.yaml", folder / "sdk", package, "Shop", flavour=name, options=options
+    )
+    result = api.generate(target)
+    assert result.files, [d.render() for d in result.diagnostics]
+    api.write_result(result, target.output)
+    with orders_sdk.imported(target.output, package) as module:
+        yield Flavoured(module, name, dict(options))
+
+
+def dump(value: object) -> object:
+    """A result as plain data by Python attribute names, whatever class it is."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: dump(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if hasattr(value, "model_dump"):
+        return {k: dump(v) for k, v in value.model_dump().items()}
+    if isinstance(value, msgspec.Struct):
+        return {name: dump(getattr(value, name)) for name in value.__struct_fields__}
+    if isinstance(value, dict):  # a TypedDict: by wire names
+        wire = {v: k for k, v in WIRE_NAMES.items()}
+        return {wire.get(k, k): dump(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [dump(v) for v in value]
+    return value
+
+
+def test_a_call_sends_the_request_and_parses_the_result(sdk: Flavoured) -> None:
+    server = Server()
+    item = sdk.client(server).items.get_item(item_id="a/b")
+    if sdk.mappings:
+        assert type(item) is dict and item == ITEM  # the wire data itself, validated
+    else:
+        assert isinstance(item, sdk.types().Item)
+    fields = [sdk.read(item, name) for name in ("id", "name", "unit_price", "tags")]
+    assert fields == ["i-1", "Lamp", 12.5, ["home"]]
+    (sent,) = server.sent
+    assert (sent.method, sent.path) == ("GET", "/api/items/a%2Fb")
+    assert sent.headers["x-api-key"] == "k-1"
+
+
+def test_body_fields_go_by_wire_name_and_query_parameters_are_sent(sdk: Flavoured) -> None:
+    server = Server(replies=[(201, ITEM)])
+    created = sdk.client(server).items.create_item(name="Lamp", unit_price=12.5)
+    assert sdk.read(created, "name") == "Lamp"
+    (sent,) = server.sent
+    assert sent.method == "POST" and sent.json() == {"name": "Lamp", "unitPrice": 12.5}
+    assert sent.headers["content-type"] == "application/json"
+
+
+def test_an_error_status_raises_its_typed_error(sdk: Flavoured) -> None:
+    server = Server(replies=[(404, {"message": "no such item"})])
+    with pytest.raises(sdk.module.NotFoundError) as raised:
+        sdk.client(server).items.get_item(item_id="missing")
+    error = raised.value
+    assert isinstance(error, sdk.module.APIStatusError)
+    assert (error.status_code, error.body) == (404, {"message": "no such item"})
+    assert len(server.sent) == 1  # a 404 is not retried
+
+
+def test_transient_failures_are_retried_and_counted(sdk: Flavoured) -> None:
+    server = Server(replies=[(503, None), (500, None), (200, ITEM)])
+    response = sdk.client(server).with_raw_response.items.get_item(item_id="i-1")
+    assert (response.status_code, response.retries_taken) == (200, 2)
+    assert sdk.read(response.parse(), "id") == "i-1"
+    assert len(server.sent) == 3
+
+
+def test_retries_stop_at_the_limit(sdk: Flavoured) -> None:
+    server = Server(replies=[(503, None)])
+    with pytest.raises(sdk.module.InternalServerError):
+        sdk.client(server, max_retries=1).items.get_item(item_id="i-1")
+    assert len(server.sent) == 2
+
+
+def test_pages_are_fetched_as_iteration_reaches_them(sdk: Flavoured) -> None:
+    second = {**ITEM, "id": "i-2"}
+    server = Server(
+        replies=[
+            (200, {"data": [ITEM], "next_page_token": "t-2"}),
+            (200, {"data": [second], "next_page_token": None}),
+        ]
+    )
+    page = sdk.client(server).items.list_items(limit=1)
+    assert len(server.sent) == 1
+    assert [sdk.read(item, "id") for item in page] == ["i-1", "i-2"]
+    assert [sent.query for sent in server.sent] == [
+        [("limit", "1")],
+        [("limit", "1"), ("page_token", "t-2")],
+    ]
+
+
+def test_a_model_passed_as_a_value_is_sent_by_wire_names(sdk: Flavoured) -> None:
+    """Whatever class the flavour's models are, the body carries the wire names."""
+    item = sdk.model("Item", id="i-9", name="Desk", unit_price=99.0)
+    server = Server(replies=[(201, ITEM)])
+    sdk.client(server).items.create_item(name="Desk", extra_body={"copy_of": item})
+    body = server.sent[0].json()
+    assert body["copy_of"]["unitPrice"] == 99.0 and "unit_price" not in body["copy_of"]
+    assert dump(item)["unit_price"] == 99.0
+
+
+def test_only_asynchronous_flavours_have_an_async_client(sdk: Flavoured) -> None:
+    assert hasattr(sdk.module, "AsyncShop") is (sdk.http == "httpx")
+    requirement = (Path(sdk.module.__file__).parents[1] / "pyproject.toml").read_text()
+    assert f'"{sdk.http}>=' in requirement and ("requests" in requirement) is (
+        sdk.http == "requests"
+    )
+
+
+def test_a_retried_post_keeps_its_idempotency_key(sdk: Flavoured) -> None:
+    server = Server(replies=[(503, None), (201, ITEM)])
+    sdk.client(server).items.create_item(name="Lamp")
+    keys = [sent.headers.get("idempotency-key") for sent in server.sent]
+    assert len(keys) == 2 and keys[0] and keys[0] == keys[1]
+
+
+def test_server_sent_events_are_read_as_they_arrive(sdk: Flavoured) -> None:
+    server = Server(replies=[(200, b'event: update\ndata: {"n": 1}\n\ndata: done\n\n')])
+    with sdk.client(server).items.follow_item(item_id="i-1") as events:
+        received = [(event.event, event.data) for event in events]
+    assert received == [("update", '{"n": 1}'), ("message", "done")]
+
+
+def test_a_response_that_does_not_fit_its_type_raises_a_validation_error(sdk: Flavoured) -> None:
+    server = Server(replies=[(200, {**ITEM, "id": ["not", "a", "string"]})])
+    with pytest.raises(sdk.module.APIResponseValidationError) as raised:
+        sdk.client(server).items.get_item(item_id="i-1")
+    assert raised.value.body == {**ITEM, "id": ["not", "a", "string"]}
+    assert len(server.sent) == 1
+
+
+def test_a_field_the_server_left_out_stays_distinct_from_one_sent_as_null(sdk: Flavoured) -> None:
+    """Absent keys stay absent in a TypedDict, are UNSET in a struct, unset in a pydantic
+    model: each gives back exactly what the server sent."""
+    if sdk.model_type == "dataclasses":
+        pytest.skip("a dataclass cannot tell absent from null (README: Flavours)")
+    sent: dict[str, Any] = {"data": [{"id": "i-1", "name": "Lamp"}], "next_page_token": None}
+    page = sdk.client(Server(replies=[(200, sent)])).items.list_items()
+    (item,) = page.items
+    if sdk.mappings:
+        assert item == sent["data"][0] and page.response == sent
+    elif sdk.model_type == "msgspec":
+        assert item.unit_price is msgspec.UNSET and page.response.next_page_token is None
+        assert msgspec.to_builtins(page.response) == sent
+    else:
+        assert "unit_price" not in item.model_fields_set
+        assert page.response.model_dump(by_alias=True, exclude_unset=True) == sent
+
+
+def test_a_model_given_as_the_body_is_sent_as_it_stands(sdk: Flavoured) -> None:
+    """A TypedDict is sent unchanged; a struct by wire names, without its UNSET fields."""
+    item = sdk.model("Item", id="i-9", name="Desk", unit_price=99.0)
+    server = Server(replies=[(201, ITEM)])
+    sdk.client(server).items.create_item(name="Desk", extra_body={"copy_of": item, "of": [item]})
+    body = server.sent[0].json()
+    assert body["copy_of"] == {"id": "i-9", "name": "Desk", "unitPrice": 99.0} == body["of"][0]
+
+
+def test_pages_read_results_by_key_where_they_are_mappings(sdk: Flavoured) -> None:
+    source = (Path(str(sdk.module.__file__)).parent / "resources" / "items.py").read_text()
+    if sdk.mappings:  # a key the server may leave out is read with .get
+        assert 'return response["data"]' in source
+        assert 'return response.get("next_page_token")' in source
+    else:
+        assert "return response.data" in source
+        assert "return response.next_page_token" in source
+
+
+# -- What only the TypedDict and msgspec model types do -------------------------------------
+
+FEED_SPEC = """
+openapi: 3.0.3
+info: {title: Feed, version: "1.0"}
+servers: [{url: "https://feed.example"}]
+paths:
+  /posts:
+    get:
+      operationId: listPosts
+      tags: [Posts]
+      parameters: [{name: cursor, in: query, schema: {type: string}}]
+      x-sdkwright-pagination: {style: cursor, parameter: cursor, items: posts, next: meta.nextCursor}
+      responses:
+        "200":
+          description: A page of posts.
+          content: {application/json: {schema: {$ref: "#/components/schemas/PostPage"}}}
+  /attachments/{id}:
+    get:
+      operationId: getAttachment
+      tags: [Posts]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200":
+          description: An image or a link, told apart by their keys only.
+          content: {application/json: {schema: {$ref: "#/components/schemas/Attachment"}}}
+components:
+  schemas:
+    Post:
+      type: object
+      required: [id, "created-by"]
+      properties:
+        id: {type: string}
+        "created-by": {type: string}
+        likeCount: {type: integer}
+    PostPage:
+      type: object
+      required: [posts]
+      properties:
+        posts: {type: array, items: {$ref: "#/components/schemas/Post"}}
+        meta:
+          type: object
+          nullable: true
+          properties: {nextCursor: {type: string, nullable: true}}
+    Attachment:
+      oneOf:
+        - {type: object, required: [url], properties: {url: {type: string}}}
+        - {type: object, required: [image], properties: {image: {type: string}}}
+"""
+
+POST = {"id": "p-1", "created-by": "ann", "likeCount": 3}
+
+
+@pytest.fixture(scope="module", params=["typeddict", "msgspec"])
+def feed(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Any, api.Result]]:
+    model_type = request.param
+    folder = tmp_path_factory.mktemp("feed")
+    (folder / "feed.yaml").write_text(FEED_SPEC)
+    package = f"feed_{model_type}"
+    target = Target(
+        "feed",
+        folder / "feed.yaml",
+        folder / "sdk",
+        package,
+        "Feed",
+        flavour="datamodel-code-generator",
+        options=(("output_model_type", model_type),),
+    )
+    result = api.generate(target)
+    assert result.files, [d.render() for d in result.diagnostics]
+    api.write_result(result, target.output)
+    with orders_sdk.imported(target.output, package) as module:
+        yield model_type, module, result
+
+
+def feed_client(module: Any, server: Server) -> Any:
+    return module.Feed(base_url="https://feed.example", http_client=httpx_client(server))
+
+
+def test_pages_follow_a_cursor_inside_an_optional_envelope(feed: tuple[str, Any, Any]) -> None:
+    model_type, module, _ = feed
+    server = Server(
+        replies=[
+            (200, {"posts": [POST], "meta": {"nextCursor": "c-2"}}),
+            (200, {"posts": [{**POST, "id": "p-2"}], "meta": None}),
+        ]
+    )
+    posts = list(feed_client(module, server).posts.list_posts())
+    ids = [p["id"] if model_type == "typeddict" else p.id for p in posts]
+    assert ids == ["p-1", "p-2"]
+    assert [sent.query for sent in server.sent] == [[], [("cursor", "c-2")]]
+
+
+def test_keys_that_are_not_identifiers_keep_their_wire_names(feed: tuple[str, Any, Any]) -> None:
+    model_type, module, _ = feed
+    server = Server(replies=[(200, {"posts": [POST]})])
+    page = feed_client(module, server).posts.list_posts()
+    (post,) = page.items
+    if model_type == "typeddict":
+        assert post == POST and "meta" not in page.response
+    else:
+        assert (post.created_by, post.like_count) == ("ann", 3)
+        assert msgspec.to_builtins(post) == POST and page.response.meta is msgspec.UNSET
+
+
+def test_a_union_msgspec_cannot_tell_apart_is_loosened_with_a_warning(
+    feed: tuple[str, Any, api.Result],
+) -> None:
+    model_type, module, result = feed
+    warnings = [d for d in result.diagnostics if d.code == "datamodel.msgspec-union"]
+    server = Server(replies=[(200, {"image": "cat.png"})])
+    attachment = feed_client(module, server).posts.get_attachment(id="a-1")
+    if model_type == "typeddict":  # pydantic validates the union of TypedDicts as it is
+        assert not warnings and attachment == {"image": "cat.png"}
+        return
+    (warning,) = warnings
+    assert warning.location is not None
+    assert warning.location.pointer == "/components/schemas/Attachment"
+    assert warning.location.line > 0 and "Attachment" in warning.message
+    assert attachment == {"image": "cat.png"}  # the JSON object as it came
+
+
+def test_keys_the_api_added_later_are_kept_in_typed_dicts(feed: tuple[str, Any, Any]) -> None:
+    """A TypedDict result keeps keys it does not declare, at every depth; a struct ignores them."""
+    model_type, module, _ = feed
+    post = {**POST, "pinned": True}
+    server = Server(replies=[(200, {"posts": [post], "meta": {"nextCursor": None, "total": 1}})])
+    page = feed_client(module, server).posts.list_posts()
+    if model_type == "typeddict":
+        assert page.items == [post] and page.response["meta"] == {"nextCursor": None, "total": 1}
+    else:
+        assert msgspec.to_builtins(page.items[0]) == POST
