@@ -1,40 +1,50 @@
-"""Benchmark sdkwright's cold SDK generation against openapi-python-client (opc).
+"""Benchmark sdkwright's cold SDK generation against its peers, side by side in one run.
 
-Run it from the repository root with the repository's own interpreter:
+Run it from the repository root with the repository's own interpreter (one command; the peers
+install themselves into ``bench/.venv-peers`` on first use):
 
-    .venv/bin/python bench/bench_generate.py                  # all specs, 3 runs each
-    .venv/bin/python bench/bench_generate.py --specs clearstreet --runs 5
-    .venv/bin/python bench/bench_generate.py --skip-opc --out /tmp/generate.md
+    .venv/bin/python bench/bench_generate.py                         # every spec, 3 rounds
+    .venv/bin/python bench/bench_generate.py --specs clearstreet github --runs 5
+    .venv/bin/python bench/bench_generate.py --tools sdkwright,opc --out /tmp/generate.md
 
-What it measures, for each spec (read from ``../shared/specs/`` beside the repository; the
-script exits 2 when that folder is absent) and each tool:
+The specs are every spec in ``../shared/specs/`` beside the repository (multi-file ones
+included; the script exits 2 when that folder is absent). The tools, each with its default
+command unless a note in the report says otherwise:
 
-* ``--runs`` cold runs (a new process each time), each writing into a fresh, empty output
-  directory inside a fresh temporary working directory; the table shows the median wall time.
-* The peak RSS from ``os.wait4`` (``ru_maxrss``). On Linux the kernel reports there the largest
-  peak of the generator process *and* of every descendant it waited for (e.g. a ``ruff``
-  formatter subprocess): the largest single process of the tree, not the sum of processes
-  that ran at the same time. The table shows the maximum over the runs. Linux also starts a
-  child's ``ru_maxrss`` at its parent's high-water mark, so the bench runs every tool before it
-  parses any spec itself, and reports its own peak at that point as the floor of the column.
-* The exit code: a failed run shows as ``failed (exit N)`` with the last error line of its
-  stderr (else its last line), and the remaining runs of that tool on that spec are skipped.
-* In-process, after the tool runs, the "parse floor": reading and parsing the spec
-  (``json.loads`` for JSON, PyYAML's libyaml ``CSafeLoader`` for YAML), median of ``--runs``:
-  the least time any generator needs just to load it.
+* sdkwright: ``<this interpreter> -m generator generate SPEC -o OUT --package NAME``: the full
+  pipeline, validation and formatting included, with an empty private cache folder
+  (``SDKWRIGHT_CACHE_DIR``) per run so that nothing is reused; this interpreter's bin directory
+  first on PATH (formatters from the repository's venv), the checkout first on PYTHONPATH.
+* opc: ``openapi-python-client generate --path SPEC --output-path OUT --overwrite`` (its ruff
+  post-hooks).
+* openapi-generator: ``openapi-generator-cli generate -i SPEC -g python -o OUT`` (the PyPI
+  package that bundles the jar, run on the machine's Java).
+* datamodel-codegen: ``datamodel-codegen --input SPEC --input-file-type openapi --output OUT``,
+  models only, its default formatters (black and isort); OUT is a file, or a folder for the
+  specs it can only write as a package of modules.
 
-The tools:
+Peers install at first use into ``bench/.venv-peers`` (a local cache, not part of the
+repository), pinned to the versions PEERS.md measured, and run with that venv's bin directory
+first on PATH.
 
-* sdkwright: ``<this interpreter> -m generator generate SPEC -o OUT --package NAME``, with this
-  interpreter's bin directory first on PATH (so formatters come from the repository's venv) and
-  the repository root first on PYTHONPATH (so the checkout's ``generator`` is the one measured,
-  installed into the venv or not).
-* opc: ``openapi-python-client generate --path SPEC --output-path OUT --overwrite`` (its default
-  ruff post-hooks), installed at first use into ``bench/.venv-peers`` (a local cache, not part of
-  the repository), with that venv's bin directory first on PATH so its own ruff is used.
+What it measures, for each spec: ``--runs`` rounds; each round runs every tool once, in turn
+(so that load from other processes weighs on every tool alike), as a new process writing into
+a fresh, empty output directory inside a fresh temporary working directory. The table shows the
+median wall time and the largest peak RSS over the rounds, from ``os.wait4`` (``ru_maxrss``):
+on Linux the largest peak of one process of the tool's tree (the tool and the subprocesses it
+waited for: ruff, black, the JVM), not a sum. Linux starts a child's ``ru_maxrss`` at its
+parent's high-water mark, so the bench runs every tool before it parses any spec itself and
+reports its own peak then as the floor of the column. A failed run shows as ``failed (exit
+N)`` with the last error line of its stderr (else of its stdout), and that tool is not run again
+on that spec. After the tools, in-process, the "parse floor": reading and parsing the root
+spec file (``json.loads``, or PyYAML's libyaml ``CSafeLoader``), median of ``--runs``.
+
+Target (issue 3), per spec: sdkwright's wall time at most 0.5x the fastest peer that completes
+the spec, and its peak RSS at most the lightest such peer's. The report gives a PASS or FAIL
+line per spec, and the load average of the machine at the start and the end of the run.
 
 The Markdown report goes to stdout and to ``bench/results/generate.md`` (``--out``); progress
-goes to stderr. Stdlib only, apart from PyYAML for parsing the YAML spec's parse floor.
+goes to stderr. Stdlib only, apart from PyYAML for the parse floor of YAML specs.
 """
 
 from __future__ import annotations
@@ -55,8 +65,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -64,46 +74,106 @@ SPECS_DIR = REPO_ROOT.parent / "shared" / "specs"
 PEERS_VENV = REPO_ROOT / "bench" / ".venv-peers"
 DEFAULT_OUT = REPO_ROOT / "bench" / "results" / "generate.md"
 
-OPC_DIST = "openapi-python-client"
-OPC_PREFERRED = "0.29.1"
-# Tried in order: the exact version, else the newest 0.29.x, else the newest release.
-OPC_REQUIREMENTS = (f"{OPC_DIST}=={OPC_PREFERRED}", f"{OPC_DIST}>=0.29,<0.30", OPC_DIST)
-
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
-TARGET_SPEC = "clearstreet"
 TARGET_WALL_RATIO = 0.5
 TARGET_RSS_RATIO = 1.0
-RSS_NOTE = (
-    "peak RSS = os.wait4 ru_maxrss: the largest peak of a single process in the tool's tree "
-    "(the generator process and the subprocesses it waited for, e.g. ruff), not a sum; "
-    "measured the same way for both tools"
-)
 MAX_CELL_TEXT = 160
-ERROR_LINE_RE = re.compile(r"^(?:[\w.]*(?:Error|Exception)|error|fatal)\s*:")
-BOILERPLATE_RE = re.compile(r"please open an issue", re.IGNORECASE)
+ERROR_LINE_RE = re.compile(
+    r"^(?:[\w.]*(?:Error|Exception)\s*:|fatal\s*:|Exception in thread|\[\w+\] ERROR\b)",
+    re.IGNORECASE,
+)
+BOILERPLATE_RE = re.compile(r"please open an issue|for further information visit", re.IGNORECASE)
+LOOSE_ERROR_RE = re.compile(r"error|failed|exception|not found", re.IGNORECASE)
 ERROR_CONTINUATION_LINES = 2
 TAIL_BYTES = 64 * 1024
+# Stripe's YAML is past the YAML parser's default size limit in OpenAPI Generator; PEERS.md
+# raised it the same way.
+BIG_YAML_JAVA_OPTS = "-DmaxYamlCodePoints=99999999"
 
 
 @dataclass(frozen=True)
 class Spec:
-    """One benchmark input."""
+    """One benchmark input, and the per-spec settings a peer needs to complete it."""
 
     key: str
     filename: str
-    package: str
     label: str
+    spec_root: str = ""  # sdkwright's --spec-root, where file references leave the spec's folder
     # opc aborts on Stripe's duplicate enum keys with its defaults; PEERS.md measured it with
     # `literal_enums: true`, which lets it finish, so the bench does the same.
     opc_literal_enums: bool = False
+    og_java_opts: str = ""
+    dmcg_output_folder: bool = False  # datamodel-codegen writes modular output only to a folder
+
+    @property
+    def package(self) -> str:
+        return self.key
 
 
 SPECS: tuple[Spec, ...] = (
-    Spec("clearstreet", "clearstreet-trading-3.1.json", "clearstreet", "Clear Street"),
-    Spec("stripe", "stripe-spec3.yaml", "stripe", "Stripe", opc_literal_enums=True),
-    Spec("github", "github-api.github.com-2020.json", "github", "GitHub"),
+    Spec("clearstreet", "clearstreet-trading-3.1.json", "Clear Street"),
+    Spec("petstore", "oai-petstore-3.0.yaml", "OAI petstore"),
+    Spec("swagger_petstore", "swagger-petstore-3.0.yaml", "Swagger petstore"),
+    Spec("webhooks", "oai-webhook-example-3.1.yaml", "OAI webhook example"),
+    Spec("callbacks", "oai-callback-example-3.0.yaml", "OAI callback example"),
+    Spec("uber", "oai-uber-2.0.json", "Uber (Swagger 2.0)"),
+    Spec(
+        "petstore_split",
+        "oai-petstore-separate-2.0/spec/swagger.yaml",
+        "Petstore in separate files (Swagger 2.0)",
+        spec_root="oai-petstore-separate-2.0",
+    ),
+    Spec("spotify", "spotify-fixed-open-api.yml", "Spotify"),
+    Spec(
+        "stripe",
+        "stripe-spec3.yaml",
+        "Stripe",
+        opc_literal_enums=True,
+        og_java_opts=BIG_YAML_JAVA_OPTS,
+        dmcg_output_folder=True,
+    ),
+    Spec("github", "github-api.github.com-2020.json", "GitHub"),
+    Spec(
+        "digitalocean",
+        "digitalocean/specification/DigitalOcean-public.v2.yaml",
+        "DigitalOcean (2,907 files)",
+        dmcg_output_folder=True,
+    ),
 )
 SPEC_KEYS = tuple(spec.key for spec in SPECS)
+
+
+@dataclass(frozen=True)
+class Peer:
+    """A peer tool: the distribution that brings it, pinned, and its console script."""
+
+    key: str
+    label: str
+    distribution: str
+    version: str
+    script: str
+
+
+PEERS: tuple[Peer, ...] = (
+    Peer(
+        "opc", "openapi-python-client", "openapi-python-client", "0.29.1", "openapi-python-client"
+    ),
+    Peer(
+        "openapi-generator",
+        "OpenAPI Generator (python)",
+        "openapi-generator-cli",
+        "7.26.0",
+        "openapi-generator-cli",
+    ),
+    Peer(
+        "datamodel-codegen",
+        "datamodel-code-generator (models only)",
+        "datamodel-code-generator",
+        "0.89.0",
+        "datamodel-codegen",
+    ),
+)
+TOOL_KEYS = ("sdkwright", *(peer.key for peer in PEERS))
 
 
 @dataclass(frozen=True)
@@ -149,8 +219,14 @@ class SpecResult:
     spec: Spec
     ops: int | None
     parse_s: float | None
-    sdkwright: ToolResult
-    opc: ToolResult
+    tools: dict[str, ToolResult] = field(default_factory=dict)
+
+    @property
+    def sdkwright(self) -> ToolResult:
+        return self.tools["sdkwright"]
+
+    def peers(self) -> list[tuple[str, ToolResult]]:
+        return [(key, tool) for key, tool in self.tools.items() if key != "sdkwright"]
 
 
 @dataclass(frozen=True)
@@ -159,11 +235,11 @@ class Header:
     nproc: int
     python: str
     system: str
-    sdkwright_version: str
-    opc_version: str
+    versions: dict[str, str]
     runs: int
     timeout_s: float
     bench_floor_kib: int
+    load: tuple[str, str]
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -196,11 +272,7 @@ def fmt_seconds(seconds: float) -> str:
 
 
 def fmt_mib(maxrss: int) -> str:
-    return f"{kib_to_mib(maxrss):.1f} MiB"
-
-
-def fmt_ratio(numerator: float, denominator: float) -> str:
-    return f"{numerator / denominator:.2f}x" if denominator > 0 else "n/a"
+    return f"{kib_to_mib(maxrss):.0f} MiB"
 
 
 def md_cell(text: str) -> str:
@@ -219,72 +291,54 @@ def describe_exit(run: RunResult, timeout_s: float) -> str:
     return f"{status}: {run.last_line}" if run.last_line else status
 
 
-def tool_cells(tool: ToolResult, timeout_s: float) -> tuple[str, str]:
-    """The (wall, peak RSS) cells for one tool."""
+def tool_cell(tool: ToolResult, timeout_s: float) -> str:
+    """'wall / peak RSS', or why there is none."""
     if tool.skipped is not None:
-        return tool.skipped, tool.skipped
+        return tool.skipped
     failure = tool.failure
     if failure is not None:
-        return md_cell(describe_exit(failure, timeout_s)), "n/a"
+        return md_cell(f"{describe_exit(failure, timeout_s)} (after {fmt_seconds(failure.wall_s)})")
     if not tool.runs:
-        return "n/a", "n/a"
-    return fmt_seconds(tool.median_wall_s), fmt_mib(tool.max_rss_kib)
+        return "n/a"
+    return f"{fmt_seconds(tool.median_wall_s)} / {fmt_mib(tool.max_rss_kib)}"
 
 
-def ratio_cells(sdk: ToolResult, opc: ToolResult) -> tuple[str, str]:
-    failure = opc.failure
-    if sdk.measured and failure is not None and failure.exit_code is not None:
-        # opc gave up: what it spent before failing bounds what a success would have cost.
-        wall = fmt_ratio(sdk.median_wall_s, failure.wall_s)
-        rss = fmt_ratio(sdk.max_rss_kib, failure.maxrss_kib)
-        return f"< {wall} (of opc's time to fail)", f"< {rss} (of opc's peak before failing)"
-    if not (sdk.measured and opc.measured):
-        return "n/a", "n/a"
-    return (
-        fmt_ratio(sdk.median_wall_s, opc.median_wall_s),
-        fmt_ratio(sdk.max_rss_kib, opc.max_rss_kib),
-    )
+def completing_peers(result: SpecResult) -> list[tuple[str, ToolResult]]:
+    return [(key, tool) for key, tool in result.peers() if tool.measured]
 
 
-def table_row(result: SpecResult, timeout_s: float) -> str:
-    ops = str(result.ops) if result.ops is not None else "n/a"
-    parse = fmt_seconds(result.parse_s) if result.parse_s is not None else "n/a"
-    cells = [
-        result.spec.filename,
-        ops,
-        parse,
-        *tool_cells(result.sdkwright, timeout_s),
-        *tool_cells(result.opc, timeout_s),
-        *ratio_cells(result.sdkwright, result.opc),
-    ]
-    return "| " + " | ".join(cells) + " |"
-
-
-def target_verdict(sdk: ToolResult, opc: ToolResult) -> str:
-    """PASS when sdkwright wall <= 0.5 x opc wall and sdkwright peak RSS <= opc peak RSS."""
+def target_verdict(result: SpecResult) -> str:
+    """PASS when sdkwright's wall <= 0.5x the fastest completing peer's, and its peak RSS
+    <= the lightest completing peer's."""
+    sdk = result.sdkwright
     if not sdk.measured:
         return "FAIL (sdkwright did not complete)" if sdk.skipped is None else "n/a"
-    if not opc.measured:
-        return "n/a (no opc measurement)"
-    wall_ratio = sdk.median_wall_s / opc.median_wall_s
-    rss_ratio = sdk.max_rss_kib / opc.max_rss_kib
+    peers = completing_peers(result)
+    if not peers:
+        return "no peer completes it (no target to meet)"
+    fastest_key, fastest = min(peers, key=lambda peer: peer[1].median_wall_s)
+    lightest_key, lightest = min(peers, key=lambda peer: peer[1].max_rss_kib)
+    wall_ratio = sdk.median_wall_s / fastest.median_wall_s
+    rss_ratio = sdk.max_rss_kib / lightest.max_rss_kib
     ok = wall_ratio <= TARGET_WALL_RATIO and rss_ratio <= TARGET_RSS_RATIO
     return (
-        f"{'PASS' if ok else 'FAIL'} (wall {wall_ratio:.2f}x, needs <= {TARGET_WALL_RATIO:g}x; "
-        f"peak RSS {rss_ratio:.2f}x, needs <= {TARGET_RSS_RATIO:g}x)"
+        f"{'PASS' if ok else 'FAIL'} (wall {wall_ratio:.2f}x the fastest peer, {fastest_key}, "
+        f"needs <= {TARGET_WALL_RATIO:g}x; peak RSS {rss_ratio:.2f}x the lightest, "
+        f"{lightest_key}, needs <= {TARGET_RSS_RATIO:g}x)"
     )
 
 
-def target_line(result: SpecResult) -> str:
-    verdict = target_verdict(result.sdkwright, result.opc)
-    if result.spec.key == TARGET_SPEC:
-        return f"- {result.spec.label}: {verdict}"
-    return f"- {result.spec.label}: no target set (informational, same check: {verdict})"
+def table_row(result: SpecResult, tools: Sequence[str], timeout_s: float) -> str:
+    ops = str(result.ops) if result.ops is not None else "n/a"
+    parse = fmt_seconds(result.parse_s) if result.parse_s is not None else "n/a"
+    cells = [result.spec.key, ops, parse]
+    cells += [tool_cell(result.tools[key], timeout_s) for key in tools]
+    return "| " + " | ".join(cells) + " |"
 
 
 def runs_detail(result: SpecResult) -> list[str]:
     lines = []
-    for name, tool in (("sdkwright", result.sdkwright), ("opc", result.opc)):
+    for name, tool in result.tools.items():
         if tool.skipped is not None or not tool.runs:
             continue
         runs = ", ".join(
@@ -295,32 +349,58 @@ def runs_detail(result: SpecResult) -> list[str]:
     return lines
 
 
-def render_markdown(header: Header, results: Sequence[SpecResult]) -> str:
+def settings_notes(specs: Sequence[Spec]) -> list[str]:
+    notes = []
+    for spec in specs:
+        if spec.opc_literal_enums:
+            notes.append(
+                f"opc on {spec.key}: `literal_enums: true` (its defaults abort on duplicate enum keys)"
+            )
+        if spec.og_java_opts:
+            notes.append(
+                f"openapi-generator on {spec.key}: `JAVA_OPTS={spec.og_java_opts}` (past the default YAML size limit)"
+            )
+        if spec.dmcg_output_folder:
+            notes.append(f"datamodel-codegen on {spec.key}: output to a folder (modular output)")
+    return notes
+
+
+# What a run of the defaults does not show, checked by hand on this machine.
+PEER_NOTES = (
+    "openapi-generator on digitalocean with `--skip-validate-spec` exits 0 (6.5 s, 192 MiB), "
+    "but ignores the operation-level `$ref`s: 12 files, no model, every operation empty; it is "
+    "not counted as completing the spec",
+)
+
+
+def render_markdown(header: Header, results: Sequence[SpecResult], tools: Sequence[str]) -> str:
+    specs = [result.spec for result in results]
     lines = [
-        "# sdkwright vs openapi-python-client: cold generation",
+        "# sdkwright vs its peers: cold generation, side by side",
         "",
         f"- date (UTC): {header.date_utc}",
-        f"- machine: nproc {header.nproc}, Python {header.python}, {header.system}",
-        f"- sdkwright: {header.sdkwright_version}",
-        f"- openapi-python-client: {header.opc_version}",
-        "- opc on Stripe runs with `literal_enums: true` (with its defaults it aborts on duplicate"
-        " enum keys, as PEERS.md reports)",
-        f"- runs per tool and spec: {header.runs} (median wall, max peak RSS); "
-        f"timeout {header.timeout_s:g} s per run",
-        f"- {RSS_NOTE}",
-        f"- RSS floor: on Linux a child's ru_maxrss starts at its parent's high-water mark, so "
-        f"every peak RSS is at least the bench's own peak when it spawned the tools "
-        f"({fmt_mib(header.bench_floor_kib)}); the bench parses no spec before the tool runs",
-        "- parse floor: in-process read + json.loads / yaml CSafeLoader, median of the runs",
+        f"- machine: nproc {header.nproc}, Python {header.python}, {header.system}; load average "
+        f"(1 min) {header.load[0]} at the start, {header.load[1]} at the end (the machine is "
+        "shared with other work: tools take turns in each round so that load weighs on all alike)",
+        *(f"- {key}: {header.versions[key]}" for key in tools),
+        *(f"- {note}" for note in settings_notes(specs)),
+        *(f"- {note}" for note in PEER_NOTES),
+        f"- {header.runs} rounds (median wall, max peak RSS); timeout {header.timeout_s:g} s per run",
+        "- peak RSS = os.wait4 ru_maxrss: the largest peak of one process of the tool's tree (the "
+        "tool and the subprocesses it waited for: ruff, black, the JVM), not a sum; the same for "
+        f"every tool, and at least the bench's own peak when it spawned them ({fmt_mib(header.bench_floor_kib)})",
+        "- parse floor: in-process read + json.loads / yaml CSafeLoader of the root file, median",
         "",
-        "| spec | ops | parse floor | sdkwright wall | sdkwright peak RSS | opc wall "
-        "| opc peak RSS | wall ratio sdkwright/opc | RSS ratio |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-        *(table_row(result, header.timeout_s) for result in results),
+        "| spec | ops | parse floor | "
+        + " | ".join(f"{key} wall / peak RSS" for key in tools)
+        + " |",
+        "|---|---:|---:|" + "---:|" * len(tools),
+        *(table_row(result, tools, header.timeout_s) for result in results),
         "",
-        "Targets:",
+        "Targets (sdkwright wall <= 0.5x the fastest peer that completes the spec, peak RSS <= the "
+        "lightest such peer's):",
         "",
-        *(target_line(result) for result in results),
+        *(f"- {result.spec.key}: {target_verdict(result)}" for result in results),
         "",
         "Runs (wall / peak RSS / exit):",
         "",
@@ -340,37 +420,38 @@ def sdkwright_env(env: Mapping[str, str]) -> dict[str, str]:
     return with_first(with_first(env, "PATH", Path(sys.executable).parent), "PYTHONPATH", REPO_ROOT)
 
 
-def sdkwright_command(spec_path: Path, out_dir: Path, package: str) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "generator",
-        "generate",
-        str(spec_path),
-        "-o",
-        str(out_dir),
-        "--package",
-        package,
-    ]
+def command_for(tool: str, spec: Spec, out_dir: Path, bin_dir: Path) -> list[str]:
+    """The command line of one tool on one spec, writing under out_dir."""
+    path = SPECS_DIR / spec.filename
+    if tool == "sdkwright":
+        command = [sys.executable, "-m", "generator", "generate", str(path), "-o", str(out_dir)]
+        command += ["--package", spec.package]
+        if spec.spec_root:
+            command += ["--spec-root", str(SPECS_DIR / spec.spec_root)]
+        return command
+    if tool == "opc":
+        command = [str(bin_dir / "openapi-python-client"), "generate", "--path", str(path)]
+        command += ["--output-path", str(out_dir), "--overwrite"]
+        if spec.opc_literal_enums:
+            config = out_dir.parent / "opc-config.json"
+            config.write_text('{"literal_enums": true}\n')
+            command += ["--config", str(config)]
+        return command
+    if tool == "openapi-generator":
+        command = [str(bin_dir / "openapi-generator-cli"), "generate", "-i", str(path)]
+        return [*command, "-g", "python", "-o", str(out_dir)]
+    output = out_dir if spec.dmcg_output_folder else out_dir / "models.py"
+    command = [str(bin_dir / "datamodel-codegen"), "--input", str(path)]
+    return [*command, "--input-file-type", "openapi", "--output", str(output)]
 
 
-def opc_command(
-    opc_exe: Path, spec_path: Path, out_dir: Path, literal_enums: bool = False
-) -> list[str]:
-    command = [
-        str(opc_exe),
-        "generate",
-        "--path",
-        str(spec_path),
-        "--output-path",
-        str(out_dir),
-        "--overwrite",
-    ]
-    if literal_enums:
-        config = out_dir.parent / "opc-config.json"
-        config.write_text('{"literal_enums": true}\n')
-        command += ["--config", str(config)]
-    return command
+def env_for(tool: str, spec: Spec, base: Mapping[str, str], cache_dir: Path) -> dict[str, str]:
+    """The environment of one run: sdkwright's with an empty private cache."""
+    if tool == "sdkwright":
+        return {**base, "SDKWRIGHT_CACHE_DIR": str(cache_dir)}
+    if tool == "openapi-generator" and spec.og_java_opts:
+        return {**base, "JAVA_OPTS": spec.og_java_opts}
+    return dict(base)
 
 
 def last_nonempty_line(*texts: str) -> str:
@@ -383,10 +464,12 @@ def last_nonempty_line(*texts: str) -> str:
 
 
 def failure_line(*texts: str) -> str:
-    """The last error line of the first text that has a line (else its last line).
+    """What went wrong, from the first text that has a line.
 
-    An error line looks like ``SomeError: ...`` (continued over the next few lines, as rich
-    tracebacks wrap it) or ``error: ...``; boilerplate "please open an issue" lines are skipped.
+    Its first error line (``SomeError: ...``, ``error: ...``, a Java exception or ERROR log
+    line, with the next few lines, as rich tracebacks wrap it); else its first line that says
+    error or failed, with the next few lines (a validation report under a summary); else its
+    last line. Boilerplate ("please open an issue", help links) is skipped.
     """
     for text in texts:
         lines = [
@@ -394,9 +477,12 @@ def failure_line(*texts: str) -> str:
             for line in text.splitlines()
             if line.strip() and not BOILERPLATE_RE.search(line)
         ]
-        for index in range(len(lines) - 1, -1, -1):
-            if ERROR_LINE_RE.match(lines[index]):
+        for index, line in enumerate(lines):
+            if ERROR_LINE_RE.match(line):
                 return " ".join(lines[index : index + 1 + ERROR_CONTINUATION_LINES])
+        for index, line in enumerate(lines):
+            if LOOSE_ERROR_RE.search(line):
+                return " ".join(lines[index : index + 1 + 2 * ERROR_CONTINUATION_LINES])
         if lines:
             return lines[-1]
     return ""
@@ -405,11 +491,17 @@ def failure_line(*texts: str) -> str:
 # --------------------------------------------------------------------------- measuring
 
 
-def read_tail(path: Path) -> str:
+def read_ends(path: Path) -> str:
+    """The first and the last TAIL_BYTES of a log: a tool may state its error at the start
+    and then list thousands of details."""
     with path.open("rb") as handle:
         size = handle.seek(0, os.SEEK_END)
-        handle.seek(max(0, size - TAIL_BYTES))
-        return handle.read().decode("utf-8", errors="replace")
+        handle.seek(0)
+        if size <= 2 * TAIL_BYTES:
+            return handle.read().decode("utf-8", errors="replace")
+        head = handle.read(TAIL_BYTES)
+        handle.seek(size - TAIL_BYTES)
+        return (head + b"\n" + handle.read()).decode("utf-8", errors="replace")
 
 
 def kill_group(pid: int, fired: threading.Event | None = None) -> None:
@@ -450,7 +542,7 @@ def run_once(
         wall_s = time.perf_counter() - start
     exit_code = os.waitstatus_to_exitcode(status)
     proc.returncode = exit_code  # already reaped by wait4: keep Popen from waiting again
-    last = "" if exit_code == 0 else failure_line(read_tail(err_log), read_tail(out_log))
+    last = "" if exit_code == 0 else failure_line(read_ends(err_log), read_ends(out_log))
     return RunResult(
         wall_s=wall_s,
         maxrss_kib=usage.ru_maxrss,
@@ -459,30 +551,37 @@ def run_once(
     )
 
 
-def measure_tool(
-    name: str,
-    build_cmd: Callable[[Path], list[str]],
-    env: Mapping[str, str],
+def measure_spec(
+    spec: Spec,
+    tools: Sequence[str],
+    envs: Mapping[str, Mapping[str, str]],
+    bins: Mapping[str, Path],
     runs: int,
     timeout_s: float,
-) -> ToolResult:
-    """runs cold runs, each into a fresh empty output dir; stops at the first failure."""
-    results: list[RunResult] = []
+) -> dict[str, ToolResult]:
+    """runs rounds of every tool in turn, each run cold into a fresh empty output directory;
+    a tool that fails is not run again on this spec."""
+    results: dict[str, list[RunResult]] = {tool: [] for tool in tools}
     for index in range(runs):
-        with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as tmp:
-            work = Path(tmp) / "work"
-            out_dir = work / "out"
-            out_dir.mkdir(parents=True)
-            run = run_once(build_cmd(out_dir), work, env, timeout_s, Path(tmp))
-        results.append(run)
-        state = "ok" if run.ok else describe_exit(run, timeout_s)
-        log(
-            f"  {name} run {index + 1}/{runs}: {fmt_seconds(run.wall_s)}, "
-            f"{fmt_mib(run.maxrss_kib)}, {state}"
-        )
-        if not run.ok:
-            break
-    return ToolResult(runs=tuple(results))
+        for tool in tools:
+            done = results[tool]
+            if done and not done[-1].ok:
+                continue
+            with tempfile.TemporaryDirectory(prefix=f"bench-{tool}-") as tmp:
+                work = Path(tmp) / "work"
+                out_dir = work / "out"
+                out_dir.mkdir(parents=True)
+                (Path(tmp) / "cache").mkdir()
+                command = command_for(tool, spec, out_dir, bins.get(tool, Path()))
+                env = env_for(tool, spec, envs[tool], Path(tmp) / "cache")
+                run = run_once(command, work, env, timeout_s, Path(tmp))
+            done.append(run)
+            state = "ok" if run.ok else describe_exit(run, timeout_s)
+            log(
+                f"  {tool} run {index + 1}/{runs}: {fmt_seconds(run.wall_s)}, "
+                f"{fmt_mib(run.maxrss_kib)}, {state}"
+            )
+    return {tool: ToolResult(runs=tuple(done)) for tool, done in results.items()}
 
 
 def load_yaml(text: str) -> object:
@@ -518,6 +617,15 @@ def measure_parse_floor(path: Path, runs: int) -> tuple[float | None, int | None
     return statistics.median(times), ops
 
 
+def bench_parse_floors(specs: Sequence[Spec], runs: int) -> list[tuple[float | None, int | None]]:
+    log("parse floors:")
+    floors = [measure_parse_floor(SPECS_DIR / spec.filename, runs) for spec in specs]
+    for spec, (parse_s, ops) in zip(specs, floors, strict=True):
+        shown = fmt_seconds(parse_s) if parse_s is not None else "n/a"
+        log(f"  {spec.filename}: {shown}, {ops} operations")
+    return floors
+
+
 # --------------------------------------------------------------------------- tools
 
 
@@ -551,49 +659,36 @@ def venv_bin(venv: Path) -> Path:
     return venv / "bin"
 
 
-def installed_opc_version(venv: Path) -> str | None:
-    code, output = run_capture(
-        [
-            str(venv_bin(venv) / "python"),
-            "-c",
-            f"import importlib.metadata as m; print(m.version({OPC_DIST!r}))",
-        ]
-    )
+def installed_version(venv: Path, distribution: str) -> str | None:
+    probe = f"import importlib.metadata as m; print(m.version({distribution!r}))"
+    code, output = run_capture([str(venv_bin(venv) / "python"), "-c", probe])
     return output.splitlines()[-1].strip() if code == 0 and output else None
 
 
-def install_opc(venv: Path) -> bool:
-    """Install opc into venv, trying OPC_REQUIREMENTS in order."""
-    python = str(venv_bin(venv) / "python")
-    for requirement in OPC_REQUIREMENTS:
+def ensure_venv(venv: Path) -> str | None:
+    """None when the peers' venv is ready, else why it is not."""
+    if (venv_bin(venv) / "python").exists():
+        return None
+    log(f"creating virtualenv {venv} ...")
+    code, output = run_capture([sys.executable, "-m", "venv", str(venv)])
+    return None if code == 0 else f"could not create {venv}: {last_nonempty_line(output)}"
+
+
+def ensure_peer(venv: Path, peer: Peer) -> str:
+    """The installed version of the peer (installing the pinned one first if needed), or
+    raises RuntimeError saying why it is not usable."""
+    version = installed_version(venv, peer.distribution)
+    if version is None or not (venv_bin(venv) / peer.script).exists():
+        requirement = f"{peer.distribution}=={peer.version}"
         log(f"installing {requirement} into {venv} ...")
+        python = str(venv_bin(venv) / "python")
         code, output = run_capture([python, "-m", "pip", "install", "--quiet", requirement])
-        if code == 0:
-            return True
-        log(f"  failed (exit {code}): {last_nonempty_line(output)}")
-    return False
-
-
-def ensure_opc(venv: Path) -> tuple[Path, str] | str:
-    """(opc executable, version) ready to run, or the reason it is not."""
-    log(f"note: {venv.relative_to(REPO_ROOT)}/ is a local cache of peer tools; do not commit it")
-    if not (venv_bin(venv) / "python").exists():
-        log(f"creating virtualenv {venv} ...")
-        code, output = run_capture([sys.executable, "-m", "venv", str(venv)])
         if code != 0:
-            return f"could not create {venv}: {last_nonempty_line(output)}"
-    exe = venv_bin(venv) / OPC_DIST
-    if not exe.exists() and not install_opc(venv):
-        return f"could not install {OPC_DIST}"
-    version = installed_opc_version(venv)
-    if version is None or not exe.exists():
-        return f"{OPC_DIST} is not usable in {venv}"
-    return exe, version
-
-
-def opc_version_text(version: str) -> str:
-    note = "" if version == OPC_PREFERRED else f" (wanted {OPC_PREFERRED}: not available)"
-    return f"{version}{note}, default ruff post-hooks"
+            raise RuntimeError(f"could not install {requirement}: {last_nonempty_line(output)}")
+        version = installed_version(venv, peer.distribution)
+    if version is None or not (venv_bin(venv) / peer.script).exists():
+        raise RuntimeError(f"{peer.distribution} is not usable in {venv}")
+    return version if version == peer.version else f"{version} (wanted {peer.version})"
 
 
 # --------------------------------------------------------------------------- main
@@ -609,13 +704,13 @@ def nproc() -> int:
     return os.cpu_count() or 1
 
 
-def spec_keys(value: str) -> list[str]:
-    """argparse type: comma-separated spec names."""
+def names(value: str, known: Sequence[str]) -> list[str]:
+    """argparse type: comma-separated names out of known."""
     keys = [key.strip() for key in value.split(",") if key.strip()]
-    unknown = [key for key in keys if key not in SPEC_KEYS]
+    unknown = [key for key in keys if key not in known]
     if unknown or not keys:
         raise argparse.ArgumentTypeError(
-            f"unknown spec {', '.join(unknown) or value!r}; choose from {', '.join(SPEC_KEYS)}"
+            f"unknown name {', '.join(unknown) or value!r}; choose from {', '.join(known)}"
         )
     return keys
 
@@ -629,26 +724,32 @@ def positive_int(value: str) -> int:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Compare sdkwright's cold generation with openapi-python-client."
+        description="Compare sdkwright's cold generation with its peers, side by side."
     )
     parser.add_argument(
         "--specs",
-        type=spec_keys,
+        type=lambda value: names(value, SPEC_KEYS),
         nargs="+",
         default=[list(SPEC_KEYS)],
         metavar="NAME",
         help=f"specs to run (space- or comma-separated): {', '.join(SPEC_KEYS)}",
     )
-    parser.add_argument("--runs", type=positive_int, default=3, help="runs per tool and spec")
+    parser.add_argument(
+        "--tools",
+        type=lambda value: names(value, TOOL_KEYS),
+        nargs="+",
+        default=[list(TOOL_KEYS)],
+        metavar="NAME",
+        help=f"tools to run: {', '.join(TOOL_KEYS)} (sdkwright always runs)",
+    )
+    parser.add_argument("--runs", type=positive_int, default=3, help="rounds per spec")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run")
-    parser.add_argument("--skip-opc", action="store_true", help="do not run opc")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="Markdown report path")
     return parser.parse_args(argv)
 
 
-def selected_specs(groups: Sequence[Sequence[str]]) -> list[Spec]:
-    wanted = {key for group in groups for key in group}
-    return [spec for spec in SPECS if spec.key in wanted]
+def flatten(groups: Sequence[Sequence[str]]) -> set[str]:
+    return {key for group in groups for key in group}
 
 
 def missing_inputs(specs: Sequence[Spec]) -> str | None:
@@ -660,95 +761,88 @@ def missing_inputs(specs: Sequence[Spec]) -> str | None:
     return None
 
 
-def bench_tools(
-    spec: Spec,
-    args: argparse.Namespace,
-    sdk_env: Mapping[str, str],
-    opc: tuple[Path, Mapping[str, str]] | str,
-) -> tuple[ToolResult, ToolResult]:
-    """(sdkwright, opc) results for one spec."""
-    path = SPECS_DIR / spec.filename
-    log(f"{spec.filename}:")
-    sdk = measure_tool(
-        "sdkwright",
-        lambda out: sdkwright_command(path, out, spec.package),
-        sdk_env,
-        args.runs,
-        args.timeout,
+def prepare_peers(
+    wanted: set[str],
+) -> tuple[dict[str, str], dict[str, Mapping[str, str]], dict[str, Path], dict[str, str]]:
+    """(versions, environments, bin dirs, unavailable tools with the reason) of the peers."""
+    versions: dict[str, str] = {}
+    envs: dict[str, Mapping[str, str]] = {}
+    bins: dict[str, Path] = {}
+    unavailable: dict[str, str] = {}
+    peers = [peer for peer in PEERS if peer.key in wanted]
+    if not peers:
+        return versions, envs, bins, unavailable
+    log(
+        f"note: {PEERS_VENV.relative_to(REPO_ROOT)}/ is a local cache of peer tools; do not commit it"
     )
-    if isinstance(opc, str):
-        opc_result = ToolResult(skipped=opc)
-    else:
-        opc_exe, opc_env = opc
-        opc_result = measure_tool(
-            "opc",
-            lambda out: opc_command(opc_exe, path, out, spec.opc_literal_enums),
-            opc_env,
-            args.runs,
-            args.timeout,
-        )
-    return sdk, opc_result
-
-
-def bench_parse_floors(specs: Sequence[Spec], runs: int) -> list[tuple[float | None, int | None]]:
-    log("parse floors:")
-    floors = [measure_parse_floor(SPECS_DIR / spec.filename, runs) for spec in specs]
-    for spec, (parse_s, ops) in zip(specs, floors, strict=True):
-        shown = fmt_seconds(parse_s) if parse_s is not None else "n/a"
-        log(f"  {spec.filename}: {shown}, {ops} operations")
-    return floors
+    problem = ensure_venv(PEERS_VENV)
+    for peer in peers:
+        try:
+            if problem is not None:
+                raise RuntimeError(problem)
+            versions[peer.key] = f"{peer.label} {ensure_peer(PEERS_VENV, peer)}"
+        except RuntimeError as error:
+            log(f"{peer.key} unavailable: {error}")
+            unavailable[peer.key] = "unavailable"
+            versions[peer.key] = f"{peer.label}: unavailable: {error}"
+            continue
+        bins[peer.key] = venv_bin(PEERS_VENV)
+        envs[peer.key] = with_first(os.environ, "PATH", venv_bin(PEERS_VENV))
+    return versions, envs, bins, unavailable
 
 
 def self_peak_rss() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def load_average() -> str:
+    return f"{os.getloadavg()[0]:.2f}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    specs = selected_specs(args.specs)
+    wanted_specs = flatten(args.specs)
+    specs = [spec for spec in SPECS if spec.key in wanted_specs]
+    wanted_tools = flatten(args.tools) | {"sdkwright"}
+    tools = [tool for tool in TOOL_KEYS if tool in wanted_tools]
     problem = missing_inputs(specs)
     if problem is not None:
         print(f"bench_generate: {problem}", file=sys.stderr)
         return 2
 
-    sdk_env = sdkwright_env(os.environ)
-    opc: tuple[Path, Mapping[str, str]] | str
-    opc_version: str
-    if args.skip_opc:
-        opc, opc_version = "skipped", "skipped (--skip-opc)"
-    else:
-        ready = ensure_opc(PEERS_VENV)
-        if isinstance(ready, str):
-            log(f"opc unavailable: {ready}")
-            opc, opc_version = "unavailable", f"unavailable: {ready}"
-        else:
-            exe, version = ready
-            opc = (exe, with_first(os.environ, "PATH", exe.parent))
-            opc_version = opc_version_text(version)
-
+    load_start = load_average()
+    versions, envs, bins, unavailable = prepare_peers(wanted_tools)
+    envs["sdkwright"] = sdkwright_env(os.environ)
+    versions["sdkwright"] = sdkwright_version(envs["sdkwright"])
     started = datetime.datetime.now(datetime.UTC)
-    sdk_version = sdkwright_version(sdk_env)
+    runnable = [tool for tool in tools if tool not in unavailable]
     # Every tool run comes before any in-process parse: a child's ru_maxrss starts at this
     # process's high-water mark (Linux copies it at fork/exec), so the bench stays small.
-    tools = [bench_tools(spec, args, sdk_env, opc) for spec in specs]
+    measured = []
+    for spec in specs:
+        log(f"{spec.filename}:")
+        found = measure_spec(spec, runnable, envs, bins, args.runs, args.timeout)
+        measured.append(
+            {**found, **{key: ToolResult(skipped=why) for key, why in unavailable.items()}}
+        )
     floor_kib = self_peak_rss()
     floors = bench_parse_floors(specs, args.runs)
     results = [
-        SpecResult(spec=spec, ops=ops, parse_s=parse_s, sdkwright=sdk, opc=opc_result)
-        for spec, (sdk, opc_result), (parse_s, ops) in zip(specs, tools, floors, strict=True)
+        SpecResult(spec=spec, ops=ops, parse_s=parse_s, tools={key: found[key] for key in tools})
+        for spec, found, (parse_s, ops) in zip(specs, measured, floors, strict=True)
     ]
     header = Header(
         date_utc=started.strftime("%Y-%m-%d %H:%M UTC"),
         nproc=nproc(),
         python=f"{platform.python_version()} ({platform.python_implementation()})",
         system=f"{platform.system()} {platform.machine()}",
-        sdkwright_version=sdk_version,
-        opc_version=opc_version,
+        versions=versions,
         runs=args.runs,
         timeout_s=args.timeout,
         bench_floor_kib=floor_kib,
+        load=(load_start, load_average()),
     )
-    report = render_markdown(header, results)
+    report = render_markdown(header, results, tools)
     print(report, end="")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report, encoding="utf-8")

@@ -8,9 +8,10 @@ clients import, and every field the attribute name the clients read.
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -70,7 +71,7 @@ def render_models(api: Api, model_type: str, banner: str) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # its notices about future defaults, not about the input
         text = generate(
-            openapi_document(api),
+            openapi_document(api, defaults=model_type != "msgspec"),
             input_file_type=InputFileType.OpenAPI,
             output_model_type=DataModelType(MODEL_TYPES[model_type]),
             target_python_version=PythonVersion.PY_310,  # the SDK's requires-python
@@ -105,8 +106,11 @@ def _typed_dict_backport() -> defaultdict[str, dict[str, Any]]:
     return defaultdict(dict, {"#all#": {"use_total_false_typeddict_backport": True}})
 
 
-def openapi_document(api: Api) -> dict[str, Any]:
-    schemas = {d.name: definition_schema(d) for d in api.definitions}
+def openapi_document(api: Api, *, defaults: bool = True) -> dict[str, Any]:
+    """The components of `api` as datamodel-code-generator reads them. Without `defaults`,
+    a field's default is told in its description instead: a msgspec struct would fill it in
+    and send it, where the SDK sends only what the caller set (the server applies it)."""
+    schemas = {d.name: definition_schema(d, defaults=defaults) for d in api.definitions}
     return {
         "openapi": "3.1.0",
         "info": {"title": api.title, "version": api.version or "0"},
@@ -126,15 +130,19 @@ def field_aliases(api: Api) -> dict[str, str]:
     }
 
 
-def definition_schema(definition: Definition) -> dict[str, Any]:
+def definition_schema(definition: Definition, *, defaults: bool = True) -> dict[str, Any]:
     described = {"description": definition.description} if definition.description else {}
     if isinstance(definition, Model):
         properties = {}
         for f in definition.fields:
             schema = type_schema(f.type)
-            if f.description:
-                schema = {**schema, "description": f.description}
-            if f.default is not MISSING:
+            description = f.description
+            if f.default is not MISSING and not defaults:
+                told = f"Default: {json.dumps(f.default, ensure_ascii=False)}."
+                description = f"{description} {told}" if description else told
+            if description:
+                schema = {**schema, "description": description}
+            if f.default is not MISSING and defaults:
                 schema = {**schema, "default": f.default}
             properties[f.wire_name] = schema
         required = [f.wire_name for f in definition.fields if f.required]
@@ -213,10 +221,12 @@ _PRIMITIVE_KINDS = {
 }
 
 
-def _undecodable(union: UnionOf, definitions: Mapping[str, Definition]) -> bool:
+def _undecodable(
+    union: UnionOf, definitions: Mapping[str, Definition], tagged: frozenset[str]
+) -> bool:
     kinds = [_kind(m, definitions) for m in union.members]
     objects_tagged = bool(union.discriminator) and all(
-        isinstance(m, Named) and isinstance(definitions.get(m.name), Model)
+        isinstance(m, Named) and m.name in tagged
         for m, kind in zip(union.members, kinds, strict=True)
         if kind == "object"
     )
@@ -226,44 +236,102 @@ def _undecodable(union: UnionOf, definitions: Mapping[str, Definition]) -> bool:
     )
 
 
-def _loosened(type_: TypeRef, definitions: Mapping[str, Definition]) -> TypeRef:
-    """`type_` with every union msgspec cannot decode replaced by a looser type."""
+UnionMap = Callable[[UnionOf], TypeRef]
+
+
+def _map_unions(type_: TypeRef, change: UnionMap) -> TypeRef:
+    """`type_` with `change` applied to every union in it, the innermost first."""
     if isinstance(type_, ListOf):
-        return ListOf(_loosened(type_.item, definitions))
+        return ListOf(_map_unions(type_.item, change))
     if isinstance(type_, MapOf):
-        return MapOf(_loosened(type_.value, definitions))
+        return MapOf(_map_unions(type_.value, change))
     if isinstance(type_, Nullable):
-        return Nullable(_loosened(type_.inner, definitions))
+        return Nullable(_map_unions(type_.inner, change))
     if isinstance(type_, UnionOf):
-        if _undecodable(type_, definitions):
-            kinds = {_kind(m, definitions) for m in type_.members}
-            return LOOSE_OBJECT if kinds == {"object"} else ANY
-        return UnionOf(tuple(_loosened(m, definitions) for m in type_.members), type_.discriminator)
+        members = tuple(_map_unions(m, change) for m in type_.members)
+        return change(UnionOf(members, type_.discriminator))
     return type_
 
 
-def _loosen_definition(definition: Definition, definitions: Mapping[str, Definition]) -> Definition:
+def _tagged_structs(definitions: Mapping[str, Definition]) -> frozenset[str]:
+    """The models datamodel-code-generator writes as tagged structs: the members of the
+    discriminated unions among the definitions (a union only in an operation tags none)."""
+    tagged: set[str] = set()
+
+    def collect(union: UnionOf) -> TypeRef:
+        if union.discriminator:
+            tagged.update(m.name for m in union.members if isinstance(m, Named))
+        return union
+
+    for definition in definitions.values():
+        _map_definition(definition, collect)
+    return frozenset(tagged)
+
+
+def _loosener(definitions: Mapping[str, Definition]) -> UnionMap:
+    """A union msgspec cannot decode becomes a looser type; others stay as they are."""
+    tagged = _tagged_structs(definitions)
+
+    def loosen(union: UnionOf) -> TypeRef:
+        if not _undecodable(union, definitions, tagged):
+            return union
+        kinds = {_kind(m, definitions) for m in union.members}
+        return LOOSE_OBJECT if kinds == {"object"} else ANY
+
+    return loosen
+
+
+def _map_definition(definition: Definition, change: UnionMap) -> Definition:
     if isinstance(definition, Model):
-        fields = tuple(replace(f, type=_loosened(f.type, definitions)) for f in definition.fields)
+        fields = tuple(replace(f, type=_map_unions(f.type, change)) for f in definition.fields)
         return replace(definition, fields=fields)
     if isinstance(definition, Alias):
-        return replace(definition, type=_loosened(definition.type, definitions))
+        return replace(definition, type=_map_unions(definition.type, change))
     return definition
 
 
-def _loosen_operation(op: Operation, definitions: Mapping[str, Definition]) -> Operation:
+def _map_responses(op: Operation, change: UnionMap) -> Operation:
+    """The operation with `change` applied to the unions of its responses' types."""
+
     def response(r: Response) -> Response:
-        return r if r.type is None else replace(r, type=_loosened(r.type, definitions))
+        return r if r.type is None else replace(r, type=_map_unions(r.type, change))
 
     return replace(op, success=response(op.success), responses=tuple(map(response, op.responses)))
 
 
+def for_typed_dicts(api: Api) -> Api:
+    """The Api with each union's discriminator named by its wire name: a TypedDict's key.
+    (The models module's unions carry none; the clients' return types name it for pydantic.)"""
+    definitions = {d.name: d for d in api.definitions}
+
+    def by_wire_name(union: UnionOf) -> TypeRef:
+        wire = _wire_name(union, definitions)
+        return replace(union, discriminator=wire) if wire else union
+
+    groups = tuple(
+        replace(g, operations=tuple(_map_responses(op, by_wire_name) for op in g.operations))
+        for g in api.groups
+    )
+    return replace(api, groups=groups)
+
+
+def _wire_name(union: UnionOf, definitions: Mapping[str, Definition]) -> str:
+    """The wire name of `union`'s discriminator field ("" without one)."""
+    for member in union.members:
+        model = definitions.get(member.name) if isinstance(member, Named) else None
+        if isinstance(model, Model):
+            for f in model.fields:
+                if f.name == union.discriminator:
+                    return f.wire_name
+    return ""
+
+
 def for_msgspec(api: Api) -> tuple[Api, list[Diagnostic]]:
     """The Api with the unions msgspec cannot decode loosened, and a warning for each."""
-    definitions = {d.name: d for d in api.definitions}
-    loosened = tuple(_loosen_definition(d, definitions) for d in api.definitions)
+    loosen = _loosener({d.name: d for d in api.definitions})
+    loosened = tuple(_map_definition(d, loosen) for d in api.definitions)
     groups = tuple(
-        replace(g, operations=tuple(_loosen_operation(op, definitions) for op in g.operations))
+        replace(g, operations=tuple(_map_responses(op, loosen) for op in g.operations))
         for g in api.groups
     )
     diagnostics = [

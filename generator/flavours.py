@@ -85,14 +85,18 @@ class Plan:
 
     @property
     def dump_result(self) -> str:
-        """How generated tests turn a `{value}` of type `{type}` back into wire data."""
+        """How generated tests turn a `{value}` of type `{type}` back into wire data (msgspec's
+        `convert` passes a value of that type through, and fails on any other)."""
         if self.model_type == "msgspec":
             return "msgspec.to_builtins(msgspec.convert({value}, {type}))"
-        return 'TypeAdapter({type}).dump_python({value}, mode="json", by_alias=True, exclude_unset=True)'
+        # `adapter` (tests/conftest.py) keeps one TypeAdapter per type for the whole run.
+        return (
+            'adapter({type}).dump_python({value}, mode="json", by_alias=True, exclude_unset=True)'
+        )
 
     @property
     def requirements(self) -> tuple[str, ...]:
-        """What the SDK needs for its models besides pydantic, which parses and checks them."""
+        """What the SDK needs for its models besides pydantic (which the runtime uses anyway)."""
         if self.model_type == "msgspec":
             return ("msgspec>=0.19",)
         if self.model_type == "typeddict":

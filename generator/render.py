@@ -179,6 +179,8 @@ def _render_sdk(
         api = datamodel.with_models_module(api)
     if external_models and plan.model_type == "msgspec":
         api, _ = datamodel.for_msgspec(api)  # its warnings come from datamodel.diagnostics
+    elif external_models and plan.model_type == "typeddict":
+        api = datamodel.for_typed_dicts(api)
     env = environment(plan.folders, user_templates)
     definitions = {d.name: d for d in api.definitions}
     package = pytext.identifier(api.package)
@@ -584,7 +586,11 @@ def method_context(op: Operation, definitions: Mapping[str, Definition]) -> Meth
         return_annotation = pytypes.annotation(success.type)
         cast_to = return_annotation
         if pytypes.needs_cast(success.type, definitions):
-            cast_to = f"cast(type[{return_annotation}], {return_annotation})"
+            # mypy takes no Annotated[...] as a cast target: the plain union says the same.
+            static = success.type
+            if isinstance(static, UnionOf) and static.discriminator:
+                static = replace(static, discriminator="")
+            cast_to = f"cast(type[{pytypes.annotation(static)}], {return_annotation})"
     samples = _parameter_samples(op, definitions)
     body_sample = _body_sample(op, definitions)
     sample_names: set[str] = set()

@@ -9,7 +9,7 @@ the class it names is converted, which is how recursive schemas terminate.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -439,22 +439,25 @@ class SchemaConverter:
     def _member_rank(self, member: TypeRef) -> int:
         """Where a member goes in its union (the spec's order otherwise). When no member
         matches a value exactly, pydantic takes the first that accepts it after a conversion:
-        so string enums and literals (which convert nothing) come first, then integer ones
-        (which take "5" and true), and a date-time member (which takes numbers and dates)
-        after the members it would rob."""
+        so string enums and literals (which convert nothing) come first, then integer enum
+        classes (which take "5" and true), booleans, integer literals (0 or 1 would take false
+        or true as its number, so after booleans), and a date-time member (which takes
+        numbers and dates) after the members it would rob."""
         match member:
             case LiteralOf(values):
-                return 0 if all(isinstance(v, str) for v in values) else 1
+                return 0 if all(isinstance(v, str) for v in values) else 3
             case Named(name, "enum"):
                 definition = self.definitions.get(name)
                 return 0 if isinstance(definition, Enum) and definition.value_type == "str" else 1
+            case Primitive("bool"):
+                return 2
             case Primitive("datetime"):
-                return 3
-            case Primitive("date"):
-                return 4
-            case Primitive("any"):
                 return 5
-        return 2
+            case Primitive("date"):
+                return 6
+            case Primitive("any"):
+                return 7
+        return 4
 
     def _discriminator(self, node: Node, members: list[TypeRef]) -> str:
         """The Python name of the tag field pydantic can dispatch on: the declared
@@ -501,6 +504,7 @@ class SchemaConverter:
                 type_, nested_null = self._literal(_enum_values(body.value), body), False
             else:
                 type_, nested_null = self._union(body, context)
+                type_ = _without_member(type_, named)
             if nested_null and not self._null_flags(node.value)[1]:
                 self._nullable_aliases.add(named.name)
             self.definitions[named.name] = Alias(
@@ -705,3 +709,14 @@ def _variant_hint(member: Any, index: int) -> str:
         return "With " + str(required[0] if required else next(iter(properties)))
     type_name = member.get("type")
     return type_name if isinstance(type_name, str) else "Variant"
+
+
+def _without_member(type_: TypeRef, member: TypeRef) -> TypeRef:
+    """A union without `member`: a union that lists itself (`E = int | E`) means the same
+    without it, and mypy rejects such an alias."""
+    if not isinstance(type_, UnionOf) or member not in type_.members:
+        return type_
+    rest = tuple(m for m in type_.members if m != member)
+    if not rest:
+        return ANY
+    return rest[0] if len(rest) == 1 else replace(type_, members=rest)

@@ -105,6 +105,12 @@ AVOID_INT64_MIN_LITERAL = False
 # "Name ... already defined (possibly by an import)". Such component names are not drawn.
 AVOID_RUNTIME_IMPORT_NAMES = False
 
+# Models in one union that differ only in a field's type: pydantic's smart mode takes the
+# first model that validates, lax conversions included, so `{pet: 0}` of a model whose `pet`
+# is an integer comes back from a model whose `pet` is a boolean as `{pet: false}`. Below
+# union members, booleans become strings (which take no numbers).
+AVOID_LAX_FIELDS_IN_MODEL_UNIONS = True
+
 # -- names and values ------------------------------------------------------------------------
 
 # Component keys must match ^[a-zA-Z0-9._-]+$ (OpenAPI 3.1, enforced by its meta-schema).
@@ -613,6 +619,10 @@ def _all_of(draw: Draw, ctx: _Context, plan: Plan) -> Schema:
     extension = _object(draw, ctx, escapable=False, depth=0, plan=None)
     extension.pop("additionalProperties", None)  # would forbid the base's properties
     names = [n for n in extension["properties"] if n not in inherited]
+    if isinstance(ctx.bodies[plan.base].get("additionalProperties"), dict):
+        # JSON Schema applies the base's additionalProperties to every property added here:
+        # a spec that types both says two things of one key (the generator takes the added one)
+        names = []
     if AVOID_WIRE_NAME_EQUAL_TO_OTHER_FIELD_NAME:
         names = _without_wire_name_clashes(inherited, names)
     extension["properties"] = {n: extension["properties"][n] for n in names}
@@ -628,7 +638,7 @@ def _all_of(draw: Draw, ctx: _Context, plan: Plan) -> Schema:
 def _steer_around_known_bugs(plans: list[Plan], bodies: dict[int, Schema]) -> None:
     if AVOID_UNION_IN_CYCLE or AVOID_CYCLES_OF_THREE_CLASSES:
         _cut_cycles(plans, bodies)
-    if AVOID_DATES_IN_UNIONS or AVOID_LAX_ENUM_VALUES_IN_UNIONS:
+    if AVOID_DATES_IN_UNIONS or AVOID_LAX_ENUM_VALUES_IN_UNIONS or AVOID_LAX_FIELDS_IN_MODEL_UNIONS:
         _sanitize_union_members(plans, bodies)
     if AVOID_NESTED_NULL_IN_UNION_COMPONENT:
         _hoist_nested_nulls(plans, bodies)
@@ -793,6 +803,8 @@ def _sanitize_union_members(plans: list[Plan], bodies: dict[int, Schema]) -> Non
             return
         if AVOID_DATES_IN_UNIONS and schema.get("format") in ("date", "date-time"):
             del schema["format"]
+        if AVOID_LAX_FIELDS_IN_MODEL_UNIONS:
+            _booleans_to_strings(schema)
         values = [v for v in schema.get("enum", []) if v is not None]
         if AVOID_LAX_ENUM_VALUES_IN_UNIONS and len(values) >= 2:
             kept = [v for v in values if not laxly_taken(v)]
@@ -813,6 +825,23 @@ def _sanitize_union_members(plans: list[Plan], bodies: dict[int, Schema]) -> Non
 
     for body in bodies.values():
         find_unions(body)
+
+
+def _booleans_to_strings(schema: Schema) -> None:
+    """`type: boolean` (or [boolean, null]) and boolean enum or const values, as strings."""
+    kind = schema.get("type")
+    if kind == "boolean":
+        schema["type"] = "string"
+    elif isinstance(kind, list) and "boolean" in kind:
+        schema["type"] = ["string" if k == "boolean" else k for k in kind]
+    for key in ("enum", "default"):
+        value = schema.get(key)
+        if isinstance(value, list):
+            schema[key] = [str(v).lower() if isinstance(v, bool) else v for v in value]
+        elif isinstance(value, bool):
+            schema[key] = str(value).lower()
+    if isinstance(schema.get("const"), bool):
+        schema["const"] = str(schema["const"]).lower()
 
 
 def _hoist_nested_nulls(plans: list[Plan], bodies: dict[int, Schema]) -> None:

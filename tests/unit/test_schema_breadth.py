@@ -26,6 +26,7 @@ import pydantic
 import pytest
 from spec_helpers import openapi, ref, write_spec
 
+from generator import pytypes
 from generator.api import load_and_validate
 from generator.diagnostics import Diagnostic, Level
 from generator.ir.build import BuildOptions, build_api
@@ -134,6 +135,15 @@ def test_nullable_in_every_spelling_is_optional_none_not_a_union_class(generate:
     ).by_nested_null == sdk.types.Pet(name="a")
     with pytest.raises(pydantic.ValidationError):
         sdk.types.Thing.model_validate({"by_type_list": None, "by_null_member": None})
+
+
+def test_a_union_that_lists_itself_means_the_same_without_itself(generate: Any) -> None:
+    """`E = int | E | str` is E = int | str; mypy rejects the alias as written."""
+    either = {"anyOf": [{"type": "integer"}, {"oneOf": [ref("Either"), {"type": "string"}]}]}
+    sdk = generate(openapi({"Either": either}))
+    (definition,) = sdk.api.definitions
+    assert [pytypes.annotation(m) for m in definition.type.members] == ["int", "str"]
+    assert adapter(sdk.types.Either).validate_python("a") == "a"
 
 
 def test_openapi_3_0_nullable_and_a_nullable_component(generate: Any) -> None:

@@ -7,12 +7,10 @@ from __future__ import annotations
 import asyncio
 from typing import ClassVar
 
-from pydantic import TypeAdapter
-
 from clearstreet import AsyncClearStreet, ClearStreet
 from clearstreet.types import CancelPositionInstructionResponse
 
-from .conftest import MockAPI, query_pairs
+from .conftest import MockAPI, adapter, query_pairs
 
 
 class TestCancelPositionInstruction:
@@ -64,7 +62,7 @@ class TestCancelPositionInstruction:
             instruction_id="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(CancelPositionInstructionResponse).dump_python(
+        dumped = adapter(CancelPositionInstructionResponse).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -78,7 +76,7 @@ class TestCancelPositionInstruction:
             )
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(CancelPositionInstructionResponse).dump_python(
+        dumped = adapter(CancelPositionInstructionResponse).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)

@@ -9,15 +9,18 @@ the requests and that the server's responses parse.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import parse_qsl
 
 import httpx
 import pytest
+from pydantic import TypeAdapter
 
 from clearstreet_dataclasses import AsyncClearStreet, ClearStreet
 
@@ -112,6 +115,13 @@ def async_client(mock_api: MockAPI) -> AsyncClearStreet:
 
 def query_pairs(request: httpx.Request) -> list[tuple[str, str]]:
     return sorted(request.url.params.multi_items())
+
+
+@functools.cache
+def adapter(type_: Any) -> TypeAdapter[Any]:
+    """One TypeAdapter per type for the whole run: building one walks every model the type
+    reaches, which on a large API costs more than the test that uses it."""
+    return TypeAdapter(type_)
 
 
 def json_body(request: httpx.Request) -> object:

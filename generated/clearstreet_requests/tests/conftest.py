@@ -9,6 +9,7 @@ the requests and that the server's responses parse.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -20,6 +21,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import requests
+from pydantic import TypeAdapter
 from requests import PreparedRequest, Response
 from requests.adapters import BaseAdapter, HTTPAdapter
 from requests.structures import CaseInsensitiveDict
@@ -144,6 +146,13 @@ def client(mock_api: MockAPI) -> Iterator[ClearStreet]:
 
 def query_pairs(request: RecordedRequest) -> list[tuple[str, str]]:
     return sorted(parse_qsl(request.url.query, keep_blank_values=True))
+
+
+@functools.cache
+def adapter(type_: Any) -> TypeAdapter[Any]:
+    """One TypeAdapter per type for the whole run: building one walks every model the type
+    reaches, which on a large API costs more than the test that uses it."""
+    return TypeAdapter(type_)
 
 
 def json_body(request: RecordedRequest) -> object:

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import TypeAdapter
-
 from clearstreet_requests import ClearStreet
 from clearstreet_requests.types import CancelPositionInstructionResponse
 
-from .conftest import MockAPI, query_pairs
+from .conftest import MockAPI, adapter, query_pairs
 
 
 class TestCancelPositionInstruction:
@@ -63,7 +61,7 @@ class TestCancelPositionInstruction:
             instruction_id="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(CancelPositionInstructionResponse).dump_python(
+        dumped = adapter(CancelPositionInstructionResponse).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)

@@ -7,12 +7,10 @@ from __future__ import annotations
 import asyncio
 from typing import ClassVar
 
-from pydantic import TypeAdapter
-
 from kitchensink import AsyncKitchenSink, KitchenSink
 from kitchensink.types import Category, Department, UserProfile
 
-from .conftest import MockAPI, query_pairs
+from .conftest import MockAPI, adapter, query_pairs
 
 
 class TestListCategories:
@@ -44,7 +42,7 @@ class TestListCategories:
         mock_api.respond_json(200, self.response)
         result = client.misc.list_categories()
         self.check_request(mock_api)
-        dumped = TypeAdapter(list[Category]).dump_python(
+        dumped = adapter(list[Category]).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -53,7 +51,7 @@ class TestListCategories:
         mock_api.respond_json(200, self.response)
         result = asyncio.run(async_client.misc.list_categories())
         self.check_request(mock_api)
-        dumped = TypeAdapter(list[Category]).dump_python(
+        dumped = adapter(list[Category]).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -92,7 +90,7 @@ class TestGetUserProfile:
             locale="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(UserProfile).dump_python(
+        dumped = adapter(UserProfile).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -106,7 +104,7 @@ class TestGetUserProfile:
             )
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(UserProfile).dump_python(
+        dumped = adapter(UserProfile).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -139,7 +137,7 @@ class TestGetDepartment:
             depth=1,
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Department).dump_python(
+        dumped = adapter(Department).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -153,7 +151,7 @@ class TestGetDepartment:
             )
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Department).dump_python(
+        dumped = adapter(Department).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)

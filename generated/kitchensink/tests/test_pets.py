@@ -8,12 +8,10 @@ import asyncio
 import datetime
 from typing import ClassVar
 
-from pydantic import TypeAdapter
-
 from kitchensink import AsyncKitchenSink, KitchenSink
 from kitchensink.types import Dog, Pet, PetStatus
 
-from .conftest import MockAPI, json_body, query_pairs
+from .conftest import MockAPI, adapter, json_body, query_pairs
 
 
 class TestListPets:
@@ -75,7 +73,7 @@ class TestListPets:
             x_request_tag="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(list[Pet]).dump_python(
+        dumped = adapter(list[Pet]).dump_python(
             result.response, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -95,7 +93,7 @@ class TestListPets:
             )
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(list[Pet]).dump_python(
+        dumped = adapter(list[Pet]).dump_python(
             result.response, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -128,9 +126,7 @@ class TestGetPet:
             pet_id=1,
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Pet).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
     def test_async(self, async_client: AsyncKitchenSink, mock_api: MockAPI) -> None:
@@ -141,9 +137,7 @@ class TestGetPet:
             )
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Pet).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
 
@@ -222,9 +216,7 @@ class TestPutPet:
             ),
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Pet).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
     def test_async(self, async_client: AsyncKitchenSink, mock_api: MockAPI) -> None:
@@ -256,9 +248,7 @@ class TestPutPet:
             )
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Pet).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
 

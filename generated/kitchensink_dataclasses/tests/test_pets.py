@@ -13,7 +13,7 @@ from pydantic import TypeAdapter
 from kitchensink_dataclasses import AsyncKitchenSink, KitchenSink
 from kitchensink_dataclasses.types import Dog, Pet, PetStatus
 
-from .conftest import MockAPI, json_body, query_pairs
+from .conftest import MockAPI, adapter, json_body, query_pairs
 
 
 class TestListPets:
@@ -75,7 +75,7 @@ class TestListPets:
             x_request_tag="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(list[Pet]).dump_python(
+        dumped = adapter(list[Pet]).dump_python(
             result.response, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -95,7 +95,7 @@ class TestListPets:
             )
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(list[Pet]).dump_python(
+        dumped = adapter(list[Pet]).dump_python(
             result.response, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -128,9 +128,7 @@ class TestGetPet:
             pet_id=1,
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Pet).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
     def test_async(self, async_client: AsyncKitchenSink, mock_api: MockAPI) -> None:
@@ -141,9 +139,7 @@ class TestGetPet:
             )
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Pet).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
 
@@ -222,9 +218,7 @@ class TestPutPet:
             ),
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Pet).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
     def test_async(self, async_client: AsyncKitchenSink, mock_api: MockAPI) -> None:
@@ -256,9 +250,7 @@ class TestPutPet:
             )
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Pet).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
 

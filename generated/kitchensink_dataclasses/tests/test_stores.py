@@ -7,12 +7,10 @@ from __future__ import annotations
 import asyncio
 from typing import ClassVar
 
-from pydantic import TypeAdapter
-
 from kitchensink_dataclasses import AsyncKitchenSink, KitchenSink
 from kitchensink_dataclasses.types import Order, Priority, Store
 
-from .conftest import MockAPI, json_body, query_pairs
+from .conftest import MockAPI, adapter, json_body, query_pairs
 
 
 class TestGetStore:
@@ -47,9 +45,7 @@ class TestGetStore:
             store_code="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Store).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Store).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
     def test_async(self, async_client: AsyncKitchenSink, mock_api: MockAPI) -> None:
@@ -60,9 +56,7 @@ class TestGetStore:
             )
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Store).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Store).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
 
@@ -84,7 +78,7 @@ class TestGetStoreInventory:
             store_code="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(dict[str, int]).dump_python(
+        dumped = adapter(dict[str, int]).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -97,7 +91,7 @@ class TestGetStoreInventory:
             )
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(dict[str, int]).dump_python(
+        dumped = adapter(dict[str, int]).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -138,9 +132,7 @@ class TestCreateOrder:
             note="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Order).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Order).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
     def test_async(self, async_client: AsyncKitchenSink, mock_api: MockAPI) -> None:
@@ -156,7 +148,5 @@ class TestCreateOrder:
             )
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Order).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Order).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)

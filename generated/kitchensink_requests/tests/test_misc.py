@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import TypeAdapter
-
 from kitchensink_requests import KitchenSink
 from kitchensink_requests.types import Category, Department, UserProfile
 
-from .conftest import MockAPI, query_pairs
+from .conftest import MockAPI, adapter, query_pairs
 
 
 class TestListCategories:
@@ -43,7 +41,7 @@ class TestListCategories:
         mock_api.respond_json(200, self.response)
         result = client.misc.list_categories()
         self.check_request(mock_api)
-        dumped = TypeAdapter(list[Category]).dump_python(
+        dumped = adapter(list[Category]).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -82,7 +80,7 @@ class TestGetUserProfile:
             locale="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(UserProfile).dump_python(
+        dumped = adapter(UserProfile).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -115,7 +113,7 @@ class TestGetDepartment:
             depth=1,
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Department).dump_python(
+        dumped = adapter(Department).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)

@@ -7,12 +7,10 @@ from __future__ import annotations
 import datetime
 from typing import ClassVar
 
-from pydantic import TypeAdapter
-
 from kitchensink_requests import KitchenSink
 from kitchensink_requests.types import Dog, Pet, PetStatus
 
-from .conftest import MockAPI, json_body, query_pairs
+from .conftest import MockAPI, adapter, json_body, query_pairs
 
 
 class TestListPets:
@@ -74,7 +72,7 @@ class TestListPets:
             x_request_tag="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(list[Pet]).dump_python(
+        dumped = adapter(list[Pet]).dump_python(
             result.response, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -107,9 +105,7 @@ class TestGetPet:
             pet_id=1,
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Pet).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
 
@@ -188,9 +184,7 @@ class TestPutPet:
             ),
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Pet).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import TypeAdapter
-
 from kitchensink_requests import KitchenSink
 from kitchensink_requests.types import Order, Priority, Store
 
-from .conftest import MockAPI, json_body, query_pairs
+from .conftest import MockAPI, adapter, json_body, query_pairs
 
 
 class TestGetStore:
@@ -46,9 +44,7 @@ class TestGetStore:
             store_code="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Store).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Store).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)
 
 
@@ -70,7 +66,7 @@ class TestGetStoreInventory:
             store_code="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(dict[str, int]).dump_python(
+        dumped = adapter(dict[str, int]).dump_python(
             result, mode="json", by_alias=True, exclude_unset=True
         )
         mock_api.check_result(dumped, self.response)
@@ -111,7 +107,5 @@ class TestCreateOrder:
             note="string",
         )
         self.check_request(mock_api)
-        dumped = TypeAdapter(Order).dump_python(
-            result, mode="json", by_alias=True, exclude_unset=True
-        )
+        dumped = adapter(Order).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
         mock_api.check_result(dumped, self.response)

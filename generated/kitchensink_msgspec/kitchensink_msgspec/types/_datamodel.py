@@ -266,14 +266,18 @@ class Cat(Struct, tag_field="pet_type", tag="cat"):
     Optional nickname; null when it has none.
     """
     lives_left: (
-        Annotated[int, Meta(description="Number of lives the cat has left.")] | UnsetType
-    ) = 9
+        Annotated[int, Meta(description="Number of lives the cat has left. Default: 9.")]
+        | UnsetType
+    ) = UNSET
     """
-    Number of lives the cat has left.
+    Number of lives the cat has left. Default: 9.
     """
-    indoor: Annotated[bool, Meta(description="Whether the cat lives indoors.")] | UnsetType = True
+    indoor: (
+        Annotated[bool, Meta(description="Whether the cat lives indoors. Default: true.")]
+        | UnsetType
+    ) = UNSET
     """
-    Whether the cat lives indoors.
+    Whether the cat lives indoors. Default: true.
     """
     status: Annotated[PetStatus, Meta(description="Availability in the shop.")] | UnsetType = UNSET
     """
@@ -294,9 +298,9 @@ class CreateOrderBody(Struct):
     """
     The pet to order.
     """
-    quantity: Annotated[int, Meta(description="How many to order.")] | UnsetType = 1
+    quantity: Annotated[int, Meta(description="How many to order. Default: 1.")] | UnsetType = UNSET
     """
-    How many to order.
+    How many to order. Default: 1.
     """
     priority: Annotated[Priority, Meta(description="Order priority.")] | UnsetType = UNSET
     """
@@ -339,11 +343,12 @@ class Dog(Struct, tag_field="pet_type", tag="dog"):
     """
     Optional nickname; null when it has none.
     """
-    status: Annotated[PetStatus, Meta(description="Availability in the shop.")] | UnsetType = (
-        PetStatus.AVAILABLE
-    )
+    status: (
+        Annotated[PetStatus, Meta(description='Availability in the shop. Default: "available".')]
+        | UnsetType
+    ) = UNSET
     """
-    Availability in the shop.
+    Availability in the shop. Default: "available".
     """
     tags: Annotated[list[str], Meta(description="Free-form tags.")] | UnsetType = UNSET
     """
