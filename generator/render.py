@@ -1102,10 +1102,11 @@ def client_auth(api: Api) -> ClientAuth:
             arguments.append(
                 CredentialArgument(scheme.password_argument, scheme.password_env_var, "")
             )
-            condition = f"{scheme.argument} is not None and {scheme.password_argument} is not None"
+            condition = f"{scheme.argument} and {scheme.password_argument} is not None"
             expression = f"basic_credential({scheme.argument}, {scheme.password_argument})"
         else:
-            condition = f"{scheme.argument} is not None"
+            # An empty token is no credential: sent as `Bearer ` it would be an invalid header.
+            condition = scheme.argument
             expression = _credential_expression(scheme.location, scheme.parameter_name, scheme)
         credentials.append((pytext.string_literal(scheme.name), condition, expression))
     primary = schemes[0]

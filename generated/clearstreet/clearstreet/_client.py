@@ -47,7 +47,7 @@ def _resolve_base_url(base_url: str | None) -> str:
 def _credentials(api_key: str | None) -> dict[str, Credential]:
     """What each security scheme adds to a request, for the schemes with credentials."""
     credentials: dict[str, Credential] = {}
-    if api_key is not None:
+    if api_key:
         credentials["BearerAuth"] = Credential(headers={"Authorization": f"Bearer {api_key}"})
     return credentials
 
