@@ -488,7 +488,8 @@ class _OperationBuilder:
             )
         return hooks
 
-    def _payload(self, body: Node, name: str) -> tuple[TypeRef, str] | None:
+    def _content(self, body: Node) -> tuple[Node, Node] | None:
+        """A request body (or webhook payload), $refs followed, and its non-empty `content`."""
         try:
             body = self.specs.deref(body)
         except RefError:
@@ -496,6 +497,13 @@ class _OperationBuilder:
         content = body.get("content")
         if content is None or not isinstance(content.value, dict) or not content.value:
             return None
+        return body, content
+
+    def _payload(self, body: Node, name: str) -> tuple[TypeRef, str] | None:
+        found = self._content(body)
+        if found is None:
+            return None
+        body, content = found
         media = content.child(_pick_media_type(list(content.value)))
         schema = media.get("schema")
         if schema is None:
@@ -787,13 +795,10 @@ class _OperationBuilder:
         )
 
     def _body_v3(self, body: Node, context: str) -> RequestBody | None:
-        try:
-            body = self.specs.deref(body)
-        except RefError:
+        found = self._content(body)
+        if found is None:
             return None
-        content = body.get("content")
-        if content is None or not isinstance(content.value, dict) or not content.value:
-            return None
+        body, content = found
         media_type = _pick_body_media_type(list(content.value))
         media = content.child(media_type)
         request = self._body_from(
