@@ -254,17 +254,8 @@ def _write_cache(path: Path, entries: dict[bytes, Any]) -> None:
 # -- compiled templates ------------------------------------------------------------------
 
 
-def template_cache() -> jinja2.BytecodeCache:
-    """Jinja's own bytecode cache (keyed by template name and source checksum, invalidated by
-    Jinja and Python versions), made best effort: compiling the templates costs 0.1 s a run."""
-    import jinja2
+def template_cache(templates_root: str) -> jinja2.BytecodeCache:
+    """Compiled templates: the shipped ones, else the local cache (generator/template_bytecode.py)."""
+    from generator.template_bytecode import TemplateBytecode
 
-    class _BestEffortCache(jinja2.FileSystemBytecodeCache):
-        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-            try:
-                os.makedirs(self.directory, exist_ok=True)
-                super().dump_bytecode(bucket)
-            except OSError:
-                return
-
-    return _BestEffortCache(os.path.join(fastpath.cache_dir(), "templates"))
+    return TemplateBytecode(os.path.join(fastpath.cache_dir(), "templates"), templates_root)

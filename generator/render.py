@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import jinja2
 
-from generator import caches, datamodel, flavours, naming, pytext, pytypes, wire
+from generator import caches, datamodel, flavours, naming, pytext, pytypes, template_bytecode, wire
 from generator.ir import examples
 from generator.ir.nodes import (
     MISSING,
@@ -91,6 +91,21 @@ def template_loader(folders: tuple[str, ...], user: str | None = None) -> jinja2
     return jinja2.ChoiceLoader([*own, built_in, by_prefix])
 
 
+# Their names are also in template_bytecode.FILTERS: the compiler checks them.
+TEMPLATE_FILTERS: dict[str, Callable[..., Any]] = {
+    "pystr": pytext.string_literal,
+    "tomlstr": pytext.toml_string,
+    "pyvalue": pytext.value_literal,
+    "docstring": pytext.docstring_text,
+    "docblock": pytext.docstring_block,
+    "comment": pytext.comment_text,
+    "markdown": pytext.markdown_text,
+    "ident": pytext.identifier,
+    "annotation": pytypes.annotation,
+    "pascal": naming.pascal,
+}
+
+
 @cache
 def environment(
     flavour: str | tuple[str, ...] = "httpx", user_templates: str | None = None
@@ -104,25 +119,11 @@ def environment(
         folders = flavour
     env = jinja2.Environment(
         loader=template_loader(folders, user_templates),
-        bytecode_cache=caches.template_cache(),
+        bytecode_cache=caches.template_cache(str(templates_root())),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
+        **template_bytecode.OPTIONS,
     )
-    env.filters.update(
-        pystr=pytext.string_literal,
-        tomlstr=pytext.toml_string,
-        pyvalue=pytext.value_literal,
-        docstring=pytext.docstring_text,
-        docblock=pytext.docstring_block,
-        comment=pytext.comment_text,
-        markdown=pytext.markdown_text,
-        ident=pytext.identifier,
-        annotation=pytypes.annotation,
-    )
-    env.filters["pascal"] = naming.pascal
+    env.filters.update(TEMPLATE_FILTERS)
     env.globals.update(TEMPLATE_GLOBALS, missing=MISSING)
     return env
 

@@ -1,4 +1,4 @@
-"""An installed sdkwright carries its templates and works from any directory."""
+"""An installed sdkwright carries its templates, compiled, and works from any directory."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from helpers import REPO, SPECS, describe, run
 
 
-def test_the_wheel_ships_the_templates_and_runs_outside_the_checkout(tmp_path: Path) -> None:
+def test_the_wheel_ships_the_templates_and_runs_outside_the_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     built = run(
         [
             sys.executable,
@@ -31,7 +34,12 @@ def test_the_wheel_ships_the_templates_and_runs_outside_the_checkout(tmp_path: P
         names = set(archive.namelist())
         assert "generator/templates/httpx/_client.py.jinja" in names
         assert "generator/cli.py" in names
+        templates = {n for n in names if n.startswith("generator/templates/")}
+        compiled = {n for n in names if n.startswith("generator/_compiled_templates/")}
+        assert len(compiled) == len(templates) > 30
         archive.extractall(tmp_path / "site")
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SDKWRIGHT_CACHE_DIR", str(cache))
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     command = [
@@ -54,5 +62,6 @@ def test_the_wheel_ships_the_templates_and_runs_outside_the_checkout(tmp_path: P
     )
     assert result.returncode == 0, describe(result)
     assert (elsewhere / "out" / "clearstreet" / "_client.py").is_file()
+    assert not list(cache.glob("templates/*")), "a shipped template was compiled again"
     imported_from = run([*command, str(tmp_path / "site"), "--version"], elsewhere)
     assert imported_from.stdout.startswith("sdkwright ")
