@@ -34,22 +34,19 @@ from typing import Any
 import yaml
 
 from generator import fastpath
+from generator.yamlcore import SpecLoader
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import jinja2
 
-try:
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - libyaml is part of PyYAML's wheels
-    from yaml import SafeLoader  # type: ignore[assignment]
 
 # Smaller texts parse faster than the cache loads; entries smaller than this stay whole.
 MIN_TEXT_CHARS = 256 * 1024
 MIN_SPLIT_CHARS = 16 * 1024
 MAX_DEPTH = 3
 MAX_CACHE_FILES = 64
-CACHE_FORMAT = f"1 pyyaml {yaml.__version__} {SafeLoader.__name__}"
+CACHE_FORMAT = f"2 pyyaml {yaml.__version__} {SpecLoader.__mro__[1].__name__} YAML 1.2 core"
 
 
 class Unsplittable(Exception):
@@ -68,19 +65,19 @@ class Block:
 
 
 def load_yaml(text: str, path: Path | None = None) -> Any:
-    """`yaml.load(text, CSafeLoader)`, reusing the parsed entries that did not change."""
+    """`yaml.load(text, SpecLoader)`, reusing the parsed entries that did not change."""
     if len(text) < MIN_TEXT_CHARS:
-        return yaml.load(text, Loader=SafeLoader)
+        return yaml.load(text, Loader=SpecLoader)
     try:
         blocks = split(text, 0, len(text), 0, 0)
     except Unsplittable:
-        return yaml.load(text, Loader=SafeLoader)
+        return yaml.load(text, Loader=SpecLoader)
     cache = _read_cache(path)
     fresh: dict[bytes, Any] = {}
     try:
         value = _assemble(text, blocks, cache, fresh)
     except (yaml.YAMLError, Unsplittable):
-        return yaml.load(text, Loader=SafeLoader)  # errors are reported from the whole text
+        return yaml.load(text, Loader=SpecLoader)  # errors are reported from the whole text
     if path is not None and fresh.keys() != cache.keys():
         _write_cache(path, fresh)
     return value
@@ -190,7 +187,7 @@ def _parse_entry(
     if digest in cache:
         parsed = fresh[digest] = cache[digest]
     else:
-        parsed = yaml.load(_dedent(text, indent), Loader=SafeLoader)
+        parsed = yaml.load(_dedent(text, indent), Loader=SpecLoader)
         if not isinstance(parsed, dict) or len(parsed) != 1:
             raise Unsplittable("an entry did not parse as one key")
         if _marshallable(parsed):

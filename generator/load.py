@@ -1,9 +1,10 @@
 """Read spec files (YAML or JSON) into Python values, keeping the text for locations.
 
-YAML goes through libyaml's CSafeLoader (pure-Python SafeLoader where libyaml is missing):
-the C loader parses Stripe's 4 MB spec about five times faster. Line and column numbers are
-only needed when something is reported, so they are computed lazily, by composing the text
-once more (see `Document.position`), instead of slowing every load down.
+YAML goes through libyaml's CSafeLoader (pure-Python SafeLoader where libyaml is missing),
+with YAML 1.2's core schema (generator/yamlcore.py): the C loader parses Stripe's 4 MB spec
+about five times faster. Line and column numbers are only needed when something is
+reported, so they are computed lazily, by composing the text once more (see
+`Document.position`), instead of slowing every load down.
 """
 
 from __future__ import annotations
@@ -19,11 +20,7 @@ import yaml
 
 from generator import caches
 from generator.diagnostics import Diagnostic, GenerationFailed, Level, Location
-
-try:
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - libyaml is part of PyYAML's wheels
-    from yaml import SafeLoader  # type: ignore[assignment]
+from generator.yamlcore import SpecLoader
 
 JSON_SUFFIXES = frozenset({".json"})
 # An anchor (`&name`) where YAML allows one; only then can values be shared by aliases.
@@ -111,7 +108,7 @@ def _event_positions(text: str, wanted: set[str]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     stack: list[_Frame] = []
     try:
-        for event in yaml.parse(text, Loader=SafeLoader):
+        for event in yaml.parse(text, Loader=SpecLoader):
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
                 if stack:
@@ -462,7 +459,7 @@ def _parse_yaml(text: str, name: str, cache_key: Path | None = None) -> Any:
     try:
         if cache_key is not None:
             return caches.load_yaml(text, cache_key)
-        return yaml.load(text, Loader=SafeLoader)
+        return yaml.load(text, Loader=SpecLoader)
     except RecursionError:
         raise _too_deep(name) from None
     except yaml.MarkedYAMLError as error:

@@ -42,6 +42,43 @@ def test_loads_yaml_and_json(tmp_path: Path) -> None:
     assert load_document(json_file).data == expected
 
 
+@pytest.mark.parametrize(
+    ("scalar", "value"),
+    [
+        # YAML 1.1 (PyYAML's default) would read the first six as True, False, True, False,
+        # 750 and a date; YAML 1.2, which OpenAPI documents use, reads them as strings.
+        ("on", "on"),
+        ("off", "off"),
+        ("yes", "yes"),
+        ("No", "No"),
+        ("12:30", "12:30"),
+        ("2020-01-02", "2020-01-02"),
+        ("2020-01-02T03:04:05Z", "2020-01-02T03:04:05Z"),
+        ("1_000", "1_000"),
+        ("true", True),
+        ("FALSE", False),
+        ("012", 12),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("-7", -7),
+        ("1.5", 1.5),
+        ("1e3", 1000.0),
+        (".inf", float("inf")),
+        ("~", None),
+        ("null", None),
+        ("'off'", "off"),
+    ],
+)
+def test_yaml_is_read_by_the_yaml_1_2_core_schema(
+    tmp_path: Path, scalar: str, value: object
+) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(f"value: {scalar}\nlisted: [{scalar}]\n", encoding="utf-8")
+    data = load_document(spec).data
+    assert data == {"value": value, "listed": [value]}
+    assert type(data["value"]) is type(value)
+
+
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbfa: 1\nb: 2\n")
