@@ -367,6 +367,8 @@ def _generate_one(arguments: argparse.Namespace, target: Target, started: float)
 # -- watch -------------------------------------------------------------------------------
 
 FileState = dict[str, tuple[int, int] | None]
+SETTLE_PAUSE_S = 0.1  # files unchanged this long are taken as written
+SETTLE_READS = 20  # a file written without pause for longer is generated from as it is then
 
 
 def _watch(arguments: argparse.Namespace) -> int:
@@ -382,6 +384,9 @@ def _watch(arguments: argparse.Namespace) -> int:
             current = _watched_state(targets)
             if current == state:
                 continue
+            current = _settled(targets, current)
+            if current == state:  # written and put back as it was
+                continue
             changed = sorted(
                 p for p in current.keys() | state.keys() if current.get(p) != state.get(p)
             )
@@ -393,6 +398,19 @@ def _watch(arguments: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("stopped watching", flush=True)
         return EXIT_OK
+
+
+def _settled(targets: Sequence[Target], seen: FileState) -> FileState:
+    """The watched files' state once writing stops: an editor truncates then writes, a
+    `git checkout` touches files one after another. Generating from a half-written spec would
+    report errors that are not there, then generate again."""
+    for _ in range(SETTLE_READS):
+        time.sleep(SETTLE_PAUSE_S)
+        again = _watched_state(targets)
+        if again == seen:
+            break
+        seen = again
+    return seen
 
 
 def _with_new_files(state: FileState, targets: Sequence[Target]) -> FileState:

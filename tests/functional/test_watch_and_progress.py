@@ -8,10 +8,14 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from helpers import REPO, SPECS, describe, sdkwright
 from process_lines import LineReader
+
+from generator import cli
 
 DEADLINE_S = 60
 GENERATE = [sys.executable, "-m", "generator", "generate"]
@@ -27,6 +31,7 @@ def test_watch_regenerates_when_the_spec_changes(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},  # SIGABRT then prints its stack
     )
     assert process.stdout is not None
     lines = LineReader(process.stdout)
@@ -42,9 +47,51 @@ def test_watch_regenerates_when_the_spec_changes(tmp_path: Path) -> None:
         assert "The OSI symbol." in model.read_text()
     finally:
         process.send_signal(signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=DEADLINE_S)
+        stdout, stderr = _communicate_or_explain(process)
     assert process.returncode == 0, stderr
     assert "stopped watching" in lines.seen + stdout
+    assert "error" not in stderr  # the spec was never read half-written
+
+
+def _communicate_or_explain(process: subprocess.Popen[str]) -> tuple[str, str]:
+    """The process's output once it ends; if it has not ended in time, a failure that says
+    where it was (its Python stack, its child processes), then it is killed."""
+    try:
+        return process.communicate(timeout=DEADLINE_S)
+    except subprocess.TimeoutExpired:
+        alive, children = process.poll() is None, _children(process.pid)
+        process.send_signal(signal.SIGABRT)
+        stdout, stderr = process.communicate(timeout=DEADLINE_S)
+        pytest.fail(
+            f"--watch did not end within {DEADLINE_S} s of SIGINT (alive: {alive}, "
+            f"children: {children})\nstdout:\n{stdout}\nstderr:\n{stderr}"
+        )
+
+
+def _children(pid: int) -> list[str]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == str(pid):
+            found.append(f"{stat.parent.name} {(stat.parent / 'cmdline').read_bytes()[:200]!r}")
+    return found
+
+
+def test_a_change_is_taken_once_the_files_stop_changing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An editor's truncate-then-write is seen as a file growing: generation waits for the
+    last state, read twice alike."""
+    states: Iterator[cli.FileState] = iter(
+        [{"spec": (1, 10)}, {"spec": (2, 700)}, {"spec": (2, 700)}, {"spec": (3, 9)}]
+    )
+    monkeypatch.setattr(cli, "_watched_state", lambda targets: next(states))
+    monkeypatch.setattr(cli.time, "sleep", lambda seconds: None)
+    assert cli._settled([], {"spec": (0, 0)}) == {"spec": (2, 700)}
+    assert next(states) == {"spec": (3, 9)}  # it stopped reading there
 
 
 def test_the_progress_bar_is_drawn_on_a_terminal(tmp_path: Path) -> None:
