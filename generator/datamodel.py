@@ -249,7 +249,7 @@ def _map_unions(type_: TypeRef, change: UnionMap) -> TypeRef:
         return Nullable(_map_unions(type_.inner, change))
     if isinstance(type_, UnionOf):
         members = tuple(_map_unions(m, change) for m in type_.members)
-        return change(UnionOf(members, type_.discriminator))
+        return change(replace(type_, members=members))
     return type_
 
 
@@ -365,8 +365,40 @@ def _loosened_warning(api: Api, what: str, pointer: str) -> Diagnostic:
 
 def diagnostics(api: Api, plan: Plan) -> list[Diagnostic]:
     """What the flavour's model type cannot represent precisely in `api` (none for most)."""
-    return (
-        for_msgspec(api)[1]
-        if plan.models == "datamodel-code-generator" and plan.model_type == "msgspec"
-        else []
-    )
+    if plan.models != "datamodel-code-generator":
+        return []
+    return for_msgspec(api)[1] if plan.model_type == "msgspec" else _untagged(api)
+
+
+def _untagged(api: Api) -> list[Diagnostic]:
+    """The definitions holding a union told apart by tags that its variants type as plain
+    strings: datamodel-code-generator is given plain unions (see type_schema), so pydantic
+    picks their variant by fit there; the clients' own unions keep their tags."""
+    found: list[Diagnostic] = []
+    for definition in api.definitions:
+        if isinstance(definition, Model):
+            types = [f.type for f in definition.fields]
+        else:
+            types = [definition.type] if isinstance(definition, Alias) else []
+        if any(_tag_dispatched(t) for t in types):
+            message = (
+                f"{definition.name}: a union whose variants are told apart by a tag they type as"
+                " a plain string is a plain union in datamodel-code-generator's models (pydantic"
+                " picks the variant that fits best)"
+            )
+            location = Location(api.source_name, pointer=definition.source)
+            hint = "give each variant its tag as a const, or use the httpx or requests flavour"
+            found.append(
+                Diagnostic(Level.WARNING, "datamodel.tagged-union", message, location, hint)
+            )
+    return found
+
+
+def _tag_dispatched(type_: TypeRef) -> bool:
+    if isinstance(type_, UnionOf):
+        return type_.dispatch is not None or any(_tag_dispatched(m) for m in type_.members)
+    if isinstance(type_, ListOf):
+        return _tag_dispatched(type_.item)
+    if isinstance(type_, MapOf):
+        return _tag_dispatched(type_.value)
+    return isinstance(type_, Nullable) and _tag_dispatched(type_.inner)

@@ -48,6 +48,7 @@ DEFAULT_HINTS = {
     "naming.collision": "rename one of the schemas, or keep the generated name (it will not change)",
     "schema.enum-values": "give the enum values of one type only",
     "schema.default": "make the default match the property's type",
+    "schema.discriminator": "map every tag to one of the union's variants (discriminator.mapping), or name the variants' components after their tags",
     "schema.cycle": "break the cycle with an object schema (a class can refer to itself)",
     "schema.invalid": "a schema must be an object (or true)",
     "schema.literal": "use string, integer or boolean values for const and enum",

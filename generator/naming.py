@@ -71,6 +71,8 @@ PYTHON_RESERVED = (
             "Field",
             "BaseModel",
             "Enum",
+            "pydantic",
+            "tag_reader",
             "self",
             "cls",
             "copy",

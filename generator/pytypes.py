@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
@@ -20,6 +21,7 @@ from generator.ir.nodes import (
     Named,
     Nullable,
     Primitive,
+    TagDispatch,
     TypeRef,
     UnionOf,
 )
@@ -51,7 +53,9 @@ def annotation(type_: TypeRef) -> str:
             return f"{annotation(inner)} | None"
         case LiteralOf(values):
             return "Literal[" + ", ".join(pytext.value_literal(v) for v in values) + "]"
-        case UnionOf(members, discriminator):
+        case UnionOf(members, discriminator, dispatch):
+            if dispatch is not None:
+                return _tagged_union(members, dispatch)
             union = " | ".join(
                 "AwareDatetime" if _needs_offset(m, members) else annotation(m) for m in members
             )
@@ -59,6 +63,30 @@ def annotation(type_: TypeRef) -> str:
                 return f"Annotated[{union}, Field(discriminator={pytext.string_literal(discriminator)})]"
             return union
     raise AssertionError(type_)  # pragma: no cover
+
+
+def _tagged_union(members: tuple[TypeRef, ...], dispatch: TagDispatch) -> str:
+    """`Annotated[Annotated[A, pydantic.Tag("a")] | ..., pydantic.Discriminator(...)]`: a
+    member with several tags is listed once per tag. The runtime's `tag_reader` reads the tag
+    from wire data by its wire name, from a model by its Python name."""
+    choices = " | ".join(
+        f"Annotated[{annotation(m)}, pydantic.Tag({pytext.string_literal(tag)})]"
+        for m in members
+        for tag in dispatch.tags_of(m)
+    )
+    reader = pytext.string_literal(dispatch.key)
+    if dispatch.attribute != dispatch.key:
+        reader += ", " + pytext.string_literal(dispatch.attribute)
+    return f"Annotated[{choices}, pydantic.Discriminator(tag_reader({reader}))]"
+
+
+def static_annotation(type_: TypeRef) -> str:
+    """The annotation without what only pydantic reads (the `Annotated[...]` of a union told
+    apart by its tags): mypy takes no Annotated[...] as a cast target."""
+    core, optional = (type_.inner, True) if isinstance(type_, Nullable) else (type_, False)
+    if isinstance(core, UnionOf):
+        core = replace(core, discriminator="", dispatch=None)
+    return annotation(Nullable(core) if optional else core)
 
 
 def upload_annotation(type_: TypeRef) -> str:
@@ -99,7 +127,8 @@ def referenced_names(type_: TypeRef) -> Iterator[str]:
 
 
 def typing_needs(type_: TypeRef) -> set[str]:
-    """What the annotation uses from outside: 'datetime', 'Any', 'Literal', 'Annotated'."""
+    """What the annotation uses from outside: 'datetime', 'Any', 'Literal', 'Annotated', the
+    `pydantic` module, names from pydantic ('Field') and from the runtime's `_models`."""
     match type_:
         case Primitive(name):
             return (
@@ -113,8 +142,10 @@ def typing_needs(type_: TypeRef) -> set[str]:
             return typing_needs(value)
         case LiteralOf():
             return {"Literal"}
-        case UnionOf(members, discriminator):
+        case UnionOf(members, discriminator, dispatch):
             needs = {"Annotated", "Field"} if discriminator else set()
+            if dispatch is not None:
+                needs = {"Annotated", "pydantic", "tag_reader"}
             for member in members:
                 needs |= typing_needs(member)
                 if _needs_offset(member, members):
@@ -185,8 +216,11 @@ def python_value(
                 for k, v in value.items()
             )
             return "{" + ", ".join(pairs) + "}"
-        case UnionOf(members):
-            member = next(
+        case UnionOf(members, _, dispatch):
+            tagged = None
+            if dispatch is not None and isinstance(value, dict):
+                tagged = dispatch.member_for(value.get(dispatch.key))
+            member = tagged or next(
                 (m for m in members if examples.problem(value, m, definitions) is None), members[0]
             )
             return python_value(value, member, definitions, used)

@@ -298,8 +298,10 @@ def _imported(imports: dict[str, Any]) -> dict[str, Any]:
 # -- definitions -------------------------------------------------------------------------
 
 
-# What annotations import from pydantic (see pytypes.typing_needs).
+# What annotations import from pydantic, and from the runtime's `_models` (see
+# pytypes.typing_needs).
 PYDANTIC_NAMES = frozenset({"AwareDatetime", "Field"})
+MODELS_NAMES = frozenset({"tag_reader"})
 
 
 @dataclass(frozen=True)
@@ -307,6 +309,7 @@ class DefinitionImports:
     typing: tuple[str, ...]
     datetime: bool
     pydantic: tuple[str, ...]
+    # From the runtime's `_models`: the base class, and `tag_reader` for tagged unions.
     models_base: tuple[str, ...]
     top: tuple[Imported, ...]
     # Definitions of the same reference cycle, imported at the end of the module.
@@ -314,6 +317,7 @@ class DefinitionImports:
     # In a reference cycle (itself included): an alias then waits for its names (TypeAliasType).
     cyclic: bool = False
     typing_extensions: tuple[str, ...] = ()
+    pydantic_module: bool = False  # `import pydantic` (pydantic.Tag, pydantic.Discriminator)
 
 
 def definition_imports(
@@ -341,11 +345,12 @@ def definition_imports(
         typing=tuple(sorted(needs & {"Any", "Annotated", "ClassVar", "Literal", "TypeAlias"})),
         datetime="datetime" in needs,
         pydantic=tuple(sorted(needs & PYDANTIC_NAMES)),
-        models_base=base,
+        models_base=base + tuple(sorted(needs & MODELS_NAMES)),
         top=top,
         deferred=deferred,
         cyclic=cyclic,
         typing_extensions=("TypeAliasType",) if lazy_alias else (),
+        pydantic_module="pydantic" in needs,
     )
 
 
@@ -587,11 +592,8 @@ def method_context(op: Operation, definitions: Mapping[str, Definition]) -> Meth
         return_annotation = pytypes.annotation(success.type)
         cast_to = return_annotation
         if pytypes.needs_cast(success.type, definitions):
-            # mypy takes no Annotated[...] as a cast target: the plain union says the same.
-            static = success.type
-            if isinstance(static, UnionOf) and static.discriminator:
-                static = replace(static, discriminator="")
-            cast_to = f"cast(type[{pytypes.annotation(static)}], {return_annotation})"
+            static = pytypes.static_annotation(success.type)
+            cast_to = f"cast(type[{static}], {return_annotation})"
     samples = _parameter_samples(op, definitions)
     body_sample = _body_sample(op, definitions)
     sample_names: set[str] = set()
@@ -779,7 +781,7 @@ def _arguments(op: Operation) -> list[Argument]:
 
 def _path_expression(op: Operation) -> str:
     """The path as an f-string; literal parts escaped, variables through `path_param`."""
-    by_wire = {p.wire_name: p.name for p in op.path_parameters}
+    by_wire = {p.wire_name: p for p in op.path_parameters}
     pieces: list[str] = []
     rest = op.path
     has_variable = False
@@ -790,7 +792,10 @@ def _path_expression(op: Operation) -> str:
             pieces.append(_fstring_literal(rest))
             break
         pieces.append(_fstring_literal(rest[:start]))
-        pieces.append("{path_param(" + pytext.identifier(by_wire[rest[start + 1 : end]]) + ")}")
+        parameter = by_wire[rest[start + 1 : end]]
+        variable = pytext.identifier(parameter.name)
+        call = wire.path_call(variable, parameter.wire_name, parameter.style, parameter.explode)
+        pieces.append("{" + call + "}")
         has_variable = True
         rest = rest[end + 1 :]
     if not has_variable:
@@ -868,10 +873,10 @@ def _expected_path(op: Operation, samples: dict[str, Any]) -> str:
         if parameter is None:
             expected.append(wire.path_literal(piece))
             continue
+        segment = partial(pytypes.quoted_path_segment, type_=parameter.type)
         value = samples[parameter.name]
-        items = wire.flat_items(value) if isinstance(value, (list, dict)) else [value]
         expected.append(
-            ",".join(pytypes.quoted_path_segment(item, parameter.type) for item in items)
+            wire.path_text(parameter.wire_name, value, parameter.style, parameter.explode, segment)
         )
     return "".join(expected)
 
@@ -917,6 +922,8 @@ def test_imports(
         "datetime": "datetime" in names or "datetime" in needs,
         "field": "Field" in needs,
         "pydantic": sorted(needs & PYDANTIC_NAMES),
+        "pydantic_module": "pydantic" in needs,
+        "models": sorted(needs & MODELS_NAMES),
     }
 
 
@@ -953,6 +960,8 @@ def group_imports(group: ResourceGroup, definitions: Mapping[str, Definition]) -
         "datetime": "datetime" in needs,
         "field": "Field" in needs,
         "pydantic": sorted(needs & PYDANTIC_NAMES),
+        "pydantic_module": "pydantic" in needs,
+        "models": sorted(needs & MODELS_NAMES),
         "uploads": uploads,
     }
 

@@ -7,8 +7,9 @@ value looks like on the wire, for the generated tests' expected requests.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
+from urllib.parse import quote
 
 from generator import pytext, pytypes
 from generator.ir.nodes import (
@@ -101,6 +102,42 @@ def wire_pairs(
     return [(wire_name, _text(value, type_))]
 
 
+def path_call(variable: str, wire_name: str, style: ParameterStyle, explode: bool) -> str:
+    """The runtime call that puts a path parameter into the path: its style said only where
+    it is not the default (`simple`, not exploded)."""
+    arguments = [variable]
+    if style != "simple":
+        arguments.append(pytext.string_literal(style))
+    if explode:
+        arguments.append("explode=True")
+    if style == "matrix":
+        arguments.append(f"name={pytext.string_literal(wire_name)}")
+    return f"path_param({', '.join(arguments)})"
+
+
+def path_text(
+    wire_name: str, value: Any, style: ParameterStyle, explode: bool, segment: Callable[[Any], str]
+) -> str:
+    """A path parameter as `path_param` puts it into the path (OpenAPI's `simple`, `label`
+    and `matrix` styles); `segment` percent-encodes one item."""
+    if isinstance(value, dict):
+        joiner = "=" if explode else ","
+        parts = [f"{segment(k)}{joiner}{segment(v)}" for k, v in value.items()]
+    elif isinstance(value, list):
+        parts = [segment(item) for item in value]
+    else:
+        parts = [segment(value)]
+    name = quote(wire_name, safe="")
+    if style == "label":
+        return "." + ("." if explode else ",").join(parts)
+    if style == "matrix":
+        if not explode or not isinstance(value, (list, dict)):
+            return f";{name}=" + ",".join(parts)
+        prefix = ";" if isinstance(value, dict) else f";{name}="
+        return "".join(prefix + part for part in parts)
+    return ",".join(parts)
+
+
 def header_text(value: Any, explode: bool, type_: TypeRef) -> str:
     """A header (or cookie) value in the `simple` style."""
     if isinstance(value, list):
@@ -124,13 +161,6 @@ def _bracketed(prefix: str, value: Any, type_: TypeRef) -> Iterator[tuple[str, s
 
 def _text(value: Any, type_: TypeRef) -> str:
     return pytypes.wire_text(value, type_)
-
-
-def flat_items(value: list[Any] | dict[str, Any]) -> list[Any]:
-    """An array's items, or an object's keys and values in turn (the `simple` style)."""
-    if isinstance(value, dict):
-        return [part for k, v in value.items() for part in (k, v)]
-    return list(value)
 
 
 def path_literal(text: str) -> str:

@@ -701,6 +701,8 @@ class _OperationBuilder:
             return "deepObject", True
         if style in ("spaceDelimited", "pipeDelimited") and location == "query":
             return style, explode
+        if style in ("label", "matrix") and location == "path":
+            return style, explode
         if style != default:
             self._warn(
                 "parameter.style",

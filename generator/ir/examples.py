@@ -22,6 +22,7 @@ from generator.ir.nodes import (
     Named,
     Nullable,
     Primitive,
+    TagDispatch,
     TypeRef,
     UnionOf,
 )
@@ -76,7 +77,9 @@ def problem(value: Any, type_: TypeRef, definitions: Definitions, where: str = "
             if not isinstance(value, dict):
                 return f"{here} must be an object"
             return _first([problem(v, item, definitions, f"{here}.{k}") for k, v in value.items()])
-        case UnionOf(members):
+        case UnionOf(members, _, dispatch):
+            if dispatch is not None:
+                return _tagged_problem(value, dispatch, definitions, here)
             problems = [problem(value, m, definitions, where) for m in members]
             return (
                 None
@@ -86,6 +89,18 @@ def problem(value: Any, type_: TypeRef, definitions: Definitions, where: str = "
         case Named(name):
             return _named_problem(value, definitions[name], definitions, here)
     return None  # pragma: no cover - the match is exhaustive
+
+
+def _tagged_problem(
+    value: Any, dispatch: TagDispatch, definitions: Definitions, here: str
+) -> str | None:
+    """A tagged union's value must be the member its tag picks."""
+    tag = value.get(dispatch.key) if isinstance(value, dict) else None
+    member = dispatch.member_for(tag)
+    if member is None:
+        tags = list(dict.fromkeys(t for t, _ in dispatch.tags))
+        return f"{here} must have '{dispatch.key}' set to one of {tags!r}"
+    return problem(value, member, definitions, here)
 
 
 def _first(problems: list[str | None]) -> str | None:
@@ -156,8 +171,11 @@ def synthesise(type_: TypeRef, definitions: Definitions, depth: int = 0) -> Any:
             return [] if depth >= MAX_DEPTH else [synthesise(item, definitions, depth + 1)]
         case MapOf(item):
             return {} if depth >= MAX_DEPTH else {"key": synthesise(item, definitions, depth + 1)}
-        case UnionOf(members):
-            return synthesise(members[0], definitions, depth)
+        case UnionOf(members, _, dispatch):
+            sample = synthesise(members[0], definitions, depth)
+            if dispatch is not None and isinstance(sample, dict):
+                sample[dispatch.key] = dispatch.tags_of(members[0])[0]
+            return sample
         case Named(name):
             return _named_sample(definitions[name], definitions, depth)
     return None  # pragma: no cover - the match is exhaustive

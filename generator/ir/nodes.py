@@ -37,10 +37,29 @@ class MapOf:
 
 
 @dataclass(frozen=True)
+class TagDispatch:
+    """A declared discriminator whose tag fields are not all literals: which member each tag
+    value picks (pydantic's callable `Discriminator` with a `Tag` per member)."""
+
+    key: str  # the tag property's wire name, read from wire data
+    attribute: str  # its Python name, read from models built in Python
+    # (tag value, member) in the union's order; a member may have several tags.
+    tags: tuple[tuple[str, TypeRef], ...]
+
+    def tags_of(self, member: TypeRef) -> tuple[str, ...]:
+        return tuple(tag for tag, m in self.tags if m == member)
+
+    def member_for(self, tag: object) -> TypeRef | None:
+        return next((m for t, m in self.tags if t == tag), None)
+
+
+@dataclass(frozen=True)
 class UnionOf:
     members: tuple[TypeRef, ...]
     # The Python name of the tag field every member (a model) has as a literal ("": none).
     discriminator: str = ""
+    # Otherwise, a declared discriminator told by its tag values (None: none).
+    dispatch: TagDispatch | None = None
 
 
 @dataclass(frozen=True)
@@ -126,7 +145,9 @@ Definition = Model | Enum | Alias
 
 
 # How a parameter (or form field) is serialised: OpenAPI's `style`, the ones the runtime sends.
-ParameterStyle = Literal["form", "simple", "deepObject", "spaceDelimited", "pipeDelimited"]
+ParameterStyle = Literal[
+    "form", "simple", "label", "matrix", "deepObject", "spaceDelimited", "pipeDelimited"
+]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from generator import naming
 from generator.diagnostics import Diagnostic, Level
-from generator.ir import examples, overrides
+from generator.ir import discriminators, examples, overrides
 from generator.ir.nodes import (
     ANY,
     MISSING,
@@ -32,6 +32,7 @@ from generator.ir.nodes import (
     Nullable,
     Primitive,
     PrimitiveName,
+    TagDispatch,
     TypeRef,
     UnionOf,
 )
@@ -434,7 +435,8 @@ class SchemaConverter:
         if len(members) == 1:
             return members[0], is_nullable
         members.sort(key=self._member_rank)
-        return UnionOf(tuple(members), self._discriminator(node, members)), is_nullable
+        tag_field, dispatch = self._discriminator(node, members)
+        return UnionOf(tuple(members), tag_field, dispatch), is_nullable
 
     def _member_rank(self, member: TypeRef) -> int:
         """Where a member goes in its union (the spec's order otherwise). When no member
@@ -459,23 +461,66 @@ class SchemaConverter:
                 return 7
         return 4
 
-    def _discriminator(self, node: Node, members: list[TypeRef]) -> str:
-        """The Python name of the tag field pydantic can dispatch on: the declared
-        discriminator, or else a property every variant requires as a `const` (or one-value
-        enum), with no value shared by two variants."""
-        models = [self.definitions.get(m.name) if isinstance(m, Named) else None for m in members]
-        if not all(isinstance(m, Model) for m in models):
-            return ""
-        variants = [m for m in models if isinstance(m, Model)]
+    def _discriminator(self, node: Node, members: list[TypeRef]) -> tuple[str, TagDispatch | None]:
+        """How pydantic tells the members apart: the Python name of a tag field every
+        variant has as a literal (the declared discriminator's, or else a property every
+        variant requires as a `const` or one-value enum, with no value shared by two
+        variants); else, for a declared discriminator, the member each tag value picks."""
         discriminator = node.value.get("discriminator")
         declared = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
+        models = [self.definitions.get(m.name) if isinstance(m, Named) else None for m in members]
+        variants = [m for m in models if isinstance(m, Model)]
+        if len(variants) != len(members):
+            if isinstance(declared, str):
+                self._warn(
+                    node.child("discriminator"),
+                    "schema.discriminator",
+                    f"discriminator '{declared}' is not used: not every variant is an object "
+                    "schema; the union is left plain (pydantic picks the variant that fits best)",
+                )
+            return "", None
         if isinstance(declared, str):
-            return _tag_name(variants, declared)
+            name = _tag_name(variants, declared)
+            if name:
+                return name, None
+            named = [m for m in members if isinstance(m, Named)]
+            return "", self._tag_dispatch(node, declared, named, variants)
         for field_ in variants[0].fields:
             name = _tag_name(variants, field_.wire_name)
             if name:
-                return name
-        return ""
+                return name, None
+        return "", None
+
+    def _tag_dispatch(
+        self, node: Node, key: str, members: list[Named], variants: list[Model]
+    ) -> TagDispatch | None:
+        """The declared discriminator `key` as tag values (see ir/discriminators.py); None,
+        with a warning, when they cannot be told."""
+        attributes = sorted({f.name for v in variants for f in v.fields if f.wire_name == key})
+        if len(attributes) > 1:
+            found: TagDispatch | discriminators.Problem = discriminators.Problem(
+                node.child("discriminator"),
+                f"its Python name differs between the variants ({', '.join(attributes)})",
+            )
+        else:
+            variants_found = discriminators.variants(self.specs, node, self._member_of)
+            attribute = attributes[0] if attributes else key
+            constants = {m: _constant_tags(v, key) for m, v in zip(members, variants, strict=True)}
+            found = discriminators.dispatch(
+                self.specs, node, key, attribute, members, variants_found, constants
+            )
+        if isinstance(found, TagDispatch):
+            return found
+        self._warn(
+            found.node,
+            "schema.discriminator",
+            f"discriminator '{key}' is not used: {found.message}; the union is left plain "
+            "(pydantic picks the variant that fits best)",
+        )
+        return None
+
+    def _member_of(self, node: Node) -> Named | None:
+        return self._named.get((node.document.path, node.pointer))
 
     def _all_of(self, node: Node, context: list[str]) -> TypeRef:
         parts = node.child("allOf")
@@ -657,6 +702,16 @@ def _tag_name(variants: list[Model], wire_name: str) -> str:
         seen |= values
         names.add(tag.name)
     return names.pop() if len(names) == 1 else ""
+
+
+def _constant_tags(variant: Model, wire_name: str) -> tuple[str, ...]:
+    """The string values the variant's property `wire_name` is limited to, when its type is
+    a literal (required or not); () otherwise."""
+    tag = next((f for f in variant.fields if f.wire_name == wire_name), None)
+    core = strip_null(tag.type)[0] if tag is not None else None
+    if not isinstance(core, LiteralOf):
+        return ()
+    return tuple(v for v in core.values if isinstance(v, str))
 
 
 def _usable_default(value: Any, type_: TypeRef, definitions: dict[str, Definition]) -> bool:

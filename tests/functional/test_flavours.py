@@ -24,6 +24,7 @@ import orders_sdk
 import pytest
 import requests
 import requests.adapters
+from helpers import describe, mypy_strict, run_generated_tests
 from pydantic import TypeAdapter
 
 from generator import api
@@ -52,6 +53,24 @@ components:
       properties:
         data: {type: array, items: {$ref: "#/components/schemas/Item"}}
         next_page_token: {type: string, nullable: true}
+    VolumeAttach:
+      type: object
+      required: [type, droplet_id]
+      properties:
+        type: {type: string}
+        droplet_id: {type: integer}
+    VolumeDetach:
+      type: object
+      required: [type]
+      properties:
+        type: {type: string}
+        droplet_id: {type: integer}
+    VolumeResize:
+      type: object
+      required: [type]
+      properties:
+        type: {type: string}
+        size_gigabytes: {type: integer}
 paths:
   /items:
     get:
@@ -101,6 +120,27 @@ paths:
           description: The item.
           content: {application/json: {schema: {$ref: "#/components/schemas/Item"}}}
         "404": {description: No such item.}
+  /volumes/{volume_id}/actions/latest:
+    get:
+      operationId: getLatestVolumeAction
+      tags: [Volumes]
+      parameters: [{name: volume_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200":
+          description: The volume's latest action, told apart by its type (a plain string).
+          content:
+            application/json:
+              schema:
+                oneOf:
+                  - {$ref: "#/components/schemas/VolumeAttach"}
+                  - {$ref: "#/components/schemas/VolumeDetach"}
+                  - {$ref: "#/components/schemas/VolumeResize"}
+                discriminator:
+                  propertyName: type
+                  mapping:
+                    attach: "#/components/schemas/VolumeAttach"
+                    reattach: "#/components/schemas/VolumeAttach"
+                    detach: VolumeDetach
 """
 
 ITEM = {"id": "i-1", "name": "Lamp", "unitPrice": 12.5, "tags": ["home"]}
@@ -426,6 +466,67 @@ def test_pages_read_results_by_key_where_they_are_mappings(sdk: Flavoured) -> No
         assert "return response.next_page_token" in source
 
 
+# Each tag and the variant it picks (VolumeResize by its component name, OpenAPI's implicit
+# mapping). By their fields alone, VolumeDetach would take the detach and VolumeResize data.
+VOLUME_ACTIONS = [
+    ({"type": "attach", "droplet_id": 5}, "VolumeAttach"),
+    ({"type": "reattach", "droplet_id": 5}, "VolumeAttach"),
+    ({"type": "detach", "droplet_id": 5}, "VolumeDetach"),
+    ({"type": "VolumeResize", "size_gigabytes": 10}, "VolumeResize"),
+]
+
+
+def test_a_declared_discriminator_decodes_each_tag_to_its_variant(sdk: Flavoured) -> None:
+    """The tag alone picks the variant, though the variants type it as a plain string; a tag
+    no variant has, or data the tag's variant rejects, fails as with constant tags. msgspec
+    cannot dispatch on such tags: there the union is read as JSON data."""
+    for data, class_name in VOLUME_ACTIONS:
+        server = Server(replies=[(200, data)])
+        action = sdk.client(server).volumes.get_latest_volume_action(volume_id="v-1")
+        if sdk.mappings or sdk.model_type == "msgspec":
+            assert action == data
+        else:
+            assert type(action) is getattr(sdk.types(), class_name), data
+            assert sdk.read(action, "type_") == data["type"]
+    # The tag picks VolumeAttach, which requires droplet_id (VolumeDetach would accept it).
+    for wrong in ({"type": "attach"}, {"type": "snapshot"}):
+        server = Server(replies=[(200, wrong)])
+        resource = sdk.client(server).volumes
+        if sdk.model_type == "msgspec":
+            assert resource.get_latest_volume_action(volume_id="v-1") == wrong
+            continue
+        with pytest.raises(sdk.module.APIResponseValidationError):
+            resource.get_latest_volume_action(volume_id="v-1")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("flavour", [FLAVOURS[0], FLAVOURS[5]], ids=flavour_id)
+def test_an_sdk_returning_a_tagged_union_passes_its_tests_and_mypy(
+    flavour: tuple[str, tuple[tuple[str, str], ...]], tmp_path: Path
+) -> None:
+    """The tagged union's annotation needs `pydantic` and `_models.tag_reader` wherever it is
+    written: resources, their generated tests, and each model type's runtime."""
+    name, options = flavour
+    (tmp_path / "shop.yaml").write_text(SPEC)
+    package = "tagged_" + flavour_id(flavour).replace("-", "_")
+    target = Target(
+        "shop",
+        tmp_path / "shop.yaml",
+        tmp_path / "sdk",
+        package,
+        "Shop",
+        flavour=name,
+        options=options,
+    )
+    api.write_result(api.generate(target), target.output)
+    resource = (target.output / package / "resources" / "volumes.py").read_text()
+    assert 'pydantic.Discriminator(tag_reader("type", "type_"))' in resource
+    tests = run_generated_tests(target.output)
+    assert tests.returncode == 0 and " passed" in tests.stdout, describe(tests)
+    checked = mypy_strict(target.output, package)
+    assert checked.returncode == 0, describe(checked)
+
+
 # -- What only the TypedDict and msgspec model types do -------------------------------------
 
 FEED_SPEC = """
@@ -499,6 +600,14 @@ components:
       oneOf:
         - {type: object, required: [url], properties: {url: {type: string}}}
         - {type: object, required: [image], properties: {image: {type: string}}}
+    Reaction:
+      oneOf: [{$ref: "#/components/schemas/Boost"}, {$ref: "#/components/schemas/Reply"}]
+      discriminator: {propertyName: kind}
+    Boost: {type: object, required: [kind], properties: {kind: {type: string}}}
+    Reply:
+      type: object
+      required: [kind]
+      properties: {kind: {type: string}, text: {type: string}}
 """
 
 POST = {"id": "p-1", "created-by": "ann", "likeCount": 3}
@@ -573,6 +682,21 @@ def test_a_union_msgspec_cannot_tell_apart_is_loosened_with_a_warning(
     assert warning.location.pointer == "/components/schemas/Attachment"
     assert warning.location.line > 0
     assert attachment == {"image": "cat.png"}  # the JSON object as it came
+
+
+def test_a_named_union_told_apart_by_plain_string_tags_is_plain_with_a_warning(
+    feed: tuple[str, Any, api.Result],
+) -> None:
+    """datamodel-code-generator writes the models module from plain unions: a union whose
+    tags are not constants is told apart there by fit (or, with msgspec, read as JSON)."""
+    model_type, module, result = feed
+    code = "datamodel.msgspec-union" if model_type == "msgspec" else "datamodel.tagged-union"
+    [warning] = [d for d in result.diagnostics if d.code == code and "Reaction" in d.message]
+    assert warning.location is not None
+    assert warning.location.pointer == "/components/schemas/Reaction"
+    if model_type == "typeddict":
+        reaction = {"kind": "Reply", "text": "hi"}
+        assert TypeAdapter(module.types.Reaction).validate_python(reaction) == reaction
 
 
 def test_keys_the_api_added_later_are_kept_in_typed_dicts(feed: tuple[str, Any, Any]) -> None:

@@ -146,6 +146,32 @@ paths:
           content:
             application/json:
               schema: {type: array, items: {type: integer}}
+  /styled/{label}/{matrix}/{point}/{cells}:
+    get:
+      operationId: styled
+      tags: [Params]
+      parameters:
+        - name: label
+          in: path
+          required: true
+          style: label
+          explode: true
+          schema: {type: array, items: {type: integer}}
+        - {name: matrix, in: path, required: true, style: matrix, schema: {type: array, items: {type: string}}}
+        - name: point
+          in: path
+          required: true
+          explode: true
+          schema: {$ref: "#/components/schemas/Point"}
+        - name: cells
+          in: path
+          required: true
+          style: matrix
+          explode: true
+          schema: {type: object, additionalProperties: {type: string}}
+      responses:
+        "204":
+          description: Done.
   /search/{ids}:
     get:
       operationId: search
@@ -285,6 +311,11 @@ components:
     oauth:
       type: oauth2
       flows: {clientCredentials: {tokenUrl: "https://breadth.example/token", scopes: {}}}
+  schemas:
+    Point:
+      type: object
+      required: [x, y]
+      properties: {x: {type: integer}, y: {type: integer}}
 """
 
 SWAGGER = """\
@@ -585,6 +616,20 @@ def test_parameter_styles_on_the_wire(breadth: ModuleType) -> None:
     ]
     assert request.headers["x-trace"] == "t1,t2"
     assert request.headers["cookie"] == "session=s1"
+
+
+def test_path_parameter_styles_on_the_wire(breadth: ModuleType) -> None:
+    from breadth import types
+
+    recorder = Recorder(httpx.Response(204))
+    client(breadth, recorder).params.styled(
+        label=[1, 2],
+        matrix=["a", "b"],
+        point=types.Point(x=3, y=4),
+        cells={"r": "1/2", "s": "x"},
+    )
+    path = recorder.last.url.raw_path
+    assert path == b"/styled/.1.2/;matrix=a,b/x=3,y=4/;r=1%2F2;s=x"
 
 
 def test_deprecated_parameter_warns_only_when_passed(breadth: ModuleType) -> None:

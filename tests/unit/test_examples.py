@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from spec_helpers import build, definitions, openapi, ref
 
+from generator import pytypes
 from generator.ir import examples
 from generator.ir.nodes import (
     ANY,
@@ -23,6 +24,7 @@ from generator.ir.nodes import (
     Named,
     Nullable,
     Primitive,
+    TagDispatch,
     TypeRef,
     UnionOf,
 )
@@ -304,3 +306,25 @@ def test_every_definition_of_a_built_spec_synthesises_a_valid_instance(tmp_path:
         type_ = Named(name, kind)
         sample = examples.synthesise(type_, defs)
         assert examples.problem(sample, type_, defs) is None, (name, sample)
+
+
+def test_a_tagged_union_value_is_its_tag_s_member() -> None:
+    """Where tags are plain strings, a value is checked against (and built as) the member its
+    tag picks, not the first member that accepts it; a sample carries its member's tag."""
+    attach, detach = Named("Attach", "model"), Named("Detach", "model")
+    tag = field("type", Primitive("str"), True)
+    defs: dict[str, Definition] = {
+        "Attach": model("Attach", tag, field("droplet", Primitive("int"))),
+        "Detach": model("Detach", tag, field("volume", Primitive("str"))),
+    }
+    tags = (("attach", attach), ("reattach", attach), ("detach", detach))
+    union = UnionOf((attach, detach), dispatch=TagDispatch("type", "type", tags))
+    assert examples.synthesise(union, defs) == {"type": "attach", "droplet": 1}
+    assert examples.problem({"type": "reattach", "droplet": 2}, union, defs) is None
+    mismatch = examples.problem({"type": "attach", "droplet": "x", "volume": "v"}, union, defs)
+    assert mismatch == "the example.droplet must be an integer"
+    unknown = examples.problem({"type": "resize"}, union, defs)
+    assert unknown == "the example must have 'type' set to one of ['attach', 'reattach', 'detach']"
+    assert examples.problem("attach", union, defs) is not None
+    built = pytypes.python_value({"type": "detach"}, union, defs)
+    assert built == 'Detach.model_validate({"type": "detach"})'

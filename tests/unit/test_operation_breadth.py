@@ -4,6 +4,7 @@ generator-side mirror of the runtime's serialisation (`generator.wire`)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,13 @@ from generator.ir.nodes import (
     MapOf,
     Named,
     Operation,
+    ParameterStyle,
     Primitive,
     SecurityScheme,
 )
+from generator.pytypes import quoted_path_segment
 from generator.render import client_auth, method_context
-from generator.wire import path_literal, value_expression, wire_pairs
+from generator.wire import path_call, path_literal, path_text, value_expression, wire_pairs
 
 STRING = {"type": "string"}
 EMPTY = {"description": "ok"}
@@ -171,9 +174,11 @@ def test_parameter_styles_and_their_defaults(tmp_path: Path) -> None:
         {"name": "d", "in": "query", "style": "deepObject", "schema": {"type": "object"}},
         {"name": "e", "in": "header", "schema": array},
         {"name": "f", "in": "path", "required": True, "style": "matrix", "schema": array},
+        {"name": "g", "in": "path", "required": True, "style": "label", "explode": True},
+        {"name": "h", "in": "path", "required": True, "style": "form", "schema": array},
     ]
     paths = {
-        "/x/{f}": {
+        "/x/{f}/{g}/{h}": {
             "get": {"operationId": "get_x", "parameters": parameters, "responses": {"204": EMPTY}}
         }
     }
@@ -185,10 +190,12 @@ def test_parameter_styles_and_their_defaults(tmp_path: Path) -> None:
         "c": ("spaceDelimited", False),
         "d": ("deepObject", True),
         "e": ("simple", False),
-        "f": ("simple", False),
+        "f": ("matrix", False),
+        "g": ("label", True),
+        "h": ("simple", True),  # form explodes by default, and keeps that
     }
     [warning] = [d for d in diagnostics if d.code == "parameter.style"]
-    assert "'matrix'" in warning.message and "'f'" in warning.message
+    assert "'form'" in warning.message and "'h'" in warning.message
 
 
 def test_swagger_collection_formats(tmp_path: Path) -> None:
@@ -440,6 +447,46 @@ def test_wire_pairs_mirror_the_runtime() -> None:
     ]
     assert wire_pairs("p", {"x": 1, "y": 2}, "form", True, text) == [("x", "1"), ("y", "2")]
     assert wire_pairs("p", {"x": 1}, "form", False, text) == [("p", "x,1")]
+
+
+@pytest.mark.parametrize(
+    ("style", "explode", "value", "expected"),
+    [
+        # The examples of OpenAPI's style table (id = 5, [3, 4, 5], {role: admin, ...}).
+        ("simple", False, 5, "5"),
+        ("simple", False, [3, 4, 5], "3,4,5"),
+        ("simple", False, {"role": "admin", "firstName": "Alex"}, "role,admin,firstName,Alex"),
+        ("simple", True, {"role": "admin", "firstName": "Alex"}, "role=admin,firstName=Alex"),
+        ("label", False, 5, ".5"),
+        ("label", False, [3, 4, 5], ".3,4,5"),
+        ("label", True, [3, 4, 5], ".3.4.5"),
+        ("label", False, {"role": "admin", "firstName": "Alex"}, ".role,admin,firstName,Alex"),
+        ("label", True, {"role": "admin", "firstName": "Alex"}, ".role=admin.firstName=Alex"),
+        ("matrix", False, 5, ";id=5"),
+        ("matrix", True, 5, ";id=5"),
+        ("matrix", False, [3, 4, 5], ";id=3,4,5"),
+        ("matrix", True, [3, 4, 5], ";id=3;id=4;id=5"),
+        ("matrix", False, {"role": "admin", "firstName": "Alex"}, ";id=role,admin,firstName,Alex"),
+        ("matrix", True, {"role": "admin", "firstName": "Alex"}, ";role=admin;firstName=Alex"),
+        ("label", False, "a.b/c", ".a.b%2Fc"),  # a value's own "." is the style's, "/" is not
+        ("matrix", False, "x;y=z", ";id=x%3By%3Dz"),
+    ],
+)
+def test_path_text_follows_the_openapi_style_table(
+    style: ParameterStyle, explode: bool, value: object, expected: str
+) -> None:
+    segment = partial(quoted_path_segment, type_=Primitive("str"))
+    assert path_text("id", value, style, explode, segment) == expected
+
+
+def test_path_calls_say_the_style_only_when_it_is_not_the_default() -> None:
+    assert path_call("item_id", "id", "simple", False) == "path_param(item_id)"
+    assert path_call("ids", "id", "simple", True) == "path_param(ids, explode=True)"
+    assert path_call("ids", "id", "label", False) == 'path_param(ids, "label")'
+    assert (
+        path_call("ids", "id", "matrix", True)
+        == 'path_param(ids, "matrix", explode=True, name="id")'
+    )
 
 
 def test_path_literals_are_encoded_as_httpx_sends_them() -> None:

@@ -227,7 +227,7 @@ def test_discriminated_unions_dispatch_on_the_tag_by_its_python_name(
     sdk = generate(openapi(_shapes("shape-type", declared)))
     shape = sdk.definition("Shape")
     assert isinstance(shape, Alias) and isinstance(shape.type, UnionOf)
-    assert shape.type.discriminator == "shape_type"
+    assert (shape.type.discriminator, shape.type.dispatch) == ("shape_type", None)
     shapes = adapter(sdk.types.Shape)
     square = shapes.validate_python({"shape-type": "square", "side": 2})
     assert isinstance(square, sdk.types.Square)
@@ -244,6 +244,202 @@ def test_no_discriminator_when_two_variants_share_a_tag_value(generate: Any) -> 
     schemas["Square"]["properties"]["kind"] = {"const": "circle"}
     sdk = generate(openapi(schemas))
     assert sdk.definition("Shape").type.discriminator == ""
+
+
+# A declared discriminator whose tags are plain strings: pydantic is told each member's tags.
+
+
+def _action(**properties: Any) -> dict[str, Any]:
+    """A variant whose tag `type` is a plain string: as far as its fields go, every such
+    variant accepts every other's data (so only the tag tells them apart)."""
+    return obj({"type": {"type": "string"}, **properties}, "type")
+
+
+def _tagged(variants: list[str], mapping: dict[str, str] | None = None) -> dict[str, Any]:
+    discriminator: dict[str, Any] = {"propertyName": "type"}
+    if mapping is not None:
+        discriminator["mapping"] = mapping
+    return {"oneOf": [ref(v) for v in variants], "discriminator": discriminator}
+
+
+def test_a_declared_discriminator_over_plain_string_tags_dispatches_by_tag(generate: Any) -> None:
+    """Tags from a mapping whose values are a file relative to the document that holds the
+    discriminator, a pointer into another file, a pointer into its own file and a bare
+    component name; a variant the mapping leaves out is tagged with its component name; two
+    tags may pick one variant."""
+    files = {
+        "schemas/actions.json": {
+            "Actions": {
+                "oneOf": [
+                    {"$ref": "attach.json"},
+                    {"$ref": "../openapi.json#/components/schemas/Detach"},
+                    {"$ref": "more.json#/resize"},
+                    {"$ref": "../openapi.json#/components/schemas/Rename"},
+                    {"$ref": "#/snapshot"},
+                ],
+                "discriminator": {
+                    "propertyName": "type",
+                    "mapping": {
+                        "attach": "attach.json",
+                        "reattach": "attach.json",
+                        "detach": "Detach",
+                        "resize": "more.json#/resize",
+                        "snapshot": "#/snapshot",
+                    },
+                },
+            },
+            "snapshot": _action(label={"type": "string"}),
+        },
+        "schemas/attach.json": _action(droplet_id={"type": "integer"}),
+        "schemas/more.json": {"resize": _action(size={"type": "integer"})},
+    }
+    schemas = {
+        "Volume": obj({"last_action": {"$ref": "schemas/actions.json#/Actions"}}),
+        "Detach": _action(),
+        "Rename": _action(name={"type": "string"}),
+    }
+    sdk = generate(openapi(schemas), files)
+    actions = sdk.definition("Actions").type
+    assert isinstance(actions, UnionOf) and actions.discriminator == ""
+    assert actions.dispatch is not None
+    tags = [
+        ("attach", "Attach"),
+        ("reattach", "Attach"),
+        ("detach", "Detach"),
+        ("resize", "Resize"),
+        ("Rename", "Rename"),
+        ("snapshot", "Snapshot"),
+    ]
+    assert [(tag, pytypes.annotation(m)) for tag, m in actions.dispatch.tags] == tags
+    assert (actions.dispatch.key, actions.dispatch.attribute) == ("type", "type_")
+    assert not sdk.warnings("schema.discriminator")
+    union = adapter(sdk.types.Actions)
+    for tag, class_name in tags:
+        data = {"type": tag}
+        value = union.validate_python(data)  # a plain union would take the first variant
+        assert type(value) is getattr(sdk.types, class_name), tag
+        assert union.dump_python(value, mode="json", by_alias=True, exclude_unset=True) == data
+    volume = sdk.types.Volume.model_validate({"last_action": {"type": "detach"}})
+    assert isinstance(volume.last_action, sdk.types.Detach)
+    built = union.validate_python(sdk.types.Resize(type_="resize", size=3))  # by its attribute
+    assert type(built) is sdk.types.Resize
+    with pytest.raises(pydantic.ValidationError, match="union_tag_invalid"):
+        union.validate_python({"type": "hexagon"})
+    with pytest.raises(pydantic.ValidationError, match="union_tag_not_found"):
+        union.validate_python({"size": 3})
+
+
+def test_a_variant_left_out_of_the_mapping_is_tagged_with_its_constant_tag(generate: Any) -> None:
+    """Spotify's tracks and episodes: no mapping, tag properties that are constants but not
+    all required (so pydantic cannot read them as `Literal` fields). Data holds the constant,
+    never the component name."""
+    schemas = {
+        "Item": _tagged(["TrackObject", "EpisodeObject", "Chapter"], {"chapter": "Chapter"}),
+        "TrackObject": obj({"type": {"type": "string", "enum": ["track"]}}),
+        "EpisodeObject": obj({"type": {"const": "episode"}, "show": {"type": "string"}}, "type"),
+        "Chapter": obj({"type": {"const": "chapter"}}, "type"),
+    }
+    sdk = generate(openapi(schemas))
+    dispatch = sdk.definition("Item").type.dispatch
+    assert [(tag, pytypes.annotation(m)) for tag, m in dispatch.tags] == [
+        ("track", "TrackObject"),
+        ("episode", "EpisodeObject"),
+        ("chapter", "Chapter"),
+    ]
+    union = adapter(sdk.types.Item)
+    assert type(union.validate_python({"type": "track"})) is sdk.types.TrackObject
+    assert type(union.validate_python({"type": "episode", "show": "s"})) is sdk.types.EpisodeObject
+    with pytest.raises(pydantic.ValidationError, match="union_tag_invalid"):
+        union.validate_python({"type": "TrackObject"})
+
+
+def test_a_tag_mapped_to_a_schema_that_one_variant_extends_picks_that_variant(
+    generate: Any,
+) -> None:
+    """DigitalOcean's image actions: `convert` maps to the base schema (here not a variant)
+    that the Convert variant extends with allOf; the tag field is an enum class there."""
+    base = obj({"type": {"type": "string", "enum": ["convert", "transfer"]}}, "type")
+    schemas = {
+        "ImageAction": _tagged(
+            ["Convert", "Transfer"],
+            {"convert": "#/components/schemas/Base", "transfer": "#/components/schemas/Transfer"},
+        ),
+        "Base": base,
+        "Convert": {"allOf": [ref("Base"), obj({"keep": {"type": "boolean"}})]},
+        "Transfer": _action(region={"type": "string"}),
+    }
+    sdk = generate(openapi(schemas))
+    dispatch = sdk.definition("ImageAction").type.dispatch
+    assert [(tag, pytypes.annotation(m)) for tag, m in dispatch.tags] == [
+        ("convert", "Convert"),
+        ("transfer", "Transfer"),
+    ]
+    assert not sdk.warnings("schema.discriminator")
+    union = adapter(sdk.types.ImageAction)
+    assert type(union.validate_python({"type": "convert"})) is sdk.types.Convert
+    assert type(union.validate_python({"type": "transfer"})) is sdk.types.Transfer
+    tag_enum = type(sdk.types.Convert.model_validate({"type": "convert"}).type_)
+    built = sdk.types.Convert(type_=tag_enum("convert"), keep=True)  # an enum member as the tag
+    assert union.validate_python(built) is built
+
+
+@pytest.mark.parametrize(
+    ("extended_by", "target", "reason"),
+    [
+        (["A", "B"], "#/components/schemas/Base", "several extend it (A, B)"),
+        ([], "#/components/schemas/Base", "no variant extends it"),
+        ([], "#/components/schemas/Missing", "cannot be found"),
+        ([], "missing.json", "cannot be found"),
+    ],
+    ids=["two variants extend it", "none extends it", "no such schema", "no such file"],
+)
+def test_a_tag_whose_schema_picks_no_single_variant_warns_and_keeps_the_plain_union(
+    generate: Any, extended_by: list[str], target: str, reason: str
+) -> None:
+    schemas = {
+        "Action": _tagged(["A", "B"], {"a": "#/components/schemas/A", "base": target}),
+        "Base": _action(),
+        **{
+            name: {"allOf": [ref("Base"), obj({name.lower(): {"type": "string"}})]}
+            if name in extended_by
+            else _action(**{name.lower(): {"type": "string"}})
+            for name in ("A", "B")
+        },
+    }
+    sdk = generate(openapi(schemas))
+    union = sdk.definition("Action").type
+    assert (union.discriminator, union.dispatch) == ("", None)
+    [warning] = sdk.warnings("schema.discriminator")
+    assert warning.location is not None
+    assert warning.location.pointer == "/components/schemas/Action/discriminator/mapping/base"
+    assert reason in warning.message and "discriminator 'type' is not used" in warning.message
+    assert warning.next_step
+    value = adapter(sdk.types.Action).validate_python({"type": "a", "b": "x"})
+    assert isinstance(value, sdk.types.A | sdk.types.B)  # the plain union still reads data
+
+
+def test_a_variant_no_tag_picks_warns_and_keeps_the_plain_union(generate: Any) -> None:
+    """An inline variant has no component name to be its implicit tag."""
+    action = _tagged(["Attach"])
+    action["oneOf"].append(_action(volume={"type": "string"}))
+    sdk = generate(openapi({"Action": action, "Attach": _action()}))
+    assert sdk.definition("Action").type.dispatch is None
+    [warning] = sdk.warnings("schema.discriminator")
+    assert warning.location is not None
+    assert warning.location.pointer == "/components/schemas/Action/discriminator"
+    assert "ActionWithType has no tag" in warning.message
+
+
+def test_a_declared_discriminator_over_variants_that_are_not_objects_warns(
+    generate: Any,
+) -> None:
+    action = _tagged(["Attach"])
+    action["oneOf"].append({"type": "string"})
+    sdk = generate(openapi({"Action": action, "Attach": _action()}))
+    union = sdk.definition("Action").type
+    assert (union.discriminator, union.dispatch) == ("", None)
+    [warning] = sdk.warnings("schema.discriminator")
+    assert "not every variant is an object schema" in warning.message
 
 
 def test_union_members_keep_their_values_from_lax_members(generate: Any) -> None:
@@ -634,14 +830,24 @@ def test_generated_models_of_every_construct_pass_mypy_strict(
             "secret",
         ),
         "Floor": obj({"value": {"const": -(2**63)}}),
+        # Tagged unions: one named, in a reference cycle, one inline in a model's field.
+        "Step": _tagged(["Run", "Group"], {"run": "Run", "group": "Group", "batch": "Group"}),
+        "Run": _action(),
+        "Group": _action(steps={"type": "array", "items": ref("Step")}),
+        "Job": obj({"first": _tagged(["Run", "Group"])}),
     }
     sdk = generate(openapi(schemas))
+    assert isinstance(
+        sdk.types.Job.model_validate({"first": {"type": "Group"}}).first, sdk.types.Group
+    )
     usage = sdk.folder / "usage.py"
     usage.write_text(
-        f"from {sdk.package}.types import A, Legacy, Shape, Square\n"
+        f"from {sdk.package}.types import A, Group, Job, Legacy, Run, Shape, Square, Step\n"
         "legacy: Legacy = Legacy(old='x')\n"
         "shape: Shape = Square(shape_type='square', side=2.0)\n"
-        "a: A = A(b=None)\n",
+        "a: A = A(b=None)\n"
+        "step: Step = Group(type_='batch', steps=[Run(type_='run')])\n"
+        "job: Job = Job(first=step)\n",
         encoding="utf-8",
     )
     result = subprocess.run(

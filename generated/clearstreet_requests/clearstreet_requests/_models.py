@@ -1,5 +1,5 @@
 # File generated from clearstreet.yaml by sdkwright. Do not edit: regenerate it instead.
-"""Base classes for the SDK's models and enums.
+"""Base classes for the SDK's models and enums, and the tag reader of tagged unions.
 
 Servers change before SDKs are regenerated, so models and enums are forward compatible:
 a model keeps fields it does not declare, and an enum accepts values it does not list
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import enum
 import warnings
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 import pydantic
 
-__all__ = ["BaseModel", "OpenIntEnum", "OpenStrEnum"]
+__all__ = ["BaseModel", "OpenIntEnum", "OpenStrEnum", "tag_reader"]
 
 
 class BaseModel(pydantic.BaseModel):
@@ -98,3 +99,28 @@ class OpenIntEnum(int, enum.Enum):
         member._name_ = f"VALUE_{value}"
         member._value_ = value
         return member
+
+
+def tag_reader(key: str, attribute: str = "") -> Callable[[Any], str | None]:
+    """What a tagged union's `pydantic.Discriminator` calls to find a value's tag.
+
+    A union whose variants the API tells apart by a tag property that they do not type as a
+    constant (a plain string) is written
+
+        Annotated[
+            Annotated[Attach, pydantic.Tag("attach")] | Annotated[Detach, pydantic.Tag("detach")],
+            pydantic.Discriminator(tag_reader("type")),
+        ]
+
+    The function returned reads the tag from wire data (a mapping) by its wire name `key`,
+    and from a model built in Python by its attribute (`attribute`, when the Python name
+    differs). A missing tag, or one that is not a string, reads as None and pydantic raises
+    `union_tag_not_found`; a tag that no variant has raises `union_tag_invalid`.
+    """
+    name = attribute or key
+
+    def read_tag(value: Any) -> str | None:
+        tag = value.get(key) if isinstance(value, Mapping) else getattr(value, name, None)
+        return tag if isinstance(tag, str) else None  # a string enum's member is a string
+
+    return read_tag

@@ -117,15 +117,37 @@ _FORM = "application/x-www-form-urlencoded"
 _MULTIPART = "multipart/form-data"
 
 
-def path_param(value: object) -> str:
-    """Format a value for use as one path segment.
+def path_param(
+    value: object, style: str = "simple", *, explode: bool = False, name: str = ""
+) -> str:
+    """Format a value as a path parameter in its OpenAPI style.
 
     Everything is percent-encoded, "/" included, so a value such as ``"../x"``
     stays inside its segment instead of changing which endpoint is called.
-    Arrays and objects take the OpenAPI ``simple`` style: ``a,b`` and ``k,v``.
+    Arrays and objects: ``simple`` gives ``a,b`` and ``k,v`` (``k=v`` exploded),
+    ``label`` the same after a "." (exploded, "." between items), ``matrix``
+    ``;name=a,b`` (exploded, ``;name=a;name=b`` and ``;k=v``).
     """
-    if isinstance(value, (list, tuple, Mapping)):
-        return ",".join(path_param(item) for item in _flat_items(value))
+    value = _to_jsonable(value)  # a model is an object of its fields
+    if isinstance(value, Mapping):
+        joiner = "=" if explode else ","
+        parts = [f"{_segment(k)}{joiner}{_segment(v)}" for k, v in value.items()]
+    elif isinstance(value, (list, tuple)):
+        parts = [_segment(item) for item in value]
+    else:
+        parts = [_segment(value)]
+    if style == "label":
+        return "." + ("." if explode else ",").join(parts)
+    if style == "matrix":
+        key = quote(name, safe="")
+        if not explode or not isinstance(value, (Mapping, list, tuple)):
+            return f";{key}=" + ",".join(parts)
+        prefix = ";" if isinstance(value, Mapping) else f";{key}="
+        return "".join(prefix + part for part in parts)
+    return ",".join(parts)
+
+
+def _segment(value: object) -> str:
     text = _to_str(value)
     if not text:
         # "/users/{id}" with an empty id would silently hit "/users/".
@@ -793,15 +815,6 @@ def delimited(value: _T, separator: str = ",", *, key_separator: str = ",") -> _
     if isinstance(value, (list, tuple)):
         return separator.join(_to_str(item) for item in value)
     return _to_str(value)
-
-
-def _flat_items(value: object) -> Iterator[object]:
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            yield key
-            yield item
-    else:
-        yield from cast("list[object]", value)
 
 
 def basic_credential(username: str, password: str) -> Credential:
