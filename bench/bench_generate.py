@@ -651,8 +651,19 @@ def run_capture(cmd: Sequence[str], env: Mapping[str, str] | None = None) -> tup
 def sdkwright_version(env: Mapping[str, str]) -> str:
     code, output = run_capture([sys.executable, "-m", "generator", "--version"], env)
     if code == 0 and output:
-        return output.splitlines()[0]
+        return f"{output.splitlines()[0]} ({templates_shipped()})"
     return f"unknown (`python -m generator --version` exit {code}: {last_nonempty_line(output)})"
+
+
+def templates_shipped() -> str:
+    """Whether the built-in templates ship compiled, as an installed package's do: in a
+    checkout they are compiled by `pip install -e .`, and go stale when edited afterwards."""
+    from generator import render, template_bytecode
+
+    missing = template_bytecode.not_shipped(str(render.templates_root()))
+    if not missing:
+        return "built-in templates compiled at install"
+    return f"{len(missing)} built-in templates not compiled at install: {', '.join(missing[:3])}"
 
 
 def venv_bin(venv: Path) -> Path:

@@ -136,3 +136,21 @@ def precompile(templates_root: str, destination: str) -> int:
         cache.dump_bytecode(bucket)
         count += 1
     return count
+
+
+def not_shipped(templates_root: str, shipped: str | None = None) -> list[str]:
+    """The built-in templates the shipped folder has no current entry for (edited since the
+    package was built, or all of them in a checkout that was never installed)."""
+    environment = compiling_environment()
+    cache = jinja2.FileSystemBytecodeCache(shipped or shipped_folder())
+    missing = []
+    for name, filename in built_in_templates(templates_root):
+        with open(filename, encoding="utf-8") as file:
+            checksum = cache.get_source_checksum(file.read())
+        bucket = jinja2.bccache.Bucket(
+            environment, cache_key(name, filename, templates_root), checksum
+        )
+        cache.load_bytecode(bucket)
+        if bucket.code is None:
+            missing.append(os.path.relpath(filename, templates_root))
+    return missing

@@ -10,7 +10,12 @@ import jinja2
 import pytest
 
 from generator import render, template_bytecode
-from generator.template_bytecode import TemplateBytecode, built_in_templates, precompile
+from generator.template_bytecode import (
+    TemplateBytecode,
+    built_in_templates,
+    not_shipped,
+    precompile,
+)
 
 TEMPLATES = render.templates_root()
 
@@ -90,3 +95,9 @@ def test_a_template_outside_the_built_in_folder_never_matches_a_shipped_one(
     for name, filename in _httpx_templates(templates):
         mine = str(own / Path(filename).relative_to(templates / "httpx"))
         assert cache.get_cache_key(name, mine) != cache.get_cache_key(name, filename)
+
+
+def test_templates_edited_since_the_build_are_told(templates: Path, tmp_path: Path) -> None:
+    assert not_shipped(str(templates), str(tmp_path / "shipped")) == []
+    (templates / "requests" / "_types.py.jinja").write_text("edited\n", encoding="utf-8")
+    assert not_shipped(str(templates), str(tmp_path / "shipped")) == ["requests/_types.py.jinja"]
