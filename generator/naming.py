@@ -11,6 +11,7 @@ import keyword
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -110,11 +111,13 @@ def _spell_leading_digits(parts: list[str]) -> list[str]:
     return parts
 
 
+@cache  # pure, and asked for the same few thousand names again and again
 def snake(text: str) -> str:
     parts = _spell_leading_digits([w.lower() for w in words(text)])
     return "_".join(parts)
 
 
+@cache
 def pascal(text: str) -> str:
     parts = _spell_leading_digits(words(text))
     return "".join(p[:1].upper() + p[1:] for p in parts)

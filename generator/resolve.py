@@ -112,6 +112,9 @@ class SpecSet:
         self.root = root
         self.documents = documents
         self.policy = policy or RefPolicy(root.path.parent)
+        # Each $ref string is followed once per document: a large spec names the same few
+        # schemas thousands of times. Documents are not changed after loading.
+        self._targets: dict[tuple[int, str], Node] = {}
 
     @property
     def root_node(self) -> Node:
@@ -145,6 +148,13 @@ class SpecSet:
         return found
 
     def target(self, ref: str, base: Document) -> Node:
+        key = (id(base), ref)
+        found = self._targets.get(key)
+        if found is None:
+            found = self._targets[key] = self._find_target(ref, base)
+        return found
+
+    def _find_target(self, ref: str, base: Document) -> Node:
         file_part, _, fragment = ref.partition("#")
         document = self._document_for(file_part, base)
         pointer = unquote(fragment)
