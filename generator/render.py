@@ -232,9 +232,10 @@ def _render_sdk(
             top=tuple(map(imported, imports.top)),
             deferred=tuple(map(imported, imports.deferred)),
         )
-        context = {"d": definition, "imports": imports}
-        unit = {path: ("types/definition.py.jinja", context)}
-        files |= cache.unit(unit, partial(_render_files, text, unit_common, unit)).files
+        unit = {path: ("types/definition.py.jinja", {"d": definition, "imports": imports})}
+        key = (path, definition.name, imports)  # the definition itself is a read, see unit()
+        render_unit = partial(_render_files, text, unit_common, unit)
+        files |= cache.unit(key, render_unit, also_reads=(definition.name,)).files
     groups = [
         (group, cache.unit(("group", group), partial(_render_group, text, unit_common, group)))
         for group in api.groups

@@ -159,8 +159,12 @@ class RenderCache:
         self.reused = self.rendered = 0
         self._previous = self._load() if self._path is not None else {}
 
-    def unit(self, context: object, render: Render) -> Rendered:
-        """`render`'s output for `context`, from the previous run when nothing it read changed."""
+    def unit(self, context: object, render: Render, also_reads: tuple[str, ...] = ()) -> Rendered:
+        """`render`'s output for `context`, from the previous run when nothing it read changed.
+
+        `also_reads` names definitions the render sees in full besides those it looks up (the one a
+        model's file renders): `context` names them instead of holding them, so that each
+        definition is fingerprinted once a run, however many units read it."""
         key = hashlib.sha256(self._scope + fingerprint(context)).digest()
         previous = self._previous.get(key)
         if previous is not None and self._still_valid(previous[1]):
@@ -171,7 +175,7 @@ class RenderCache:
         files, value = render(tracked)
         self.rendered += 1
         if not tracked.read_all:
-            reads = {name: self._fingerprint(name) for name in tracked.names}
+            reads = {name: self._fingerprint(name) for name in tracked.names.union(also_reads)}
             for name in tracked.shallow_names - tracked.names:
                 reads[SHALLOW + name] = self._fingerprint(SHALLOW + name)
             pickled = b"" if value is None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
