@@ -123,16 +123,11 @@ def built_in_templates(templates_root: str) -> Iterator[tuple[str, str]]:
 
 def precompile(templates_root: str, destination: str) -> int:
     """Compile every built-in template into `destination`; the number compiled."""
-    environment = compiling_environment()
-    cache = jinja2.FileSystemBytecodeCache(destination)
     os.makedirs(destination, exist_ok=True)
+    cache = jinja2.FileSystemBytecodeCache(destination)
     count = 0
-    for name, filename in built_in_templates(templates_root):
-        with open(filename, encoding="utf-8") as file:
-            source = file.read()
-        key = cache_key(name, filename, templates_root)
-        bucket = jinja2.bccache.Bucket(environment, key, cache.get_source_checksum(source))
-        bucket.code = environment.compile(source, name, filename)
+    for bucket, source, name, filename in _buckets(templates_root, cache):
+        bucket.code = bucket.environment.compile(source, name, filename)
         cache.dump_bytecode(bucket)
         count += 1
     return count
@@ -141,16 +136,24 @@ def precompile(templates_root: str, destination: str) -> int:
 def not_shipped(templates_root: str, shipped: str | None = None) -> list[str]:
     """The built-in templates the shipped folder has no current entry for (edited since the
     package was built, or all of them in a checkout that was never installed)."""
-    environment = compiling_environment()
     cache = jinja2.FileSystemBytecodeCache(shipped or shipped_folder())
     missing = []
-    for name, filename in built_in_templates(templates_root):
-        with open(filename, encoding="utf-8") as file:
-            checksum = cache.get_source_checksum(file.read())
-        bucket = jinja2.bccache.Bucket(
-            environment, cache_key(name, filename, templates_root), checksum
-        )
+    for bucket, _, _, filename in _buckets(templates_root, cache):
         cache.load_bytecode(bucket)
         if bucket.code is None:
             missing.append(os.path.relpath(filename, templates_root))
     return missing
+
+
+def _buckets(
+    templates_root: str, cache: jinja2.BytecodeCache
+) -> Iterator[tuple[jinja2.bccache.Bucket, str, str, str]]:
+    """An empty bucket per built-in template, keyed as the renderer keys it, with the
+    template's source, name and file."""
+    environment = compiling_environment()
+    for name, filename in built_in_templates(templates_root):
+        with open(filename, encoding="utf-8") as file:
+            source = file.read()
+        key = cache_key(name, filename, templates_root)
+        bucket = jinja2.bccache.Bucket(environment, key, cache.get_source_checksum(source))
+        yield bucket, source, name, filename
