@@ -1,4 +1,4 @@
-"""Build hook: ship the built-in templates compiled (generator/template_bytecode.py says why).
+"""Build hook: ship the built-in templates compiled (sdkwright/cache/template_bytecode.py says why).
 
 A wheel gets them from a temporary folder; an editable install, which runs the checkout's
 package, finds them inside it (a folder git ignores).
@@ -21,9 +21,9 @@ class CompileTemplates(BuildHookInterface):  # type: ignore[type-arg]
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         module = _template_bytecode(self.root)
-        shipped = f"generator/{module.SHIPPED_FOLDER}"
+        shipped = f"sdkwright/{module.SHIPPED_FOLDER}"
         if version == "editable":
-            destination = os.path.join(self.root, *shipped.split("/"))
+            destination = os.path.join(self.root, "generator", *shipped.split("/"))
             shutil.rmtree(destination, ignore_errors=True)
         else:
             destination = self._temporary = tempfile.mkdtemp(prefix="sdkwright-templates-")
@@ -39,7 +39,7 @@ class CompileTemplates(BuildHookInterface):  # type: ignore[type-arg]
 
 def _template_bytecode(root: str) -> ModuleType:
     """Loaded by path: the package's other modules need dependencies the build has not."""
-    path = os.path.join(root, "generator", "template_bytecode.py")
+    path = os.path.join(root, "generator", "sdkwright", "cache", "template_bytecode.py")
     spec = importlib.util.spec_from_file_location("_sdkwright_template_bytecode", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

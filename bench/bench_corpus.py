@@ -136,7 +136,7 @@ def generate(spec: Spec, folder: Path, row: Row) -> Path:
     command = [
         sys.executable,
         "-m",
-        "generator",
+        "sdkwright",
         "generate",
         str(SHARED / spec.path),
         "-o",

@@ -424,7 +424,7 @@ def command_for(tool: str, spec: Spec, out_dir: Path, bin_dir: Path) -> list[str
     """The command line of one tool on one spec, writing under out_dir."""
     path = SPECS_DIR / spec.filename
     if tool == "sdkwright":
-        command = [sys.executable, "-m", "generator", "generate", str(path), "-o", str(out_dir)]
+        command = [sys.executable, "-m", "sdkwright", "generate", str(path), "-o", str(out_dir)]
         command += ["--package", spec.package]
         if spec.spec_root:
             command += ["--spec-root", str(SPECS_DIR / spec.spec_root)]
@@ -649,16 +649,17 @@ def run_capture(cmd: Sequence[str], env: Mapping[str, str] | None = None) -> tup
 
 
 def sdkwright_version(env: Mapping[str, str]) -> str:
-    code, output = run_capture([sys.executable, "-m", "generator", "--version"], env)
+    code, output = run_capture([sys.executable, "-m", "sdkwright", "--version"], env)
     if code == 0 and output:
         return f"{output.splitlines()[0]} ({templates_shipped()})"
-    return f"unknown (`python -m generator --version` exit {code}: {last_nonempty_line(output)})"
+    return f"unknown (`python -m sdkwright --version` exit {code}: {last_nonempty_line(output)})"
 
 
 def templates_shipped() -> str:
     """Whether the built-in templates ship compiled, as an installed package's do: in a
     checkout they are compiled by `pip install -e .`, and go stale when edited afterwards."""
-    from generator import render, template_bytecode
+    from sdkwright.cache import template_bytecode
+    from sdkwright.targets.python import render
 
     missing = template_bytecode.not_shipped(str(render.templates_root()))
     if not missing:

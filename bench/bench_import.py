@@ -151,7 +151,7 @@ def run_json(command: Sequence[str], cwd: Path) -> dict[str, float]:
 
 def generate(key: str, folder: Path) -> Path:
     sdk = folder / key
-    command = [sys.executable, "-m", "generator", "generate", str(SPECS_DIR / SPECS[key])]
+    command = [sys.executable, "-m", "sdkwright", "generate", str(SPECS_DIR / SPECS[key])]
     command += ["-o", str(sdk), "--package", key]
     done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
     if done.returncode != 0:

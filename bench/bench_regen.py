@@ -9,7 +9,7 @@ Run it from the repository root with the repository's own interpreter:
 For each spec (read from ``../shared/specs/`` beside the repository, copied into a temporary
 folder so the bench can edit it; the script exits 2 when that folder is absent), every time is
 the median wall time of a new ``sdkwright`` process (the venv's console script, else
-``python -m generator``), measured in the same run as its denominators and interleaved with
+``python -m sdkwright``), measured in the same run as its denominators and interleaved with
 them (one of each per round), so that load from other processes weighs on both alike:
 
 * interpreter start: ``python -c pass``;
@@ -144,7 +144,7 @@ def child_env(scratch: Path, cache: Path) -> dict[str, str]:
 
 def sdkwright_command() -> list[str]:
     script = Path(sys.executable).parent / "sdkwright"
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "generator"]
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "sdkwright"]
 
 
 def timed(command: Sequence[str], env: dict[str, str], cwd: Path) -> tuple[float, str]:
@@ -325,7 +325,7 @@ def spec_rows(result: SpecResult) -> list[str]:
 def render_markdown(results: Sequence[SpecResult], runs: int, cold_runs: int, command: str) -> str:
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     version = subprocess.run(
-        [sys.executable, "-c", "import generator; print(generator.__version__)"],
+        [sys.executable, "-c", "import sdkwright; print(sdkwright.__version__)"],
         capture_output=True,
         text=True,
         cwd=REPO_ROOT,
@@ -400,7 +400,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="sdkwright-bench-regen-") as folder:
         results = [bench_spec(s, arguments.runs, arguments.cold_runs, Path(folder)) for s in chosen]
     program = sdkwright_command()
-    command = Path(program[0]).name if len(program) == 1 else "python -m generator"
+    command = Path(program[0]).name if len(program) == 1 else "python -m sdkwright"
     usage = f"{command} generate|check SPEC -o OUT --package NAME"
     report = render_markdown(results, arguments.runs, arguments.cold_runs, usage)
     print(report, end="")

@@ -21,14 +21,16 @@ needs_shared_specs = pytest.mark.skipif(
 )
 
 
-def run(command: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run(
+    command: list[str], cwd: Path, timeout: float = 600, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
+        command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False, env=env
     )
 
 
 def sdkwright(*arguments: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return run([sys.executable, "-m", "generator", *map(str, arguments)], cwd)
+    return run([sys.executable, "-m", "sdkwright", *map(str, arguments)], cwd)
 
 
 def copy_sdk(source: Path, destination: Path) -> Path:
@@ -49,7 +51,7 @@ def mypy_strict(sdk: Path, package: str) -> subprocess.CompletedProcess[str]:
 
 
 def ruff_check(sdk: Path) -> subprocess.CompletedProcess[str]:
-    from generator.format import ruff_binary
+    from sdkwright.targets.python.format import ruff_binary
 
     return run([ruff_binary(), "check", "--no-cache", "."], sdk)
 

@@ -29,8 +29,7 @@ from subprocess import PIPE
 
 import pytest
 from helpers import SHARED_SPECS, describe, mypy_strict, needs_shared_specs, run, sdkwright
-
-from generator.resolve import SpecSet, load_spec
+from sdkwright.spec.resolve import SpecSet, load_spec
 
 pytestmark = [needs_shared_specs, pytest.mark.slow]
 

@@ -21,8 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from generator.cli import main
+from sdkwright.cli import main
 
 HERE = Path(__file__).resolve().parent
 CANARY = Path("/tmp/sdkwright-canary")

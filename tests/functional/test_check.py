@@ -14,10 +14,9 @@ from typing import Any
 
 import pytest
 from helpers import SPECS, describe, sdkwright
-
-from generator import cli
-from generator.fastpath import MANIFEST_NAME, TXN_DIR_NAME
-from generator.manifest import sha256
+from sdkwright import cli
+from sdkwright.cache.fastpath import MANIFEST_NAME, TXN_DIR_NAME
+from sdkwright.output.manifest import sha256
 
 MODEL = "clearstreet/types/position_instruction.py"
 CLIENT = "clearstreet/_client.py"

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import GENERATED, REPO, SPECS, describe, sdkwright
-
-from generator.manifest import MANIFEST_NAME
+from sdkwright.output.manifest import MANIFEST_NAME
 
 BROKEN_REF_SPEC = """\
 openapi: 3.1.0

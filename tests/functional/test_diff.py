@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 from helpers import SPECS, describe, sdkwright
-
-from generator import diff
+from sdkwright import diff
 
 OPTIONAL_PARAMETER = """\
         - name: comment

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 from helpers import SPECS, describe, run, sdkwright
-
-from generator import cli, fastpath
-from generator.fastpath import MANIFEST_NAME
+from sdkwright import cli
+from sdkwright.cache import fastpath
+from sdkwright.cache.fastpath import MANIFEST_NAME
 
 MODEL = "clearstreet/types/position_instruction.py"
 
@@ -74,13 +74,18 @@ def test_a_no_op_run_imports_no_part_of_the_pipeline(project: Path) -> None:
     assert sdkwright(*argv(project, "generate", "--no-fast-path")).returncode == 0
     for command in ("generate", "check"):
         result = run(
-            [sys.executable, "-X", "importtime", "-m", "generator", *argv(project, command)],
+            [sys.executable, "-X", "importtime", "-m", "sdkwright", *argv(project, command)],
             project,
         )
         assert result.returncode == 0, describe(result)
         imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
-        assert "generator.fastpath" in imported
-        assert not imported & {"jinja2", "yaml", "generator.render", "generator.ir.build"}, imported
+        assert "sdkwright.cache.fastpath" in imported
+        assert not imported & {
+            "jinja2",
+            "yaml",
+            "sdkwright.targets.python.render",
+            "sdkwright.ir.build",
+        }, imported
         assert "nothing changed" in result.stdout or "is up to date" in result.stdout
 
 
@@ -180,7 +185,7 @@ def test_the_stamp_is_only_a_cache(project: Path) -> None:
     """A corrupt stamp is ignored, not trusted: the full comparison runs and rewrites it."""
     Path(fastpath._stamp_path(str(project / "sdk"))).write_text("{not json")
     result = subprocess.run(
-        [sys.executable, "-m", "generator", *argv(project, "check")],
+        [sys.executable, "-m", "sdkwright", *argv(project, "check")],
         capture_output=True,
         text=True,
         check=False,

@@ -26,9 +26,8 @@ import requests
 import requests.adapters
 from helpers import describe, mypy_strict, run_generated_tests
 from pydantic import TypeAdapter
-
-from generator import api
-from generator.config import Target
+from sdkwright import api
+from sdkwright.config import Target
 
 SPEC = """
 openapi: 3.0.3

@@ -8,9 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
-from generator import api, flavours
-from generator.config import Target
+from sdkwright import api, flavours
+from sdkwright.config import Target
 
 SPEC = """
 openapi: 3.0.3

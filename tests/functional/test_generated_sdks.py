@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO, copy_sdk, describe, mypy_strict, ruff_check, run_generated_tests
-
-from generator.config import Target, load_targets
+from sdkwright.config import Target, load_targets
 
 TARGETS = load_targets(REPO / "sdkwright.yaml")
 

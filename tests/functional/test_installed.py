@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import zipfile
 from pathlib import Path
@@ -32,10 +33,11 @@ def test_the_wheel_ships_the_templates_and_runs_outside_the_checkout(
     wheel = next((tmp_path / "dist").glob("sdkwright-*.whl"))
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        assert "generator/templates/httpx/_client.py.jinja" in names
-        assert "generator/cli.py" in names
-        templates = {n for n in names if n.startswith("generator/templates/")}
-        compiled = {n for n in names if n.startswith("generator/_compiled_templates/")}
+        assert "sdkwright/templates/httpx/_client.py.jinja" in names
+        assert "sdkwright/cli.py" in names
+        assert not any(n.startswith("generator/") for n in names)  # only `sdkwright` installs
+        templates = {n for n in names if n.startswith("sdkwright/templates/")}
+        compiled = {n for n in names if n.startswith("sdkwright/_compiled_templates/")}
         assert len(compiled) == len(templates) > 30
         archive.extractall(tmp_path / "site")
     cache = tmp_path / "cache"
@@ -45,7 +47,7 @@ def test_the_wheel_ships_the_templates_and_runs_outside_the_checkout(
     command = [
         sys.executable,
         "-c",
-        "import sys; sys.path.insert(0, sys.argv.pop(1)); from generator.cli import main; raise SystemExit(main())",
+        "import sys; sys.path.insert(0, sys.argv.pop(1)); from sdkwright.cli import main; raise SystemExit(main())",
     ]
     result = run(
         [
@@ -65,3 +67,27 @@ def test_the_wheel_ships_the_templates_and_runs_outside_the_checkout(
     assert not list(cache.glob("templates/*")), "a shipped template was compiled again"
     imported_from = run([*command, str(tmp_path / "site"), "--version"], elsewhere)
     assert imported_from.stdout.startswith("sdkwright ")
+    _user_generator_folder_shadows_nothing(tmp_path / "site", elsewhere)
+
+
+def _user_generator_folder_shadows_nothing(site: Path, project: Path) -> None:
+    """The installed import name is `sdkwright`: a project's own `generator/` package (a common
+    name) neither shadows it nor is shadowed by it, and no `generator` module is installed."""
+    mine = project / "generator"
+    mine.mkdir()
+    (mine / "__init__.py").write_text("OWNER = 'the user'\n")
+    (mine / "cli.py").write_text("raise SystemExit('the user s own generator.cli ran')\n")
+    env_path = f"{site}{os.pathsep}{project}"
+    with_site = {**os.environ, "PYTHONPATH": env_path}
+    help_run = run([sys.executable, "-m", "sdkwright", "--help"], project, env=with_site)
+    assert help_run.returncode == 0, describe(help_run)
+    assert "generate" in help_run.stdout
+    users = run(
+        [sys.executable, "-c", "import generator; print(generator.OWNER)"], project, env=with_site
+    )
+    assert users.stdout.strip() == "the user", describe(users)
+    only_site = {**os.environ, "PYTHONPATH": str(site)}
+    absent = run([sys.executable, "-c", "import generator"], project.parent, env=only_site)
+    assert absent.returncode != 0 and "No module named 'generator'" in absent.stderr, describe(
+        absent
+    )

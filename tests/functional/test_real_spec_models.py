@@ -15,11 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from generator.api import load_and_validate
-from generator.ir.build import BuildOptions, build_api
-from generator.ir.nodes import Model
-from generator.render import cyclic_neighbours, render_sdk
+from sdkwright.api import load_and_validate
+from sdkwright.ir.build import BuildOptions, build_api
+from sdkwright.ir.nodes import Model
+from sdkwright.targets.python.render import cyclic_neighbours, render_sdk
 
 SPECS = Path(__file__).resolve().parents[3] / "shared" / "specs"
 CASES = {

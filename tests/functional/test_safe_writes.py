@@ -21,12 +21,11 @@ from pathlib import Path
 import pytest
 from helpers import REPO, SPECS, describe, sdkwright
 from process_lines import LineReader
-
-from generator import api
-from generator.config import target_from_flags
-from generator.fastpath import TXN_DIR_NAME
-from generator.manifest import read_manifest
-from generator.write import PAUSE_ENV, plan_changes, recover
+from sdkwright import api
+from sdkwright.cache.fastpath import TXN_DIR_NAME
+from sdkwright.config import target_from_flags
+from sdkwright.output.manifest import read_manifest
+from sdkwright.output.write import PAUSE_ENV, plan_changes, recover
 
 SEED = 20261124
 PAUSE_TIMEOUT_S = 60
@@ -78,7 +77,7 @@ def write_steps(out: Path) -> tuple[int, int]:
 
 def kill_at(step: int, out: Path) -> None:
     """Run the old -> new generation, SIGKILL it where it pauses before write `step`."""
-    command = [sys.executable, "-m", "generator", "generate", str(SPECS / "kitchensink.yaml")]
+    command = [sys.executable, "-m", "sdkwright", "generate", str(SPECS / "kitchensink.yaml")]
     command += ["-o", str(out), "--package", "sdk", "--no-fast-path"]
     env = {**os.environ, PAUSE_ENV: str(step)}
     process = subprocess.Popen(
@@ -136,7 +135,7 @@ def test_a_failure_while_staging_leaves_the_old_tree(
     trees: tuple[Path, dict[str, bytes], dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An exception (disk full, Ctrl-C) before the journal undoes the staging at once."""
-    from generator import write
+    from sdkwright.output import write
 
     root, old, new = trees
     out = root / "failing"

@@ -14,17 +14,16 @@ from pathlib import Path
 import pytest
 from helpers import REPO, SPECS, describe, sdkwright
 from process_lines import LineReader
-
-from generator import cli
+from sdkwright import cli
 
 DEADLINE_S = 60
-GENERATE = [sys.executable, "-m", "generator", "generate"]
+GENERATE = [sys.executable, "-m", "sdkwright", "generate"]
 
 
 def test_watch_regenerates_when_the_spec_changes(tmp_path: Path) -> None:
     spec, out = tmp_path / "clearstreet.yaml", tmp_path / "sdk"
     shutil.copy(SPECS / "clearstreet.yaml", spec)
-    command = [sys.executable, "-m", "generator", "generate", str(spec), "-o", str(out)]
+    command = [sys.executable, "-m", "sdkwright", "generate", str(spec), "-o", str(out)]
     process = subprocess.Popen(
         [*command, "--package", "clearstreet", "--watch", "--interval", "0.1"],
         cwd=tmp_path,

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 from helpers import GENERATED, REPO
-
-from generator import api
-from generator.config import load_targets
+from sdkwright import api
+from sdkwright.config import load_targets
 
 TARGETS = load_targets(REPO / "sdkwright.yaml")
 IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
@@ -52,7 +51,7 @@ def test_every_target_has_goldens() -> None:
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
 def test_generated_tree_matches_goldens(target: object, tmp_path: Path) -> None:
-    from generator.config import Target
+    from sdkwright.config import Target
 
     assert isinstance(target, Target)
     fresh = replace(target, output=tmp_path / target.name)  # flavour, options, names kept

@@ -30,8 +30,7 @@ from typing import Any, Literal, TypeVar
 
 import pydantic
 from hypothesis import strategies as st
-
-from generator import naming
+from sdkwright.targets.python import naming
 
 Schema = dict[str, Any]
 Draw = st.DrawFn

@@ -26,12 +26,11 @@ from typing import Any
 import pydantic
 from hypothesis import HealthCheck, settings
 from hypothesis.database import DirectoryBasedExampleDatabase
-
-from generator.api import load_and_validate
-from generator.diagnostics import Level
-from generator.ir.build import BuildOptions, build_api
-from generator.ir.nodes import Api, Definition
-from generator.render import render_sdk
+from sdkwright.api import load_and_validate
+from sdkwright.diagnostics import Level
+from sdkwright.ir.build import BuildOptions, build_api
+from sdkwright.ir.nodes import Api, Definition
+from sdkwright.targets.python.render import render_sdk
 
 REPO = Path(__file__).resolve().parents[2]
 # How hard the property tests look, chosen with SDKWRIGHT_HYPOTHESIS_PROFILE:

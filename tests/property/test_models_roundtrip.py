@@ -45,8 +45,7 @@ from sdk_harness import (
     check_round_trip,
     json_equal,
 )
-
-from generator.ir.nodes import Alias, Enum, Model
+from sdkwright.ir.nodes import Alias, Enum, Model
 
 MYPY_PACKAGES = 500  # at most this many generated packages in the one mypy run
 

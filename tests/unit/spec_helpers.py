@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import Diagnostic, Level
-from generator.ir.build import BuildOptions, build_api
-from generator.ir.nodes import Api, Definition, Model
-from generator.resolve import SpecSet, load_spec
+from sdkwright.diagnostics import Diagnostic, Level
+from sdkwright.ir.build import BuildOptions, build_api
+from sdkwright.ir.nodes import Api, Definition, Model
+from sdkwright.spec.resolve import SpecSet, load_spec
 
 OPTIONS = BuildOptions(package="x", client_name="X")
 

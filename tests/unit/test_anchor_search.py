@@ -6,8 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
-
-from generator.load import _YAML_ANCHOR, has_yaml_anchor
+from sdkwright.spec.load import _YAML_ANCHOR, has_yaml_anchor
 
 ALPHABET = "& a\n\t[{,:-}]\r\x85x"
 

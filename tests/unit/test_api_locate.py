@@ -8,10 +8,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from sdkwright import api
+from sdkwright.config import target_from_flags
 from spec_helpers import json_response, openapi, write_spec
-
-from generator import api
-from generator.config import target_from_flags
 
 SPEC = openapi(
     paths={

@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 import yaml
 from helpers import SHARED_SPECS, SPECS, needs_shared_specs
-
-from generator import caches
+from sdkwright.cache import caches
 
 SAMPLE = """\
 # a comment before the first key

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO, sdkwright
-
-from generator import flavours
-from generator.config import (
+from sdkwright import flavours
+from sdkwright.config import (
     NameOverrides,
     Target,
     find_config,
@@ -19,7 +18,7 @@ from generator.config import (
     target_options,
     template_folders,
 )
-from generator.diagnostics import GenerationFailed
+from sdkwright.diagnostics import GenerationFailed
 
 BASE = """\
 targets:

@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from sdkwright.config import NameOverrides
+from sdkwright.diagnostics import Diagnostic, Level
+from sdkwright.ir.build import BuildOptions, build_api
+from sdkwright.ir.nodes import Api, Named
 from spec_helpers import codes, definitions, load
-
-from generator.config import NameOverrides
-from generator.diagnostics import Diagnostic, Level
-from generator.ir.build import BuildOptions, build_api
-from generator.ir.nodes import Api, Named
 
 SPEC: dict[str, Any] = {
     "openapi": "3.0.3",

@@ -1,4 +1,4 @@
-"""The classification rules of `generator.diff`, one rule per test, on IR built from small specs."""
+"""The classification rules of `sdkwright.diff`, one rule per test, on IR built from small specs."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sdkwright import diff
+from sdkwright.ir.nodes import ANY, ListOf, LiteralOf, Named, Nullable, Primitive, UnionOf
 from spec_helpers import build, json_response, openapi, ref
-
-from generator import diff
-from generator.ir.nodes import ANY, ListOf, LiteralOf, Named, Nullable, Primitive, UnionOf
 
 STR, INT, FLOAT = Primitive("str"), Primitive("int"), Primitive("float")
 CREATE = "client.orders.create_order()"

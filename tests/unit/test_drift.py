@@ -1,13 +1,12 @@
-"""`generator.drift.classify`: why one generated file differs, from the manifests alone."""
+"""`sdkwright.output.drift.classify`: why one generated file differs, from the manifests alone."""
 
 from __future__ import annotations
 
 import pytest
-
-from generator.drift import Drift, classify, drift_causes
-from generator.fastpath import MANIFEST_NAME
-from generator.manifest import FileEntry, Manifest, sha256
-from generator.write import Change
+from sdkwright.cache.fastpath import MANIFEST_NAME
+from sdkwright.output.drift import Drift, classify, drift_causes
+from sdkwright.output.manifest import FileEntry, Manifest, sha256
+from sdkwright.output.write import Change
 
 WRITTEN = b"x = 1\n"
 PREVIOUS = Manifest(

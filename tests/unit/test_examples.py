@@ -1,4 +1,4 @@
-"""generator.ir.examples: checking documented examples and synthesising missing ones."""
+"""sdkwright.ir.examples: checking documented examples and synthesising missing ones."""
 
 from __future__ import annotations
 
@@ -6,11 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spec_helpers import build, definitions, openapi, ref
-
-from generator import pytypes
-from generator.ir import examples
-from generator.ir.nodes import (
+from sdkwright.ir import examples
+from sdkwright.ir.nodes import (
     ANY,
     Alias,
     Definition,
@@ -28,6 +25,8 @@ from generator.ir.nodes import (
     TypeRef,
     UnionOf,
 )
+from sdkwright.targets.python import pytypes
+from spec_helpers import build, definitions, openapi, ref
 
 
 def model(name: str, *fields: Field) -> Model:

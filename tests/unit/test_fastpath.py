@@ -1,4 +1,4 @@
-"""`generator.fastpath` in isolation: each reason it gives, the stat cache, and its agreement
+"""`sdkwright.cache.fastpath` in isolation: each reason it gives, the stat cache, and its agreement
 with the modules it stands in for (so that the shortcut and the full run never disagree)."""
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from helpers import SPECS
-
-from generator import api, config, fastpath, format, render
-from generator.config import target_from_flags, target_options
-from generator.fastpath import MANIFEST_NAME, TXN_DIR_NAME
+from sdkwright import api, config
+from sdkwright.cache import fastpath
+from sdkwright.cache.fastpath import MANIFEST_NAME, TXN_DIR_NAME
+from sdkwright.config import target_from_flags, target_options
+from sdkwright.targets.python import format, render
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from sdkwright.ir.build import BuildOptions, build_api
+from sdkwright.spec.resolve import load_spec
 from spec_helpers import json_response, openapi, ref
-
-from generator.ir.build import BuildOptions, build_api
-from generator.resolve import load_spec
 
 
 def operation(operation_id: str, tag: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""generator.ir.build / ir.schemas: every spec version -> one IR, with every name decided."""
+"""sdkwright.ir.build / ir.schemas: every spec version -> one IR, with every name decided."""
 
 from __future__ import annotations
 
@@ -7,20 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spec_helpers import (
-    build,
-    codes,
-    definitions,
-    field_types,
-    json_response,
-    model,
-    openapi,
-    ref,
-)
-
-from generator.diagnostics import Level
-from generator.ir import examples
-from generator.ir.nodes import (
+from sdkwright.diagnostics import Level
+from sdkwright.ir import examples
+from sdkwright.ir.nodes import (
     ANY,
     MISSING,
     Alias,
@@ -33,6 +22,16 @@ from generator.ir.nodes import (
     Nullable,
     Primitive,
     UnionOf,
+)
+from spec_helpers import (
+    build,
+    codes,
+    definitions,
+    field_types,
+    json_response,
+    model,
+    openapi,
+    ref,
 )
 
 OBJ = {"type": "object", "properties": {"a": {"type": "string"}}}

@@ -1,13 +1,12 @@
-"""generator.load: files -> Python values, every failure a located diagnostic."""
+"""sdkwright.spec.load: files -> Python values, every failure a located diagnostic."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-from generator.diagnostics import Diagnostic, GenerationFailed, Level
-from generator.load import (
+from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level
+from sdkwright.spec.load import (
     escape_token,
     join_pointer,
     load_document,

@@ -1,4 +1,4 @@
-"""generator.naming: spec text -> Python identifiers, enum members and unique class names."""
+"""sdkwright.targets.python.naming: spec text -> Python identifiers, enum members and unique class names."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import keyword
 import re
 
 import pytest
-
-from generator import naming
-from generator.naming import NameRegistry
+from sdkwright.targets.python import naming
+from sdkwright.targets.python.naming import NameRegistry
 
 
 def is_safe_identifier(name: str) -> bool:

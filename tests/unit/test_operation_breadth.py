@@ -1,6 +1,6 @@
 """Operations in the IR: request body encodings, parameter styles, response kinds, security
 schemes per operation, Swagger 2.0 forms, webhook and callback payloads; and the
-generator-side mirror of the runtime's serialisation (`generator.wire`)."""
+generator-side mirror of the runtime's serialisation (`sdkwright.targets.python.wire`)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spec_helpers import build, codes, json_response, openapi
-
-from generator.ir.nodes import (
+from sdkwright.ir.nodes import (
     ANY,
     Api,
     FieldStyle,
@@ -23,9 +21,16 @@ from generator.ir.nodes import (
     Primitive,
     SecurityScheme,
 )
-from generator.pytypes import quoted_path_segment
-from generator.render import client_auth, method_context
-from generator.wire import path_call, path_literal, path_text, value_expression, wire_pairs
+from sdkwright.targets.python.pytypes import quoted_path_segment
+from sdkwright.targets.python.render import client_auth, method_context
+from sdkwright.targets.python.wire import (
+    path_call,
+    path_literal,
+    path_text,
+    value_expression,
+    wire_pairs,
+)
+from spec_helpers import build, codes, json_response, openapi
 
 STRING = {"type": "string"}
 EMPTY = {"description": "ok"}
@@ -415,7 +420,7 @@ def test_webhook_and_callback_payloads_are_types(tmp_path: Path) -> None:
     assert {"NewThingPayload", "OnEventPayload"} <= {d.name for d in api.definitions}
 
 
-# -- generator.wire ------------------------------------------------------------------------
+# -- sdkwright.targets.python.wire ------------------------------------------------------------------------
 
 
 def test_value_expressions_name_the_runtime_helper_for_each_style() -> None:

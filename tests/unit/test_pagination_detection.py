@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sdkwright.diagnostics import Level
+from sdkwright.ir.nodes import Named, Operation
 from spec_helpers import build, codes, json_response, openapi, ref
-
-from generator.diagnostics import Level
-from generator.ir.nodes import Named, Operation
 
 ITEM = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
 

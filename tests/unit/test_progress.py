@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from generator.progress import Bar, Progress, progress_for
+from sdkwright.progress import Bar, Progress, progress_for
 
 
 class Terminal(io.StringIO):

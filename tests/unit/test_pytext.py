@@ -1,4 +1,4 @@
-"""generator.pytext: spec text lands in generated code only as inert literals, docstrings,
+"""sdkwright.targets.python.pytext: spec text lands in generated code only as inert literals, docstrings,
 comments or checked identifiers."""
 
 from __future__ import annotations
@@ -7,8 +7,7 @@ import ast
 import inspect
 
 import pytest
-
-from generator import pytext
+from sdkwright.targets.python import pytext
 
 PRINTABLE_HOSTILE = [
     "",

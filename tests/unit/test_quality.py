@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 
 from helpers import REPO, describe, run
-
-from generator.format import ruff_binary
+from sdkwright.targets.python.format import ruff_binary
 
 
 def test_generator_passes_mypy_strict() -> None:
-    result = run([sys.executable, "-m", "mypy", "--strict", "generator"], REPO)
+    result = run([sys.executable, "-m", "mypy", "--strict", "generator/sdkwright"], REPO)
     assert result.returncode == 0, describe(result)
 
 

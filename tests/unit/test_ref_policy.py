@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from generator.load import Limits
-from generator.resolve import load_spec
+from sdkwright.spec.load import Limits
+from sdkwright.spec.resolve import load_spec
 
 ROOT = """\
 openapi: 3.1.0

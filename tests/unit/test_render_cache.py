@@ -19,13 +19,12 @@ from typing import Any
 
 import pytest
 import yaml
-
-from generator import render
-from generator.api import load_and_validate
-from generator.diagnostics import has_errors
-from generator.ir.build import BuildOptions, build_api
-from generator.ir.nodes import Api, Definition
-from generator.render_cache import RenderCache, TrackedDefinitions
+from sdkwright.api import load_and_validate
+from sdkwright.cache.render_cache import RenderCache, TrackedDefinitions
+from sdkwright.diagnostics import has_errors
+from sdkwright.ir.build import BuildOptions, build_api
+from sdkwright.ir.nodes import Api, Definition
+from sdkwright.targets.python import render
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = {
@@ -221,10 +220,10 @@ def test_fingerprints_agree_across_processes_with_other_hash_seeds(tmp_path: Pat
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from generator import render\n"
-        "from generator.api import load_and_validate\n"
-        "from generator.ir.build import BuildOptions, build_api\n"
-        "from generator.render_cache import RenderCache\n"
+        "from sdkwright.targets.python import render\n"
+        "from sdkwright.api import load_and_validate\n"
+        "from sdkwright.ir.build import BuildOptions, build_api\n"
+        "from sdkwright.cache.render_cache import RenderCache\n"
         "specs, _ = load_and_validate(Path(sys.argv[1]))\n"
         "api, _ = build_api(specs, BuildOptions(package='sdk', client_name='Sdk'))\n"
         "cache = RenderCache(sys.argv[2], 'identity')\n"

@@ -1,14 +1,13 @@
-"""generator.resolve: $ref across files, never over the network, cycles kept as references."""
+"""sdkwright.spec.resolve: $ref across files, never over the network, cycles kept as references."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level
+from sdkwright.spec.resolve import Node, RefError, SpecSet, iter_refs, load_spec
 from spec_helpers import write_spec
-
-from generator.diagnostics import Diagnostic, GenerationFailed, Level
-from generator.resolve import Node, RefError, SpecSet, iter_refs, load_spec
 
 ROOT = """\
 openapi: 3.1.0

@@ -27,9 +27,8 @@ import jinja2
 import jinja2.meta
 import pydantic
 import pytest
-
-from generator import flavours
-from generator.render import environment
+from sdkwright import flavours
+from sdkwright.targets.python.render import environment
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "httpx"
 MODULES = ("_types", "_exceptions", "_streaming", "_response", "_retries", "_base_client")

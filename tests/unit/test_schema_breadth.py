@@ -24,14 +24,13 @@ from typing import Any
 
 import pydantic
 import pytest
+from sdkwright.api import load_and_validate
+from sdkwright.diagnostics import Diagnostic, Level
+from sdkwright.ir.build import BuildOptions, build_api
+from sdkwright.ir.nodes import Alias, Api, Enum, LiteralOf, Model, UnionOf
+from sdkwright.targets.python import pytypes
+from sdkwright.targets.python.render import render_sdk
 from spec_helpers import openapi, ref, write_spec
-
-from generator import pytypes
-from generator.api import load_and_validate
-from generator.diagnostics import Diagnostic, Level
-from generator.ir.build import BuildOptions, build_api
-from generator.ir.nodes import Alias, Api, Enum, LiteralOf, Model, UnionOf
-from generator.render import render_sdk
 
 GITHUB = (
     Path(__file__).resolve().parents[3] / "shared" / "specs" / "github-api.github.com-2020.json"

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import jinja2
 import pytest
-
-from generator import render, template_bytecode
-from generator.template_bytecode import (
+from sdkwright.cache import template_bytecode
+from sdkwright.cache.template_bytecode import (
     TemplateBytecode,
     built_in_templates,
     not_shipped,
     precompile,
 )
+from sdkwright.targets.python import render
 
 TEMPLATES = render.templates_root()
 

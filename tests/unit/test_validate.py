@@ -1,4 +1,4 @@
-"""generator.validate: the meta-schema, openapi-spec-validator and sdkwright's own rules."""
+"""sdkwright.spec.validate: the meta-schema, openapi-spec-validator and sdkwright's own rules."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sdkwright.diagnostics import Diagnostic, Level
+from sdkwright.spec.resolve import load_spec
+from sdkwright.spec.validate import spec_version, validate
 from spec_helpers import load, openapi, write_spec
-
-from generator.diagnostics import Diagnostic, Level
-from generator.resolve import load_spec
-from generator.validate import spec_version, validate
 
 OK = {"200": {"description": "ok"}}
 

@@ -1,0 +1,5 @@
+"""`python -m sdkwright` is the same as the `sdkwright` command."""
+
+from sdkwright.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,429 @@
+"""Targets: which spec becomes which SDK, from `sdkwright.yaml`, `[tool.sdkwright]` in
+pyproject.toml, or CLI flags.
+
+    targets:
+      - name: clearstreet-requests    # for --target
+        spec: specs/clearstreet.yaml  # paths relative to the config file
+        output: generated/clearstreet_requests
+        package: clearstreet_requests
+        client_name: ClearStreet
+        flavour: requests             # a registered flavour (sdkwright.flavours); httpx by default
+        options: {}                   # the flavour's options
+        templates: sdk-templates      # a folder whose templates override the built-in ones
+        names:                        # name overrides
+          operations: {cancelPositionInstruction: cancel}   # operationId -> method name
+          schemas: {PositionInstruction: Instruction}       # component schema -> class name
+          tags: {Positions: holdings}                       # tag -> resource group
+
+Every problem is a located diagnostic (file:line:col and a JSON pointer into the config).
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sdkwright import flavours
+from sdkwright.cache.fastpath import FLAVOUR, installed_version, names_from_flags, templates_root
+from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
+from sdkwright.targets.python import naming
+
+CONFIG_NAME = "sdkwright.yaml"
+PYPROJECT = "pyproject.toml"
+FORMATTERS = ("ruff", "black")
+_TARGET_KEYS = {
+    "name",
+    "spec",
+    "output",
+    "package",
+    "client_name",
+    "formatter",
+    "spec_root",
+    "allow_remote_refs",
+    "flavour",
+    "options",
+    "templates",
+    "names",
+}
+_NAME_KINDS = ("operations", "schemas", "tags")
+_METHOD = re.compile(r"[a-z_][a-z0-9_]*")
+_CLASS = re.compile(r"[A-Z][A-Za-z0-9_]*")
+
+Pairs = tuple[tuple[str, str], ...]
+Marks = dict[str, tuple[int, int]]  # JSON pointer -> (line, column), 1-based
+
+
+@dataclass(frozen=True)
+class NameOverrides:
+    """Names the config imposes: operationId -> method, schema key -> class, tag -> group."""
+
+    operations: Pairs = ()
+    schemas: Pairs = ()
+    tags: Pairs = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.operations or self.schemas or self.tags)
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    spec: Path
+    output: Path
+    package: str
+    client_name: str
+    formatter: str = "ruff"
+    # Where file $refs may lead (default: the spec's folder), and whether remote ones may load.
+    spec_root: Path | None = None
+    allow_remote_refs: bool = False
+    flavour: str = FLAVOUR
+    options: Pairs = ()
+    templates: Path | None = None  # the user's template folder, searched first
+    names: NameOverrides = field(default_factory=NameOverrides)
+
+    def plan(self) -> flavours.Plan:
+        flavour = flavours.get(self.flavour)
+        assert flavour is not None, self.flavour  # checked when the target was made
+        return flavour.resolve(dict(self.options))
+
+
+def default_client_name(package: str) -> str:
+    return naming.class_name(package)
+
+
+def target_options(target: Target) -> dict[str, str]:
+    """The options that shape the generated files, as the manifest records them (the
+    formatter is recorded with its version, separately; templates by their hash)."""
+    options = {
+        "package": target.package,
+        "client_name": target.client_name,
+        "flavour": target.flavour,
+    }
+    if target.options:
+        options["flavour_options"] = json.dumps(dict(target.options), sort_keys=True)
+    if target.names:
+        names = {kind: dict(getattr(target.names, kind)) for kind in _NAME_KINDS}
+        options["names"] = json.dumps(names, sort_keys=True)
+    if target.plan().models == "datamodel-code-generator":
+        # Its version shapes the models as the formatter's shapes the code: another one
+        # means regenerating, which the fast path then sees.
+        version = installed_version("datamodel-code-generator") or "unknown"
+        options["datamodel_code_generator"] = version
+    return options
+
+
+def template_folders(target: Target) -> list[str]:
+    """Every folder a template may come from, the user's first: what the manifest hashes."""
+    built_in = [os.path.join(templates_root(), f) for f in target.plan().folders]
+    return ([str(target.templates)] if target.templates else []) + built_in
+
+
+def target_from_flags(
+    spec: Path, output: Path, package: str | None, client_name: str | None, formatter: str
+) -> Target:
+    package, client_name = names_from_flags(str(spec), package, client_name)
+    _check_package(package, Location("--package"))
+    return Target(spec.stem, spec, output, package, client_name, formatter)
+
+
+def find_config(start: Path) -> Path | None:
+    """sdkwright.yaml, else a pyproject.toml with a [tool.sdkwright] table, nearest first."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _declares_sdkwright(pyproject):
+            return pyproject
+    return None
+
+
+def _declares_sdkwright(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^\s*\[+\s*tool\.sdkwright\b", text, re.MULTILINE) is not None
+
+
+def load_targets(config_path: Path) -> list[Target]:
+    """The targets a config file declares, paths relative to the file; errors are located."""
+    if config_path.name == PYPROJECT:
+        data, marks = _read_pyproject(config_path)
+    else:
+        data, marks = _read_yaml(config_path)
+    reader = _Reader(config_path, marks)
+    entries = data.get("targets") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise reader.failure(
+            "", "expected a non-empty 'targets' list", "see the README's 'Targets'"
+        )
+    targets = [reader.target(entry, index) for index, entry in enumerate(entries)]
+    seen: dict[str, int] = {}
+    for index, target in enumerate(targets):
+        if target.name in seen:
+            raise reader.failure(
+                f"/targets/{index}/name",
+                f"target name '{target.name}' is already used by target {seen[target.name]}",
+                "give every target its own name",
+            )
+        seen[target.name] = index
+    return targets
+
+
+# -- reading, with positions -------------------------------------------------------------
+
+
+def _read_yaml(path: Path) -> tuple[Any, Marks]:
+    import yaml  # here, not at the top: the no-op fast path with flags never needs it
+
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError) as error:
+        raise _failure(Location(str(path)), f"cannot read {path.name}: {error}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))
+        problem = getattr(error, "problem", None) or str(error)
+        raise _failure(where, f"{path.name} is not valid YAML: {problem}") from None
+    marks: Marks = {}
+    return (_plain(node, "", marks) if node is not None else None), marks
+
+
+def _plain(node: Any, pointer: str, marks: Marks) -> Any:
+    """A composed YAML node as plain data, recording where each value starts."""
+    import yaml
+
+    marks[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key, value in node.value:
+            name = str(yaml.safe_load(yaml.serialize(key))) if key.value is not None else ""
+            child = f"{pointer}/{_escape(name)}"
+            marks[child + "#key"] = (key.start_mark.line + 1, key.start_mark.column + 1)
+            result[name] = _plain(value, child, marks)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, f"{pointer}/{index}", marks) for index, item in enumerate(node.value)]
+    return yaml.safe_load(yaml.serialize(node))
+
+
+def _read_pyproject(path: Path) -> tuple[Any, Marks]:
+    import tomllib
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as error:
+        raise _failure(Location(str(path)), f"cannot read {path.name}: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"line (\d+), column (\d+)", str(error))
+        line, column = (int(found[1]), int(found[2])) if found else (0, 0)
+        raise _failure(
+            Location(str(path), line, column), f"{path.name} is not valid TOML: {error}"
+        ) from None
+    tool = data.get("tool", {}).get("sdkwright")
+    return tool, _toml_marks(text)
+
+
+def _toml_marks(text: str) -> Marks:
+    """Where each [[tool.sdkwright.targets]] table and its keys are: tomllib keeps no positions."""
+    marks: Marks = {}
+    index = -1
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_targets = re.fullmatch(r"\[\[\s*tool\.sdkwright\.targets\s*\]\]", stripped)
+            index = index + 1 if in_targets else index
+            if in_targets:
+                marks[f"/targets/{index}"] = (number, 1)
+            elif re.match(r"\[+\s*tool\.sdkwright\b", stripped):
+                marks[""] = (number, 1)
+            else:
+                index = -1 if index >= 0 and not in_targets else index
+                continue
+        key = re.match(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=", line)
+        if key and index >= 0:
+            marks[f"/targets/{index}/{key[1]}"] = (number, key.start(1) + 1)
+    return marks
+
+
+def _escape(name: str) -> str:
+    return name.replace("~", "~0").replace("/", "~1")
+
+
+def _failure(where: Location, message: str, hint: str = "") -> GenerationFailed:
+    return GenerationFailed([Diagnostic(Level.ERROR, "config.invalid", message, where, hint)])
+
+
+# -- validation --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Reader:
+    path: Path
+    marks: Marks
+
+    def where(self, pointer: str, key: bool = False) -> Location:
+        """The position of `pointer`, else of its nearest ancestor the file has."""
+        probe = pointer
+        while True:
+            found = self.marks.get(probe + "#key") if key else None
+            found = found or self.marks.get(probe)
+            if found or not probe:
+                line, column = found or (0, 0)
+                return Location(str(self.path), line, column, pointer)
+            probe = probe.rpartition("/")[0]
+
+    def failure(
+        self, pointer: str, message: str, hint: str = "", code: str = "config.invalid"
+    ) -> GenerationFailed:
+        where = self.where(pointer, key=message.startswith("unknown key"))
+        return GenerationFailed([Diagnostic(Level.ERROR, code, message, where, hint)])
+
+    def target(self, entry: Any, index: int) -> Target:
+        pointer = f"/targets/{index}"
+        if not isinstance(entry, dict):
+            raise self.failure(pointer, f"target {index} must be a mapping")
+        for key in sorted(set(entry) - _TARGET_KEYS):
+            raise self.failure(
+                f"{pointer}/{_escape(key)}",
+                f"unknown key '{key}' in target {index}",
+                f"allowed keys: {sorted(_TARGET_KEYS)}",
+            )
+        for key in ("name", "spec", "output", "package"):
+            if key not in entry:
+                raise self.failure(pointer, f"target {index} has no '{key}'")
+            self.string(entry, key, pointer)
+        package = str(entry["package"])
+        _check_package(package, self.where(f"{pointer}/package"))
+        formatter = self.string(entry, "formatter", pointer) or "ruff"
+        if formatter not in FORMATTERS:
+            raise self.failure(
+                f"{pointer}/formatter",
+                f"unknown formatter '{formatter}'",
+                f"one of {list(FORMATTERS)}",
+            )
+        flavour_name = self.string(entry, "flavour", pointer) or FLAVOUR
+        options = self.options(entry.get("options"), flavour_name, pointer)
+        base = self.path.parent
+        client_name = self.string(entry, "client_name", pointer) or default_client_name(package)
+        spec_root = self.string(entry, "spec_root", pointer)
+        templates = self.templates(entry, pointer)
+        return Target(
+            str(entry["name"]),
+            base / str(entry["spec"]),
+            base / str(entry["output"]),
+            package,
+            client_name,
+            formatter,
+            base / spec_root if spec_root else None,
+            entry.get("allow_remote_refs") is True,
+            flavour_name,
+            options,
+            templates,
+            self.names(entry.get("names"), f"{pointer}/names"),
+        )
+
+    def string(self, entry: Mapping[str, Any], key: str, pointer: str) -> str:
+        value = entry.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            raise self.failure(f"{pointer}/{key}", f"'{key}' must be a non-empty string")
+        return value
+
+    def options(self, value: Any, flavour_name: str, pointer: str) -> Pairs:
+        flavour = flavours.get(flavour_name)
+        if flavour is None:
+            raise self.failure(
+                f"{pointer}/flavour",
+                f"unknown flavour '{flavour_name}'",
+                f"registered flavours: {flavours.names()}",
+            )
+        if value is None:
+            return ()
+        if not isinstance(value, dict):
+            raise self.failure(f"{pointer}/options", "'options' must be a mapping")
+        options = {str(k): _scalar_text(v) for k, v in value.items()}
+        for key, text in options.items():
+            problems = flavour.check_options({key: text})
+            if problems:
+                hint = "; ".join(f"{o.name}: {o.help}" for o in flavour.options)
+                raise self.failure(f"{pointer}/options/{_escape(key)}", problems[0], hint)
+        return tuple(sorted(options.items()))
+
+    def templates(self, entry: Mapping[str, Any], pointer: str) -> Path | None:
+        relative = self.string(entry, "templates", pointer)
+        if not relative:
+            return None
+        folder = self.path.parent / relative
+        if not folder.is_dir():
+            raise self.failure(
+                f"{pointer}/templates",
+                f"templates folder '{relative}' does not exist",
+                "a path relative to the config file, holding .jinja files named like the built-in ones",
+            )
+        return folder
+
+    def names(self, value: Any, pointer: str) -> NameOverrides:
+        if value is None:
+            return NameOverrides()
+        if not isinstance(value, dict):
+            raise self.failure(pointer, "'names' must be a mapping")
+        for key in sorted(set(value) - set(_NAME_KINDS)):
+            raise self.failure(
+                f"{pointer}/{_escape(key)}",
+                f"unknown key '{key}' in names",
+                f"allowed: {list(_NAME_KINDS)}",
+            )
+        found: dict[str, Pairs] = {}
+        for kind in _NAME_KINDS:
+            table = value.get(kind) or {}
+            if not isinstance(table, dict):
+                raise self.failure(f"{pointer}/{kind}", f"'names.{kind}' must be a mapping")
+            for source, name in table.items():
+                self.check_name(kind, str(source), name, f"{pointer}/{kind}/{_escape(str(source))}")
+            found[kind] = tuple(sorted((str(k), str(v)) for k, v in table.items()))
+        return NameOverrides(found["operations"], found["schemas"], found["tags"])
+
+    def check_name(self, kind: str, source: str, name: Any, pointer: str) -> None:
+        pattern, example = {
+            "operations": (_METHOD, "'cancel_instruction'"),
+            "schemas": (_CLASS, "'PositionInstruction'"),
+            "tags": (_METHOD, "'positions'"),
+        }[kind]
+        if not isinstance(name, str) or not pattern.fullmatch(name) or keyword.iskeyword(name):
+            raise self.failure(
+                pointer,
+                f"'{name}' is not a usable name for {kind[:-1]} '{source}'",
+                f"use a Python identifier like {example}",
+                code="config.name",
+            )
+
+
+def _scalar_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _check_package(package: str, where: Location) -> None:
+    if not (package.isascii() and package.isidentifier()) or package != package.lower():
+        raise GenerationFailed(
+            [
+                Diagnostic(
+                    Level.ERROR,
+                    "config.package",
+                    f"'{package}' is not a valid package name",
+                    where,
+                    "use a lowercase Python identifier, e.g. 'acme_api'",
+                )
+            ]
+        )

@@ -1,0 +1,241 @@
+"""Pagination: which list operations can be iterated page after page, and how.
+
+Detected from the spec's shapes, or declared with `x-sdkwright-pagination` where detection
+cannot tell. Styles:
+
+- cursor: a token query parameter (`page_token`, `cursor`, ...) and the next token somewhere in
+  the response (`next_page_token`, or `metadata.next_page_token` in an envelope, as Clear
+  Street does);
+- after_last: Stripe's `starting_after` = the last item's `id`, while `has_more` is true;
+- offset: `offset` (+ a limit) advanced by the number of items received;
+- page: a page number (`page`) advanced by one while pages are not empty;
+- next_url: the response carries the next page's URL, whose query parameters are re-sent.
+
+The result names wire fields and Python attributes, so templates only print them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sdkwright.ir.nodes import (
+    Definition,
+    FieldPath,
+    ListOf,
+    Model,
+    Named,
+    Nullable,
+    Pagination,
+    Parameter,
+    Primitive,
+    TypeRef,
+)
+
+CURSOR_PARAMETERS = (
+    "page_token",
+    "pageToken",
+    "cursor",
+    "next_token",
+    "nextToken",
+    "after",
+    "continuation_token",
+)
+NEXT_TOKEN_FIELDS = (
+    "next_page_token",
+    "nextPageToken",
+    "next_cursor",
+    "nextCursor",
+    "next_token",
+    "nextToken",
+    "cursor",
+)
+NEXT_URL_FIELDS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl")
+ITEM_FIELDS = ("data", "items", "results", "records", "entries", "values")
+ENVELOPE_FIELDS = (
+    "metadata",
+    "meta",
+    "pagination",
+    "page_info",
+    "pageInfo",
+    "links",
+    "_links",
+    "paging",
+)
+
+
+def _core(type_: TypeRef) -> tuple[TypeRef, bool]:
+    return (type_.inner, True) if isinstance(type_, Nullable) else (type_, False)
+
+
+def _model(type_: TypeRef, definitions: Mapping[str, Definition]) -> Model | None:
+    core, _ = _core(type_)
+    if isinstance(core, Named) and isinstance(definitions.get(core.name), Model):
+        model = definitions[core.name]
+        return model if isinstance(model, Model) else None
+    return None
+
+
+def _field_path(
+    response: TypeRef, wire_path: Sequence[str], definitions: Mapping[str, Definition]
+) -> FieldPath | None:
+    attributes: list[str] = []
+    optional: list[bool] = []
+    current = response
+    for wire_name in wire_path:
+        model = _model(current, definitions)
+        field = next((f for f in model.fields if f.wire_name == wire_name), None) if model else None
+        if field is None:
+            return None
+        attributes.append(field.name)
+        optional.append(isinstance(field.type, Nullable) or not field.required)
+        current = field.type
+    return FieldPath(tuple(attributes), tuple(optional), current, tuple(wire_path))
+
+
+def _find(
+    response: TypeRef, names: Sequence[str], definitions: Mapping[str, Definition], want: str
+) -> FieldPath | None:
+    """A field with one of `names`, at the top of the response or inside an envelope field."""
+    model = _model(response, definitions)
+    if model is None:
+        return None
+    candidates: list[list[str]] = [[name] for name in names]
+    candidates += [
+        [envelope.wire_name, name]
+        for envelope in model.fields
+        if envelope.wire_name in ENVELOPE_FIELDS
+        for name in names
+    ]
+    for wire_path in candidates:
+        path = _field_path(response, wire_path, definitions)
+        if path is not None and _is(path.type, want):
+            return path
+    return None
+
+
+def _is(type_: TypeRef, want: str) -> bool:
+    core, _ = _core(type_)
+    if want == "list":
+        return isinstance(core, ListOf)
+    return isinstance(core, Primitive) and core.name == want
+
+
+def _items(response: TypeRef, definitions: Mapping[str, Definition]) -> FieldPath | None:
+    core, _ = _core(response)
+    if isinstance(core, ListOf):
+        return FieldPath((), (), core)
+    found = _find(response, ITEM_FIELDS, definitions, "list")
+    if found is not None:
+        return found
+    model = _model(response, definitions)
+    lists = [f for f in model.fields if _is(f.type, "list")] if model else []
+    return _field_path(response, [lists[0].wire_name], definitions) if len(lists) == 1 else None
+
+
+def _parameter(
+    parameters: Sequence[Parameter], names: Sequence[str], kind: str
+) -> Parameter | None:
+    by_wire = {p.wire_name: p for p in parameters if p.location == "query"}
+    for name in names:
+        parameter = by_wire.get(name)
+        if parameter is not None and _is(parameter.type, kind):
+            return parameter
+    return None
+
+
+def detect(
+    parameters: Sequence[Parameter],
+    response: TypeRef | None,
+    definitions: Mapping[str, Definition],
+    declared: Any = None,
+) -> Pagination | None:
+    """How to page through an operation, or None when it is not a paginated list."""
+    if response is None:
+        return None
+    if isinstance(declared, dict):
+        return _declared(parameters, response, definitions, declared)
+    items = _items(response, definitions)
+    if items is None:
+        return None
+    item_type = _core(items.type)[0]
+    assert isinstance(item_type, ListOf)
+    return _detected(parameters, response, definitions, items, item_type.item)
+
+
+def _detected(
+    parameters: Sequence[Parameter],
+    response: TypeRef,
+    definitions: Mapping[str, Definition],
+    items: FieldPath,
+    item: TypeRef,
+) -> Pagination | None:
+    cursor = _parameter(parameters, CURSOR_PARAMETERS, "str")
+    next_token = _find(response, NEXT_TOKEN_FIELDS, definitions, "str")
+    if cursor is not None and next_token is not None:
+        return Pagination("cursor", cursor.name, items, item, next=next_token)
+    after = _parameter(parameters, ("starting_after",), "str")
+    has_more = _find(response, ("has_more", "hasMore"), definitions, "bool")
+    item_model = _model(item, definitions)
+    if (
+        after is not None
+        and has_more is not None
+        and item_model
+        and any(f.wire_name == "id" for f in item_model.fields)
+    ):
+        return Pagination("after_last", after.name, items, item, has_more=has_more)
+    next_url = _find(response, NEXT_URL_FIELDS, definitions, "str")
+    if next_url is not None and cursor is None:
+        return Pagination("next_url", "", items, item, next=next_url)
+    offset = _parameter(parameters, ("offset", "skip"), "int")
+    if offset is not None:
+        return Pagination("offset", offset.name, items, item)
+    page = _parameter(parameters, ("page", "page_number", "pageNumber"), "int")
+    if page is not None:
+        return Pagination("page", page.name, items, item)
+    return None
+
+
+def _declared(
+    parameters: Sequence[Parameter],
+    response: TypeRef,
+    definitions: Mapping[str, Definition],
+    declared: dict[str, Any],
+) -> Pagination | None:
+    """`x-sdkwright-pagination: {style, parameter, items, next, has_more}`; paths are dotted wire names."""
+    style = declared.get("style")
+    items_path = _path_or_self(response, declared.get("items", ""), definitions)
+    if style not in ("cursor", "after_last", "offset", "page", "next_url") or items_path is None:
+        return None
+    list_type = _core(items_path.type)[0]
+    if not isinstance(list_type, ListOf):
+        return None
+    by_wire = {p.wire_name: p.name for p in parameters if p.location == "query"}
+    parameter = by_wire.get(str(declared.get("parameter", "")), "")
+    if style != "next_url" and not parameter:
+        return None
+    next_path = (
+        _path_or_self(response, declared["next"], definitions) if declared.get("next") else None
+    )
+    has_more = (
+        _path_or_self(response, declared["has_more"], definitions)
+        if declared.get("has_more")
+        else None
+    )
+    if (style in ("cursor", "next_url") and next_path is None) or (
+        style == "after_last" and has_more is None
+    ):
+        return None
+    return Pagination(
+        style, parameter, items_path, list_type.item, next=next_path, has_more=has_more
+    )
+
+
+def _path_or_self(
+    response: TypeRef, dotted: Any, definitions: Mapping[str, Definition]
+) -> FieldPath | None:
+    if not isinstance(dotted, str):
+        return None
+    if not dotted:
+        return FieldPath((), (), response)
+    return _field_path(response, dotted.split("."), definitions)

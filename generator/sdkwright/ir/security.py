@@ -1,0 +1,193 @@
+"""Security schemes and requirements -> the credentials the client takes, and per operation
+which of them a request carries.
+
+Kinds: HTTP bearer, OAuth 2 and OpenID Connect (a token sent as `Authorization: Bearer`),
+HTTP basic (user name and password), and API keys in a header, query parameter or cookie.
+Swagger 2.0's `securityDefinitions` map onto the same kinds. Schemes of other kinds get a
+WARNING and no credentials.
+
+Naming: the primary scheme (the one the default `security` names first, preferring one
+credential over basic's two, else the one most operations use) takes `api_key=` (`username=`/`password=` for basic), read from
+`<PREFIX>_API_KEY` when not given, so a one-scheme API reads like every other SDK. Other
+schemes take an argument named after the scheme (`petstore_auth=`, `<PREFIX>_PETSTORE_AUTH`).
+A scheme whose own name is `api_key` keeps that name, and is then the primary one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from sdkwright.diagnostics import Diagnostic, Level
+from sdkwright.ir.nodes import SchemeKind, Security, SecurityScheme
+from sdkwright.spec.resolve import Node
+from sdkwright.targets.python import naming
+
+# Constructor arguments of every client: no credential may take these names.
+CLIENT_ARGUMENTS = frozenset(
+    {
+        "base_url",
+        "timeout",
+        "http_client",
+        "default_headers",
+        "max_retries",
+        "initial_retry_delay",
+        "max_retry_delay",
+        "self",
+    }
+)
+
+
+def scheme_definitions(root: Node, version: str) -> Node | None:
+    if version == "2.0":
+        return root.get("securityDefinitions")
+    components = root.get("components")
+    return components.get("securitySchemes") if components is not None else None
+
+
+def requirements(value: Any) -> Security | None:
+    """A `security` value as alternatives of scheme names; None when absent or malformed."""
+    if not isinstance(value, list):
+        return None
+    return tuple(
+        tuple(str(name) for name in requirement)
+        for requirement in value
+        if isinstance(requirement, dict)
+    )
+
+
+def _kind(scheme: Any) -> tuple[SchemeKind, str, str] | None:
+    """(kind, location, parameter name) of a scheme the client can send, else None."""
+    if not isinstance(scheme, dict):
+        return None
+    kind = scheme.get("type")
+    http_scheme = str(scheme.get("scheme", "")).lower()
+    if kind == "basic" or (kind == "http" and http_scheme == "basic"):
+        return "basic", "header", "Authorization"
+    if (kind == "http" and http_scheme == "bearer") or kind in ("oauth2", "openIdConnect"):
+        return "bearer", "header", "Authorization"
+    location, name = scheme.get("in"), scheme.get("name")
+    if kind == "apiKey" and location in ("header", "query", "cookie") and isinstance(name, str):
+        return "api_key", str(location), name
+    return None
+
+
+def build_schemes(
+    definitions: Node | None,
+    default_security: Security,
+    used: Iterable[Security],
+    env_prefix: str,
+    diagnostics: list[Diagnostic],
+) -> tuple[SecurityScheme, ...]:
+    """The schemes the client takes credentials for, the primary one first."""
+    if definitions is None or not isinstance(definitions.value, dict):
+        return ()
+    usable: dict[str, tuple[SchemeKind, str, str]] = {}
+    for name, scheme in definitions.value.items():
+        found = _kind(scheme)
+        if found is None:
+            diagnostics.append(
+                Diagnostic(
+                    Level.WARNING,
+                    "security.unsupported",
+                    f"security scheme '{name}' ({_describe(scheme)}) is not supported; "
+                    "the client sends no credentials for it",
+                    definitions.child(name).location,
+                    "pass the credentials in default_headers= or extra_headers=",
+                )
+            )
+            continue
+        usable[str(name)] = found
+    if not usable:
+        return ()
+    single = [n for n, (kind, _, _) in usable.items() if kind != "basic"]
+    ordered = _ordered(list(usable), single, default_security, used)
+    taken = set(CLIENT_ARGUMENTS)
+    schemes = []
+    for index, name in enumerate(ordered):
+        scheme = _scheme(name, *usable[name], index == 0, env_prefix, taken)
+        description = str(definitions.value[name].get("description") or "")
+        schemes.append(replace(scheme, description=description))
+    return tuple(schemes)
+
+
+def _ordered(
+    names: list[str], single: list[str], default: Security, used: Iterable[Security]
+) -> list[str]:
+    """The primary scheme first. Among the default's alternatives, one taking a single
+    credential wins over basic authentication (Stripe offers both: `api_key=` it is)."""
+    counts: Counter[str] = Counter()
+    for security in used:
+        counts.update({name for requirement in security for name in requirement})
+    primary = next((n for n in names if naming.snake(n) == "api_key"), None)
+    if primary is None:
+        named = [n for requirement in default for n in requirement if n in names]
+        named.sort(key=lambda n: n not in single)
+        primary = named[0] if named else max(names, key=lambda n: (counts[n], -names.index(n)))
+    return [primary, *(n for n in names if n != primary)]
+
+
+def _scheme(
+    name: str,
+    kind: SchemeKind,
+    location: str,
+    parameter: str,
+    primary: bool,
+    env_prefix: str,
+    taken: set[str],
+) -> SecurityScheme:
+    if kind == "basic":
+        base = "" if primary else naming.snake(name) + "_"
+        user = _claim(base + "username", taken)
+        password = _claim(base + "password", taken)
+        return SecurityScheme(
+            name,
+            kind,
+            user,
+            f"{env_prefix}_{user.upper()}",
+            "header",
+            parameter,
+            password,
+            f"{env_prefix}_{password.upper()}",
+        )
+    argument = _claim("api_key" if primary else naming.snake(name) or "credential", taken)
+    return SecurityScheme(
+        name,
+        kind,
+        argument,
+        f"{env_prefix}_{argument.upper()}",
+        location,  # type: ignore[arg-type]  # checked by _kind
+        parameter,
+    )
+
+
+def _claim(name: str, taken: set[str]) -> str:
+    name = naming.python_identifier(name, "credential", taken)
+    taken.add(name)
+    return name
+
+
+def _describe(scheme: Any) -> str:
+    if not isinstance(scheme, dict):
+        return "not an object"
+    parts = [str(scheme.get("type", "no type"))]
+    for key in ("scheme", "in"):
+        if key in scheme:
+            parts.append(f"{key} {scheme[key]}")
+    return ", ".join(parts)
+
+
+def effective(security: Security | None, schemes: tuple[SecurityScheme, ...]) -> Security:
+    """Requirements restricted to alternatives the client can satisfy.
+
+    An alternative naming an unsupported scheme cannot be met by the client; an empty one
+    means the operation may be called without credentials.
+    """
+    known = {s.name for s in schemes}
+    if security is None:
+        return ()
+    usable = [r for r in security if all(name in known for name in r)]
+    # The runtime takes the first alternative it has credentials for: anonymous last.
+    return tuple(sorted(usable, key=lambda r: not r))

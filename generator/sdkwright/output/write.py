@@ -1,0 +1,299 @@
+"""Comparing a generated tree with the disk, and writing only what changed, all or nothing.
+
+A write is a small transaction inside the output folder, so that killing sdkwright at any
+moment leaves the old tree or the new one, never a mix:
+
+1. stage: every new file is written under `.sdkwright-txn/` (same filesystem, so a rename
+   moves it into place atomically); the output folder is not touched yet;
+2. commit point: `.sdkwright-txn/journal.json` appears, atomically (written aside, renamed);
+   it lists every step: "move staged file N to PATH" or "remove PATH";
+3. apply: the steps run in order (removals first, the manifest last); each is idempotent;
+4. done: the journal is removed, then the staging folder.
+
+The next run (or `recover`) finishes what a killed one left: with a journal it rolls forward
+(replays the steps: a staged file that is gone was already moved), without one it discards
+the staging folder. Files the manifest does not list are never touched or moved.
+
+The guarantee covers the process dying (SIGKILL, a crash, Ctrl-C), not a power cut: surviving
+that needs an fsync per file, which would cost more than the whole generation on a large spec.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from sdkwright.cache.fastpath import MANIFEST_NAME, TXN_DIR_NAME
+from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
+from sdkwright.output.manifest import Manifest
+
+ChangeKind = Literal["added", "changed", "removed"]
+JOURNAL_NAME = "journal.json"
+# Test hook: pause (sleep) before this write step so a test can kill the process there.
+PAUSE_ENV = "SDKWRIGHT_TEST_PAUSE_AT_WRITE_STEP"
+
+
+@dataclass(frozen=True)
+class Change:
+    path: str
+    kind: ChangeKind
+    old: bytes | None
+    new: bytes | None
+
+
+def checked_relative_path(relative: str) -> PurePosixPath:
+    """A generated path must stay inside the output folder, whatever the spec names."""
+    path = PurePosixPath(relative)
+    if (
+        path.is_absolute()
+        or not path.parts
+        or any(part in ("..", "", ".") for part in path.parts)
+        or "\\" in relative
+        or path.parts[0] == TXN_DIR_NAME
+    ):
+        raise GenerationFailed(
+            [
+                Diagnostic(
+                    Level.ERROR,
+                    "write.unsafe-path",
+                    f"refusing to write outside the output folder: {relative!r}",
+                )
+            ]
+        )
+    return path
+
+
+def plan_changes(
+    files: Mapping[str, bytes],
+    folder: Path,
+    previous: Manifest | None,
+    unchanged: Collection[str] = (),
+) -> list[Change]:
+    """What writing `files` into `folder` changes. `unchanged` names files the caller has
+    just read there and found to hold exactly the new bytes already."""
+    changes = []
+    for relative in sorted(files):
+        checked_relative_path(relative)
+        if relative in unchanged:
+            continue
+        target = folder / relative
+        old = target.read_bytes() if target.is_file() else None
+        if old is None:
+            changes.append(Change(relative, "added", None, files[relative]))
+        elif old != files[relative]:
+            changes.append(Change(relative, "changed", old, files[relative]))
+    for relative in sorted(previous.files if previous else ()):
+        if relative not in files and relative != MANIFEST_NAME and (folder / relative).is_file():
+            checked_relative_path(relative)
+            changes.append(Change(relative, "removed", (folder / relative).read_bytes(), None))
+    return changes
+
+
+def refuse_foreign_folder(folder: Path, previous: Manifest | None, force: bool) -> None:
+    """Writing into a non-empty folder that sdkwright did not make could clobber work."""
+    if previous is not None or force or not folder.exists():
+        return
+    if any(folder.iterdir()):
+        raise GenerationFailed(
+            [
+                Diagnostic(
+                    Level.ERROR,
+                    "write.foreign-folder",
+                    f"{folder} is not empty and has no {MANIFEST_NAME}",
+                    Location(str(folder)),
+                    "choose an empty folder, or pass --force to write into it",
+                )
+            ]
+        )
+
+
+def refuse_untracked_overwrites(
+    changes: list[Change], folder: Path, previous: Manifest | None, force: bool
+) -> None:
+    """A generated path that holds a file sdkwright did not write (e.g. a new model whose
+    module name matches a hand-written helper): overwriting it would lose work."""
+    if previous is None or force:
+        return
+    clashes = [
+        c.path
+        for c in changes
+        if c.kind == "changed" and c.path != MANIFEST_NAME and c.path not in previous.files
+    ]
+    if clashes:
+        raise GenerationFailed(
+            [
+                Diagnostic(
+                    Level.ERROR,
+                    "write.untracked-file",
+                    f"{folder / path} was not written by sdkwright and would be overwritten",
+                    Location(str(folder / path)),
+                    "move it out of the output folder, or pass --force to overwrite it",
+                )
+                for path in clashes
+            ]
+        )
+
+
+def apply_changes(
+    changes: list[Change], folder: Path, progress: Callable[[int, int], None] | None = None
+) -> None:
+    """Write `changes` as one transaction (see the module docstring)."""
+    if not changes:
+        return
+    recover(folder)
+    txn = folder / TXN_DIR_NAME
+    txn.mkdir(parents=True)
+    pause = _Pause()
+    ordered = sorted(changes, key=_step_order)
+    try:
+        steps = _stage(ordered, txn, pause, progress)
+        pause.step()
+        _write_journal(txn, steps)
+    except BaseException:
+        shutil.rmtree(txn, ignore_errors=True)  # before the journal: as if never started
+        raise
+    _roll_forward(folder, steps, pause, progress)
+    pause.step()
+    _finish(txn)
+
+
+def _stage(
+    ordered: list[Change],
+    txn: Path,
+    pause: _Pause,
+    progress: Callable[[int, int], None] | None,
+) -> list[dict[str, str]]:
+    """Write every new file into the staging folder; returns the journal's steps."""
+    steps: list[dict[str, str]] = []
+    for index, change in enumerate(ordered):
+        checked_relative_path(change.path)
+        if change.new is None:
+            steps.append({"remove": change.path})
+            continue
+        pause.step()
+        with open(txn / str(index), "xb") as stream:
+            stream.write(change.new)
+        steps.append({"path": change.path, "staged": str(index)})
+        if progress is not None:
+            progress(index + 1, 2 * len(ordered))
+    return steps
+
+
+def _step_order(change: Change) -> tuple[int, str]:
+    """Removals first (a removed folder may make room for a file), the manifest last."""
+    if change.new is None:
+        return (0, change.path)
+    return (2 if change.path == MANIFEST_NAME else 1, change.path)
+
+
+def _write_journal(txn: Path, steps: list[dict[str, str]]) -> None:
+    journal = txn / JOURNAL_NAME
+    aside = txn / f"{JOURNAL_NAME}.tmp"
+    aside.write_text(json.dumps({"version": 1, "steps": steps}), encoding="utf-8")
+    os.replace(aside, journal)
+
+
+def _roll_forward(
+    folder: Path,
+    steps: list[dict[str, Any]],
+    pause: _Pause | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    txn = folder / TXN_DIR_NAME
+    made: set[Path] = set()
+    for number, step in enumerate(steps, start=1):
+        if pause is not None:
+            pause.step()
+        if "remove" in step:
+            target = folder / checked_relative_path(str(step["remove"]))
+            target.unlink(missing_ok=True)
+            _remove_empty_parents(target.parent, folder)
+        else:
+            target = folder / checked_relative_path(str(step["path"]))
+            staged = txn / str(step["staged"])
+            if staged.exists():  # else this step already ran before a kill
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
+                os.replace(staged, target)
+        if progress is not None:
+            progress(len(steps) + number, 2 * len(steps))
+
+
+def _finish(txn: Path) -> None:
+    (txn / JOURNAL_NAME).unlink(missing_ok=True)
+    shutil.rmtree(txn)
+
+
+RecoveryOutcome = Literal["none", "rolled-forward", "discarded"]
+
+
+def recover(folder: Path) -> RecoveryOutcome:
+    """Finish or undo what a killed write left in `folder` (see the module docstring)."""
+    txn = folder / TXN_DIR_NAME
+    if not txn.is_dir():
+        return "none"
+    journal = txn / JOURNAL_NAME
+    if not journal.is_file():
+        shutil.rmtree(txn)
+        return "discarded"
+    try:
+        steps = json.loads(journal.read_text(encoding="utf-8"))["steps"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise GenerationFailed(
+            [
+                Diagnostic(
+                    Level.ERROR,
+                    "write.journal",
+                    f"cannot finish an interrupted write: {error}",
+                    Location(str(journal)),
+                    f"inspect {txn}, then delete it and regenerate",
+                )
+            ]
+        ) from None
+    _roll_forward(folder, steps)
+    _finish(txn)
+    return "rolled-forward"
+
+
+def pending_transaction(folder: Path) -> bool:
+    return (folder / TXN_DIR_NAME).is_dir()
+
+
+class _Pause:
+    """The kill-mid-write tests' hook: before step N (counted from 1), say so and sleep."""
+
+    def __init__(self) -> None:
+        value = os.environ.get(PAUSE_ENV, "")
+        self.at = int(value) if value.isdigit() else 0
+        self.count = 0
+
+    def step(self) -> None:
+        self.count += 1
+        if self.at and self.count == self.at:
+            print(f"sdkwright: paused before write step {self.count}", file=sys.stderr, flush=True)
+            time.sleep(3600)
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def unified_diff(change: Change, max_lines: int = 200) -> str:
+    import difflib  # only drift reports need it
+
+    old = (change.old or b"").decode("utf-8", "replace").splitlines(keepends=True)
+    new = (change.new or b"").decode("utf-8", "replace").splitlines(keepends=True)
+    lines = list(difflib.unified_diff(old, new, f"a/{change.path}", f"b/{change.path}"))
+    if len(lines) > max_lines:
+        lines = [*lines[:max_lines], f"... {len(lines) - max_lines} more diff lines\n"]
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

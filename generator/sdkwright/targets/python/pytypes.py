@@ -1,0 +1,270 @@
+"""IR types -> Python type expressions, imports and sample values for generated code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
+from dataclasses import replace
+from typing import Any
+from urllib.parse import quote
+
+from sdkwright.ir import examples
+from sdkwright.ir.nodes import (
+    Alias,
+    Definition,
+    Enum,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    Model,
+    Named,
+    Nullable,
+    Primitive,
+    TagDispatch,
+    TypeRef,
+    UnionOf,
+)
+from sdkwright.targets.python import pytext
+
+_PRIMITIVES = {
+    "str": "str",
+    "int": "int",
+    "float": "float",
+    "bool": "bool",
+    "datetime": "datetime.datetime",
+    "date": "datetime.date",
+    "bytes": "bytes",
+    "any": "Any",
+}
+
+
+def annotation(type_: TypeRef) -> str:
+    """The type as a Python annotation, e.g. `list[Order] | None`."""
+    match type_:
+        case Primitive(name):
+            return _PRIMITIVES[name]
+        case Named(name):
+            return pytext.identifier(name)
+        case ListOf(item):
+            return f"list[{annotation(item)}]"
+        case MapOf(value):
+            return f"dict[str, {annotation(value)}]"
+        case Nullable(inner):
+            return f"{annotation(inner)} | None"
+        case LiteralOf(values):
+            return "Literal[" + ", ".join(pytext.value_literal(v) for v in values) + "]"
+        case UnionOf(members, discriminator, dispatch):
+            if dispatch is not None:
+                return _tagged_union(members, dispatch)
+            union = " | ".join(
+                "AwareDatetime" if _needs_offset(m, members) else annotation(m) for m in members
+            )
+            if discriminator:
+                return f"Annotated[{union}, Field(discriminator={pytext.string_literal(discriminator)})]"
+            return union
+    raise AssertionError(type_)  # pragma: no cover
+
+
+def _tagged_union(members: tuple[TypeRef, ...], dispatch: TagDispatch) -> str:
+    """`Annotated[Annotated[A, pydantic.Tag("a")] | ..., pydantic.Discriminator(...)]`: a
+    member with several tags is listed once per tag. The runtime's `tag_reader` reads the tag
+    from wire data by its wire name, from a model by its Python name."""
+    choices = " | ".join(
+        f"Annotated[{annotation(m)}, pydantic.Tag({pytext.string_literal(tag)})]"
+        for m in members
+        for tag in dispatch.tags_of(m)
+    )
+    reader = pytext.string_literal(dispatch.key)
+    if dispatch.attribute != dispatch.key:
+        reader += ", " + pytext.string_literal(dispatch.attribute)
+    return f"Annotated[{choices}, pydantic.Discriminator(tag_reader({reader}))]"
+
+
+def static_annotation(type_: TypeRef) -> str:
+    """The annotation without what only pydantic reads (the `Annotated[...]` of a union told
+    apart by its tags): mypy takes no Annotated[...] as a cast target."""
+    core, optional = (type_.inner, True) if isinstance(type_, Nullable) else (type_, False)
+    if isinstance(core, UnionOf):
+        core = replace(core, discriminator="", dispatch=None)
+    return annotation(Nullable(core) if optional else core)
+
+
+def upload_annotation(type_: TypeRef) -> str:
+    """A multipart field's annotation: binary parts take files (`FileTypes`), as httpx does."""
+    match type_:
+        case Primitive("bytes"):
+            return "FileTypes"
+        case ListOf(item):
+            return f"list[{upload_annotation(item)}]"
+        case Nullable(inner):
+            return f"{upload_annotation(inner)} | None"
+    return annotation(type_)
+
+
+def needs_cast(type_: TypeRef, definitions: Mapping[str, Definition]) -> bool:
+    """Whether `cast_to=` needs `cast(type[...], ...)`: unions and literals are not classes."""
+    match type_:
+        case Primitive(name):
+            return name == "any"
+        case Named(name):
+            return isinstance(definitions[name], Alias)
+        case ListOf() | MapOf():
+            return False
+    return True
+
+
+def referenced_names(type_: TypeRef) -> Iterator[str]:
+    match type_:
+        case Named(name):
+            yield name
+        case ListOf(item) | Nullable(item):
+            yield from referenced_names(item)
+        case MapOf(value):
+            yield from referenced_names(value)
+        case UnionOf(members):
+            for member in members:
+                yield from referenced_names(member)
+
+
+def typing_needs(type_: TypeRef) -> set[str]:
+    """What the annotation uses from outside: 'datetime', 'Any', 'Literal', 'Annotated', the
+    `pydantic` module, names from pydantic ('Field') and from the runtime's `_models`."""
+    match type_:
+        case Primitive(name):
+            return (
+                {"datetime"}
+                if name in ("datetime", "date")
+                else ({"Any"} if name == "any" else set())
+            )
+        case ListOf(item) | Nullable(item):
+            return typing_needs(item)
+        case MapOf(value):
+            return typing_needs(value)
+        case LiteralOf():
+            return {"Literal"}
+        case UnionOf(members, discriminator, dispatch):
+            needs = {"Annotated", "Field"} if discriminator else set()
+            if dispatch is not None:
+                needs = {"Annotated", "pydantic", "tag_reader"}
+            for member in members:
+                needs |= typing_needs(member)
+                if _needs_offset(member, members):
+                    needs.add("AwareDatetime")
+            return needs
+    return set()
+
+
+def _needs_offset(member: TypeRef, members: tuple[TypeRef, ...]) -> bool:
+    """A date-time member beside a date one is written `AwareDatetime`: pydantic's datetime
+    takes "2020-01-02" as midnight and its date takes "2020-01-02T00:00:00Z", so only the
+    UTC offset every RFC 3339 date-time carries tells the two apart."""
+    return (
+        isinstance(member, Primitive)
+        and member.name == "datetime"
+        and any(isinstance(m, Primitive) and m.name == "date" for m in members)
+    )
+
+
+def definition_references(definition: Definition) -> set[str]:
+    if isinstance(definition, Model):
+        return {n for f in definition.fields for n in referenced_names(f.type)}
+    if isinstance(definition, Alias):
+        return set(referenced_names(definition.type))
+    return set()
+
+
+def definition_needs(definition: Definition) -> set[str]:
+    if isinstance(definition, Model):
+        needs: set[str] = set()
+        for field in definition.fields:
+            needs |= typing_needs(field.type)
+            if field.name != field.wire_name:
+                needs.add("Field")
+        return needs
+    if isinstance(definition, Alias):
+        return typing_needs(definition.type) | {"TypeAlias"}
+    return set()
+
+
+# -- sample values in generated code ---------------------------------------------------------
+
+
+def python_value(
+    value: Any, type_: TypeRef, definitions: Mapping[str, Definition], used: set[str] | None = None
+) -> str:
+    """A Python expression of type `type_` holding the JSON `value` (which fits the type).
+
+    Names the expression needs (classes, 'datetime') are added to `used`.
+    """
+    used = set() if used is None else used
+    match type_:
+        case Nullable(inner):
+            return "None" if value is None else python_value(value, inner, definitions, used)
+        case Primitive("datetime"):
+            used.add("datetime")
+            return f"datetime.datetime.fromisoformat({pytext.string_literal(value)})"
+        case Primitive("date"):
+            used.add("datetime")
+            return f"datetime.date.fromisoformat({pytext.string_literal(value)})"
+        case Primitive("bytes"):
+            return "b" + pytext.string_literal(str(value))
+        case ListOf(item):
+            return "[" + ", ".join(python_value(v, item, definitions, used) for v in value) + "]"
+        case MapOf(item):
+            pairs = (
+                f"{pytext.string_literal(str(k))}: {python_value(v, item, definitions, used)}"
+                for k, v in value.items()
+            )
+            return "{" + ", ".join(pairs) + "}"
+        case UnionOf(members, _, dispatch):
+            tagged = None
+            if dispatch is not None and isinstance(value, dict):
+                tagged = dispatch.member_for(value.get(dispatch.key))
+            member = tagged or next(
+                (m for m in members if examples.problem(value, m, definitions) is None), members[0]
+            )
+            return python_value(value, member, definitions, used)
+        case Named(name):
+            return _named_value(value, definitions[name], definitions, used)
+    return pytext.value_literal(value)
+
+
+# How sample code builds a model from wire data: a flavour whose models are not pydantic's
+# (sdkwright.flavours) sets another form while it renders.
+MODEL_FROM_DATA: ContextVar[str] = ContextVar(
+    "MODEL_FROM_DATA", default="{name}.model_validate({data})"
+)
+# And an enum from its value (TypedDict models' enums are Literal aliases: the value itself).
+ENUM_FROM_VALUE: ContextVar[str] = ContextVar("ENUM_FROM_VALUE", default="{name}({value})")
+
+
+def _named_value(
+    value: Any, definition: Definition, definitions: Mapping[str, Definition], used: set[str]
+) -> str:
+    if isinstance(definition, Alias):
+        return python_value(value, definition.type, definitions, used)
+    name = pytext.identifier(definition.name)
+    if isinstance(definition, Enum):
+        form = ENUM_FROM_VALUE.get()
+        if "{name}" in form:
+            used.add(name)
+        return form.format(name=name, value=pytext.value_literal(value))
+    used.add(name)
+    return MODEL_FROM_DATA.get().format(name=name, data=pytext.value_literal(value))
+
+
+def wire_text(value: Any, type_: TypeRef) -> str:
+    """How the runtime writes a JSON value into a path, query or header."""
+    core = type_.inner if isinstance(type_, Nullable) else type_
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(core, Primitive) and core.name == "datetime":
+        return examples.canonical_datetime(value) or str(value)
+    return str(value)
+
+
+def quoted_path_segment(value: Any, type_: TypeRef) -> str:
+    text = wire_text(value, type_)
+    if text in (".", ".."):
+        return text.replace(".", "%2E")
+    return quote(text, safe="")
