@@ -28,7 +28,7 @@ class CompileTemplates(BuildHookInterface):  # type: ignore[type-arg]
         else:
             destination = self._temporary = tempfile.mkdtemp(prefix="sdkwright-templates-")
             build_data["force_include"][destination] = shipped
-        count = module.precompile(os.path.join(self.root, "templates"), destination)
+        count = module.precompile(os.path.join(self.root, "templates", "python"), destination)
         self.app.display_info(f"compiled {count} templates for {shipped}")
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:

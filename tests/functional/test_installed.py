@@ -33,7 +33,7 @@ def test_the_wheel_ships_the_templates_and_runs_outside_the_checkout(
     wheel = next((tmp_path / "dist").glob("sdkwright-*.whl"))
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        assert "sdkwright/templates/httpx/_client.py.jinja" in names
+        assert "sdkwright/templates/python/httpx/_client.py.jinja" in names
         assert "sdkwright/cli.py" in names
         assert not any(n.startswith("generator/") for n in names)  # only `sdkwright` installs
         templates = {n for n in names if n.startswith("sdkwright/templates/")}

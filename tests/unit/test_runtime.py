@@ -30,7 +30,7 @@ import pytest
 from sdkwright import flavours
 from sdkwright.targets.python.render import environment
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "httpx"
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "python" / "httpx"
 MODULES = ("_types", "_exceptions", "_streaming", "_response", "_retries", "_base_client")
 PACKAGE = "rtpkg"
 BASE_URL = "https://api.example.test/api"

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
 MANIFEST_NAME = ".sdkwright-manifest.json"
-# The only client flavour so far (templates/httpx); the manifest records it with the options.
+# The default client flavour (templates/python/httpx); the manifest records it with the options.
 FLAVOUR = "httpx"
 TXN_DIR_NAME = ".sdkwright-txn"
 GENERATOR = f"sdkwright {__version__}"
@@ -97,15 +97,13 @@ def input_digest(data: bytes) -> str:
 
 
 def templates_root() -> str:
-    """Where the templates are: inside an installed package, else beside it in a checkout
-    (the same rule as `render.templates_root`, kept here so the fast path need not import
-    Jinja)."""
+    """Where the Python target's templates are (templates/python/, a folder per flavour):
+    inside an installed package, else beside it in a checkout (the same rule as
+    `engine.templates_root`, kept here so the fast path need not import Jinja)."""
     installed = os.path.join(_PACKAGE, "templates")
-    return (
-        installed
-        if os.path.isdir(installed)
-        else os.path.join(os.path.dirname(os.path.dirname(_PACKAGE)), "templates")
-    )
+    if not os.path.isdir(installed):
+        installed = os.path.join(os.path.dirname(os.path.dirname(_PACKAGE)), "templates")
+    return os.path.join(installed, "python")
 
 
 def tree_digest(folder: str, suffix: str = "") -> str:

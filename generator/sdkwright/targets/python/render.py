@@ -67,10 +67,11 @@ def imported(definition: Imported) -> ImportedDefinition:
 
 
 def templates_root() -> Path:
-    """Templates ship inside the installed package; in a checkout they sit beside it."""
+    """The Python target's templates (templates/python/, a folder per flavour): they ship
+    inside the installed package; in a checkout they sit beside it."""
     package = Path(__file__).resolve().parents[2]  # sdkwright/
     installed = package / "templates"
-    return installed if installed.is_dir() else package.parents[1] / "templates"
+    return (installed if installed.is_dir() else package.parents[1] / "templates") / "python"
 
 
 def template_loader(folders: tuple[str, ...], user: str | None = None) -> jinja2.BaseLoader:
