@@ -659,9 +659,9 @@ def templates_shipped() -> str:
     """Whether the built-in templates ship compiled, as an installed package's do: in a
     checkout they are compiled by `pip install -e .`, and go stale when edited afterwards."""
     from sdkwright.cache import template_bytecode
-    from sdkwright.targets.python import render
+    from sdkwright.targets.python import engine
 
-    missing = template_bytecode.not_shipped(str(render.templates_root()))
+    missing = template_bytecode.not_shipped(str(engine.templates_root()))
     if not missing:
         return "built-in templates compiled at install"
     return f"{len(missing)} built-in templates not compiled at install: {', '.join(missing[:3])}"

@@ -36,7 +36,7 @@ from sdkwright.progress import Progress
 from sdkwright.spec.load import locate
 from sdkwright.spec.resolve import SpecSet, load_spec
 from sdkwright.spec.validate import validate
-from sdkwright.targets.python import datamodel, format, render
+from sdkwright.targets.python import format, render
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -107,19 +107,22 @@ def generate(
     api, build_diagnostics = build_api(specs, options)
     if has_errors(build_diagnostics) or (strict and _has_warnings(build_diagnostics)):
         return Result({}, diagnostics + locate(build_diagnostics, specs.documents.values()), api)
-    # What the flavour's models cannot represent precisely, e.g. unions msgspec cannot decode.
-    build_diagnostics += datamodel.diagnostics(api, target.plan())
+    # Once: what the flavour's model type changes in the Api, with a warning for what it
+    # cannot represent precisely (e.g. unions msgspec cannot decode).
+    plan = target.plan()
+    prepared = plan.prepare(api)
+    build_diagnostics += prepared.diagnostics
     located = _locate_meanwhile(build_diagnostics, specs)
     # Hashed before rendering: a template edited mid-run then shows as a change next time.
     templates = fastpath.templates_digest(template_folders(target))
     progress.stage("rendering", f"rendering {len(api.operations)} operations")
     try:
         cache = RenderCache.for_output(str(target.output), f"{CODE_IDENTITY} {templates}")
-        rendered = render.render_sdk(
-            api,
+        rendered = render.render_plan(
+            prepared.api,
+            plan,
             target.flavour,
             cache,
-            options=dict(target.options),
             user_templates=str(target.templates) if target.templates else None,
         )
     finally:

@@ -110,11 +110,12 @@ def target_options(target: Target) -> dict[str, str]:
     if target.names:
         names = {kind: dict(getattr(target.names, kind)) for kind in _NAME_KINDS}
         options["names"] = json.dumps(names, sort_keys=True)
-    if target.plan().models == "datamodel-code-generator":
-        # Its version shapes the models as the formatter's shapes the code: another one
-        # means regenerating, which the fast path then sees.
-        version = installed_version("datamodel-code-generator") or "unknown"
-        options["datamodel_code_generator"] = version
+    writer = target.plan().model_writer
+    if writer is not None and writer.distribution:
+        # The version of a library writing the models shapes them as the formatter's shapes
+        # the code: another one means regenerating, which the fast path then sees.
+        version = installed_version(writer.distribution) or "unknown"
+        options[writer.distribution.replace("-", "_")] = version
     return options
 
 

@@ -18,7 +18,8 @@ import pytest
 from sdkwright.api import load_and_validate
 from sdkwright.ir.build import BuildOptions, build_api
 from sdkwright.ir.nodes import Model
-from sdkwright.targets.python.render import cyclic_neighbours, render_sdk
+from sdkwright.targets.python.render import render_sdk
+from sdkwright.targets.python.views.definitions import cyclic_neighbours
 
 SPECS = Path(__file__).resolve().parents[3] / "shared" / "specs"
 CASES = {

@@ -13,7 +13,7 @@ from sdkwright import api, config
 from sdkwright.cache import fastpath
 from sdkwright.cache.fastpath import MANIFEST_NAME, TXN_DIR_NAME
 from sdkwright.config import target_from_flags, target_options
-from sdkwright.targets.python import format, render
+from sdkwright.targets.python import engine, format
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_stats_outside_the_racy_window_spare_the_reads(
 
 
 def test_it_agrees_with_the_modules_it_stands_in_for() -> None:
-    assert fastpath.templates_root() == str(render.templates_root())
+    assert fastpath.templates_root() == str(engine.templates_root())
     assert fastpath.formatter_version("ruff") == format.formatter_version("ruff")
     assert fastpath.formatter_version("black") == format.formatter_version("black")
     assert config.FORMATTERS == format.FORMATTERS

@@ -22,7 +22,8 @@ from sdkwright.ir.nodes import (
     SecurityScheme,
 )
 from sdkwright.targets.python.pytypes import quoted_path_segment
-from sdkwright.targets.python.render import client_auth, method_context
+from sdkwright.targets.python.views.auth import client_auth
+from sdkwright.targets.python.views.methods import method_context
 from sdkwright.targets.python.wire import (
     path_call,
     path_literal,

@@ -28,7 +28,7 @@ import jinja2.meta
 import pydantic
 import pytest
 from sdkwright import flavours
-from sdkwright.targets.python.render import environment
+from sdkwright.targets.python.engine import environment
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "python" / "httpx"
 MODULES = ("_types", "_exceptions", "_streaming", "_response", "_retries", "_base_client")

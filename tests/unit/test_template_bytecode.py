@@ -15,18 +15,18 @@ from sdkwright.cache.template_bytecode import (
     not_shipped,
     precompile,
 )
-from sdkwright.targets.python import render
+from sdkwright.targets.python import engine
 
-TEMPLATES = render.templates_root()
+TEMPLATES = engine.templates_root()
 
 
 def test_every_filter_of_the_renderer_is_known_to_the_compiler() -> None:
-    assert set(render.TEMPLATE_FILTERS) == set(template_bytecode.FILTERS)
+    assert set(engine.TEMPLATE_FILTERS) == set(template_bytecode.FILTERS)
 
 
 def test_the_build_compiles_each_template_as_the_renderer_does() -> None:
     compiling = template_bytecode.compiling_environment()
-    rendering = render.environment("httpx")  # every flavour's has the same options and filters
+    rendering = engine.environment("httpx")  # every flavour's has the same options and filters
     for name, filename in built_in_templates(str(TEMPLATES)):
         source = Path(filename).read_text(encoding="utf-8")
         built = compiling.compile(source, name, filename, raw=True)

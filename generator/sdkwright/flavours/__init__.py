@@ -1,8 +1,4 @@
-"""Client flavours: which template sets, options and model renderer make an SDK.
-
-A flavour is a value registered by name. The pipeline reads everything it needs from it (the
-template folders to search, the runtime modules to render, whether there is an async client,
-who writes the models), so adding one is a template folder plus a `register(Flavour(...))`.
+"""Client flavours as plugins: which templates, options, model type and model writer make an SDK.
 
     httpx                     sync + async clients over httpx, pydantic v2 models (the default)
     requests                  a sync client over requests, with the same public API
@@ -10,13 +6,40 @@ who writes the models), so adding one is a template folder plus a `register(Flav
                               dataclasses, TypedDict or msgspec structs), used by the clients of
                               the `client` option's flavour
 
-This module imports nothing heavy: the no-op fast path asks it for template folders.
+A flavour is a `Flavour` registered by name. For the options a target gives, it makes a `Plan`:
+the template folders to search, the runtime modules, whether there is an async client, the
+model type (`model_types.ModelType`: how generated code builds, reads and dumps models) and who
+writes the models. The renderer calls `Plan.prepare(api)` once (what the model type changes in
+the Api, with its warnings), then its views and templates read the plan; no core module names a
+flavour or a model type.
+
+Where a flavour lives: its code is a package here, `sdkwright/flavours/<name>/` (found at
+import: adding a built-in flavour is adding a folder), and its templates are a folder under
+`templates/python/` at the repository root. The templates stay out of the package's code
+folders because they form one tree that flavours share: a flavour writes only the templates
+that differ and reaches the others by folder name (`httpx:NAME`, `builtin:NAME`), the build
+compiles that one tree into the package, and a second language target adds its own
+`templates/<language>/` beside it. A flavour registered from outside names its own folders.
+
+This module and the plugins' `__init__` import nothing heavy (no IR, no Jinja): the no-op fast
+path asks a plan for its template folders.
 """
 
 from __future__ import annotations
 
+import importlib
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+from sdkwright.flavours.model_types import PYDANTIC, ModelType
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    from sdkwright.diagnostics import Diagnostic
+    from sdkwright.ir.nodes import Api
 
 OptionValues = Mapping[str, str]
 
@@ -31,77 +54,59 @@ class Option:
     help: str
 
 
-_MODEL_KINDS = {
-    "dataclasses": "dataclasses",
-    "msgspec": "msgspec structs",
-    "typeddict": "TypedDicts (plain dicts keyed by wire names)",
-}
+if TYPE_CHECKING:  # an interface for type checkers only: building a Protocol costs the no-op path
+
+    class ModelWriter(Protocol):
+        """Writes every model into one module itself, instead of a template per definition."""
+
+        @property
+        def module(self) -> str:
+            """The module under `types/` that holds the models."""
+
+        @property
+        def distribution(self) -> str:
+            """The package that writes them, whose version shapes the output ("" for none)."""
+
+        def prepare(self, api: Api) -> Api:
+            """The Api as the clients see the models (e.g. every definition in `module`)."""
+
+        def render(self, api: Api, banner: str) -> str:
+            """The models module's source, unformatted."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The Api a plan renders, and what its model type cannot represent precisely in it."""
+
+    api: Api
+    diagnostics: list[Diagnostic]
 
 
 @dataclass(frozen=True)
 class Plan:
     """What a flavour with its options renders: the concrete choices, no more options."""
 
-    # Template folders under templates/, searched in order: the first holding a name wins.
+    # Template folders under templates/python/ (or paths), searched in order: the first
+    # holding a name wins.
     folders: tuple[str, ...]
     runtime_modules: tuple[str, ...]
     asynchronous: bool
-    # "templates": types/definition.py.jinja per definition; else a registered model renderer.
-    models: str = "templates"
-    model_type: str = "pydantic"
+    models: ModelType = PYDANTIC
+    # None: the templates write the models, types/definition.py.jinja per definition.
+    model_writer: ModelWriter | None = None
     # The HTTP library the SDK depends on (its pyproject, README and tests name it).
     http: str = "httpx"
 
     @property
-    def model_kind(self) -> str:
-        """What the models are, in words (READMEs and docstrings of the generated SDK)."""
-        return _MODEL_KINDS.get(self.model_type, "pydantic v2 models")
+    def model_type(self) -> str:
+        """The model type's name: what templates compare (`plan.model_type == "msgspec"`)."""
+        return self.models.name
 
-    @property
-    def results_are_mappings(self) -> bool:
-        """Results are plain dicts keyed by wire names (TypedDict), not objects with attributes."""
-        return self.model_type == "typeddict"
-
-    @property
-    def result_access(self) -> str:
-        """How generated code reads a result's fields (render.PageContext.read)."""
-        if self.results_are_mappings:
-            return "keys"
-        return "unset" if self.model_type == "msgspec" else "attributes"
-
-    @property
-    def model_from_data(self) -> str:
-        """How sample code (tests, README) builds a model from wire data."""
-        if self.model_type in ("dataclasses", "typeddict"):
-            return "TypeAdapter({name}).validate_python({data})"
-        if self.model_type == "msgspec":
-            return "msgspec.convert({data}, {name})"
-        return "{name}.model_validate({data})"
-
-    @property
-    def enum_from_value(self) -> str:
-        """How sample code writes an enum's value: TypedDict models' enums are Literal aliases."""
-        return "{value}" if self.model_type == "typeddict" else "{name}({value})"
-
-    @property
-    def dump_result(self) -> str:
-        """How generated tests turn a `{value}` of type `{type}` back into wire data (msgspec's
-        `convert` passes a value of that type through, and fails on any other)."""
-        if self.model_type == "msgspec":
-            return "msgspec.to_builtins(msgspec.convert({value}, {type}))"
-        # `adapter` (tests/conftest.py) keeps one TypeAdapter per type for the whole run.
-        return (
-            'adapter({type}).dump_python({value}, mode="json", by_alias=True, exclude_unset=True)'
-        )
-
-    @property
-    def requirements(self) -> tuple[str, ...]:
-        """What the SDK needs for its models besides pydantic (which the runtime uses anyway)."""
-        if self.model_type == "msgspec":
-            return ("msgspec>=0.19",)
-        if self.model_type == "typeddict":
-            return ("typing-extensions>=4.12",)  # its TypedDict, which pydantic reads on 3.10
-        return ()
+    def prepare(self, api: Api) -> Prepared:
+        """Called once per generation, before any view: the Api as this plan renders it."""
+        if self.model_writer is not None:
+            api = self.model_writer.prepare(api)
+        return Prepared(*self.models.prepare(api))
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,7 @@ class Flavour:
         return problems
 
 
+# The runtime the built-in templates render into every SDK.
 RUNTIME_MODULES = (
     "_base_client.py",
     "_exceptions.py",
@@ -164,44 +170,12 @@ def names() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def _httpx(options: OptionValues) -> Plan:
-    return Plan(("httpx",), RUNTIME_MODULES, asynchronous=True)
+def _register_built_ins() -> None:
+    """Import every plugin package beside this module: each registers its flavour."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for entry in sorted(os.listdir(here)):
+        if os.path.isfile(os.path.join(here, entry, "__init__.py")):
+            importlib.import_module(f"{__name__}.{entry}")
 
 
-def _requests(options: OptionValues) -> Plan:
-    # The requests templates extend or include the httpx ones wherever the code is the same.
-    return Plan(("requests", "httpx"), RUNTIME_MODULES, asynchronous=False, http="requests")
-
-
-def _datamodel(options: OptionValues) -> Plan:
-    client = _requests(options) if options["client"] == "requests" else _httpx(options)
-    return Plan(
-        ("datamodel", *client.folders),
-        client.runtime_modules,
-        client.asynchronous,
-        models="datamodel-code-generator",
-        model_type=options["output_model_type"],
-        http=client.http,
-    )
-
-
-register(
-    Flavour("httpx", "sync and async clients over httpx, pydantic v2 models (the default)", _httpx)
-)
-register(Flavour("requests", "a sync client over requests, pydantic v2 models", _requests))
-register(
-    Flavour(
-        "datamodel-code-generator",
-        "models written by datamodel-code-generator, used by an httpx or requests client",
-        _datamodel,
-        (
-            Option(
-                "output_model_type",
-                ("dataclasses", "msgspec", "pydantic_v2", "typeddict"),
-                "pydantic_v2",
-                "the kind of class datamodel-code-generator writes",
-            ),
-            Option("client", ("httpx", "requests"), "httpx", "the client flavour that uses them"),
-        ),
-    )
-)
+_register_built_ins()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
+from sdkwright.flavours.model_types import PYDANTIC, ModelType
 from sdkwright.ir import examples
 from sdkwright.ir.nodes import (
     Alias,
@@ -190,16 +190,23 @@ def definition_needs(definition: Definition) -> set[str]:
 
 
 def python_value(
-    value: Any, type_: TypeRef, definitions: Mapping[str, Definition], used: set[str] | None = None
+    value: Any,
+    type_: TypeRef,
+    definitions: Mapping[str, Definition],
+    used: set[str] | None = None,
+    models: ModelType = PYDANTIC,
 ) -> str:
-    """A Python expression of type `type_` holding the JSON `value` (which fits the type).
+    """A Python expression of type `type_` holding the JSON `value` (which fits the type),
+    models and enums built as `models` builds them.
 
     Names the expression needs (classes, 'datetime') are added to `used`.
     """
     used = set() if used is None else used
     match type_:
         case Nullable(inner):
-            return "None" if value is None else python_value(value, inner, definitions, used)
+            return (
+                "None" if value is None else python_value(value, inner, definitions, used, models)
+            )
         case Primitive("datetime"):
             used.add("datetime")
             return f"datetime.datetime.fromisoformat({pytext.string_literal(value)})"
@@ -209,10 +216,14 @@ def python_value(
         case Primitive("bytes"):
             return "b" + pytext.string_literal(str(value))
         case ListOf(item):
-            return "[" + ", ".join(python_value(v, item, definitions, used) for v in value) + "]"
+            return (
+                "["
+                + ", ".join(python_value(v, item, definitions, used, models) for v in value)
+                + "]"
+            )
         case MapOf(item):
             pairs = (
-                f"{pytext.string_literal(str(k))}: {python_value(v, item, definitions, used)}"
+                f"{pytext.string_literal(str(k))}: {python_value(v, item, definitions, used, models)}"
                 for k, v in value.items()
             )
             return "{" + ", ".join(pairs) + "}"
@@ -223,34 +234,29 @@ def python_value(
             member = tagged or next(
                 (m for m in members if examples.problem(value, m, definitions) is None), members[0]
             )
-            return python_value(value, member, definitions, used)
+            return python_value(value, member, definitions, used, models)
         case Named(name):
-            return _named_value(value, definitions[name], definitions, used)
+            return _named_value(value, definitions[name], definitions, used, models)
     return pytext.value_literal(value)
 
 
-# How sample code builds a model from wire data: a flavour whose models are not pydantic's
-# (sdkwright.flavours) sets another form while it renders.
-MODEL_FROM_DATA: ContextVar[str] = ContextVar(
-    "MODEL_FROM_DATA", default="{name}.model_validate({data})"
-)
-# And an enum from its value (TypedDict models' enums are Literal aliases: the value itself).
-ENUM_FROM_VALUE: ContextVar[str] = ContextVar("ENUM_FROM_VALUE", default="{name}({value})")
-
-
 def _named_value(
-    value: Any, definition: Definition, definitions: Mapping[str, Definition], used: set[str]
+    value: Any,
+    definition: Definition,
+    definitions: Mapping[str, Definition],
+    used: set[str],
+    models: ModelType,
 ) -> str:
     if isinstance(definition, Alias):
-        return python_value(value, definition.type, definitions, used)
+        return python_value(value, definition.type, definitions, used, models)
     name = pytext.identifier(definition.name)
     if isinstance(definition, Enum):
-        form = ENUM_FROM_VALUE.get()
+        form = models.enum_from_value
         if "{name}" in form:
             used.add(name)
         return form.format(name=name, value=pytext.value_literal(value))
     used.add(name)
-    return MODEL_FROM_DATA.get().format(name=name, data=pytext.value_literal(value))
+    return models.model_from_data.format(name=name, data=pytext.value_literal(value))
 
 
 def wire_text(value: Any, type_: TypeRef) -> str:

@@ -1,0 +1,173 @@
+"""The files of an SDK as data: which template renders each, with what context.
+
+A `Page` is one file from one template. Pages that read the whole Api (the client, the
+package's `__init__`, README, ...) are rendered every run. A `Unit` groups the pages of one
+definition or one resource group: the render cache (`sdkwright.cache.render_cache`) keeps its
+files under `key` and reuses them while nothing the unit read has changed, so its pages are
+worked out from the definitions the cache lets it read. The driver (`render.py`) renders them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from sdkwright import flavours
+from sdkwright.flavours.model_types import ModelType
+from sdkwright.ir.nodes import Api, Definition, ResourceGroup
+from sdkwright.targets.python import pytext
+from sdkwright.targets.python.views.definitions import cyclic_neighbours
+from sdkwright.targets.python.views.imports import definition_imports, group_imports, test_imports
+from sdkwright.targets.python.views.methods import MethodContext, method_context
+
+Definitions = Mapping[str, Definition]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One file: its path in the SDK, its template, and its own context (besides the common
+    context every template sees, `common_context`)."""
+
+    path: str
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+Pages = tuple[Page, ...]
+# A unit's pages from the definitions it may read, in full and shallow (names, modules and
+# kinds only: enough to import a definition), and the value it leaves for later pages.
+PagesOf = Callable[[Definitions, Definitions], tuple[Pages, Any]]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Pages rendered and cached together: `key` is all they depend on besides the
+    definitions they read, and `reads` names those they read without looking them up."""
+
+    key: object
+    pages: PagesOf
+    reads: tuple[str, ...] = ()
+    group: ResourceGroup | None = None  # whose method contexts the unit leaves
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Every file of an SDK, in order."""
+
+    pages: Pages  # read the whole Api
+    files: Mapping[str, str]  # written as they are (py.typed, a models module from a library)
+    units: tuple[Unit, ...]
+    # Pages that list every group's methods: their context has `groups_calls`, the
+    # (group, method contexts) the group units left.
+    summaries: Pages
+    closing: Pages
+
+
+def banner(api: Api, comment: str = "#") -> str:
+    source = pytext.comment_text(Path(api.source_name).name)
+    text = f"File generated from {source} by sdkwright. Do not edit: regenerate it instead."
+    return f"<!-- {text} -->" if comment == "<!--" else f"{comment} {text}"
+
+
+def package_version(api_version: str) -> str:
+    """A PEP 440 version for the SDK package: '1.2.0' stays, a date '2025-10-31' becomes 2025.10.31."""
+    candidate = api_version.strip().lstrip("vV").replace("-", ".")
+    if re.fullmatch(r"\d+(\.\d+)*", candidate):
+        return ".".join(str(int(part)) for part in candidate.split("."))
+    return "0.0.0"
+
+
+def common_context(api: Api, plan: flavours.Plan) -> dict[str, Any]:
+    """What every template sees (the driver adds `definitions`)."""
+    return {
+        "api": api,
+        "package": pytext.identifier(api.package),
+        "package_version": package_version(api.version),
+        "banner": banner(api),
+        # What templates may ask of the flavour (sdkwright.flavours.Plan): `plan.asynchronous`,
+        # `plan.folders` (`{% extends plan.folders[1] ~ ":NAME" %}` reaches the next one), ...
+        "plan": plan,
+        # The clients to write: templates loop over these for sync and async code.
+        "modes": ("sync", "async") if plan.asynchronous else ("sync",),
+        "prefixes": ("Async", "") if plan.asynchronous else ("",),
+    }
+
+
+def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
+    package = pytext.identifier(api.package)
+    pages = (
+        *(Page(f"{package}/{m}", f"{m}.jinja") for m in plan.runtime_modules),
+        Page(f"{package}/__init__.py", "__init__.py.jinja"),
+        Page(f"{package}/_client.py", "_client.py.jinja"),
+        Page(f"{package}/resources/__init__.py", "resources/__init__.py.jinja"),
+        Page(f"{package}/types/__init__.py", "types/__init__.py.jinja"),
+    )
+    files = {f"{package}/py.typed": ""}
+    units: list[Unit] = []
+    writer = plan.model_writer
+    if writer is not None:  # one module of every model, not a template's
+        files[f"{package}/types/{writer.module}.py"] = writer.render(api, banner(api))
+    else:
+        units += definition_units(api, package, definitions)
+    units += (
+        Unit(("group", group), partial(_group_pages, package, group, plan.models), group=group)
+        for group in api.groups
+    )
+    summaries = tuple(
+        Page(name, f"{name}.jinja", {"banner": banner(api, "<!--")})
+        for name in ("README.md", "api.md")
+    )
+    closing = (
+        Page("tests/__init__.py", "tests/__init__.py.jinja"),
+        Page("tests/conftest.py", "tests/conftest.py.jinja"),
+        Page("pyproject.toml", "pyproject.toml.jinja"),
+    )
+    return Layout(pages, files, tuple(units), summaries, closing)
+
+
+def definition_units(api: Api, package: str, definitions: Definitions) -> list[Unit]:
+    """A module per definition: it reads its definition in full (named, not held, by the
+    key: each definition is fingerprinted once a run) and the names of those it imports."""
+    cycles = cyclic_neighbours(definitions)
+    units = []
+    for definition in api.definitions:
+        path = f"{package}/types/{definition.module}.py"
+        imports = definition_imports(definition, cycles, definitions)
+        page = Page(path, "types/definition.py.jinja", {"d": definition, "imports": imports})
+        key = (path, definition.name, imports)
+        units.append(Unit(key, partial(_fixed, (page,)), reads=(definition.name,)))
+    return units
+
+
+def _fixed(pages: Pages, definitions: Definitions, names: Definitions) -> tuple[Pages, None]:
+    return pages, None
+
+
+def _group_pages(
+    package: str,
+    group: ResourceGroup,
+    models: ModelType,
+    definitions: Definitions,
+    names: Definitions,
+) -> tuple[Pages, list[MethodContext]]:
+    """A resource group's module and tests, and its method contexts (README lists them).
+    Imports read only the names of the definitions they import."""
+    calls = [method_context(op, definitions, models) for op in group.operations]
+    context = {"group": group, "calls": calls}
+    pages = (
+        Page(
+            f"{package}/resources/{group.module}.py",
+            "resources/group.py.jinja",
+            {**context, "imports": group_imports(group, names)},
+        ),
+        Page(
+            f"tests/test_{group.module}.py",
+            "tests/test_group.py.jinja",
+            {**context, "imports": test_imports(calls, names)},
+        ),
+    )
+    return pages, calls

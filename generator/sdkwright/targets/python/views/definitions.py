@@ -1,0 +1,100 @@
+"""Definitions as model modules need them: reference cycles, field declarations, deprecated
+fields."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sdkwright.ir.nodes import MISSING, Definition, Enum, Field, Model
+from sdkwright.targets.python import pytext, pytypes
+
+
+def cyclic_neighbours(definitions: Mapping[str, Definition]) -> dict[str, frozenset[str]]:
+    """For each definition in a reference cycle, the definitions of its cycle, itself included
+    (Tarjan's strongly connected components; a definition that names itself is a cycle)."""
+    graph = {
+        name: sorted(pytypes.definition_references(d) & definitions.keys())
+        for name, d in definitions.items()
+    }
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    result: dict[str, frozenset[str]] = {}
+    counter = 0
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, iter(graph[start]))]
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is None:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1 or node in graph[node]:
+                        for member in component:
+                            result[member] = frozenset(component)
+            elif child not in index:
+                index[child] = low[child] = counter
+                counter += 1
+                stack.append(child)
+                on_stack.add(child)
+                work.append((child, iter(graph[child])))
+            elif child in on_stack:
+                low[node] = min(low[node], index[child])
+    return result
+
+
+def deprecated_fields(definition: Definition) -> str:
+    """The Python names of a model's deprecated fields as a frozenset ("" for none)."""
+    if not isinstance(definition, Model):
+        return ""
+    names = [pytext.string_literal(f.name) for f in definition.fields if f.deprecated]
+    return "frozenset({" + ", ".join(names) + "})" if names else ""
+
+
+def _default_expression(field: Field, definitions: Mapping[str, Definition]) -> str:
+    if field.default is MISSING or field.default is None:
+        return "None"
+    core = field.type.inner if hasattr(field.type, "inner") else field.type
+    definition = definitions.get(getattr(core, "name", ""))
+    if isinstance(definition, Enum):
+        member = next(m for m in definition.members if m.value == field.default)
+        return f"{pytext.identifier(definition.name)}.{pytext.identifier(member.name)}"
+    return pytext.value_literal(field.default)
+
+
+def field_declaration(field: Field, definitions: Mapping[str, Definition]) -> str:
+    """`name: Type = default`, with the wire name as alias when the two differ."""
+    annotation = pytypes.annotation(field.type)
+    # Responses leave write-only properties out, even required ones.
+    optional = not field.required or field.write_only
+    if optional and not annotation.endswith("| None"):
+        annotation += " | None"
+    arguments = []
+    if optional:
+        arguments.append(_default_expression(field, definitions))
+    if field.name != field.wire_name:
+        alias = pytext.string_literal(field.wire_name)
+        if arguments:
+            arguments[0] = "default=" + arguments[0]
+        arguments += [f"validation_alias={alias}", f"serialization_alias={alias}"]
+        value = "Field(" + ", ".join(arguments) + ")"
+    else:
+        value = arguments[0] if arguments else ""
+    declaration = f"{pytext.identifier(field.name)}: {annotation}"
+    return f"{declaration} = {value}" if value else declaration

@@ -1,0 +1,161 @@
+"""The import lines of generated modules: a model's, a resource group's and its tests'.
+
+What an import line reads of a definition is its class name and module only: imports name
+definitions as `ImportedDefinition`s, so that cached renders depend on these two names
+(`sdkwright.cache.render_cache`: a new field in a model that many groups return re-renders
+none of them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sdkwright.ir.nodes import Alias, Definition, Enum, Model, ResourceGroup
+from sdkwright.targets.python import pytypes
+from sdkwright.targets.python.views.definitions import deprecated_fields
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from sdkwright.targets.python.views.methods import MethodContext
+
+# What annotations import from pydantic, and from the runtime's `_models` (see
+# pytypes.typing_needs).
+PYDANTIC_NAMES = frozenset({"AwareDatetime", "Field"})
+MODELS_NAMES = frozenset({"tag_reader"})
+
+
+class Imported(Protocol):
+    """What an import line reads of a definition."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def module(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class ImportedDefinition:
+    """What an import line needs of a definition, and all a template can read of it."""
+
+    name: str
+    module: str
+
+
+def imported(definition: Imported) -> ImportedDefinition:
+    return ImportedDefinition(definition.name, definition.module)
+
+
+@dataclass(frozen=True)
+class DefinitionImports:
+    typing: tuple[str, ...]
+    datetime: bool
+    pydantic: tuple[str, ...]
+    # From the runtime's `_models`: the base class, and `tag_reader` for tagged unions.
+    models_base: tuple[str, ...]
+    top: tuple[Imported, ...]
+    # Definitions of the same reference cycle, imported at the end of the module.
+    deferred: tuple[Imported, ...]
+    # In a reference cycle (itself included): an alias then waits for its names (TypeAliasType).
+    cyclic: bool = False
+    typing_extensions: tuple[str, ...] = ()
+    pydantic_module: bool = False  # `import pydantic` (pydantic.Tag, pydantic.Discriminator)
+
+
+def definition_imports(
+    definition: Definition,
+    cycles: Mapping[str, frozenset[str]],
+    all_definitions: Mapping[str, Definition],
+) -> DefinitionImports:
+    """A model module's imports; the definitions it names as `ImportedDefinition`s."""
+    needs = pytypes.definition_needs(definition)
+    references = sorted(pytypes.definition_references(definition) - {definition.name})
+    same_cycle = cycles.get(definition.name, frozenset())
+    top = tuple(imported(all_definitions[n]) for n in references if n not in same_cycle)
+    deferred = tuple(imported(all_definitions[n]) for n in references if n in same_cycle)
+    base: tuple[str, ...] = ()
+    if isinstance(definition, Model):
+        base = ("BaseModel",)
+    elif isinstance(definition, Enum):
+        base = ("OpenIntEnum",) if definition.value_type == "int" else ("OpenStrEnum",)
+    cyclic = definition.name in cycles
+    lazy_alias = cyclic and isinstance(definition, Alias)
+    if lazy_alias:
+        needs = needs - {"TypeAlias"}
+    if deprecated_fields(definition):
+        needs = needs | {"ClassVar"}
+    return DefinitionImports(
+        typing=tuple(sorted(needs & {"Any", "Annotated", "ClassVar", "Literal", "TypeAlias"})),
+        datetime="datetime" in needs,
+        pydantic=tuple(sorted(needs & PYDANTIC_NAMES)),
+        models_base=base + tuple(sorted(needs & MODELS_NAMES)),
+        top=top,
+        deferred=deferred,
+        cyclic=cyclic,
+        typing_extensions=("TypeAliasType",) if lazy_alias else (),
+        pydantic_module="pydantic" in needs,
+    )
+
+
+def test_imports(
+    calls: Sequence[MethodContext], definitions: Mapping[str, Definition]
+) -> dict[str, Any]:
+    """Tests name the return types (to dump results) and whatever their sample values build."""
+    names: set[str] = set()
+    needs: set[str] = set()
+    for call in calls:
+        names.update(call.sample_names)
+        success = call.op.success
+        if success.type is not None and success.kind == "json":
+            names.update(pytypes.referenced_names(success.type))
+            needs |= pytypes.typing_needs(success.type)
+    return {
+        "definitions": [imported(definitions[n]) for n in sorted(names - {"datetime"})],
+        "typing": sorted(needs & {"Any", "Literal", "Annotated"}),
+        "datetime": "datetime" in names or "datetime" in needs,
+        "field": "Field" in needs,
+        "pydantic": sorted(needs & PYDANTIC_NAMES),
+        "pydantic_module": "pydantic" in needs,
+        "models": sorted(needs & MODELS_NAMES),
+    }
+
+
+def group_imports(group: ResourceGroup, definitions: Mapping[str, Definition]) -> dict[str, Any]:
+    """A resource module's imports: every type its methods' signatures name."""
+    names: set[str] = set()
+    needs: set[str] = set()
+    uploads = False
+    for op in group.operations:
+        types = [p.type for p in op.parameters]
+        if op.body is not None:
+            types += (
+                [f.type for f in op.body.fields] if op.body.fields is not None else [op.body.type]
+            )
+        if op.pagination is not None:
+            types.append(op.pagination.item_type)
+        if op.success.type is not None and op.success.kind == "json":
+            types.append(op.success.type)
+        for type_ in types:
+            names.update(pytypes.referenced_names(type_))
+            needs |= pytypes.typing_needs(type_)
+        if (
+            op.success.type is not None
+            and pytypes.needs_cast(op.success.type, definitions)
+            and op.success.kind == "json"
+        ):
+            needs.add("cast")
+        if op.body is not None and op.body.encoding == "multipart":
+            uploads |= any(
+                "FileTypes" in pytypes.upload_annotation(f.type) for f in op.body.fields or ()
+            )
+    return {
+        "definitions": [imported(definitions[n]) for n in sorted(names)],
+        "typing": sorted(needs & {"Any", "Literal", "Annotated", "cast"}),
+        "datetime": "datetime" in needs,
+        "field": "Field" in needs,
+        "pydantic": sorted(needs & PYDANTIC_NAMES),
+        "pydantic_module": "pydantic" in needs,
+        "models": sorted(needs & MODELS_NAMES),
+        "uploads": uploads,
+    }

@@ -1,0 +1,233 @@
+"""One method of a resource class: its arguments, return type, and the request it sends
+(`MethodContext`, worked out once for the sync and async code, the docs and the tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sdkwright.flavours.model_types import PYDANTIC, ModelType
+from sdkwright.ir.nodes import Definition, Field, Operation, Parameter
+from sdkwright.targets.python import pytext, pytypes, wire
+from sdkwright.targets.python.views import samples
+from sdkwright.targets.python.views.auth import security_literal
+from sdkwright.targets.python.views.pagination import PageContext, page_context
+
+
+@dataclass(frozen=True)
+class Argument:
+    name: str
+    annotation: str
+    default: str
+    description: str
+    deprecated: bool
+
+
+@dataclass(frozen=True)
+class MethodContext:
+    """What one method's code, docs and tests need, worked out once."""
+
+    op: Operation
+    arguments: tuple[Argument, ...]
+    return_annotation: str
+    cast_to: str
+    path_expression: str
+    query: tuple[Parameter, ...]
+    headers: tuple[Parameter, ...]
+    body_fields: tuple[Field, ...] | None
+    has_body: bool
+    # The generated test's (views.samples): its call, and what it expects on the wire.
+    sample_arguments: tuple[tuple[str, str], ...]
+    sample_names: tuple[str, ...]  # sorted, not a set: contexts are fingerprinted by pickle
+    expected_path: str
+    expected_query: tuple[tuple[str, str], ...]
+    expected_headers: tuple[tuple[str, str], ...]
+    expected_body: Any
+    response_status: int
+    response_literal: str
+    page: PageContext | None = None
+    # (wire name, expression) of what the request sends, values shaped for their style.
+    query_items: tuple[tuple[str, str], ...] = ()
+    header_items: tuple[tuple[str, str], ...] = ()
+    cookie_items: tuple[tuple[str, str], ...] = ()
+    body_items: tuple[tuple[str, str], ...] | None = None
+    content_type: str = ""  # of a body that is not JSON
+    security: str = ""  # the `security=` literal of an operation not using the default
+    # (argument, the condition that it was passed): "legacy is not None" and the like
+    deprecated_arguments: tuple[tuple[str, str], ...] = ()
+    helpers: tuple[str, ...] = ()  # what the call uses from _base_client besides path_param
+    expected_cookies: str = ""
+    expected_form: tuple[tuple[str, str], ...] | None = None
+    expected_parts: tuple[str, ...] | None = None
+    expected_content: str = ""  # an expression of the raw body's bytes
+
+
+def method_context(
+    op: Operation, definitions: Mapping[str, Definition], models: ModelType = PYDANTIC
+) -> MethodContext:
+    """The method of `op`, its results read and its sample models built as `models` are."""
+    success = op.success
+    if success.kind == "events":  # the async flavour's is AsyncEventStream
+        return_annotation, cast_to = "EventStream", "EventStream"
+    elif success.kind == "empty" or success.type is None:
+        return_annotation, cast_to = "None", "type(None)"
+    else:
+        return_annotation = pytypes.annotation(success.type)
+        cast_to = return_annotation
+        if pytypes.needs_cast(success.type, definitions):
+            static = pytypes.static_annotation(success.type)
+            cast_to = f"cast(type[{static}], {return_annotation})"
+    return MethodContext(
+        op=op,
+        arguments=tuple(_arguments(op)),
+        return_annotation=return_annotation,
+        cast_to=cast_to,
+        path_expression=_path_expression(op),
+        query=tuple(p for p in op.parameters if p.location == "query"),
+        headers=tuple(p for p in op.parameters if p.location == "header"),
+        body_fields=op.body.fields if op.body is not None else None,
+        has_body=op.body is not None,
+        page=page_context(op, definitions, models),
+        **samples.expectations(op, definitions, models),
+        **_request_context(op, definitions),
+    )
+
+
+def _request_context(op: Operation, definitions: Mapping[str, Definition]) -> dict[str, Any]:
+    """The request's values as sent (styles applied)."""
+    items, body_items = _request_expressions(op, definitions)
+    body = op.body
+    return {
+        "query_items": tuple(items["query"]),
+        "header_items": tuple(items["header"]),
+        "cookie_items": tuple(items["cookie"]),
+        "body_items": tuple(body_items) if body_items is not None else None,
+        "content_type": body.media_type if body is not None and body.encoding != "json" else "",
+        "security": security_literal(op.security),
+        "deprecated_arguments": _deprecated_arguments(op),
+        "helpers": tuple(sorted(_helpers(items, body_items))),
+    }
+
+
+def _request_expressions(
+    op: Operation, definitions: Mapping[str, Definition]
+) -> tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str]] | None]:
+    """(wire name, expression) per query, header and cookie parameter, and per body field."""
+    cursor = op.pagination.parameter if op.pagination is not None else ""
+    items: dict[str, list[tuple[str, str]]] = {"query": [], "header": [], "cookie": []}
+    for p in op.parameters:
+        if p.location == "path":
+            continue
+        expression = wire.value_expression(
+            p.name, p.location, p.style, p.explode, p.type, definitions
+        )
+        items[p.location].append((p.wire_name, "cursor" if p.name == cursor else expression))
+    body = op.body
+    if body is None or body.fields is None:
+        return items, None
+    styles = {s.wire_name: s for s in body.field_styles} if body.encoding == "form" else {}
+    body_items = []
+    for f in body.fields:
+        style = styles.get(f.wire_name)
+        expression = pytext.identifier(f.name)
+        if style is not None:
+            expression = wire.value_expression(
+                f.name, "form", style.style, style.explode, f.type, definitions
+            )
+        body_items.append((f.wire_name, expression))
+    return items, body_items
+
+
+def _helpers(
+    items: dict[str, list[tuple[str, str]]], body_items: list[tuple[str, str]] | None
+) -> set[str]:
+    expressions = [e for pairs in items.values() for _, e in pairs]
+    return wire.helpers_used(expressions + [e for _, e in body_items or []])
+
+
+def _deprecated_arguments(op: Operation) -> tuple[tuple[str, str], ...]:
+    """When an optional argument the API deprecates is passed (it then warns), as conditions:
+    parameters default to None, body fields to NOT_GIVEN. Required ones cannot warn."""
+    fields = op.body.fields if op.body is not None and op.body.fields is not None else ()
+    return (
+        *(
+            (p.name, f"{p.name} is not None")
+            for p in op.parameters
+            if p.deprecated and not p.required
+        ),
+        *(
+            (f.name, f"not isinstance({f.name}, NotGiven)")
+            for f in fields
+            if f.deprecated and not f.required
+        ),
+    )
+
+
+def _arguments(op: Operation) -> list[Argument]:
+    arguments = []
+    for p in op.parameters:
+        annotation = pytypes.annotation(p.type)
+        if p.required:
+            arguments.append(Argument(p.name, annotation, "", p.description, p.deprecated))
+        else:
+            optional = annotation if annotation.endswith("| None") else f"{annotation} | None"
+            arguments.append(Argument(p.name, optional, "None", p.description, p.deprecated))
+    body = op.body
+    if body is not None and body.fields is not None:
+        for f in body.fields:
+            annotation = pytypes.annotation(f.type)
+            if body.encoding == "multipart":
+                annotation = pytypes.upload_annotation(f.type)
+            if f.required:
+                arguments.append(Argument(f.name, annotation, "", f.description, f.deprecated))
+            else:
+                arguments.append(
+                    Argument(
+                        f.name, f"{annotation} | NotGiven", "NOT_GIVEN", f.description, f.deprecated
+                    )
+                )
+    elif body is not None:
+        annotation = pytypes.annotation(body.type)
+        if body.encoding == "binary":
+            annotation = "BinaryContent"
+        default = "" if body.required else "NOT_GIVEN"
+        arguments.append(
+            Argument(
+                "body",
+                annotation if body.required else f"{annotation} | NotGiven",
+                default,
+                body.description,
+                False,
+            )
+        )
+    return sorted(arguments, key=lambda a: a.default != "")
+
+
+def _path_expression(op: Operation) -> str:
+    """The path as an f-string; literal parts escaped, variables through `path_param`."""
+    by_wire = {p.wire_name: p for p in op.path_parameters}
+    pieces: list[str] = []
+    rest = op.path
+    has_variable = False
+    while rest:
+        start = rest.find("{")
+        end = rest.find("}", start)
+        if start < 0 or end < 0 or rest[start + 1 : end] not in by_wire:
+            pieces.append(_fstring_literal(rest))
+            break
+        pieces.append(_fstring_literal(rest[:start]))
+        parameter = by_wire[rest[start + 1 : end]]
+        variable = pytext.identifier(parameter.name)
+        call = wire.path_call(variable, parameter.wire_name, parameter.style, parameter.explode)
+        pieces.append("{" + call + "}")
+        has_variable = True
+        rest = rest[end + 1 :]
+    if not has_variable:
+        return pytext.string_literal(op.path)
+    return 'f"' + "".join(pieces) + '"'
+
+
+def _fstring_literal(text: str) -> str:
+    inner = pytext.string_literal(text)[1:-1]
+    return inner.replace("{", "{{").replace("}", "}}")
