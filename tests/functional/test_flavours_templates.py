@@ -41,6 +41,13 @@ DOCSTRING_BLOCK = '''{% extends "builtin:types/definition.py.jinja" %}
 {% endblock %}
 '''
 API_MD = "{{ banner }}\n# {{ api.title }}: see the README.\n"
+# A block that reads facts of the whole Api, not of its own model.
+COUNTING_BLOCK = '''{% extends "builtin:types/definition.py.jinja" %}
+{% block model_docstring %}
+    """{{ d.name }}: one of {{ api.definitions | length }} models; {{ api.operations | length }} operations."""
+{% endblock %}
+'''
+SEED_SPEC = Path(__file__).resolve().parents[2] / "specs" / "clearstreet.yaml"
 
 
 def generate(target: Target) -> dict[str, str]:
@@ -110,3 +117,42 @@ def test_a_registered_flavour_renders_without_changes_to_the_pipeline(
     files = generate(replace(target, flavour="lean"))
     assert files["README.md"].endswith("# Tiny (httpx)\n")
     assert "class AsyncTiny(AsyncAPIClient):" in files["tiny/_client.py"]
+
+
+def counting_templates(tmp_path: Path) -> Path:
+    folder = tmp_path / "counting-templates"
+    (folder / "types").mkdir(parents=True)
+    (folder / "types" / "definition.py.jinja").write_text(COUNTING_BLOCK)
+    return folder
+
+
+def test_a_model_template_sees_the_whole_api(tmp_path: Path) -> None:
+    """The model_docstring bug: a model's template saw an Api without its definitions and
+    operations ("one of 0 models; 0 operations" for the seed spec, which has 6 and 1)."""
+    target = Target(
+        "clearstreet",
+        SEED_SPEC,
+        tmp_path / "sdk",
+        "clearstreet",
+        "ClearStreet",
+        templates=counting_templates(tmp_path),
+    )
+    files = generate(target)
+    docstring = '"""PositionInstruction: one of 6 models; 1 operations."""'
+    assert docstring in files["clearstreet/types/position_instruction.py"]
+
+
+def test_a_cached_model_file_follows_the_api_facts_its_template_read(
+    target: Target, tmp_path: Path
+) -> None:
+    """A new schema changes no other model, yet every model's docstring counts it: the
+    render cache must not reuse a file whose template read the number of models."""
+    counting = replace(target, templates=counting_templates(tmp_path))
+    assert "one of 1 models; 1 operations." in generate(counting)["tiny/types/note.py"]
+    # Appended to the schemas: every other part of the spec stays as it was.
+    counting.spec.write_text(
+        SPEC + "    Tag:\n      type: object\n      properties: {label: {type: string}}\n"
+    )
+    files = generate(counting)
+    assert '"""Note: one of 2 models; 1 operations."""' in files["tiny/types/note.py"]
+    assert '"""Tag: one of 2 models; 1 operations."""' in files["tiny/types/tag.py"]

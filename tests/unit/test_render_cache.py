@@ -137,11 +137,17 @@ def retitle(spec: Spec) -> None:
     spec["info"]["title"] = "Retitled by the test"
 
 
+def add_schema(spec: Spec) -> None:
+    """A schema nothing references: no other definition or operation changes."""
+    schemas(spec)["AddedByTest"] = {"type": "object", "properties": {"note": {"type": "string"}}}
+
+
 def edits(name: str) -> list[tuple[str, Edit]]:
     chosen: list[tuple[str, Edit]] = [
         ("summary of an operation", resummarise_first_operation),
         ("new operation", add_operation),
         ("new title", retitle),
+        ("new schema", add_schema),
     ]
     for schema in object_schemas(original(name))[:12]:
         chosen += [
@@ -155,25 +161,68 @@ def edits(name: str) -> list[tuple[str, Edit]]:
     return chosen
 
 
-@pytest.mark.parametrize("name", sorted(SPECS))
-def test_renders_after_each_edit_equal_a_cold_render(name: str, tmp_path: Path) -> None:
+def assert_warm_renders_are_cold_ones(
+    name: str, folder: Path, chosen: list[tuple[str, Edit]], user_templates: str | None = None
+) -> None:
+    """For each edit: a render from the cache of the original spec's equals a cold render."""
     before_spec = original(name)
-    before = build(before_spec, tmp_path)
-    cache_file = str(tmp_path / "render.marshal")
+    before = build(before_spec, folder)
+    cache_file = str(folder / "render.marshal")
     reused_somewhere = False
-    for label, edit in edits(name):
+    for label, edit in chosen:
         after_spec = copy.deepcopy(before_spec)
         edit(after_spec)
-        after = build(after_spec, tmp_path)
-        render.render_sdk(before, cache=RenderCache(cache_file, "identity"))
+        after = build(after_spec, folder)
+        render.render_sdk(
+            before, cache=RenderCache(cache_file, "identity"), user_templates=user_templates
+        )
         cache = RenderCache(cache_file, "identity")
-        warm = render.render_sdk(after, cache=cache)
-        cold = render.render_sdk(after)
+        warm = render.render_sdk(after, cache=cache, user_templates=user_templates)
+        cold = render.render_sdk(after, user_templates=user_templates)
         assert warm == cold, f"{label}: the cached render differs from a cold one"
         reused_somewhere |= cache.reused > 0
         if label.endswith("new optional field"):
             assert cache.rendered > 0, f"{label}: the model's own file was not rendered again"
     assert reused_somewhere
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_renders_after_each_edit_equal_a_cold_render(name: str, tmp_path: Path) -> None:
+    assert_warm_renders_are_cold_ones(name, tmp_path, edits(name))
+
+
+# Templates of a user's folder that read facts of the whole Api in cached units: a model's
+# (the README's model_docstring example, counting) and a group's tests (naming every group
+# and definition).
+API_WIDE_TEMPLATES = {
+    "types/definition.py.jinja": """{% extends "builtin:types/definition.py.jinja" %}
+{% block model_docstring %}
+    \"\"\"{{ d.name }} of {{ api.title }}: one of {{ api.definitions | length }} models; {{ api.operations | length }} operations.\"\"\"
+{% endblock %}
+""",
+    "tests/test_group.py.jinja": """# {{ api.groups | map(attribute="class_name") | join(", ") }}: {{ api.definitions | map(attribute="name") | join(", ") }}
+{% include "builtin:tests/test_group.py.jinja" %}
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_templates_reading_api_wide_facts_render_as_cold_ones(name: str, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    for relative, text in API_WIDE_TEMPLATES.items():
+        (templates / relative).parent.mkdir(parents=True, exist_ok=True)
+        (templates / relative).write_text(text)
+    schema = object_schemas(original(name))[0]
+    chosen = [
+        *edits(name)[:4],
+        (f"{schema}: new optional field", add_property(schema)),
+        (f"{schema}: now a string", make_a_string(schema)),
+    ]
+    assert_warm_renders_are_cold_ones(name, tmp_path, chosen, str(templates))
+    api = build(original(name), tmp_path)
+    cold = render.render_sdk(api, user_templates=str(templates))
+    count = f"one of {len(api.definitions)} models; {len(api.operations)} operations."
+    assert any(count in text for text in cold.values()), "the templates read no api-wide fact"
 
 
 def test_a_small_change_renders_only_the_units_it_touches(tmp_path: Path) -> None:

@@ -9,14 +9,13 @@ No I/O besides reading templates and the render cache.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from functools import partial
 from typing import Any
 
 from sdkwright import flavours
 from sdkwright.cache.render_cache import RenderCache, TrackedDefinitions
 from sdkwright.ir.nodes import Api, Definition
-from sdkwright.targets.python import engine, units
+from sdkwright.targets.python import engine, recording, units
 
 Text = Callable[[str, Mapping[str, Any]], str]
 
@@ -57,12 +56,11 @@ def render_plan(
 
     definitions = {d.name: d for d in api.definitions}
     common = {**units.common_context(api, plan), "definitions": definitions}
-    # What every cached unit may read besides its own context: the Api without its parts.
-    unit_common = {**common, "api": replace(api, definitions=(), groups=())}
+    # Every cached unit's key holds the context all templates share but the Api, whose facts
+    # a unit reads through `recording.ApiReads`, and the definitions, which it looks up.
+    unit_common = {k: v for k, v in common.items() if k not in ("api", "definitions")}
     cache = cache or RenderCache()
-    cache.begin(
-        definitions, scope=(flavour, {k: v for k, v in unit_common.items() if k != "definitions"})
-    )
+    cache.begin(recording.Facts(api, definitions), scope=(flavour, unit_common))
     sdk = units.layout(api, plan, definitions)
     files = {page.path: text(page.template, {**common, **page.context}) for page in sdk.pages}
     files |= sdk.files
@@ -84,13 +82,12 @@ def render_plan(
 
 
 def _render_unit(
-    text: Text, common: Mapping[str, Any], unit: units.Unit, definitions: Mapping[str, Definition]
+    text: Text, common: Mapping[str, Any], unit: units.Unit, reads: Mapping[str, Definition]
 ) -> tuple[dict[str, str], Any]:
-    """A unit's files, its templates seeing `definitions` only (tracked by the cache)."""
-    names = definitions.shallow() if isinstance(definitions, TrackedDefinitions) else definitions
-    pages, value = unit.pages(definitions, names)
-    files = {
-        page.path: text(page.template, {**common, **page.context, "definitions": definitions})
-        for page in pages
-    }
+    """A unit's files: what its views and templates read of the definitions and the Api
+    goes through `reads`, the cache's tracking view of `recording.Facts`."""
+    names = reads.shallow() if isinstance(reads, TrackedDefinitions) else reads
+    pages, value = unit.pages(reads, names)
+    seen = {**common, "api": recording.ApiReads(reads), "definitions": reads}
+    files = {page.path: text(page.template, {**seen, **page.context}) for page in pages}
     return files, value
