@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from sdkwright import api, flavours
 from sdkwright.config import Target
+from sdkwright.diagnostics import Diagnostic, Level
+from sdkwright.flavours.model_types import PYDANTIC
+from sdkwright.ir.nodes import Api
 
 SPEC = """
 openapi: 3.0.3
@@ -156,3 +159,30 @@ def test_a_cached_model_file_follows_the_api_facts_its_template_read(
     files = generate(counting)
     assert '"""Note: one of 2 models; 1 operations."""' in files["tiny/types/note.py"]
     assert '"""Tag: one of 2 models; 1 operations."""' in files["tiny/types/tag.py"]
+
+
+def flag_models(ir: Api) -> tuple[Api, list[Diagnostic]]:
+    """A model type's `prepare`: one warning per call (module-level: plans are pickled)."""
+    return ir, [Diagnostic(Level.WARNING, "test.prepared", f"{len(ir.definitions)} models")]
+
+
+def test_a_model_type_from_outside_shapes_tests_and_prepares_the_api_once(
+    target: Target, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model type is a value in a plan: no core module names it."""
+    round_trip = replace(
+        PYDANTIC,
+        name="pydantic-round-trip",
+        dump_result="adapter({type}).dump_python({value}, mode='json', round_trip=True)",
+        prepare=flag_models,
+    )
+    flavour = flavours.Flavour(
+        "round-trip",
+        "httpx, results dumped for a round trip",
+        lambda options: flavours.Plan(("httpx",), flavours.RUNTIME_MODULES, True, round_trip),
+    )
+    monkeypatch.setitem(flavours._REGISTRY, "round-trip", flavour)
+    result = api.generate(replace(target, flavour="round-trip"))
+    assert [d.message for d in result.diagnostics if d.code == "test.prepared"] == ["1 models"]
+    tests = result.files["tests/test_notes.py"].decode()
+    assert 'adapter(Note).dump_python(result, mode="json", round_trip=True)' in tests
