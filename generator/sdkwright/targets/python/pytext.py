@@ -12,6 +12,7 @@ import keyword
 import re
 import textwrap
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ud800-\udfff]")
@@ -101,16 +102,23 @@ def identifier(name: str) -> str:
     return name
 
 
-def _wrap_line(line: str, width: int) -> list[str]:
-    if len(line) <= width:
-        return [line]
+def _wrap_line(line: str, width: int) -> tuple[str, ...]:
+    return (line,) if len(line) <= width else _wrap_long_line(line, width)
+
+
+@lru_cache(maxsize=8192)
+def _wrap_long_line(line: str, width: int) -> tuple[str, ...]:
+    """A line wrapped to `width`, continuation lines indented as the first (and past a list
+    bullet). Remembered: a spec repeats its descriptions (the same parameter on every
+    operation), and each method's docstring is written for the sync and the async client."""
     stripped = line.lstrip()
     lead = line[: len(line) - len(stripped)]
     bullet = re.match(r"([-*+]|\d+[.)])\s+", stripped)
     follow = lead + " " * (bullet.end() if bullet else 0)
-    return textwrap.wrap(
+    wrapped = textwrap.wrap(
         line, width=width, subsequent_indent=follow, break_long_words=False, break_on_hyphens=False
-    ) or [line]
+    )
+    return tuple(wrapped) or (line,)
 
 
 def docstring_block(text: str, indent: int, width: int = 96) -> str:

@@ -4,7 +4,8 @@ A `Page` is one file from one template. Pages that read the whole Api (the clien
 package's `__init__`, README, ...) are rendered every run. A `Unit` groups the pages of one
 definition or one resource group: the render cache (`sdkwright.cache.render_cache`) keeps its
 files under `key` and reuses them while nothing the unit read has changed, so its pages are
-worked out from the definitions the cache lets it read. The driver (`render.py`) renders them.
+worked out from the definitions the cache lets it read, and its templates read the Api through
+a recording proxy (`recording.py`). The driver (`render.py`) renders them.
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ PagesOf = Callable[[Definitions, Definitions], tuple[Pages, Any]]
 
 @dataclass(frozen=True)
 class Unit:
-    """Pages rendered and cached together: `key` is all they depend on besides the
-    definitions they read, and `reads` names those they read without looking them up."""
+    """Pages rendered and cached together: `key` is all they depend on besides what they
+    read of the definitions and the Api (recorded), and `reads` names the definitions they
+    read without looking them up."""
 
     key: object
     pages: PagesOf
