@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +41,7 @@ from sdkwright.targets.python import datamodel, format, render
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from sdkwright.output.drift import CheckReport
+    from sdkwright.spec.overlays import ActionReport
 
 # Taken once all of the generator's modules are imported: the code this process runs.
 CODE_IDENTITY = fastpath.code_identity()
@@ -58,13 +59,22 @@ class Result:
     # Files read from the output folder during generation and found to hold exactly these
     # bytes already: planning the write need not read them again.
     unchanged: frozenset[str] = field(default=frozenset(), compare=False)
+    # What each overlay action matched and did (spec/overlays/lock.py compares it with the lock).
+    overlay_reports: tuple[ActionReport, ...] = field(default=(), compare=False)
 
 
 def load_and_validate(
-    spec: Path, *, full: bool = False, allow_remote: bool = False, spec_root: Path | None = None
+    spec: Path,
+    *,
+    full: bool = False,
+    allow_remote: bool = False,
+    spec_root: Path | None = None,
+    overlays: Sequence[Path] = (),
 ) -> tuple[SpecSet | None, list[Diagnostic]]:
     try:
-        specs, diagnostics = load_spec(spec, allow_remote=allow_remote, spec_root=spec_root)
+        specs, diagnostics = load_spec(
+            spec, allow_remote=allow_remote, spec_root=spec_root, overlays=overlays
+        )
     except GenerationFailed as failure:
         return None, failure.diagnostics
     diagnostics += validate(specs, full=full, refs_ok=not has_errors(diagnostics))
@@ -97,6 +107,7 @@ def generate(
         full=full_validation,
         allow_remote=target.allow_remote_refs,
         spec_root=target.spec_root,
+        overlays=target.overlays,
     )
     if specs is None or has_errors(diagnostics) or (strict and _has_warnings(diagnostics)):
         return Result({}, diagnostics)
@@ -138,7 +149,8 @@ def generate(
         options=target_options(target),
     )
     files = {**formatted.files, MANIFEST_NAME: manifest.to_bytes()}
-    return Result(files, diagnostics, api, manifest, formatted.count, formatted.unchanged)
+    reports = specs.overlays.reports if specs.overlays is not None else ()
+    return Result(files, diagnostics, api, manifest, formatted.count, formatted.unchanged, reports)
 
 
 def _locate_meanwhile(
@@ -192,9 +204,10 @@ def _input_hashes(specs: SpecSet) -> dict[str, str]:
     """Keyed relative to the root spec's folder: the same in every checkout and output folder.
     Hashes of the text as parsed, so the fast path can hash the file without parsing it."""
     spec_folder = specs.root.path.parent
+    overlays = specs.overlays.overlays if specs.overlays is not None else ()
     return {
         Path(os.path.relpath(document.path, spec_folder)).as_posix(): sha256(document.text.encode())
-        for document in specs.documents.values()
+        for document in (*specs.documents.values(), *overlays)
     }
 
 

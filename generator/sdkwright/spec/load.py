@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,8 @@ class Document:
     display_name: str = field(default="")
     url: str = ""  # set for a remote document (relative refs in it resolve against the URL)
     notes: tuple[Diagnostic, ...] = ()  # warnings found while loading
+    # Set when overlays changed `data`: pointer -> the document and pointer it was written at.
+    origin: Callable[[str], tuple[Document, str]] | None = None
 
     @property
     def name(self) -> str:
@@ -141,6 +143,7 @@ def _event_positions(text: str, wanted: set[str]) -> dict[str, tuple[int, int]]:
 def locate(diagnostics: list[Diagnostic], documents: Iterable[Document]) -> list[Diagnostic]:
     """Fill in line and column for diagnostics that only know their file and pointer."""
     by_name = {d.name: d for d in documents}
+    diagnostics = [_traced(d, by_name) for d in diagnostics]
     pending: dict[str, set[str]] = {}
     for diagnostic in diagnostics:
         where = diagnostic.location
@@ -148,6 +151,17 @@ def locate(diagnostics: list[Diagnostic], documents: Iterable[Document]) -> list
             pending.setdefault(where.file, set()).add(_raw_pointer(where.pointer))
     positions = {name: by_name[name].positions(pointers) for name, pointers in pending.items()}
     return [_located(d, positions) for d in diagnostics]
+
+
+def _traced(diagnostic: Diagnostic, by_name: dict[str, Document]) -> Diagnostic:
+    """Pointed at the file that wrote the value, when overlays changed the document."""
+    where = diagnostic.location
+    document = by_name.get(where.file) if where is not None and where.line == 0 else None
+    if where is None or document is None or document.origin is None:
+        return diagnostic
+    source, pointer = document.origin(_raw_pointer(where.pointer))
+    by_name.setdefault(source.name, source)
+    return replace(diagnostic, location=replace(where, file=source.name, pointer=pointer or "/"))
 
 
 def _raw_pointer(pointer: str) -> str:

@@ -7,7 +7,7 @@ reference cycles finite and lets every node keep the file and pointer it came fr
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PureWindowsPath
 from typing import Any
@@ -24,6 +24,10 @@ from sdkwright.spec.load import (
     parse_document,
     split_pointer,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from sdkwright.spec.overlays import Applied
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,7 @@ class SpecSet:
         self.root = root
         self.documents = documents
         self.policy = policy or RefPolicy(root.path.parent)
+        self.overlays: Applied | None = None  # set when overlays were applied to the root
         # Each $ref string is followed once per document: a large spec names the same few
         # schemas thousands of times. Documents are not changed after loading.
         self._targets: dict[tuple[int, str], Node] = {}
@@ -236,8 +241,10 @@ def load_spec(
     allow_remote: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     spec_root: Path | None = None,
+    overlays: Sequence[Path] = (),
 ) -> tuple[SpecSet, list[Diagnostic]]:
-    """Load the root spec and, transitively, every file its $refs name; check every $ref.
+    """Load the root spec, apply `overlays` to it in order (spec/overlays), then load,
+    transitively, every file its $refs name; check every $ref.
 
     File references must stay inside `spec_root` (by default the root spec's folder).
     """
@@ -247,6 +254,12 @@ def load_spec(
         hint = "an empty file, or a list or scalar at the top, is not an OpenAPI document"
         problem = Diagnostic(Level.ERROR, "load.not-a-mapping", message, root.location(""), hint)
         raise GenerationFailed(locate([problem], [root]))
+    applied = None
+    if overlays:
+        from sdkwright.spec.overlays import apply_overlays  # imports JSONPath only when used
+
+        applied = apply_overlays(root, [(p.resolve(), display_path(p)) for p in overlays], limits)
+        root = applied.document
     policy = RefPolicy((spec_root or root.path.parent).resolve(), allow_remote, limits)
     documents: dict[DocumentKey, Document] = {root.path: root}
     pending: deque[Document] = deque([root])
@@ -262,7 +275,9 @@ def load_spec(
             if loaded is not None:
                 pending.append(loaded)
     specs = SpecSet(root, documents, policy)
+    specs.overlays = applied
     diagnostics.extend(note for document in documents.values() for note in document.notes)
+    diagnostics.extend(applied.notes if applied is not None else ())
     diagnostics.extend(_check_targets(specs, refs))
     return specs, locate(diagnostics, documents.values())
 
