@@ -41,9 +41,14 @@ SpecLoader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag not in _REPLACED]
     for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
-SpecLoader.add_implicit_resolver(_BOOL, _CORE_BOOL, list("tTfF"))
-SpecLoader.add_implicit_resolver(_INT, _CORE_INT, list("-+0123456789"))
-SpecLoader.add_implicit_resolver(_FLOAT, _CORE_FLOAT, list("-+0123456789."))
+# (tag, pattern, first characters): also what a dumper must quote (spec/overlays/diff.py).
+CORE_RESOLVERS = (
+    (_BOOL, _CORE_BOOL, "tTfF"),
+    (_INT, _CORE_INT, "-+0123456789"),
+    (_FLOAT, _CORE_FLOAT, "-+0123456789."),
+)
+for _tag, _pattern, _first in CORE_RESOLVERS:
+    SpecLoader.add_implicit_resolver(_tag, _pattern, list(_first))
 
 
 def _construct_int(loader: SpecLoader, node: yaml.ScalarNode) -> int:
