@@ -354,3 +354,28 @@ def test_refs_an_overlay_adds_are_followed_and_checked(tmp_path: Path) -> None:
     unresolved = [d for d in diagnostics if d.code == "ref.unresolved"]
     assert len(unresolved) == 1 and unresolved[0].location is not None
     assert unresolved[0].location.file == str(overlay)
+
+
+def test_generate_applies_the_target_overlays_and_the_fast_path_sees_them(tmp_path: Path) -> None:
+    from sdkwright import api
+    from sdkwright.config import load_targets
+
+    (tmp_path / "spec.yaml").write_text(SPEC)
+    overlay = tmp_path / "sdk.overlay.yaml"
+    actions = [{"target": "$.paths['/pets'].get", "update": {"summary": "Every pet we have"}}]
+    overlay.write_text(overlay_text(actions))
+    config = tmp_path / "sdkwright.yaml"
+    config.write_text(
+        "targets:\n  - {name: pets, spec: spec.yaml, output: out, package: pets,"
+        " overlays: [sdk.overlay.yaml]}\n"
+    )
+    (target,) = load_targets(config)
+    result = api.generate(target)
+    assert result.manifest is not None, [d.render() for d in result.diagnostics]
+    assert any(b"Every pet we have" in data for data in result.files.values())
+    assert set(result.manifest.inputs) == {"spec.yaml", "sdk.overlay.yaml"}
+    assert [r.matched for r in result.overlay_reports] == [("$['paths']['/pets']['get']",)]
+    api.write_result(result, target.output)
+    assert api.up_to_date(target) is None
+    overlay.write_text(overlay_text([{**actions[0], "update": {"summary": "All pets"}}]))
+    assert api.up_to_date(target) == "the spec changed (sdk.overlay.yaml)"
