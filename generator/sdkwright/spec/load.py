@@ -20,6 +20,7 @@ import yaml
 
 from sdkwright.cache import caches
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
+from sdkwright.spec import values
 from sdkwright.spec.yamlcore import SpecLoader
 
 JSON_SUFFIXES = frozenset({".json"})
@@ -61,7 +62,7 @@ class Document:
         """
         wanted = {p or "" for p in pointers}
         prefixes = {prefix for p in wanted for prefix in _prefixes(p)}
-        found = _event_positions(self.text, prefixes)
+        found = _event_positions(values.position_text(self.text), prefixes)
         return {p: _nearest(p, found) for p in wanted}
 
     def position(self, pointer: str) -> tuple[int, int]:
@@ -199,6 +200,7 @@ class Limits:
     max_bytes: int = 32 * 1024 * 1024
     max_depth: int = 200
     max_values: int = 5_000_000  # counted with YAML aliases expanded ("billion laughs")
+    max_ref_hops: int = 64  # a $ref to a $ref to ...: real specs use two or three
 
 
 DEFAULT_LIMITS = Limits()
@@ -231,7 +233,8 @@ def parse_document(
     # Large YAML without anchors is parsed entry by entry, unchanged entries from a cache
     # (generator/caches.py); anchors keep the one-pass parse, whose sharing check_shape sees.
     cache_key = None if may_share else path
-    data = _parse_json(text, name) if is_json else _parse_yaml(text, name, cache_key)
+    noted = values.noted()
+    data, suspect = _parse_json(text, name) if is_json else _parse_yaml(text, name, cache_key)
     document = Document(path=path, text=text, data=data, display_name=name)
     problem = check_shape(data, limits, may_share=may_share)
     if problem is not None:
@@ -241,15 +244,35 @@ def parse_document(
                 [_error(code, message, document.location(pointer), _LIMIT_HINTS[code])], [document]
             )
         )
-    if is_json:
-        return document
-    odd_keys = stringify_keys(data)
+    notes: list[Diagnostic] = []
+    if suspect or values.noted() != noted:
+        document, notes = _json_values(document)
+    if not is_json:
+        notes += [
+            _odd_key_note(document, pointer, key)
+            for pointer, key in stringify_keys(document.data)
+            if not isinstance(key, int) or isinstance(key, bool)
+        ]
+    return replace(document, notes=tuple(locate(notes, [document]))) if notes else document
+
+
+def _json_values(document: Document) -> tuple[Document, list[Diagnostic]]:
+    """The document with JSON values only, and a warning for each value made one
+    (values.py); a GenerationFailed for those refused."""
+    data, findings = values.check(document.data)
     notes = [
-        _odd_key_note(document, pointer, key)
-        for pointer, key in odd_keys
-        if not isinstance(key, int) or isinstance(key, bool)
+        Diagnostic(
+            Level.ERROR if f.is_error else Level.WARNING,
+            f.code,
+            f.message,
+            document.location(f.pointer),
+            _VALUE_HINTS[f.code],
+        )
+        for f in findings
     ]
-    return replace(document, notes=tuple(locate(notes, [document])))
+    if any(n.level is Level.ERROR for n in notes):
+        raise GenerationFailed(locate(notes, [document]))
+    return replace(document, data=data), notes
 
 
 def stringify_keys(data: Any) -> list[tuple[str, object]]:
@@ -289,6 +312,11 @@ def _odd_key_note(document: Document, pointer: str, key: object) -> Diagnostic:
     )
 
 
+_VALUE_HINTS = {
+    "limit.number": "write the number as a string, or give a shorter one; no real API needs it",
+    "load.yaml-tag": "remove the tag: an OpenAPI document is JSON, whose types are text, numbers, booleans, null, lists and mappings",
+    "load.surrogate": "write the character itself, or a pair of escapes (\\ud83d\\ude00 for one emoji)",
+}
 _LIMIT_HINTS = {
     "limit.depth": "a real spec is rarely nested more than 40 levels; flatten it with named components",
     "limit.values": "YAML anchors and aliases expand to too much data; a spec that needs this is probably hostile",
@@ -443,9 +471,9 @@ def _too_deep(name: str) -> GenerationFailed:
     )
 
 
-def _parse_json(text: str, name: str) -> Any:
+def _parse_json(text: str, name: str) -> tuple[Any, bool]:
     try:
-        return json.loads(text)
+        return values.parse_json(text)
     except RecursionError:
         raise _too_deep(name) from None
     except json.JSONDecodeError as error:
@@ -455,11 +483,12 @@ def _parse_json(text: str, name: str) -> Any:
         ) from None
 
 
-def _parse_yaml(text: str, name: str, cache_key: Path | None = None) -> Any:
+def _parse_yaml(text: str, name: str, cache_key: Path | None = None) -> tuple[Any, bool]:
+    """The value, and False: values.noted() tells whether the YAML had values to check."""
     try:
         if cache_key is not None:
-            return caches.load_yaml(text, cache_key)
-        return yaml.load(text, Loader=SpecLoader)
+            return caches.load_yaml(text, cache_key), False
+        return yaml.load(text, Loader=SpecLoader), False
     except RecursionError:
         raise _too_deep(name) from None
     except yaml.MarkedYAMLError as error:
