@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level
+from sdkwright.spec import full_validation
 from sdkwright.spec.load import join_pointer, locate
 from sdkwright.spec.resolve import Node, RefError, SpecSet
 
@@ -51,7 +52,7 @@ def validate(specs: SpecSet, *, full: bool = False, refs_ok: bool = True) -> lis
     view, origins = validation_view(specs)
     diagnostics = list(_meta_schema_errors(root, view, origins, version))
     if full and refs_ok and not diagnostics:
-        diagnostics.extend(_spec_validator_errors(root, version))
+        diagnostics.extend(full_validation.errors(specs, version))
     for rule in RULES:
         diagnostics.extend(rule(specs))
     return locate(diagnostics, specs.documents.values())
@@ -59,10 +60,6 @@ def validate(specs: SpecSet, *, full: bool = False, refs_ok: bool = True) -> lis
 
 def _at(node: Node, level: Level, code: str, message: str, hint: str = "") -> Diagnostic:
     return Diagnostic(level, code, message, node.location, hint)
-
-
-def _at_pointer(root: Node, pointer: str, code: str, message: str) -> Diagnostic:
-    return Diagnostic(Level.ERROR, code, message, root.document.location(pointer))
 
 
 @cache
@@ -135,7 +132,8 @@ def _meta_schema_errors(
             return
         pointer = join_pointer("", *error.instance_path)
         node = _origin(root, pointer, origins)
-        yield Diagnostic(Level.ERROR, "spec.schema", _first_line(error.message), node.location)
+        message = full_validation.first_line(error.message)
+        yield Diagnostic(Level.ERROR, "spec.schema", message, node.location)
 
 
 def _origin(root: Node, pointer: str, origins: dict[str, Node]) -> Node:
@@ -144,35 +142,6 @@ def _origin(root: Node, pointer: str, origins: dict[str, Node]) -> Node:
         if pointer == prefix or pointer.startswith(prefix + "/"):
             return Node(target.document, target.pointer + pointer[len(prefix) :], None)
     return Node(root.document, pointer, None)
-
-
-def _spec_validator_errors(root: Node, version: str) -> Iterator[Diagnostic]:
-    from openapi_spec_validator import (
-        OpenAPIV2SpecValidator,
-        OpenAPIV30SpecValidator,
-        OpenAPIV31SpecValidator,
-    )
-
-    validator_class = {
-        "2.0": OpenAPIV2SpecValidator,
-        "3.0": OpenAPIV30SpecValidator,
-        "3.1": OpenAPIV31SpecValidator,
-    }[version]
-    validator = validator_class(root.value, base_uri=root.document.path.as_uri())
-    try:
-        for count, error in enumerate(validator.iter_errors()):
-            if count >= MAX_SCHEMA_ERRORS:
-                return
-            pointer = join_pointer("", *getattr(error, "absolute_path", ()))
-            yield _at_pointer(root, pointer, "spec.openapi", _first_line(str(error.message)))
-    except Exception as error:
-        message = f"openapi-spec-validator stopped early: {_first_line(str(error) or type(error).__name__)}"
-        yield Diagnostic(Level.WARNING, "spec.validator-crashed", message, root.location)
-
-
-def _first_line(message: str, limit: int = 300) -> str:
-    line = message.strip().splitlines()[0] if message.strip() else "invalid value"
-    return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
 def iter_operations(specs: SpecSet) -> Iterator[tuple[str, str, Node, Node]]:
