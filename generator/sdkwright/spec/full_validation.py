@@ -23,7 +23,7 @@ from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.spec import refs
-from sdkwright.spec.load import join_pointer
+from sdkwright.spec.pointers import join_pointer
 from sdkwright.spec.resolve import RefError, SpecSet
 
 MAX_ERRORS = 20

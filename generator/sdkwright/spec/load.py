@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,11 @@ import yaml
 
 from sdkwright.cache import caches
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
-from sdkwright.spec import values
+from sdkwright.spec import positions, values
+from sdkwright.spec.pointers import escape_token as escape_token  # re-exported, as before
+from sdkwright.spec.pointers import join_pointer
+from sdkwright.spec.pointers import split_pointer as split_pointer
+from sdkwright.spec.pointers import unescape_token as unescape_token
 from sdkwright.spec.yamlcore import SpecLoader
 
 JSON_SUFFIXES = frozenset({".json"})
@@ -60,10 +64,7 @@ class Document:
         One pass over the parser's events for any number of pointers: cheaper than building
         a node tree (Stripe's spec: 0.25 s against 1.2 s), and only done when reporting.
         """
-        wanted = {p or "" for p in pointers}
-        prefixes = {prefix for p in wanted for prefix in _prefixes(p)}
-        found = _event_positions(values.position_text(self.text), prefixes)
-        return {p: _nearest(p, found) for p in wanted}
+        return positions.positions(values.position_text(self.text), pointers)
 
     def position(self, pointer: str) -> tuple[int, int]:
         return self.positions([pointer])[pointer or ""]
@@ -71,72 +72,6 @@ class Document:
     def location(self, pointer: str) -> Location:
         """A location whose line and column are filled in later, by `locate`."""
         return Location(self.name, 0, 0, pointer or "/")
-
-
-def _prefixes(pointer: str) -> Iterator[str]:
-    tokens = pointer.split("/")
-    for end in range(1, len(tokens) + 1):
-        yield "/".join(tokens[:end])
-
-
-def _nearest(pointer: str, found: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    for prefix in reversed(list(_prefixes(pointer))):
-        if prefix in found:
-            return found[prefix]
-    return (1, 1)
-
-
-@dataclass
-class _Frame:
-    pointer: str
-    is_mapping: bool
-    expecting_key: bool = True
-    key: str = ""
-    index: int = 0
-
-    def child_pointer(self) -> str:
-        token = self.key if self.is_mapping else str(self.index)
-        return self.pointer + "/" + escape_token(token)
-
-    def value_done(self) -> None:
-        if self.is_mapping:
-            self.expecting_key = True
-        else:
-            self.index += 1
-
-
-def _event_positions(text: str, wanted: set[str]) -> dict[str, tuple[int, int]]:
-    found: dict[str, tuple[int, int]] = {}
-    stack: list[_Frame] = []
-    try:
-        for event in yaml.parse(text, Loader=SpecLoader):
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                if stack:
-                    stack[-1].value_done()
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue
-            top = stack[-1] if stack else None
-            if top is not None and top.is_mapping and top.expecting_key:
-                top.key = str(getattr(event, "value", ""))
-                top.expecting_key = False
-                if isinstance(event, yaml.CollectionStartEvent):  # a complex key: skip it
-                    stack.append(_Frame("\0", isinstance(event, yaml.MappingStartEvent)))
-                continue
-            pointer = top.child_pointer() if top is not None else ""
-            mark = event.start_mark
-            if pointer in wanted and mark is not None:
-                found[pointer] = (mark.line + 1, mark.column + 1)
-                if len(found) == len(wanted):
-                    return found
-            if isinstance(event, yaml.CollectionStartEvent):
-                stack.append(_Frame(pointer, isinstance(event, yaml.MappingStartEvent)))
-            elif top is not None:
-                top.value_done()
-    except yaml.YAMLError:
-        pass
-    return found
 
 
 def locate(diagnostics: list[Diagnostic], documents: Iterable[Document]) -> list[Diagnostic]:
@@ -163,31 +98,6 @@ def _located(
         return diagnostic
     line, column = positions[where.file][_raw_pointer(where.pointer)]
     return replace(diagnostic, location=replace(where, line=line, column=column))
-
-
-def escape_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def unescape_token(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
-def split_pointer(pointer: str) -> list[str]:
-    if pointer in ("", "/"):
-        return []
-    return [unescape_token(t) for t in pointer.lstrip("/").split("/")]
-
-
-def join_pointer(pointer: str, *tokens: str | int) -> str:
-    # Called for every node the IR builder visits: escaping only when needed is 3x faster.
-    base = "" if pointer == "/" else pointer
-    for token in tokens:
-        text = token if type(token) is str else str(token)
-        if "~" in text or "/" in text:
-            text = escape_token(text)
-        base = f"{base}/{text}"
-    return base
 
 
 @dataclass(frozen=True)
@@ -234,7 +144,10 @@ def parse_document(
     # (generator/caches.py); anchors keep the one-pass parse, whose sharing check_shape sees.
     cache_key = None if may_share else path
     noted = values.noted()
-    data, suspect = _parse_json(text, name) if is_json else _parse_yaml(text, name, cache_key)
+    try:
+        data, suspect = _parse_json(text, name) if is_json else _parse_yaml(text, name, cache_key)
+    except RecursionError:
+        raise _too_deep(name, text, limits) from None
     document = Document(path=path, text=text, data=data, display_name=name)
     problem = check_shape(data, limits, may_share=may_share)
     if problem is not None:
@@ -458,24 +371,18 @@ def _decode(raw: bytes, name: str) -> str:
         ) from None
 
 
-def _too_deep(name: str) -> GenerationFailed:
-    return GenerationFailed(
-        [
-            _error(
-                "limit.depth",
-                "the document is nested too deeply to parse",
-                Location(name, 1, 1),
-                _LIMIT_HINTS["limit.depth"],
-            )
-        ]
-    )
+def _too_deep(name: str, text: str, limits: Limits) -> GenerationFailed:
+    """The parser ran out of stack: where the text first nests deeper than the limit."""
+    found = positions.too_deep(values.position_text(text), limits.max_depth)
+    pointer, line, column = found if found is not None else ("", 1, 1)
+    message = f"the document is nested more than {limits.max_depth} levels deep"
+    location = Location(name, line, column, pointer or "/")
+    return GenerationFailed([_error("limit.depth", message, location, _LIMIT_HINTS["limit.depth"])])
 
 
 def _parse_json(text: str, name: str) -> tuple[Any, bool]:
     try:
         return values.parse_json(text)
-    except RecursionError:
-        raise _too_deep(name) from None
     except json.JSONDecodeError as error:
         location = Location(name, error.lineno, error.colno)
         raise GenerationFailed(
@@ -489,8 +396,6 @@ def _parse_yaml(text: str, name: str, cache_key: Path | None = None) -> tuple[An
         if cache_key is not None:
             return caches.load_yaml(text, cache_key), False
         return yaml.load(text, Loader=SpecLoader), False
-    except RecursionError:
-        raise _too_deep(name) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         location = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name, 1, 1)

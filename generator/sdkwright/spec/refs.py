@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sdkwright.spec.load import join_pointer
+from sdkwright.spec.pointers import join_pointer
 
 # Maps whose keys are names chosen by the spec's author: each value is an object of its own.
 _NAME_MAPS = frozenset(

@@ -22,12 +22,11 @@ from sdkwright.spec.load import (
     DEFAULT_LIMITS,
     Document,
     Limits,
-    join_pointer,
     load_document,
     locate,
     parse_document,
-    split_pointer,
 )
+from sdkwright.spec.pointers import join_pointer, split_pointer
 
 
 @dataclass(frozen=True)

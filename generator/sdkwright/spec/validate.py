@@ -19,7 +19,8 @@ from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.spec import full_validation
-from sdkwright.spec.load import join_pointer, locate
+from sdkwright.spec.load import locate
+from sdkwright.spec.pointers import join_pointer
 from sdkwright.spec.resolve import Node, RefError, SpecSet
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

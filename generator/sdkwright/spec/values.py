@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from sdkwright.spec.pointers import join_pointer
+
 MAX_NUMBER_DIGITS = 1_000
 _MAX_NUMBER_BITS = 3_322  # 2**3322 has 1,001 decimal digits
 REPLACEMENT = "\ufffd"
@@ -118,8 +120,6 @@ def check(data: Any) -> tuple[Any, list[Finding]]:
     """`data` with JSON values only, and what was changed or refused, by pointer.
 
     Values YAML aliases share are changed once and stay shared."""
-    from sdkwright.spec.load import join_pointer  # load imports this module
-
     findings: list[Finding] = []
     done: dict[int, Any] = {}
     root = _plain(data, "", findings, done)
@@ -148,8 +148,6 @@ def _check_mapping(
     done: dict[int, Any],
     stack: list[tuple[Any, str]],
 ) -> None:
-    from sdkwright.spec.load import join_pointer
-
     items = []
     for key, child in value.items():
         found = len(findings)
