@@ -1,8 +1,8 @@
 """The corpus of broken and hostile specs: each gets its expected diagnostics and exit code.
 
 Every case in `cases/` (plus four built at test time: a 50 MB spec, a symlink that points
-out of the spec's folder, references to a symlink loop, a FIFO and a folder, and a chain of
-10,000 references) is generated from a scratch folder. The diagnostics (level, code, file,
+out of the spec's folder, references to a symlink loop, a FIFO and a folder, a chain of
+10,000 references, and `properties` maps that $refs multiply to 10^9 values) is generated from a scratch folder. The diagnostics (level, code, file,
 line, column, JSON pointer) and the exit code must match the snapshot in `expected/`; no
 case may print a traceback, write outside the output folder, or run injected code. Where a
 case does generate an SDK, that SDK must compile and import. `sdkwright validate` must
@@ -23,6 +23,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import hostile_specs
 import pytest
 from sdkwright.cli import main
 
@@ -63,12 +64,16 @@ def refs_to_a_symlink_loop_a_fifo_and_a_folder(folder: Path) -> Path:
 
 
 def ref_chain_of_10000_links(folder: Path) -> Path:
-    links = "".join(f"    S{i}: {{$ref: '#/components/schemas/S{i + 1}'}}\n" for i in range(10_000))
     spec = folder / "56-ref-chain-of-10000-links.yaml"
-    spec.write_text(
-        HEADER + "paths: {}\ncomponents:\n  schemas:\n" + links + "    S10000: {type: string}\n"
-    )
+    spec.write_text(hostile_specs.ref_chain(10_000))
     return spec
+
+
+def properties_maps_multiplied_by_refs(folder: Path) -> Path:
+    name = "57-properties-maps-multiplied-by-refs.yaml"
+    for file, text in hostile_specs.multiplied_properties(name).items():
+        (folder / file).write_text(text)
+    return folder / name
 
 
 BUILT: dict[str, Callable[[Path], Path]] = {
@@ -76,6 +81,7 @@ BUILT: dict[str, Callable[[Path], Path]] = {
     "35-symlink-leaves-the-spec-folder.yaml": symlink_out_of_the_folder,
     "55-refs-to-a-symlink-loop-a-fifo-and-a-folder.yaml": refs_to_a_symlink_loop_a_fifo_and_a_folder,
     "56-ref-chain-of-10000-links.yaml": ref_chain_of_10000_links,
+    "57-properties-maps-multiplied-by-refs.yaml": properties_maps_multiplied_by_refs,
 }
 CASES = sorted([p.name for p in (HERE / "cases").iterdir()] + list(BUILT))
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile_specs import ref_chain
 from sdkwright.diagnostics import Diagnostic
 from sdkwright.ir.nodes import Model, Named
 from sdkwright.spec.resolve import Node, RefError, load_spec
@@ -69,15 +70,8 @@ def test_a_missing_file_is_still_not_found(tmp_path: Path) -> None:
     assert hint == f"looked for {(tmp_path / 'absent.yaml').resolve()}"
 
 
-def chain(links: int) -> str:
-    schemas = "".join(
-        f"    S{i}: {{$ref: '#/components/schemas/S{i + 1}'}}\n" for i in range(links)
-    )
-    return HEADER + "components:\n  schemas:\n" + schemas + f"    S{links}: {{type: string}}\n"
-
-
 def test_a_long_chain_is_one_error_at_its_start_that_says_so(tmp_path: Path) -> None:
-    specs, diagnostics = load_spec(write_spec(tmp_path, chain(10_000), "a.yaml"))
+    specs, diagnostics = load_spec(write_spec(tmp_path, ref_chain(10_000), "a.yaml"))
     [(code, pointer, message, _)] = [_summary(d) for d in diagnostics]
     assert (code, pointer) == ("limit.ref-chain", "/components/schemas/S0/$ref")
     assert message == (
@@ -90,7 +84,7 @@ def test_a_long_chain_is_one_error_at_its_start_that_says_so(tmp_path: Path) -> 
 
 
 def test_a_chain_within_the_limit_is_fine(tmp_path: Path) -> None:
-    _, diagnostics = load_spec(write_spec(tmp_path, chain(64), "a.yaml"))
+    _, diagnostics = load_spec(write_spec(tmp_path, ref_chain(64), "a.yaml"))
     assert diagnostics == []
 
 

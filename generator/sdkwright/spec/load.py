@@ -104,12 +104,13 @@ def _located(
 class Limits:
     """What a spec may cost before sdkwright refuses it, instead of hanging or crashing.
 
-    Real specs stay far below: Stripe's is 4 MB, about 600,000 values, 40 levels deep.
+    Real specs stay far below: Stripe's is 4 MB, under 200,000 values, 40 levels deep.
     """
 
     max_bytes: int = 32 * 1024 * 1024
     max_depth: int = 200
-    max_values: int = 5_000_000  # counted with YAML aliases expanded ("billion laughs")
+    # Containers and their entries, counted with YAML aliases expanded ("billion laughs").
+    max_values: int = 2_000_000
     max_ref_hops: int = 64  # a $ref to a $ref to ...: real specs use two or three
 
 
@@ -139,6 +140,7 @@ def parse_document(
     if len(raw) > limits.max_bytes:
         raise GenerationFailed([_too_big(len(raw), limits, name)])
     text = _decode(raw, name)
+    _check_size_unparsed(text, name, limits)
     may_share = not is_json and has_yaml_anchor(text)
     # Large YAML without anchors is parsed entry by entry, unchanged entries from a cache
     # (generator/caches.py); anchors keep the one-pass parse, whose sharing check_shape sees.
@@ -232,7 +234,7 @@ _VALUE_HINTS = {
 }
 _LIMIT_HINTS = {
     "limit.depth": "a real spec is rarely nested more than 40 levels; flatten it with named components",
-    "limit.values": "YAML anchors and aliases expand to too much data; a spec that needs this is probably hostile",
+    "limit.values": "Stripe's spec holds under 200,000 values; a document this large (often through YAML aliases) is probably hostile",
     "limit.alias-cycle": "an alias inside its own anchor makes an infinite document; use a $ref instead",
 }
 
@@ -295,18 +297,14 @@ def check_shape(
                 _path_to(data, value),
             )
         if size > limits.max_values:
-            return (
-                "limit.values",
-                f"the document expands to more than {limits.max_values:,} values",
-                _path_to(data, value),
-            )
+            return _too_many_values(limits, _path_to(data, value))
     return None
 
 
 def _check_depth(data: Any, limits: Limits) -> tuple[str, str, str] | None:
     """Level by level, without pointers: only a failure needs one (found afterwards)."""
     level = [data] if isinstance(data, (dict, list)) else []
-    depth = 1
+    depth, size = 1, 0
     while level:
         if depth > limits.max_depth:
             return (
@@ -314,6 +312,9 @@ def _check_depth(data: Any, limits: Limits) -> tuple[str, str, str] | None:
                 f"the document is nested more than {limits.max_depth} levels deep",
                 _path_to(data, level[0]),
             )
+        size += len(level) + sum(len(value) for value in level)
+        if size > limits.max_values:
+            return _too_many_values(limits, _path_to(data, level[0]))
         level = [
             child
             for value in level
@@ -322,6 +323,37 @@ def _check_depth(data: Any, limits: Limits) -> tuple[str, str, str] | None:
         ]
         depth += 1
     return None
+
+
+def _too_many_values(limits: Limits, pointer: str) -> tuple[str, str, str]:
+    return (
+        "limit.values",
+        f"the document expands to more than {limits.max_values:,} values",
+        pointer,
+    )
+
+
+def value_bound(text: str) -> int:
+    """At least the values `check_shape` counts in `text` (each brings a separator, a
+    bracket or a line of its own), from counts that take milliseconds on 32 MiB."""
+    separators = sum(text.count(s) for s in ("\n", ",", "- ", ": ", "[", "{"))
+    return 2 * separators + 2
+
+
+def _check_size_unparsed(text: str, name: str, limits: Limits) -> None:
+    """Before parsing: refuse a text that holds more values than the limit (JSON and YAML
+    parsers build every one, YAML's a node of some 400 bytes first), counted on the parser's
+    event stream, which keeps none. Only texts that could hold that many are counted."""
+    if value_bound(text) <= limits.max_values:
+        return
+    found = positions.too_many_values(values.position_text(text), limits.max_values)
+    if found is not None:
+        pointer, line, column = found
+        message = f"the document holds more than {limits.max_values:,} values"
+        location = Location(name, line, column, pointer or "/")
+        raise GenerationFailed(
+            [_error("limit.values", message, location, _LIMIT_HINTS["limit.values"])]
+        )
 
 
 def _containers(value: Any) -> list[tuple[str, Any]]:

@@ -39,6 +39,31 @@ def too_deep(text: str, max_depth: int) -> tuple[str, int, int] | None:
     return None
 
 
+def too_many_values(text: str, limit: int) -> tuple[str, int, int] | None:
+    """(pointer, line, column) of the value where the text passes `limit` values, counted
+    as load.check_shape counts them (collections and their entries, a YAML alias as many
+    as its anchor holds), or None. The events are not kept: memory stays flat."""
+    count = 0
+    sizes: dict[str, int] = {}  # anchor -> values of its collection
+    started: list[tuple[int, str | None]] = []  # open collections: (count before, anchor)
+    for top, role, event in _events(text):
+        if role == "end":
+            before, anchor = started.pop()
+            if anchor is not None:
+                sizes[anchor] = count - before
+            continue
+        count += role in ("key", "item")  # an entry of the collection around it
+        if isinstance(event, yaml.AliasEvent):
+            count += sizes.get(event.anchor or "", 0)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            started.append((count, event.anchor))
+            count += 1
+        if count > limit and event.start_mark is not None:
+            mark = event.start_mark
+            return _pointer(top, role), mark.line + 1, mark.column + 1
+    return None
+
+
 def _prefixes(pointer: str) -> Iterator[str]:
     tokens = pointer.split("/")
     for end in range(1, len(tokens) + 1):
@@ -73,32 +98,56 @@ class _Frame:
 
 def _values(text: str) -> Iterator[tuple[str, int, int, int]]:
     """(pointer, depth, line, column) of every value (not of keys), in document order; a
-    collection's depth counts itself. Stops quietly where the text stops parsing."""
+    collection's depth counts itself."""
+    depth = 0
+    for top, role, event in _events(text):
+        if isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            continue
+        depth += isinstance(event, yaml.CollectionStartEvent)
+        if role != "key" and event.start_mark is not None:
+            mark = event.start_mark
+            yield _pointer(top, role), depth, mark.line + 1, mark.column + 1
+
+
+def _pointer(top: _Frame | None, role: str) -> str:
+    """The pointer of an event `_events` just gave (a key's is its mapping's)."""
+    if top is None:
+        return ""
+    return top.pointer if role in ("key", "end") else top.child_pointer()
+
+
+def _events(text: str) -> Iterator[tuple[_Frame | None, str, yaml.Event]]:
+    """(innermost open collection, role, event) for each node and collection end of the
+    text's first document, role being "root", "key", "value" (in a mapping), "item" (in a
+    sequence) or "end" (whose frame is the collection ended). Pointers are left to the
+    caller (`_pointer`, at once: the frame moves on): most events need none. Stops quietly
+    where the text stops parsing."""
     stack: list[_Frame] = []
     try:
         for event in yaml.parse(text, Loader=SpecLoader):
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
+            if isinstance(event, yaml.CollectionEndEvent):
+                frame = stack.pop()
+                yield frame, "end", event
                 if stack:
                     stack[-1].value_done()
                 continue
             if not isinstance(event, yaml.NodeEvent):
                 continue
             top = stack[-1] if stack else None
-            if top is not None and top.is_mapping and top.expecting_key:
+            if top is None:
+                role = "root"
+            elif top.is_mapping and top.expecting_key:
+                role = "key"
                 top.key = str(getattr(event, "value", ""))
                 top.expecting_key = False
-                if isinstance(event, yaml.CollectionStartEvent):  # a complex key: skip it
-                    stack.append(_Frame("\0", isinstance(event, yaml.MappingStartEvent)))
-                continue
-            pointer = top.child_pointer() if top is not None else ""
-            is_collection = isinstance(event, yaml.CollectionStartEvent)
-            mark = event.start_mark
-            if mark is not None:
-                yield pointer, len(stack) + is_collection, mark.line + 1, mark.column + 1
-            if is_collection:
+            else:
+                role = "value" if top.is_mapping else "item"
+            yield top, role, event
+            if isinstance(event, yaml.CollectionStartEvent):
+                pointer = "\0" if role == "key" else _pointer(top, role)
                 stack.append(_Frame(pointer, isinstance(event, yaml.MappingStartEvent)))
-            elif top is not None:
+            elif top is not None and role != "key":
                 top.value_done()
     except yaml.YAMLError:
         return

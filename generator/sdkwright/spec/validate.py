@@ -50,7 +50,11 @@ def validate(specs: SpecSet, *, full: bool = False, refs_ok: bool = True) -> lis
         )
         hint = "start the document with `openapi: 3.1.0` (or the version it follows)"
         return locate([_at(root, Level.ERROR, "spec.version", message, hint)], [root.document])
-    view, origins = validation_view(specs)
+    try:
+        view, origins = validation_view(specs)
+    except _ViewTooLarge as error:
+        problem = _too_large(error, specs.policy.limits.max_values)
+        return locate([problem], specs.documents.values())
     diagnostics = list(_meta_schema_errors(root, view, origins, version))
     if full and refs_ok and not diagnostics:
         diagnostics.extend(full_validation.errors(specs, version))
@@ -85,44 +89,87 @@ _FOLLOWED_UNDER = frozenset({"properties", "description", "summary"})
 def validation_view(specs: SpecSet) -> tuple[Any, dict[str, Node]]:
     """The root document with those `$ref`s followed, and where each followed value came
     from (view pointer -> node), to locate errors in the file they are in. A single-file
-    spec is validated as written."""
-    origins: dict[str, Node] = {}
+    spec is validated as written. _ViewTooLarge when following them would expand the
+    document past Limits.max_values (`properties` maps that refer to maps that refer ...)."""
     root = specs.root_node
+    viewer = _Viewer(specs)
     if len(specs.documents) == 1:
-        return root.value, origins
-    return _view(specs, root, "", False, origins, 0), origins
+        return root.value, viewer.origins
+    return viewer.view(root, "", False, 0), viewer.origins
 
 
-def _view(
-    specs: SpecSet, node: Node, pointer: str, follow: bool, origins: dict[str, Node], depth: int
-) -> Any:
-    value = node.value
-    if follow and isinstance(value, dict) and isinstance(value.get("$ref"), str) and depth < 64:
+class _ViewTooLarge(Exception):
+    def __init__(self, node: Node) -> None:
+        super().__init__()
+        self.node = node
+
+
+class _Viewer:
+    """Builds the view. A value followed from many places is built once and shared; its
+    size counts at each place, as a validator walks it there: the budget holds however
+    the references multiply (ten levels each referring ten times to the level below)."""
+
+    def __init__(self, specs: SpecSet) -> None:
+        self.specs = specs
+        self.origins: dict[str, Node] = {}
+        self.left = specs.policy.limits.max_values
+        self.shared: dict[tuple[str, str], tuple[Any, int]] = {}  # target -> (view, size)
+
+    def view(self, node: Node, pointer: str, follow: bool, depth: int) -> Any:
+        value = node.value
+        if not (follow and isinstance(value, dict) and isinstance(value.get("$ref"), str)):
+            return self._build(node, pointer, depth)
         try:
-            node = specs.deref(node)
+            target = self.specs.deref(node)
         except RefError:
             return value  # reported by the loader
-        origins[pointer] = node
+        if depth >= 64:
+            return value
+        self.origins[pointer] = target
+        key = (target.document.name, target.pointer)
+        if key in self.shared:
+            built, size = self.shared[key]
+            self._spend(size, target)
+            return built
+        left = self.left
+        built = self._build(target, pointer, depth)
+        self.shared[key] = (built, left - self.left)
+        return built
+
+    def _build(self, node: Node, pointer: str, depth: int) -> Any:
+        self._spend(1, node)
         value = node.value
-    if isinstance(value, dict):
-        in_paths = pointer.count("/") == 2 and pointer.startswith("/paths/")
-        return {
-            key: _view(
-                specs,
-                node.child(key),
-                join_pointer(pointer, key),
-                key in _FOLLOWED_UNDER or (in_paths and key in HTTP_METHODS),
-                origins,
-                depth + 1,
-            )
-            for key in value
-        }
-    if isinstance(value, list):
-        return [
-            _view(specs, node.child(i), join_pointer(pointer, i), False, origins, depth + 1)
-            for i in range(len(value))
-        ]
-    return value
+        if isinstance(value, dict):
+            in_paths = pointer.count("/") == 2 and pointer.startswith("/paths/")
+            return {
+                key: self.view(
+                    node.child(key),
+                    join_pointer(pointer, key),
+                    key in _FOLLOWED_UNDER or (in_paths and key in HTTP_METHODS),
+                    depth + 1,
+                )
+                for key in value
+            }
+        if isinstance(value, list):
+            return [
+                self.view(node.child(i), join_pointer(pointer, i), False, depth + 1)
+                for i in range(len(value))
+            ]
+        return value
+
+    def _spend(self, values: int, node: Node) -> None:
+        self.left -= values
+        if self.left < 0:
+            raise _ViewTooLarge(node)
+
+
+def _too_large(error: _ViewTooLarge, limit: int) -> Diagnostic:
+    message = (
+        f"following the $refs under properties, descriptions and operations expands the "
+        f"document past {limit:,} values (here, by the time it was stopped)"
+    )
+    hint = "refer to schemas by $ref, not to properties maps whose schemas refer to more of them"
+    return Diagnostic(Level.ERROR, "limit.values", message, error.node.location, hint)
 
 
 def _meta_schema_errors(
