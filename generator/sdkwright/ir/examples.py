@@ -377,27 +377,47 @@ def budget_warnings(api: Api) -> list[Diagnostic]:
     """A warning for each operation whose generated test needs an example that stops
     somewhere: its instance is larger than the budget, or endless."""
     definitions = {d.name: d for d in api.definitions}
+    stops = _Stops(definitions)
     return [
         _budget_warning(api, op, parts)
         for op in api.operations
-        if (parts := _truncated_parts(op, definitions))
+        if (parts := _truncated_parts(op, stops))
     ]
 
 
-def _truncated_parts(op: Operation, definitions: Definitions) -> list[str]:
+class _Stops:
+    """Whether a synthesised instance of a type stops at "...", once per type."""
+
+    def __init__(self, definitions: Definitions) -> None:
+        self.definitions = definitions
+        self.known: dict[TypeRef, bool] = {}
+        self.sizes = _Minimal(definitions)  # remembers each model's smallest size
+
+    def __call__(self, type_: TypeRef) -> bool:
+        if isinstance(type_, (Primitive, LiteralOf, ListOf, MapOf, Nullable)):
+            return False  # filled in, or empty or null when that is too much
+        if self.sizes.size(type_, 0) <= MAX_SYNTHESISED_VALUES // 2:
+            return False  # its smallest instance fits, with room to spare: nothing stops
+        if type_ not in self.known:
+            self.known[type_] = is_truncated(synthesise(type_, self.definitions))
+        return self.known[type_]
+
+
+def _truncated_parts(op: Operation, stops: _Stops) -> list[str]:
     """What of `op` its tests would synthesise past the budget: the response, parameters
     and request body that have no usable documented example (as the test renderer picks)."""
-    parts = ["response"] if is_truncated(op.success.example) else []
+    definitions = stops.definitions
+    parts, success = [], op.success.type
+    if op.example_is_synthesised and success is not None and stops(success):
+        parts.append("response")  # the same instance as the one build_api synthesised
     for parameter in op.parameters:
-        if not _usable(parameter.example, parameter.type, definitions) and is_truncated(
-            synthesise(parameter.type, definitions)
-        ):
+        if stops(parameter.type) and not _usable(parameter.example, parameter.type, definitions):
             parts.append(f"parameter '{parameter.wire_name}'")
     body = op.body
-    if body is not None and not _usable(body.example, body.type, definitions):
+    if body is not None:
         flat = body.fields is not None and not isinstance(body.type, Named)  # form fields
         types = [f.type for f in body.fields or ()] if flat else [body.type]
-        if any(is_truncated(synthesise(t, definitions)) for t in types):
+        if any(stops(t) for t in types) and not _usable(body.example, body.type, definitions):
             parts.append("request body")
     return parts
 
