@@ -20,6 +20,7 @@ from sdkwright.cache import fastpath
 from sdkwright.cache.render_cache import RenderCache
 from sdkwright.config import Target, target_options, template_folders
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, has_errors
+from sdkwright.ir import examples
 from sdkwright.ir.build import BuildOptions, build_api
 from sdkwright.ir.nodes import Api
 from sdkwright.output.manifest import MANIFEST_NAME, FileEntry, Manifest, read_manifest, sha256
@@ -120,6 +121,7 @@ def generate(
         return Result({}, diagnostics + locate(build_diagnostics, specs.documents.values()), api)
     # What the flavour's models cannot represent precisely, e.g. unions msgspec cannot decode.
     build_diagnostics += datamodel.diagnostics(api, target.plan())
+    build_diagnostics += examples.budget_warnings(api)  # tests whose examples stop at "..."
     located = _locate_meanwhile(build_diagnostics, specs)
     # Hashed before rendering: a template edited mid-run then shows as a change next time.
     templates = fastpath.templates_digest(template_folders(target))

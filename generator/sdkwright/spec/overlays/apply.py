@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level, Location
-from sdkwright.spec.load import Limits, join_pointer
+from sdkwright.spec.load import Limits
 from sdkwright.spec.overlays.document import Action, Overlay
 from sdkwright.spec.overlays.provenance import Origin, Provenance, Token
+from sdkwright.spec.pointers import join_pointer
 
 PRIMITIVES = (str, int, float, bool, type(None))
 

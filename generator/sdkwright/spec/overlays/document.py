@@ -28,10 +28,10 @@ from sdkwright.spec.load import (
     DEFAULT_LIMITS,
     Document,
     Limits,
-    join_pointer,
     load_document,
     locate,
 )
+from sdkwright.spec.pointers import join_pointer
 
 ActionKind = Literal["update", "remove", "copy", "none"]
 Version = Literal["1.0", "1.1"]

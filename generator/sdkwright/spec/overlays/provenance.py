@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sdkwright.spec.load import Document, join_pointer, split_pointer
+from sdkwright.spec.load import Document
+from sdkwright.spec.pointers import join_pointer, split_pointer
 
 Token = str | int
 
