@@ -70,9 +70,11 @@ class _Comparer(Recorder):
             match = after.get(option.name)
             if match is None:
                 renamed = _renamed_option(option, unmatched)
-                self.missing(
-                    key, "option", f"renamed to `{renamed.name}`" if renamed else "removed"
-                )
+                if renamed is not None:
+                    unmatched.remove(renamed)
+                    self.missing(key, "option", f"renamed to `{renamed.name}`")
+                else:
+                    self.missing(key, "option", "removed")
                 continue
             self.param(key, "option", _as_param(option), _as_param(match), None)
             if option.env and option.env != match.env:
@@ -200,6 +202,9 @@ class _Comparer(Recorder):
             elif match is None:
                 renamed = _renamed_param(param, unmatched)
                 if renamed is not None:
+                    unmatched.remove(
+                        renamed
+                    )  # one entry for the rename, not a removal and an addition
                     self.missing(key, "param", f"renamed to `{renamed.name}`")
                 elif takes_kwargs and param.kind == "keyword":
                     self.missing(key, "param", "only through **kwargs now (untyped)", "note")
