@@ -32,7 +32,7 @@ DEFAULT_SPELLINGS = {
 _WORDS = re.compile(
     r"[A-Z]{2,}s(?=[A-Z]|\d|$)|[A-Z]+(?=[A-Z][a-z]|\d|$)|[A-Z][a-z]+|[A-Z]+|[a-z]+|\d+"
 )
-_SNAKE = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\d|\b)|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_SNAKE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+")
 _INVARIANT = ("news", "data", "series", "species", "status", "metadata", "analysis", "settings")
 
 
