@@ -1,4 +1,4 @@
-"""Frozen dataclasses <-> JSON-ready data, for the surface and the migration configs.
+"""Frozen dataclasses <-> JSON-ready data (and tree walks), for surfaces and migration configs.
 
 One generic codec instead of a `to_json`/`from_json` pair per class: a class's fields (with
 their annotations) say how to rebuild it. Tuples travel as lists; nested dataclasses as objects.
@@ -12,9 +12,23 @@ import dataclasses
 import types
 import typing
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
+N = TypeVar("N", bound="_Tree")
+
+
+class _Tree(Protocol):
+    @property
+    def children(self: N) -> tuple[N, ...]: ...
+
+
+def preorder(root: N) -> tuple[N, ...]:
+    """A tree's nodes, parents first (resource trees of surfaces and configs)."""
+    found: list[N] = [root]
+    for child in root.children:
+        found.extend(preorder(child))
+    return tuple(found)
 
 
 def to_data(value: object) -> Any:

@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
-from sdkwright.surface.codec import from_data, to_data
+from sdkwright.surface.codec import from_data, preorder, to_data
 
 ParamKind = Literal["positional", "keyword", "var_positional", "var_keyword"]
 TypeKind = Literal["model", "typeddict", "enum", "literal", "union", "alias", "class"]
@@ -73,10 +73,7 @@ class Resource:
 
     def walk(self) -> tuple[Resource, ...]:
         """This node and every node below it, parents first."""
-        found: list[Resource] = [self]
-        for child in self.children:
-            found.extend(child.walk())
-        return tuple(found)
+        return preorder(self)
 
 
 @dataclass(frozen=True)

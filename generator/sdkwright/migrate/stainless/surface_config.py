@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass
 
 from sdkwright.diagnostics import Diagnostic, Level, Location
-from sdkwright.surface.codec import from_data, to_data
+from sdkwright.surface.codec import from_data, preorder, to_data
 
 
 @dataclass(frozen=True)
@@ -89,10 +89,8 @@ class ResourceConfig:
     models: tuple[TypeName, ...] = ()  # the resource's `Types:` (api.md) or models (stainless.yml)
 
     def walk(self) -> tuple[ResourceConfig, ...]:
-        found: list[ResourceConfig] = [self]
-        for child in self.children:
-            found.extend(child.walk())
-        return tuple(found)
+        """This node and every node below it, parents first."""
+        return preorder(self)
 
 
 @dataclass(frozen=True)
