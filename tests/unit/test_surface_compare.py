@@ -381,3 +381,17 @@ def test_markdown_counts_every_entry_even_when_listing_a_few() -> None:
     text = report_to_markdown(Report("old", "new", entries), limit=2)
     assert "| method | 5 | 0 | 0 | 5 |" in text
     assert "... and 3 more" in text and text.count("`method:X.m") == 2
+
+
+def test_a_field_renamed_with_the_same_wire_name_is_one_breaking_entry() -> None:
+    old = surface(types=(model("Account", field("type")),))
+    new = surface(types=(model("Account", Field("type_", "str", True, False, "type")),))
+    report = compare_surfaces(old, new)
+    assert [(c.id, c.status, c.severity, c.detail) for c in report.changes] == [
+        (
+            "field:acme.types.Account.type",
+            "missing",
+            "breaking",
+            "renamed to `type_` (same wire name)",
+        )
+    ]

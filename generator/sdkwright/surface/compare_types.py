@@ -95,7 +95,7 @@ class TypeComparer(Recorder):
     def compare(self, old: TypeDef, new: TypeDef) -> None:
         key = old.key
         if old.kind != new.kind:
-            detail = f"was a {old.kind}, now a {new.kind}"
+            detail = f"was {_article(old.kind)}, now {_article(new.kind)}"
             self.changed(f"type:{key}.kind", "type", "breaking", detail, old.kind, new.kind)
         sides = self.side(old)
         if old.fields or new.fields:
@@ -113,28 +113,28 @@ class TypeComparer(Recorder):
     def fields(
         self, key: str, old: tuple[Field, ...], new: tuple[Field, ...], sides: set[str]
     ) -> None:
-        """Removed: breaking. New: compatible, unless an input must now give it. Another wire
-        name: breaking. Required-ness and type: by the side the type is on."""
+        """Removed: breaking (renamed, when a new field keeps its wire name: one entry). New:
+        compatible, unless an input must now give it. Another wire name: breaking.
+        Required-ness and type: by the side the type is on."""
         after = {f.name: f for f in new}
+        unmatched = [f for f in new if f.name not in {g.name for g in old}]
         for field in old:
             match = after.get(field.name)
             field_key = f"field:{key}.{field.name}"
             if match is None:
-                self.missing(field_key, "field", "field removed")
-                continue
-            if field.alias != match.alias:
+                match = next((f for f in unmatched if _wire(f) == _wire(field)), None)
+                if match is None:
+                    self.missing(field_key, "field", "field removed")
+                    continue
+                unmatched.remove(match)
+                self.missing(field_key, "field", f"renamed to `{match.name}` (same wire name)")
+            elif field.alias != match.alias:
                 detail = "reads and writes another wire name"
                 self.changed(
-                    field_key + ".alias",
-                    "field",
-                    "breaking",
-                    detail,
-                    field.alias or field.name,
-                    match.alias or match.name,
+                    field_key + ".alias", "field", "breaking", detail, _wire(field), _wire(match)
                 )
             self.requiredness(field_key, field, match, sides)
-            changes = [type_change(field.type, match.type, side) for side in sorted(sides)]
-            worst = _worst(changes)
+            worst = _worst([type_change(field.type, match.type, side) for side in sorted(sides)])
             if worst:
                 self.changed(
                     field_key + ".type",
@@ -144,13 +144,11 @@ class TypeComparer(Recorder):
                     field.type,
                     match.type,
                 )
-        before = {f.name for f in old}
-        for field in new:
-            if field.name not in before:
-                if INPUT in sides and field.required:
-                    self.new(f"field:{key}.{field.name}", "field", "new required field", "breaking")
-                else:
-                    self.new(f"field:{key}.{field.name}", "field", "new field")
+        for field in unmatched:
+            if INPUT in sides and field.required:
+                self.new(f"field:{key}.{field.name}", "field", "new required field", "breaking")
+            else:
+                self.new(f"field:{key}.{field.name}", "field", "new field")
 
     def requiredness(self, key: str, old: Field, new: Field, sides: set[str]) -> None:
         """An input that must now be given breaks callers; an output that may now be absent
@@ -185,6 +183,14 @@ class TypeComparer(Recorder):
             self.changed(
                 f"type:{key}.variants", "type", worst.severity, worst.detail, before, after
             )
+
+
+def _article(kind: str) -> str:
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+
+
+def _wire(field: Field) -> str:
+    return field.alias or field.name
 
 
 def _worst(changes: list[TypeChange | None]) -> TypeChange | None:
