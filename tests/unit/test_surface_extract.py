@@ -256,3 +256,16 @@ def test_folders_without_one_package(tmp_path: Path) -> None:
     with pytest.raises(SurfaceError, match="--package"):
         extract_surface(tmp_path)
     assert extract_surface(tmp_path, "two").package == "two"
+
+
+def test_functional_typeddicts_keep_their_wire_keys() -> None:
+    surface = extract_surface(GENERATED / "kitchensink_typeddict")
+    audit = _type(surface, "kitchensink_typeddict.types", "AuditInfo")
+    assert (
+        audit.kind == "typeddict" and audit.defined_in == "kitchensink_typeddict.types._datamodel"
+    )
+    assert [(f.name, f.required, f.nullable) for f in audit.fields] == [
+        ("created-by", True, False),
+        ("created_at", True, False),
+        ("updated_at", False, True),
+    ]

@@ -126,6 +126,12 @@ class TypeReader:
         value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
         if value is None:
             return None
+        if _functional_typeddict(value):  # X = TypedDict("X", {"created-by": str}, total=False)
+            assert isinstance(value, ast.Call)
+            fields = _functional_fields(value)
+            return TypeDef(
+                found.name, module, "typeddict", defined_in, public, exported_from, fields
+            )
         literals = tuple(literal_values(value))
         if literals:
             return TypeDef(
@@ -157,8 +163,36 @@ def _is_type_definition(index: PackageIndex, found: Definition) -> bool:
     if isinstance(found.node, ast.ClassDef):
         return True
     if isinstance(found.node, ast.Assign | ast.AnnAssign) and found.node.value is not None:
-        return is_types_module(found.module.name) or _is_type_alias(found.node)
+        in_types = "types" in found.module.name.split(".")[1:]
+        return in_types or _is_type_alias(found.node) or _functional_typeddict(found.node.value)
     return False
+
+
+def _functional_typeddict(value: ast.expr) -> bool:
+    return isinstance(value, ast.Call) and normalise(value.func) == "TypedDict"
+
+
+def _functional_fields(call: ast.Call) -> tuple[Field, ...]:
+    """The fields of `TypedDict("Name", {"key": type, ...}, total=...)`: keys are wire names."""
+    total = next(
+        (
+            bool(k.value.value)
+            for k in call.keywords
+            if k.arg == "total" and isinstance(k.value, ast.Constant)
+        ),
+        True,
+    )
+    table = call.args[1] if len(call.args) > 1 else None
+    if not isinstance(table, ast.Dict):
+        return ()
+    fields = []
+    for key, annotation in zip(table.keys, table.values, strict=True):
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            _, wrapper = strip_wrapper(annotation, frozenset({"Required", "NotRequired"}))
+            required = wrapper == "Required" or (total and wrapper != "NotRequired")
+            type_text = normalise(annotation)
+            fields.append(Field(key.value, type_text, required, "None" in union_members(type_text)))
+    return tuple(fields)
 
 
 def _is_type_alias(node: ast.Assign | ast.AnnAssign) -> bool:
