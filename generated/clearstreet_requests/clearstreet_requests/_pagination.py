@@ -1,7 +1,7 @@
 # File generated from clearstreet.yaml by sdkwright. Do not edit: regenerate it instead.
 """Pages of list operations, fetched lazily.
 
-A paginated method fetches its first page and returns a `SyncPage`:
+A paginated method fetches its first page and returns a `SyncPage` (or `AsyncPage`):
 
     for item in client.accounts.list_accounts():      # every item, page after page
         ...
@@ -16,11 +16,11 @@ otherwise loop forever).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
-__all__ = ["SyncPage", "next_url_query"]
+__all__ = ["AsyncPage", "SyncPage", "next_url_query"]
 
 _ItemT = TypeVar("_ItemT")
 _ResponseT = TypeVar("_ResponseT")
@@ -81,6 +81,59 @@ class SyncPage(Generic[_ItemT, _ResponseT]):
     def __iter__(self) -> Iterator[_ItemT]:
         for page in self.iter_pages():
             yield from page.items
+
+
+class AsyncPage(Generic[_ItemT, _ResponseT]):
+    """One page of results; `async for` goes through the items of every page from here on."""
+
+    def __init__(
+        self,
+        response: _ResponseT,
+        items: Sequence[_ItemT],
+        fetch_next: Callable[[], Awaitable[AsyncPage[_ItemT, _ResponseT]]] | None,
+    ) -> None:
+        self.response = response
+        self.items = list(items)
+        self._fetch_next = fetch_next
+
+    @classmethod
+    async def first(
+        cls,
+        fetch: Callable[[_CursorT | None], Awaitable[_ResponseT]],
+        *,
+        cursor: _CursorT | None,
+        items: ItemsOf[_ResponseT, _ItemT],
+        next_cursor: NextCursor[_ResponseT, _CursorT, _ItemT],
+    ) -> AsyncPage[_ItemT, _ResponseT]:
+        response = await fetch(cursor)
+        page_items = items(response)
+        following = _following(cursor, next_cursor(response, cursor, page_items), page_items)
+        if following is None:
+            return cls(response, page_items, None)
+        return cls(
+            response,
+            page_items,
+            lambda: cls.first(fetch, cursor=following, items=items, next_cursor=next_cursor),
+        )
+
+    def has_next_page(self) -> bool:
+        return self._fetch_next is not None
+
+    async def next_page(self) -> AsyncPage[_ItemT, _ResponseT]:
+        if self._fetch_next is None:
+            raise StopAsyncIteration("this is the last page")
+        return await self._fetch_next()
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[_ItemT, _ResponseT]]:
+        page: AsyncPage[_ItemT, _ResponseT] | None = self
+        while page is not None:
+            yield page
+            page = await page.next_page() if page.has_next_page() else None
+
+    async def __aiter__(self) -> AsyncIterator[_ItemT]:
+        async for page in self.iter_pages():
+            for item in page.items:
+                yield item
 
 
 def _following(

@@ -40,6 +40,7 @@ from sdkwright.ir.nodes import (
     UnionOf,
 )
 from sdkwright.targets.python import datamodel, naming, pytext, pytypes, wire
+from sdkwright.targets.python.runtime_files import runtime_files
 
 RUNTIME_MODULES = flavours.RUNTIME_MODULES  # the httpx flavour's
 
@@ -214,8 +215,7 @@ def _render_sdk(
     def put(path: str, template: str, **context: Any) -> None:
         files[path] = text(template, {**common, **context})
 
-    for module in plan.runtime_modules:
-        put(f"{package}/{module}", f"{module}.jinja")
+    files |= runtime_files(plan, package, banner(api))
     put(f"{package}/__init__.py", "__init__.py.jinja")
     put(f"{package}/_client.py", "_client.py.jinja")
     put(f"{package}/resources/__init__.py", "resources/__init__.py.jinja")

@@ -1,7 +1,6 @@
-{{ banner }}
 """Pages of list operations, fetched lazily.
 
-A paginated method fetches its first page and returns a `SyncPage`{{ ' (or `AsyncPage`)' if plan.asynchronous }}:
+A paginated method fetches its first page and returns a `SyncPage` (or `AsyncPage`):
 
     for item in client.accounts.list_accounts():      # every item, page after page
         ...
@@ -16,11 +15,11 @@ otherwise loop forever).
 
 from __future__ import annotations
 
-from collections.abc import {{ 'AsyncIterator, Awaitable, ' if plan.asynchronous }}Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
-__all__ = [{{ '"AsyncPage", ' if plan.asynchronous }}"SyncPage", "next_url_query"]
+__all__ = ["AsyncPage", "SyncPage", "next_url_query"]
 
 _ItemT = TypeVar("_ItemT")
 _ResponseT = TypeVar("_ResponseT")
@@ -81,7 +80,6 @@ class SyncPage(Generic[_ItemT, _ResponseT]):
     def __iter__(self) -> Iterator[_ItemT]:
         for page in self.iter_pages():
             yield from page.items
-{% if plan.asynchronous %}
 
 
 class AsyncPage(Generic[_ItemT, _ResponseT]):
@@ -135,10 +133,11 @@ class AsyncPage(Generic[_ItemT, _ResponseT]):
         async for page in self.iter_pages():
             for item in page.items:
                 yield item
-{% endif %}
 
 
-def _following(current: _CursorT | None, following: _CursorT | None, items: Sequence[object]) -> _CursorT | None:
+def _following(
+    current: _CursorT | None, following: _CursorT | None, items: Sequence[object]
+) -> _CursorT | None:
     """The cursor of the next page, or None where paging must stop."""
     if following is None or following == "" or following == current or not items:
         return None
