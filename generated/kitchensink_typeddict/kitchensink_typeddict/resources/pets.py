@@ -195,7 +195,7 @@ class Pets:
             pet_id: Numeric id of the pet.
             x_request_tag: Free-form tag echoed in the server logs for tracing.
         """
-        self._client.request(
+        return self._client.request(
             "DELETE",
             f"/pets/{path_param(pet_id)}",
             cast_to=type(None),
@@ -376,7 +376,7 @@ class AsyncPets:
             pet_id: Numeric id of the pet.
             x_request_tag: Free-form tag echoed in the server logs for tracing.
         """
-        await self._client.request(
+        return await self._client.request(
             "DELETE",
             f"/pets/{path_param(pet_id)}",
             cast_to=type(None),
