@@ -100,6 +100,7 @@ class Pets:
             cursor=offset,
             items=_list_pets_items,
             next_cursor=_list_pets_next_cursor,
+            limit=page_size,
         )
 
     def get_pet(
@@ -281,6 +282,7 @@ class AsyncPets:
             cursor=offset,
             items=_list_pets_items,
             next_cursor=_list_pets_next_cursor,
+            limit=page_size,
         )
 
     async def get_pet(

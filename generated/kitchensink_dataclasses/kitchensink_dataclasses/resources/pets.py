@@ -99,6 +99,7 @@ class Pets:
             cursor=offset,
             items=_list_pets_items,
             next_cursor=_list_pets_next_cursor,
+            limit=page_size,
         )
 
     def get_pet(
@@ -280,6 +281,7 @@ class AsyncPets:
             cursor=offset,
             items=_list_pets_items,
             next_cursor=_list_pets_next_cursor,
+            limit=page_size,
         )
 
     async def get_pet(

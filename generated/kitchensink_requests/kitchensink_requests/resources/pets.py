@@ -94,6 +94,7 @@ class Pets:
             cursor=offset,
             items=_list_pets_items,
             next_cursor=_list_pets_next_cursor,
+            limit=page_size,
         )
 
     def get_pet(

@@ -469,6 +469,7 @@ class PageContext:
     items_expression: str
     next_expression: str
     merges_query: bool  # next-URL paging re-sends the next URL's query parameters
+    limit: str = ""  # the argument asking for a page size: a shorter page is the last
     # The same two for results not read by plain attributes (flavours.Plan.result_access):
     # (access, items, next cursor), "keys" for TypedDicts, "unset" for msgspec structs.
     other_reads: tuple[tuple[str, str, str], ...] = ()
@@ -581,6 +582,7 @@ def page_context(op: Operation, definitions: Mapping[str, Definition]) -> PageCo
         items_expression=items,
         next_expression=following,
         merges_query=paging.style == "next_url",
+        limit=paging.limit,
         other_reads=other_reads,
     )
 
