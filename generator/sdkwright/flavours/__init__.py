@@ -1,8 +1,9 @@
 """Client flavours: which template sets, options and model renderer make an SDK.
 
 A flavour is a value registered by name. The pipeline reads everything it needs from it (the
-template folders to search, the runtime modules to render, whether there is an async client,
-who writes the models), so adding one is a template folder plus a `register(Flavour(...))`.
+template folders to search, the runtime modules to copy, its HTTP library, whether there is an
+async client, who writes the models), so adding one is a template folder plus a
+`register(Flavour(...))`.
 
     httpx                     sync + async clients over httpx, pydantic v2 models (the default)
     requests                  a sync client over requests, with the same public API
@@ -44,12 +45,13 @@ class Plan:
 
     # Template folders under templates/, searched in order: the first holding a name wins.
     folders: tuple[str, ...]
-    runtime_modules: tuple[str, ...]
+    runtime_modules: tuple[str, ...]  # copied from sdkwright/runtime/ (RUNTIME_MODULES)
     asynchronous: bool
     # "templates": types/definition.py.jinja per definition; else a registered model renderer.
     models: str = "templates"
     model_type: str = "pydantic"
-    # The HTTP library the SDK depends on (its pyproject, README and tests name it).
+    # The HTTP library the SDK depends on (its pyproject, README and tests name it), and
+    # the runtime's transport over it (sdkwright/runtime/http_<http>.py).
     http: str = "httpx"
 
     @property
@@ -134,15 +136,18 @@ class Flavour:
         return problems
 
 
+# The runtime's core (sdkwright/runtime/), copied into every SDK beside the transport of its
+# `http` library (`_http.py`) and the support of its `model_type` (`_models.py`).
 RUNTIME_MODULES = (
     "_base_client.py",
+    "_encoding.py",
     "_exceptions.py",
-    "_types.py",
-    "_models.py",
     "_pagination.py",
+    "_pydantic.py",
     "_response.py",
     "_retries.py",
     "_streaming.py",
+    "_types.py",
 )
 
 _REGISTRY: dict[str, Flavour] = {}

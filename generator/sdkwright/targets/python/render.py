@@ -40,6 +40,7 @@ from sdkwright.ir.nodes import (
     UnionOf,
 )
 from sdkwright.targets.python import datamodel, naming, pytext, pytypes, wire
+from sdkwright.targets.python.runtime_files import runtime_files
 
 RUNTIME_MODULES = flavours.RUNTIME_MODULES  # the httpx flavour's
 
@@ -214,8 +215,7 @@ def _render_sdk(
     def put(path: str, template: str, **context: Any) -> None:
         files[path] = text(template, {**common, **context})
 
-    for module in plan.runtime_modules:
-        put(f"{package}/{module}", f"{module}.jinja")
+    files |= runtime_files(plan, package, banner(api))
     put(f"{package}/__init__.py", "__init__.py.jinja")
     put(f"{package}/_client.py", "_client.py.jinja")
     put(f"{package}/resources/__init__.py", "resources/__init__.py.jinja")
@@ -469,6 +469,7 @@ class PageContext:
     items_expression: str
     next_expression: str
     merges_query: bool  # next-URL paging re-sends the next URL's query parameters
+    limit: str = ""  # the argument asking for a page size: a shorter page is the last
     # The same two for results not read by plain attributes (flavours.Plan.result_access):
     # (access, items, next cursor), "keys" for TypedDicts, "unset" for msgspec structs.
     other_reads: tuple[tuple[str, str, str], ...] = ()
@@ -581,6 +582,7 @@ def page_context(op: Operation, definitions: Mapping[str, Definition]) -> PageCo
         items_expression=items,
         next_expression=following,
         merges_query=paging.style == "next_url",
+        limit=paging.limit,
         other_reads=other_reads,
     )
 

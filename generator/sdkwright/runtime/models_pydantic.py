@@ -1,21 +1,32 @@
-{{ banner }}
 """Base classes for the SDK's models and enums, and the tag reader of tagged unions.
 
 Servers change before SDKs are regenerated, so models and enums are forward compatible:
 a model keeps fields it does not declare, and an enum accepts values it does not list
 (they become members created on the fly, equal to their plain value).
+
+Responses are parsed by pydantic (`decode_json`), which also writes request bodies from
+models.
 """
 
 from __future__ import annotations
 
 import enum
 import warnings
-from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 import pydantic
 
-__all__ = ["BaseModel", "OpenIntEnum", "OpenStrEnum", "tag_reader"]
+from ._pydantic import DecodeError, decode_json, tag_reader
+
+__all__ = [
+    "BaseModel",
+    "DecodeError",
+    "OpenIntEnum",
+    "OpenStrEnum",
+    "decode_json",
+    "dump_model",
+    "tag_reader",
+]
 
 
 class BaseModel(pydantic.BaseModel):
@@ -101,4 +112,6 @@ class OpenIntEnum(int, enum.Enum):
         return member
 
 
-{% include "_tag_reader.jinja" %}
+def dump_model(value: object) -> object | None:
+    """Nothing: the models here are pydantic's, which the core dumps itself (``_encoding``)."""
+    return None

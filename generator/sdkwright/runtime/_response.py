@@ -1,12 +1,10 @@
-{% import "_http.jinja" as http %}
-{{ banner }}
 """Responses: parsing bodies into declared types, and raw or streamed access to them.
 
 By default a method returns its parsed result. Two views of the client return more:
 
 ``client.with_raw_response.<group>.<method>(...)`` returns an :class:`APIResponse`: status,
-headers and the ``{{ http.response }}``, with ``.parse()`` giving what the method would have
-returned. The body has been read.
+headers and the HTTP library's response (``http_response``), with ``.parse()`` giving what
+the method would have returned. The body has been read.
 
 ``client.with_streaming_response.<group>.<method>(...)`` is a context manager yielding an
 :class:`APIResponse` whose body has *not* been read: ``iter_bytes()``, ``iter_lines()`` and,
@@ -29,40 +27,28 @@ import contextlib
 import contextvars
 import functools
 import json
-from collections.abc import {{ 'AsyncIterator, Awaitable, ' if plan.asynchronous }}Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, Generic, Literal, ParamSpec, TypeVar, cast
 
-{{ http.imports }}
-{% if http.headers_imports %}
-{{ http.headers_imports }}
-{% endif %}
-{% block model_imports %}
-import pydantic
-{% endblock %}
-
+from . import _http
 from ._exceptions import APIResponseValidationError, _decode_body
+from ._models import DecodeError, decode_json
 from ._streaming import (
-{% if plan.asynchronous %}
     AsyncEventStream,
-{% endif %}
     EventStream,
     ServerSentEvent,
-{% if plan.asynchronous %}
     aiter_events,
     aiter_lines,
-{% endif %}
     iter_events,
     iter_lines,
 )
 
 __all__ = [
     "APIResponse",
-{% if plan.asynchronous %}
     "AsyncAPIResponse",
     "async_to_raw_page_wrapper",
     "async_to_raw_response_wrapper",
     "async_to_streamed_response_wrapper",
-{% endif %}
     "parse_response",
     "record_response",
     "to_raw_page_wrapper",
@@ -80,7 +66,7 @@ _response_mode: contextvars.ContextVar[ResponseMode] = contextvars.ContextVar(
 
 
 # While a raw page wrapper runs: the first response (and its retry count) the client parsed.
-_first_response: contextvars.ContextVar[list[tuple[{{ http.response }}, int]] | None] = (
+_first_response: contextvars.ContextVar[list[tuple[_http.Response, int]] | None] = (
     contextvars.ContextVar("_first_response", default=None)
 )
 
@@ -90,7 +76,7 @@ def response_mode() -> ResponseMode:
     return _response_mode.get()
 
 
-def record_response(response: {{ http.response }}, retries_taken: int) -> None:
+def record_response(response: _http.Response, retries_taken: int) -> None:
     """Called by the client with each response it parses, for ``to_raw_page_wrapper``."""
     first = _first_response.get()
     if first is not None and not first:
@@ -99,21 +85,8 @@ def record_response(response: {{ http.response }}, retries_taken: int) -> None:
 
 # --- Parsing -------------------------------------------------------------------
 
-{% block decoders %}
-# TypeAdapter construction is costly; the set of return types in an SDK is
-# small and fixed, so an unbounded cache is fine.
-_adapters: dict[object, pydantic.TypeAdapter[Any]] = {}
 
-
-def _adapter_for(tp: type[_T]) -> pydantic.TypeAdapter[_T]:
-    adapter = _adapters.get(tp)
-    if adapter is None:
-        adapter = _adapters[tp] = pydantic.TypeAdapter(tp)
-    return adapter
-{% endblock %}
-
-
-def parse_response(response: {{ http.response }}, cast_to: type[_T]) -> _T:
+def parse_response(response: _http.Response, cast_to: type[_T]) -> _T:
     """Convert a successful response, already read, into ``cast_to``."""
     # Types that bypass validation. `raw` is typed `object` so that the final
     # cast reads the same to every mypy version, whatever it narrows `_T` to.
@@ -127,26 +100,24 @@ def parse_response(response: {{ http.response }}, cast_to: type[_T]) -> _T:
         raw = response.text
     elif cast_to is bytes:
         raw = response.content
-    elif cast_to is {{ http.response }}:
+    elif cast_to is _http.Response:
         raw = response
     elif cast_to is EventStream:
         raw = EventStream(response)
-{% if plan.asynchronous %}
     elif cast_to is AsyncEventStream:
         raw = AsyncEventStream(response)
-{% endif %}
     else:
         return _validate(response, cast_to)
     return cast(_T, raw)
 
 
-def _is_json(response: {{ http.response }}) -> bool:
+def _is_json(response: _http.Response) -> bool:
     content_type: str = response.headers.get("content-type", "")
     media_type = content_type.partition(";")[0].strip()
     return media_type == "application/json" or media_type.endswith("+json")
 
 
-def _validate(response: {{ http.response }}, cast_to: type[_T]) -> _T:
+def _validate(response: _http.Response, cast_to: type[_T]) -> _T:
     if not response.content:
         raise APIResponseValidationError(
             "Expected a response body but the response was empty.",
@@ -154,13 +125,9 @@ def _validate(response: {{ http.response }}, cast_to: type[_T]) -> _T:
             body=None,
         )
     try:
-{% block decode %}
-        return _adapter_for(cast_to).validate_json(response.content)
-    except pydantic.ValidationError as exc:
-{% endblock %}
-        raise APIResponseValidationError(
-            response=response, body=_decode_body(response)
-        ) from exc
+        return decode_json(response.content, cast_to)  # by the model type's library
+    except DecodeError as exc:
+        raise APIResponseValidationError(response=response, body=_decode_body(response)) from exc
 
 
 # --- Raw and streamed responses ----------------------------------------------------
@@ -169,7 +136,7 @@ def _validate(response: {{ http.response }}, cast_to: type[_T]) -> _T:
 class _BaseAPIResponse(Generic[_T]):
     def __init__(
         self,
-        http_response: {{ http.response }},
+        http_response: _http.Response,
         cast_to: type[_T] | None,
         *,
         retries_taken: int,
@@ -186,19 +153,17 @@ class _BaseAPIResponse(Generic[_T]):
         return self.http_response.status_code
 
     @property
-    def headers(self) -> {{ http.headers }}:
+    def headers(self) -> _http.Headers:
         return self.http_response.headers
 
     @property
-    def url(self) -> {{ http.url }}:
+    def url(self) -> _http.URL:
         return self.http_response.url
 
     @property
     def request_id(self) -> str | None:
         headers = self.http_response.headers
-        request_id: str | None = headers.get("x-request-id") or headers.get(
-            "request-id"
-        )
+        request_id: str | None = headers.get("x-request-id") or headers.get("request-id")
         return request_id
 
     def _parse_read(self) -> _T:
@@ -212,20 +177,19 @@ class _BaseAPIResponse(Generic[_T]):
         return f"<{type(self).__name__} {request.method} {request.url} -> {self.status_code}>"
 
 
-{% block sync_response %}
 class APIResponse(_BaseAPIResponse[_T]):
     """A successful response of a sync client, before or instead of parsing."""
 
     def parse(self) -> _T:
         """What the method returns: the body parsed into its declared type (read first if needed)."""
-        self.http_response.read()
+        _http.read(self.http_response)
         return self._parse_read()
 
     def read(self) -> bytes:
-        return self.http_response.read()
+        return _http.read(self.http_response)
 
     def text(self) -> str:
-        self.http_response.read()
+        _http.read(self.http_response)
         return self.http_response.text
 
     def json(self) -> Any:
@@ -233,11 +197,11 @@ class APIResponse(_BaseAPIResponse[_T]):
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         """The body as it arrives (decompressed)."""
-        return self.http_response.iter_bytes(chunk_size)
+        return _http.iter_bytes(self.http_response, chunk_size)
 
     def iter_lines(self) -> Iterator[str]:
         """The body line by line, without line endings."""
-        return iter_lines(self.http_response.iter_bytes())
+        return iter_lines(self.iter_bytes())
 
     def iter_events(self) -> Iterator[ServerSentEvent]:
         """The events of a ``text/event-stream`` body, as the server sends them."""
@@ -245,8 +209,6 @@ class APIResponse(_BaseAPIResponse[_T]):
 
     def close(self) -> None:
         self.http_response.close()
-{% endblock %}
-{% if plan.asynchronous %}
 
 
 class AsyncAPIResponse(_BaseAPIResponse[_T]):
@@ -254,14 +216,14 @@ class AsyncAPIResponse(_BaseAPIResponse[_T]):
 
     async def parse(self) -> _T:
         """What the method returns: the body parsed into its declared type (read first if needed)."""
-        await self.http_response.aread()
+        await _http.async_read(self.http_response)
         return self._parse_read()
 
     async def read(self) -> bytes:
-        return await self.http_response.aread()
+        return await _http.async_read(self.http_response)
 
     async def text(self) -> str:
-        await self.http_response.aread()
+        await _http.async_read(self.http_response)
         return self.http_response.text
 
     async def json(self) -> Any:
@@ -269,19 +231,18 @@ class AsyncAPIResponse(_BaseAPIResponse[_T]):
 
     def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """The body as it arrives (decompressed)."""
-        return self.http_response.aiter_bytes(chunk_size)
+        return _http.async_iter_bytes(self.http_response, chunk_size)
 
     def iter_lines(self) -> AsyncIterator[str]:
         """The body line by line, without line endings."""
-        return aiter_lines(self.http_response.aiter_bytes())
+        return aiter_lines(self.iter_bytes())
 
     def iter_events(self) -> AsyncIterator[ServerSentEvent]:
         """The events of a ``text/event-stream`` body, as the server sends them."""
         return aiter_events(self.iter_lines())
 
     async def close(self) -> None:
-        await self.http_response.aclose()
-{% endif %}
+        await _http.async_close(self.http_response)
 
 
 # --- Wrappers for with_raw_response / with_streaming_response ------------------------
@@ -299,7 +260,6 @@ def to_raw_response_wrapper(func: Callable[_P, _T]) -> Callable[_P, APIResponse[
             _response_mode.reset(token)
 
     return wrapped
-{% if plan.asynchronous %}
 
 
 def async_to_raw_response_wrapper(
@@ -314,7 +274,6 @@ def async_to_raw_response_wrapper(
             _response_mode.reset(token)
 
     return wrapped
-{% endif %}
 
 
 def to_raw_page_wrapper(func: Callable[_P, _T]) -> Callable[_P, APIResponse[_T]]:
@@ -322,7 +281,7 @@ def to_raw_page_wrapper(func: Callable[_P, _T]) -> Callable[_P, APIResponse[_T]]
 
     @functools.wraps(func)
     def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_T]:
-        first: list[tuple[{{ http.response }}, int]] = []
+        first: list[tuple[_http.Response, int]] = []
         token = _first_response.set(first)
         try:
             page = func(*args, **kwargs)
@@ -332,7 +291,6 @@ def to_raw_page_wrapper(func: Callable[_P, _T]) -> Callable[_P, APIResponse[_T]]
         return APIResponse(response, None, retries_taken=retries_taken, parsed=(page,))
 
     return wrapped
-{% if plan.asynchronous %}
 
 
 def async_to_raw_page_wrapper(
@@ -340,19 +298,16 @@ def async_to_raw_page_wrapper(
 ) -> Callable[_P, Awaitable[AsyncAPIResponse[_T]]]:
     @functools.wraps(func)
     async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> AsyncAPIResponse[_T]:
-        first: list[tuple[{{ http.response }}, int]] = []
+        first: list[tuple[_http.Response, int]] = []
         token = _first_response.set(first)
         try:
             page = await func(*args, **kwargs)
         finally:
             _first_response.reset(token)
         response, retries_taken = first[0]
-        return AsyncAPIResponse(
-            response, None, retries_taken=retries_taken, parsed=(page,)
-        )
+        return AsyncAPIResponse(response, None, retries_taken=retries_taken, parsed=(page,))
 
     return wrapped
-{% endif %}
 
 
 def to_streamed_response_wrapper(
@@ -372,7 +327,6 @@ def to_streamed_response_wrapper(
             response.close()
 
     return wrapped
-{% if plan.asynchronous %}
 
 
 def async_to_streamed_response_wrapper(
@@ -380,9 +334,7 @@ def async_to_streamed_response_wrapper(
 ) -> Callable[_P, contextlib.AbstractAsyncContextManager[AsyncAPIResponse[_T]]]:
     @functools.wraps(func)
     @contextlib.asynccontextmanager
-    async def wrapped(
-        *args: _P.args, **kwargs: _P.kwargs
-    ) -> AsyncIterator[AsyncAPIResponse[_T]]:
+    async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> AsyncIterator[AsyncAPIResponse[_T]]:
         token = _response_mode.set("stream")
         try:
             response = cast("AsyncAPIResponse[_T]", await func(*args, **kwargs))
@@ -394,4 +346,3 @@ def async_to_streamed_response_wrapper(
             await response.close()
 
     return wrapped
-{% endif %}

@@ -1,5 +1,40 @@
-{# The tag reader of tagged unions, in every flavour's `_models.py` (which imports Any,
-   Callable and Mapping for it). #}
+"""What the runtime and every model type share of pydantic.
+
+pydantic parses responses into the SDK's types (but for msgspec structs) through one
+``TypeAdapter`` per type, and reads the tags of tagged unions with ``tag_reader``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import pydantic
+
+__all__ = ["DecodeError", "adapter_for", "decode_json", "tag_reader"]
+
+_T = TypeVar("_T")
+
+# What ``decode_json`` raises for JSON that does not fit the type (or is no JSON).
+DecodeError = pydantic.ValidationError
+
+# TypeAdapter construction is costly; the set of types in an SDK is small and
+# fixed, so an unbounded cache is fine.
+_adapters: dict[object, pydantic.TypeAdapter[Any]] = {}
+
+
+def adapter_for(tp: type[_T]) -> pydantic.TypeAdapter[_T]:
+    adapter = _adapters.get(tp)
+    if adapter is None:
+        adapter = _adapters[tp] = pydantic.TypeAdapter(tp)
+    return adapter
+
+
+def decode_json(content: bytes, tp: type[_T]) -> _T:
+    """``content``, JSON, validated into ``tp``."""
+    return adapter_for(tp).validate_json(content)
+
+
 def tag_reader(key: str, attribute: str = "") -> Callable[[Any], str | None]:
     """What a tagged union's `pydantic.Discriminator` calls to find a value's tag.
 

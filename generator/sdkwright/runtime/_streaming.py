@@ -1,5 +1,3 @@
-{% import "_http.jinja" as http %}
-{{ banner }}
 """Reading a response body piece by piece: lines, and server-sent events.
 
 Server-sent events (``text/event-stream``) are parsed as the HTML standard describes
@@ -11,23 +9,19 @@ event to the next; ``retry`` must be all digits; lines starting with ``:`` are c
 from __future__ import annotations
 
 import json
-from collections.abc import {{ 'AsyncIterable, AsyncIterator, ' if plan.asynchronous }}Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, final
 
-{{ http.imports }}
+from . import _http
 
 __all__ = [
-{% if plan.asynchronous %}
     "AsyncEventStream",
-{% endif %}
     "EventStream",
     "ServerSentEvent",
-{% if plan.asynchronous %}
     "aiter_events",
     "aiter_lines",
-{% endif %}
     "iter_events",
     "iter_lines",
 ]
@@ -92,7 +86,6 @@ def iter_lines(chunks: Iterable[bytes]) -> Iterator[str]:
     for line in splitter.flush():
         yield line.decode("utf-8", errors="replace")
 
-{% if plan.asynchronous %}
 
 async def aiter_lines(chunks: AsyncIterable[bytes]) -> AsyncIterator[str]:
     splitter = _LineSplitter()
@@ -101,7 +94,6 @@ async def aiter_lines(chunks: AsyncIterable[bytes]) -> AsyncIterator[str]:
             yield line.decode("utf-8", errors="replace")
     for line in splitter.flush():
         yield line.decode("utf-8", errors="replace")
-{% endif %}
 
 
 class _EventDecoder:
@@ -138,9 +130,7 @@ class _EventDecoder:
     def _dispatch(self) -> ServerSentEvent | None:
         data, event, retry = self._data, self._event, self._retry
         self._data, self._event, self._retry = [], "", None
-        if (
-            not data
-        ):  # the standard drops events without data (an id alone still counts)
+        if not data:  # the standard drops events without data (an id alone still counts)
             return None
         return ServerSentEvent(
             data="\n".join(data),
@@ -158,7 +148,6 @@ def iter_events(lines: Iterable[str]) -> Iterator[ServerSentEvent]:
         if event is not None:
             yield event
 
-{% if plan.asynchronous %}
 
 async def aiter_events(lines: AsyncIterable[str]) -> AsyncIterator[ServerSentEvent]:
     decoder = _EventDecoder()
@@ -166,7 +155,6 @@ async def aiter_events(lines: AsyncIterable[str]) -> AsyncIterator[ServerSentEve
         event = decoder.feed(line)
         if event is not None:
             yield event
-{% endif %}
 
 
 @final
@@ -176,17 +164,17 @@ class EventStream:
     Iterate it once. The connection closes when the events end, or when a ``with`` block
     around the stream ends, whichever comes first::
 
-        with client.orders.stream_order_events(order_id="o-1") as events:
+        with client.<group>.<method>(...) as events:
             for event in events:
                 print(event.event, event.json())
     """
 
-    def __init__(self, response: {{ http.response }}) -> None:
+    def __init__(self, response: _http.Response) -> None:
         self.response = response
 
     def __iter__(self) -> Iterator[ServerSentEvent]:
         try:
-            yield from iter_events(iter_lines(self.response.{{ http.iter_bytes }}))
+            yield from iter_events(iter_lines(_http.iter_bytes(self.response, None)))
         finally:
             self.response.close()
 
@@ -204,24 +192,24 @@ class EventStream:
     ) -> None:
         self.close()
 
-{% if plan.asynchronous %}
 
 @final
 class AsyncEventStream:
     """The async counterpart of :class:`EventStream`: ``async for`` and ``async with``."""
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: _http.Response) -> None:
         self.response = response
 
     async def __aiter__(self) -> AsyncIterator[ServerSentEvent]:
         try:
-            async for event in aiter_events(aiter_lines(self.response.aiter_bytes())):
+            chunks = _http.async_iter_bytes(self.response, None)
+            async for event in aiter_events(aiter_lines(chunks)):
                 yield event
         finally:
-            await self.response.aclose()
+            await _http.async_close(self.response)
 
     async def close(self) -> None:
-        await self.response.aclose()
+        await _http.async_close(self.response)
 
     async def __aenter__(self) -> AsyncEventStream:
         return self
@@ -233,4 +221,3 @@ class AsyncEventStream:
         tb: TracebackType | None,
     ) -> None:
         await self.close()
-{% endif %}
