@@ -5,7 +5,7 @@ or the change is breaking and --fail-on-breaking was given (diff); 2 a usage err
 unreadable config, a spec `check` or `diff` cannot read, or an internal error.
 
 Modules beyond argparse are imported where they are needed: a no-op `generate` or `check`
-(`sdkwright.cache.fastpath`) must cost little more than hashing the spec, and importing the
+(`sdkwright.output.freshness`) must cost little more than hashing the spec, and importing the
 pipeline (Jinja, the IR, the validators) alone would cost several times that.
 """
 
@@ -16,7 +16,7 @@ import os
 import sys
 import time
 
-from sdkwright import __version__
+from sdkwright import __version__, defaults
 
 TYPE_CHECKING = False  # typing's own constant costs an import of typing
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from sdkwright.output.drift import CheckReport
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-FORMATTER_CHOICES = ("ruff", "black")  # sdkwright.config.FORMATTERS, without importing it
 WATCH_INTERVAL_S = 0.5
 
 
@@ -158,7 +157,7 @@ def _target_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--package", help="Python package name (default: from the spec file name)")
     parser.add_argument("--client-name", help="client class name (default: from the package name)")
     parser.add_argument(
-        "--formatter", choices=FORMATTER_CHOICES, default=None, help="ruff (default) or black"
+        "--formatter", choices=defaults.FORMATTERS, default=None, help="ruff (default) or black"
     )
     parser.add_argument(
         "--target", action="append", help="only this target of sdkwright.yaml (repeatable)"
@@ -269,14 +268,9 @@ def _fast_path_allowed(arguments: argparse.Namespace) -> bool:
 
 
 def _up_to_date(target: Target) -> bool:
-    from sdkwright.cache import fastpath
-    from sdkwright.config import target_options, template_folders
+    from sdkwright.output import freshness
 
-    options = target_options(target)
-    reason = fastpath.stale_reason(
-        str(target.spec), str(target.output), options, target.formatter, template_folders(target)
-    )
-    return reason is None
+    return freshness.target_stale_reason(target) is None
 
 
 def _flags_up_to_date(arguments: argparse.Namespace) -> str | None:
@@ -284,14 +278,16 @@ def _flags_up_to_date(arguments: argparse.Namespace) -> str | None:
     Returns the target's name when its output is up to date."""
     if arguments.spec is None or arguments.output is None or not _fast_path_allowed(arguments):
         return None
-    from sdkwright.cache import fastpath
+    from sdkwright.output import freshness
 
-    package, client_name = fastpath.names_from_flags(
-        arguments.spec, arguments.package, arguments.client_name
+    reason = freshness.flags_stale_reason(
+        arguments.spec,
+        arguments.output,
+        arguments.package,
+        arguments.client_name,
+        arguments.formatter or defaults.FORMATTER,
     )
-    options = {"package": package, "client_name": client_name, "flavour": fastpath.FLAVOUR}
-    formatter = arguments.formatter or "ruff"
-    if fastpath.stale_reason(arguments.spec, arguments.output, options, formatter) is not None:
+    if reason is not None:
         return None
     return os.path.splitext(os.path.basename(str(arguments.spec)))[0]
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from sdkwright.cache import caches
+from sdkwright.cache import parsed_yaml
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.spec.yamlcore import SpecLoader
 
@@ -229,7 +229,7 @@ def parse_document(
     text = _decode(raw, name)
     may_share = not is_json and has_yaml_anchor(text)
     # Large YAML without anchors is parsed entry by entry, unchanged entries from a cache
-    # (generator/caches.py); anchors keep the one-pass parse, whose sharing check_shape sees.
+    # (cache/parsed_yaml.py); anchors keep the one-pass parse, whose sharing check_shape sees.
     cache_key = None if may_share else path
     data = _parse_json(text, name) if is_json else _parse_yaml(text, name, cache_key)
     document = Document(path=path, text=text, data=data, display_name=name)
@@ -458,7 +458,7 @@ def _parse_json(text: str, name: str) -> Any:
 def _parse_yaml(text: str, name: str, cache_key: Path | None = None) -> Any:
     try:
         if cache_key is not None:
-            return caches.load_yaml(text, cache_key)
+            return parsed_yaml.load_yaml(text, cache_key)
         return yaml.load(text, Loader=SpecLoader)
     except RecursionError:
         raise _too_deep(name) from None
