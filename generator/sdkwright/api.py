@@ -205,9 +205,8 @@ def _format_with_cache(
     """Reuse a file on disk when its render is unchanged since it was formatted and written.
     Every hash is taken once: on a large SDK, hashing is a tenth of a regeneration."""
     renders = {p: sha256(text.encode()) for p, text in rendered.items()}
-    same_tools = previous is not None and previous.formatter == provenance.formatter_version(
-        target.formatter
-    )
+    formatter = provenance.formatter_version(target.formatter)
+    same_tools = previous is not None and previous.formatter == formatter
     reusable: dict[str, bytes] = {}
     entries: dict[str, FileEntry] = {}
     for path in rendered:
