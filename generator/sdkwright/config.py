@@ -32,14 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright import flavours
-from sdkwright.cache.fastpath import FLAVOUR, installed_version, names_from_flags, templates_root
+from sdkwright.defaults import FLAVOUR, FORMATTERS, base_options, names_from_flags
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
+from sdkwright.output.provenance import installed_version, templates_root
 from sdkwright.targets.python import naming
 
 CONFIG_NAME = "sdkwright.yaml"
 OVERLAY_LOCK_NAME = "sdkwright-overlays.lock.json"  # beside the config (spec/overlays/lock.py)
 PYPROJECT = "pyproject.toml"
-FORMATTERS = ("ruff", "black")
 _TARGET_KEYS = {
     "name",
     "spec",
@@ -106,11 +106,7 @@ def default_client_name(package: str) -> str:
 def target_options(target: Target) -> dict[str, str]:
     """The options that shape the generated files, as the manifest records them (the
     formatter is recorded with its version, separately; templates by their hash)."""
-    options = {
-        "package": target.package,
-        "client_name": target.client_name,
-        "flavour": target.flavour,
-    }
+    options = base_options(target.package, target.client_name, target.flavour)
     if target.options:
         options["flavour_options"] = json.dumps(dict(target.options), sort_keys=True)
     if target.names:

@@ -34,7 +34,7 @@ def test_the_wheel_ships_the_templates_and_runs_outside_the_checkout(
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         assert "sdkwright/templates/httpx/_client.py.jinja" in names
-        assert "sdkwright/cli.py" in names
+        assert "sdkwright/cli/__init__.py" in names and "sdkwright/__main__.py" in names
         assert not any(n.startswith("generator/") for n in names)  # only `sdkwright` installs
         templates = {n for n in names if n.startswith("sdkwright/templates/")}
         compiled = {n for n in names if n.startswith("sdkwright/_compiled_templates/")}

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from sdkwright.cache import caches
+from sdkwright.cache import parsed_yaml
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.spec import positions, values
 from sdkwright.spec.pointers import escape_token as escape_token  # re-exported, as before
@@ -157,7 +157,7 @@ def parse_document(
     _check_size_unparsed(text, name, limits)
     may_share = not is_json and has_yaml_anchor(text)
     # Large YAML without anchors is parsed entry by entry, unchanged entries from a cache
-    # (generator/caches.py); anchors keep the one-pass parse, whose sharing check_shape sees.
+    # (cache/parsed_yaml.py); anchors keep the one-pass parse, whose sharing check_shape sees.
     cache_key = None if may_share else path
     noted = values.noted()
     try:
@@ -440,7 +440,7 @@ def _parse_yaml(text: str, name: str, cache_key: Path | None = None) -> tuple[An
     """The value, and False: values.noted() tells whether the YAML had values to check."""
     try:
         if cache_key is not None:
-            return caches.load_yaml(text, cache_key), False
+            return parsed_yaml.load_yaml(text, cache_key), False
         return yaml.load(text, Loader=SpecLoader), False
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

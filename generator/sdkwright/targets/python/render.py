@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import jinja2
 
 from sdkwright import flavours
-from sdkwright.cache import caches, template_bytecode
+from sdkwright.cache import template_bytecode
 from sdkwright.cache.render_cache import RenderCache, TrackedDefinitions
 from sdkwright.ir import examples
 from sdkwright.ir.nodes import (
@@ -122,7 +122,7 @@ def environment(
         folders = flavour
     env = jinja2.Environment(
         loader=template_loader(folders, user_templates),
-        bytecode_cache=caches.template_cache(str(templates_root())),
+        bytecode_cache=template_bytecode.bytecode_cache(str(templates_root())),
         undefined=jinja2.StrictUndefined,
         **template_bytecode.OPTIONS,
     )

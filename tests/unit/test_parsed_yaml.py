@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 from helpers import SHARED_SPECS, SPECS, needs_shared_specs
-from sdkwright.cache import caches
+from sdkwright.cache import parsed_yaml
 
 SAMPLE = """\
 # a comment before the first key
@@ -59,23 +59,23 @@ paths:
 
 
 def whole(text: str) -> Any:
-    return yaml.load(text, Loader=caches.SpecLoader)
+    return yaml.load(text, Loader=parsed_yaml.SpecLoader)
 
 
 @pytest.fixture(autouse=True)
 def small_texts_too(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cut even small texts, so the samples exercise the cutting."""
-    monkeypatch.setattr(caches, "MIN_TEXT_CHARS", 0)
-    monkeypatch.setattr(caches, "MIN_SPLIT_CHARS", 0)
+    monkeypatch.setattr(parsed_yaml, "MIN_TEXT_CHARS", 0)
+    monkeypatch.setattr(parsed_yaml, "MIN_SPLIT_CHARS", 0)
 
 
 def test_the_sample_is_cut_and_equal_cold_and_warm(tmp_path: Path) -> None:
-    blocks = caches.split(SAMPLE, 0, len(SAMPLE), 0, 0)
+    blocks = parsed_yaml.split(SAMPLE, 0, len(SAMPLE), 0, 0)
     assert len(blocks) == 6 and blocks[2].children is not None  # paths, cut into /a and /b
     path = tmp_path / "sample.yaml"
-    assert caches.load_yaml(SAMPLE, path) == whole(SAMPLE)
-    assert caches.load_yaml(SAMPLE, path) == whole(SAMPLE)  # from the cache this time
-    assert list(caches.load_yaml(SAMPLE, path)) == [
+    assert parsed_yaml.load_yaml(SAMPLE, path) == whole(SAMPLE)
+    assert parsed_yaml.load_yaml(SAMPLE, path) == whole(SAMPLE)  # from the cache this time
+    assert list(parsed_yaml.load_yaml(SAMPLE, path)) == [
         "openapi",
         "info",
         "paths",
@@ -86,7 +86,7 @@ def test_the_sample_is_cut_and_equal_cold_and_warm(tmp_path: Path) -> None:
 
 def test_an_edit_reparses_only_its_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "sample.yaml"
-    caches.load_yaml(SAMPLE, path)
+    parsed_yaml.load_yaml(SAMPLE, path)
     edited = SAMPLE.replace("enum: [x, y]", "enum: [x, y, z]")
     expected = whole(edited)
     parsed: list[str] = []
@@ -96,8 +96,8 @@ def test_an_edit_reparses_only_its_entry(tmp_path: Path, monkeypatch: pytest.Mon
         parsed.append(text)
         return real_load(text, Loader=Loader)
 
-    monkeypatch.setattr(caches.yaml, "load", counting_load)
-    assert caches.load_yaml(edited, path) == expected
+    monkeypatch.setattr(parsed_yaml.yaml, "load", counting_load)
+    assert parsed_yaml.load_yaml(edited, path) == expected
     assert parsed == [
         "B:\n  type: string\n  enum: [x, y, z]\n",
         # A date (YAML 1.2 makes one only when tagged) is not a marshal value: the entry
@@ -122,19 +122,19 @@ def test_an_edit_reparses_only_its_entry(tmp_path: Path, monkeypatch: pytest.Mon
     ],
 )
 def test_awkward_layouts_give_the_whole_parse(text: str, tmp_path: Path) -> None:
-    assert caches.load_yaml(text, tmp_path / "awkward.yaml") == whole(text)
+    assert parsed_yaml.load_yaml(text, tmp_path / "awkward.yaml") == whole(text)
 
 
 def test_syntax_errors_are_the_whole_parse_errors(tmp_path: Path) -> None:
     with pytest.raises(yaml.MarkedYAMLError) as raised:
-        caches.load_yaml("a: 1\nb: [unclosed\n", tmp_path / "broken.yaml")
+        parsed_yaml.load_yaml("a: 1\nb: [unclosed\n", tmp_path / "broken.yaml")
     assert raised.value.problem_mark is not None and raised.value.problem_mark.line == 2
 
 
 @pytest.mark.parametrize("name", ["clearstreet.yaml", "kitchensink.yaml"])
 def test_the_shipped_specs(name: str, tmp_path: Path) -> None:
     text = (SPECS / name).read_text()
-    assert caches.load_yaml(text, tmp_path / name) == whole(text)
+    assert parsed_yaml.load_yaml(text, tmp_path / name) == whole(text)
 
 
 @needs_shared_specs
@@ -142,6 +142,6 @@ def test_stripe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.undo()  # Stripe's real sizes: the thresholds as shipped
     text = (SHARED_SPECS / "stripe-spec3.yaml").read_text()
     expected = whole(text)
-    assert len(caches.split(text, 0, len(text), 0, 0)) == 6  # cut, not a fallback
-    assert caches.load_yaml(text, tmp_path / "stripe.yaml") == expected
-    assert caches.load_yaml(text, tmp_path / "stripe.yaml") == expected
+    assert len(parsed_yaml.split(text, 0, len(text), 0, 0)) == 6  # cut, not a fallback
+    assert parsed_yaml.load_yaml(text, tmp_path / "stripe.yaml") == expected
+    assert parsed_yaml.load_yaml(text, tmp_path / "stripe.yaml") == expected

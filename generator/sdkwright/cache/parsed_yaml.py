@@ -1,17 +1,14 @@
-"""Local caches that make a regeneration after a small edit cheap: parsed YAML entries and
-compiled templates, under `fastpath.cache_dir()`. Each is keyed by a hash of its source, so a
-stale entry is never used, and each is optional: a cache that cannot be read or written only
-makes a run slower.
-
-Parsing a large YAML spec again after a small edit: only the entries that changed.
+"""Parsing a large YAML spec again after a small edit: only the entries that changed.
 
 libyaml parses Stripe's 4 MB spec in about 1.8 s, more than everything else a regeneration
 does after a one-field change. Specs are block-style mappings whose big parts (`paths`,
 `components/schemas`) are long lists of independent entries, so the text is cut into those
 entries (a line indented exactly like its siblings starts the next one), each entry is parsed
 on its own, and the parsed values are cached by the hash of their text. After an edit, only
-the entries whose text changed are parsed again; the others come from a marshal file in the
-local cache (`fastpath.cache_dir()`), which loads in milliseconds.
+the entries whose text changed are parsed again; the others come from the spec file's entry in
+the local cache (`cache/store.py`), which loads in milliseconds. A stale entry is never used
+(each is keyed by the hash of its text), and the cache is optional: one that cannot be read or
+written only makes a run slower.
 
 A cut that is not a clean YAML boundary makes some entry unparseable on its own: a quoted or
 flow scalar left open, an alias whose anchor is in another entry. Then, and for documents with
@@ -25,7 +22,6 @@ import functools
 import hashlib
 import itertools
 import marshal
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,20 +29,15 @@ from typing import Any
 
 import yaml
 
-from sdkwright.cache import fastpath
+from sdkwright.cache.store import Store, path_key
 from sdkwright.spec.yamlcore import SpecLoader
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import jinja2
-
 
 # Smaller texts parse faster than the cache loads; entries smaller than this stay whole.
 MIN_TEXT_CHARS = 256 * 1024
 MIN_SPLIT_CHARS = 16 * 1024
 MAX_DEPTH = 3
 MAX_CACHE_FILES = 64
-CACHE_FORMAT = f"2 pyyaml {yaml.__version__} {SpecLoader.__mro__[1].__name__} YAML 1.2 core"
+CACHE_FORMAT = f"sdkwright parsed yaml 3, pyyaml {yaml.__version__} {SpecLoader.__mro__[1].__name__} YAML 1.2 core"
 
 
 class Unsplittable(Exception):
@@ -215,44 +206,15 @@ def _marshallable(value: Any) -> bool:
     return True
 
 
-def _cache_path(path: Path) -> str:
-    key = hashlib.sha256(os.path.realpath(path).encode()).hexdigest()[:32]
-    return os.path.join(fastpath.cache_dir(), "parse", f"{key}.marshal")
+def _store() -> Store:
+    return Store.local("parse", CACHE_FORMAT, MAX_CACHE_FILES)
 
 
 def _read_cache(path: Path | None) -> dict[bytes, Any]:
-    if path is None:
-        return {}
-    data = fastpath.read_bytes(_cache_path(path))
-    try:
-        stored = marshal.loads(data) if data else None
-    except (ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != CACHE_FORMAT:
-        return {}
-    entries = stored[1]
+    entries = _store().load(path_key(str(path))) if path is not None else None
     return entries if isinstance(entries, dict) else {}
 
 
 def _write_cache(path: Path, entries: dict[bytes, Any]) -> None:
-    """Only this text's entries are kept, so the file stays the size of one parse."""
-    target = _cache_path(path)
-    try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        temporary = f"{target}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as stream:
-            marshal.dump((CACHE_FORMAT, entries), stream)
-        os.replace(temporary, target)
-        fastpath.prune(os.path.dirname(target), MAX_CACHE_FILES)
-    except OSError:
-        return  # a cache that cannot be written only makes the next run slower
-
-
-# -- compiled templates ------------------------------------------------------------------
-
-
-def template_cache(templates_root: str) -> jinja2.BytecodeCache:
-    """Compiled templates: the shipped ones, else the local cache (generator/template_bytecode.py)."""
-    from sdkwright.cache.template_bytecode import TemplateBytecode
-
-    return TemplateBytecode(os.path.join(fastpath.cache_dir(), "templates"), templates_root)
+    """Only this text's entries are kept, so the entry stays the size of one parse."""
+    _store().save(path_key(str(path)), entries)
