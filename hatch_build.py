@@ -6,9 +6,10 @@ package, finds them inside it (a folder git ignores).
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import os
 import shutil
+import sys
 import tempfile
 from types import ModuleType
 from typing import Any
@@ -38,10 +39,12 @@ class CompileTemplates(BuildHookInterface):  # type: ignore[type-arg]
 
 
 def _template_bytecode(root: str) -> ModuleType:
-    """Loaded by path: the package's other modules need dependencies the build has not."""
-    path = os.path.join(root, "generator", "sdkwright", "cache", "template_bytecode.py")
-    spec = importlib.util.spec_from_file_location("_sdkwright_template_bytecode", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The checkout's own module, imported from its source root: it and what it imports (the
+    package's and `cache`'s `__init__`, the cache store) need only Jinja and the standard
+    library, which the build has; the package's other modules need more."""
+    source_root = os.path.join(root, "generator")
+    sys.path.insert(0, source_root)
+    try:
+        return importlib.import_module("sdkwright.cache.template_bytecode")
+    finally:
+        sys.path.remove(source_root)

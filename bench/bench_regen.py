@@ -344,7 +344,7 @@ def render_markdown(results: Sequence[SpecResult], runs: int, cold_runs: int, co
         "- interpreter start: `python -c pass`; plain parse: in-process read + json.loads / "
         "yaml CSafeLoader",
         "- a one-field change loads the spec and builds the IR again, renders again only the "
-        "definitions and resource groups whose inputs changed (generator/render_cache.py), "
+        "definitions and resource groups whose inputs changed (sdkwright/cache/render_cache.py), "
         "and formats and writes only the files whose render changed",
         "- the changed schema is one that many others and many operations refer to "
         "(GitHub's simple-user, Stripe's account): a worst case for the render cache",

@@ -4,7 +4,7 @@ result = generate(target)            # load, validate, build the IR, render, for
 write_result(result, target.output)  # write only what changed, as one transaction
 report = check(target)               # is target.output what the spec gives? why not?
 
-`up_to_date(target)` is the no-op fast path (`sdkwright.cache.fastpath`): it answers from the
+`up_to_date(target)` is the no-op decision (`sdkwright.output.freshness`): it answers from the
 manifest and hashes alone, before anything is loaded.
 """
 
@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sdkwright.cache import fastpath
 from sdkwright.cache.render_cache import RenderCache
+from sdkwright.cache.store import read_bytes
 from sdkwright.config import Target, target_options, template_folders
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, has_errors
+from sdkwright.ir import examples
 from sdkwright.ir.build import BuildOptions, build_api
 from sdkwright.ir.nodes import Api
-from sdkwright.output.manifest import MANIFEST_NAME, FileEntry, Manifest, read_manifest, sha256
+from sdkwright.output import MANIFEST_NAME, freshness, provenance
+from sdkwright.output.manifest import FileEntry, Manifest, read_manifest, sha256
 from sdkwright.output.write import (
     Change,
     apply_changes,
@@ -41,9 +43,10 @@ from sdkwright.targets.python import format, render
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from sdkwright.output.drift import CheckReport
+    from sdkwright.spec.overlays import ActionReport
 
 # Taken once all of the generator's modules are imported: the code this process runs.
-CODE_IDENTITY = fastpath.code_identity()
+CODE_IDENTITY = provenance.code_identity()
 
 
 @dataclass(frozen=True)
@@ -58,13 +61,22 @@ class Result:
     # Files read from the output folder during generation and found to hold exactly these
     # bytes already: planning the write need not read them again.
     unchanged: frozenset[str] = field(default=frozenset(), compare=False)
+    # What each overlay action matched and did (spec/overlays/lock.py compares it with the lock).
+    overlay_reports: tuple[ActionReport, ...] = field(default=(), compare=False)
 
 
 def load_and_validate(
-    spec: Path, *, full: bool = False, allow_remote: bool = False, spec_root: Path | None = None
+    spec: Path,
+    *,
+    full: bool = False,
+    allow_remote: bool = False,
+    spec_root: Path | None = None,
+    overlays: Sequence[Path] = (),
 ) -> tuple[SpecSet | None, list[Diagnostic]]:
     try:
-        specs, diagnostics = load_spec(spec, allow_remote=allow_remote, spec_root=spec_root)
+        specs, diagnostics = load_spec(
+            spec, allow_remote=allow_remote, spec_root=spec_root, overlays=overlays
+        )
     except GenerationFailed as failure:
         return None, failure.diagnostics
     diagnostics += validate(specs, full=full, refs_ok=not has_errors(diagnostics))
@@ -73,13 +85,7 @@ def load_and_validate(
 
 def up_to_date(target: Target) -> str | None:
     """None when target.output is exactly what generating it would give; else why not."""
-    return fastpath.stale_reason(
-        str(target.spec),
-        str(target.output),
-        target_options(target),
-        target.formatter,
-        template_folders(target),
-    )
+    return freshness.target_stale_reason(target)
 
 
 def generate(
@@ -97,6 +103,7 @@ def generate(
         full=full_validation,
         allow_remote=target.allow_remote_refs,
         spec_root=target.spec_root,
+        overlays=target.overlays,
     )
     if specs is None or has_errors(diagnostics) or (strict and _has_warnings(diagnostics)):
         return Result({}, diagnostics)
@@ -112,9 +119,10 @@ def generate(
     plan = target.plan()
     prepared = plan.prepare(api)
     build_diagnostics += prepared.diagnostics
+    build_diagnostics += examples.budget_warnings(api)  # tests whose examples stop at "..."
     located = _locate_meanwhile(build_diagnostics, specs)
     # Hashed before rendering: a template edited mid-run then shows as a change next time.
-    templates = fastpath.templates_digest(template_folders(target))
+    templates = provenance.templates_digest(template_folders(target))
     progress.stage("rendering", f"rendering {len(api.operations)} operations")
     try:
         cache = RenderCache.for_output(str(target.output), f"{CODE_IDENTITY} {templates}")
@@ -133,15 +141,16 @@ def generate(
     except GenerationFailed as failure:
         return Result({}, diagnostics + failure.diagnostics, api)
     manifest = Manifest(
-        generator=fastpath.GENERATOR,
-        formatter=formatter_version(target.formatter),
+        generator=provenance.GENERATOR,
+        formatter=provenance.formatter_version(target.formatter),
         inputs=_input_hashes(specs),
         files=formatted.entries,
         templates=templates,
         options=target_options(target),
     )
     files = {**formatted.files, MANIFEST_NAME: manifest.to_bytes()}
-    return Result(files, diagnostics, api, manifest, formatted.count, formatted.unchanged)
+    reports = specs.overlays.reports if specs.overlays is not None else ()
+    return Result(files, diagnostics, api, manifest, formatted.count, formatted.unchanged, reports)
 
 
 def _locate_meanwhile(
@@ -185,19 +194,14 @@ def _locate_meanwhile(
     return result
 
 
-def formatter_version(formatter: str) -> str:
-    """What the manifest records: from the installed distribution when there is one (the
-    binary sdkwright runs is the one it ships), else by asking the binary (a process start)."""
-    return fastpath.formatter_version(formatter) or format.formatter_version(formatter)
-
-
 def _input_hashes(specs: SpecSet) -> dict[str, str]:
     """Keyed relative to the root spec's folder: the same in every checkout and output folder.
     Hashes of the text as parsed, so the fast path can hash the file without parsing it."""
     spec_folder = specs.root.path.parent
+    overlays = specs.overlays.overlays if specs.overlays is not None else ()
     return {
         Path(os.path.relpath(document.path, spec_folder)).as_posix(): sha256(document.text.encode())
-        for document in specs.documents.values()
+        for document in (*specs.documents.values(), *overlays)
     }
 
 
@@ -219,14 +223,15 @@ def _format_with_cache(
     """Reuse a file on disk when its render is unchanged since it was formatted and written.
     Every hash is taken once: on a large SDK, hashing is a tenth of a regeneration."""
     renders = {p: sha256(text.encode()) for p, text in rendered.items()}
-    same_tools = previous is not None and previous.formatter == formatter_version(target.formatter)
+    formatter = provenance.formatter_version(target.formatter)
+    same_tools = previous is not None and previous.formatter == formatter
     reusable: dict[str, bytes] = {}
     entries: dict[str, FileEntry] = {}
     for path in rendered:
         entry = previous.files.get(path) if previous is not None and same_tools else None
         if entry is None or entry.render != renders[path]:
             continue
-        data = fastpath.read_bytes(os.path.join(target.output, path))  # None when missing
+        data = read_bytes(os.path.join(target.output, path))  # None when missing
         if data is not None and sha256(data) == entry.output:
             reusable[path], entries[path] = data, entry
     pending = {p: t for p, t in rendered.items() if p not in reusable}
@@ -260,10 +265,10 @@ def write_result(
 
 
 def _stamp(folder: Path, result: Result) -> None:
-    """Record that this code wrote or verified `folder` (see `sdkwright.cache.fastpath`)."""
+    """Record that this code wrote or verified `folder` (see `sdkwright.output.freshness`)."""
     manifest_bytes = result.files.get(MANIFEST_NAME)
     if manifest_bytes is not None:
-        fastpath.write_stamp(str(folder), sha256(manifest_bytes), CODE_IDENTITY)
+        freshness.record_verified(str(folder), manifest_bytes, CODE_IDENTITY)
 
 
 def check_result(result: Result, folder: Path) -> list[Change]:

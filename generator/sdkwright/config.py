@@ -14,6 +14,8 @@ pyproject.toml, or CLI flags.
           operations: {cancelPositionInstruction: cancel}   # operationId -> method name
           schemas: {PositionInstruction: Instruction}       # component schema -> class name
           tags: {Positions: holdings}                       # tag -> resource group
+        overlays: [overlays/sdk.yaml]   # OpenAPI Overlays applied in order before validation;
+                                        # what they matched is locked in sdkwright-overlays.lock.json
 
 Every problem is a located diagnostic (file:line:col and a JSON pointer into the config).
 """
@@ -30,13 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright import flavours
-from sdkwright.cache.fastpath import FLAVOUR, installed_version, names_from_flags, templates_root
+from sdkwright.defaults import FLAVOUR, FORMATTERS, base_options, names_from_flags
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
+from sdkwright.output.provenance import installed_version, templates_root
 from sdkwright.targets.python import naming
 
 CONFIG_NAME = "sdkwright.yaml"
+OVERLAY_LOCK_NAME = "sdkwright-overlays.lock.json"  # beside the config (spec/overlays/lock.py)
 PYPROJECT = "pyproject.toml"
-FORMATTERS = ("ruff", "black")
 _TARGET_KEYS = {
     "name",
     "spec",
@@ -50,6 +53,7 @@ _TARGET_KEYS = {
     "options",
     "templates",
     "names",
+    "overlays",
 }
 _NAME_KINDS = ("operations", "schemas", "tags")
 _METHOD = re.compile(r"[a-z_][a-z0-9_]*")
@@ -86,6 +90,8 @@ class Target:
     options: Pairs = ()
     templates: Path | None = None  # the user's template folder, searched first
     names: NameOverrides = field(default_factory=NameOverrides)
+    overlays: tuple[Path, ...] = ()  # overlay files, applied in order
+    lock: Path | None = None  # the overlay lock file, when there are overlays
 
     def plan(self) -> flavours.Plan:
         flavour = flavours.get(self.flavour)
@@ -100,16 +106,16 @@ def default_client_name(package: str) -> str:
 def target_options(target: Target) -> dict[str, str]:
     """The options that shape the generated files, as the manifest records them (the
     formatter is recorded with its version, separately; templates by their hash)."""
-    options = {
-        "package": target.package,
-        "client_name": target.client_name,
-        "flavour": target.flavour,
-    }
+    options = base_options(target.package, target.client_name, target.flavour)
     if target.options:
         options["flavour_options"] = json.dumps(dict(target.options), sort_keys=True)
     if target.names:
         names = {kind: dict(getattr(target.names, kind)) for kind in _NAME_KINDS}
         options["names"] = json.dumps(names, sort_keys=True)
+    if target.overlays:  # their bytes are inputs; which files, and in which order, is an option
+        folder = target.spec.parent
+        overlays = [Path(os.path.relpath(o, folder)).as_posix() for o in target.overlays]
+        options["overlays"] = json.dumps(overlays)
     writer = target.plan().model_writer
     if writer is not None and writer.distribution:
         # The version of a library writing the models shapes them as the formatter's shapes
@@ -317,6 +323,7 @@ class _Reader:
         client_name = self.string(entry, "client_name", pointer) or default_client_name(package)
         spec_root = self.string(entry, "spec_root", pointer)
         templates = self.templates(entry, pointer)
+        overlays = self.overlays(entry.get("overlays"), f"{pointer}/overlays")
         return Target(
             str(entry["name"]),
             base / str(entry["spec"]),
@@ -330,6 +337,8 @@ class _Reader:
             options,
             templates,
             self.names(entry.get("names"), f"{pointer}/names"),
+            overlays,
+            base / OVERLAY_LOCK_NAME if overlays else None,
         )
 
     def string(self, entry: Mapping[str, Any], key: str, pointer: str) -> str:
@@ -372,6 +381,27 @@ class _Reader:
                 "a path relative to the config file, holding .jinja files named like the built-in ones",
             )
         return folder
+
+    def overlays(self, value: Any, pointer: str) -> tuple[Path, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.failure(pointer, "'overlays' must be a list of overlay files")
+        found = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                raise self.failure(
+                    f"{pointer}/{index}", "an overlay must be a file path (a string)"
+                )
+            path = self.path.parent / item
+            if not path.is_file():
+                raise self.failure(
+                    f"{pointer}/{index}",
+                    f"overlay file '{item}' does not exist",
+                    "a path relative to the config file, to an OpenAPI Overlay (YAML or JSON)",
+                )
+            found.append(path)
+        return tuple(found)
 
     def names(self, value: Any, pointer: str) -> NameOverrides:
         if value is None:

@@ -1,10 +1,12 @@
 """The corpus of broken and hostile specs: each gets its expected diagnostics and exit code.
 
-Every case in `cases/` (plus two built at test time: a 50 MB spec and a symlink that points
-out of the spec's folder) is generated from a scratch folder. The diagnostics (level, code,
-file, line, column, JSON pointer) and the exit code must match the snapshot in `expected/`;
-no case may print a traceback, write outside the output folder, or run injected code. Where
-a case does generate an SDK, that SDK must compile and import.
+Every case in `cases/` (plus four built at test time: a 50 MB spec, a symlink that points
+out of the spec's folder, references to a symlink loop, a FIFO and a folder, a chain of
+10,000 references, and `properties` maps that $refs multiply to 10^9 values) is generated from a scratch folder. The diagnostics (level, code, file,
+line, column, JSON pointer) and the exit code must match the snapshot in `expected/`; no
+case may print a traceback, write outside the output folder, or run injected code. Where a
+case does generate an SDK, that SDK must compile and import. `sdkwright validate` must
+agree with generate on each case's exit code.
 
 Refresh the snapshots after an intended change: `pytest tests/errors --update-error-snapshots`.
 """
@@ -14,12 +16,14 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import hostile_specs
 import pytest
 from sdkwright.cli import main
 
@@ -47,9 +51,37 @@ def symlink_out_of_the_folder(folder: Path) -> Path:
     return spec
 
 
+def refs_to_a_symlink_loop_a_fifo_and_a_folder(folder: Path) -> Path:
+    (folder / "loop-a.yaml").symlink_to(folder / "loop-b.yaml")
+    (folder / "loop-b.yaml").symlink_to(folder / "loop-a.yaml")
+    os.mkfifo(folder / "pipe.yaml")  # opening it would block: no writer ever comes
+    (folder / "schemas.yaml").mkdir()
+    spec = folder / "55-refs-to-a-symlink-loop-a-fifo-and-a-folder.yaml"
+    targets = {"Loop": "loop-a.yaml#/A", "Pipe": "pipe.yaml#/A", "Folder": "schemas.yaml#/A"}
+    schemas = "".join(f"    {name}: {{$ref: '{ref}'}}\n" for name, ref in targets.items())
+    spec.write_text(HEADER + "paths: {}\ncomponents:\n  schemas:\n" + schemas)
+    return spec
+
+
+def ref_chain_of_10000_links(folder: Path) -> Path:
+    spec = folder / "56-ref-chain-of-10000-links.yaml"
+    spec.write_text(hostile_specs.ref_chain(10_000))
+    return spec
+
+
+def properties_maps_multiplied_by_refs(folder: Path) -> Path:
+    name = "57-properties-maps-multiplied-by-refs.yaml"
+    for file, text in hostile_specs.multiplied_properties(name).items():
+        (folder / file).write_text(text)
+    return folder / name
+
+
 BUILT: dict[str, Callable[[Path], Path]] = {
     "30-fifty-megabytes.yaml": fifty_megabytes,
     "35-symlink-leaves-the-spec-folder.yaml": symlink_out_of_the_folder,
+    "55-refs-to-a-symlink-loop-a-fifo-and-a-folder.yaml": refs_to_a_symlink_loop_a_fifo_and_a_folder,
+    "56-ref-chain-of-10000-links.yaml": ref_chain_of_10000_links,
+    "57-properties-maps-multiplied-by-refs.yaml": properties_maps_multiplied_by_refs,
 }
 CASES = sorted([p.name for p in (HERE / "cases").iterdir()] + list(BUILT))
 
@@ -60,26 +92,16 @@ def test_the_corpus_is_complete() -> None:
     assert expected == {Path(name).stem for name in CASES}
 
 
-def run_case(name: str, root: Path) -> tuple[int, str, str]:
+def run_case(name: str, root: Path, command: str = "generate") -> tuple[int, str, str]:
     folder = root / "spec"
     folder.mkdir(parents=True)
     spec = (
         BUILT[name](folder) if name in BUILT else Path(shutil.copy(HERE / "cases" / name, folder))
     )
     out, err = io.StringIO(), io.StringIO()
+    arguments = ["-o", str(root / "out"), "--package", "case"] if command == "generate" else []
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), contextlib.chdir(folder):
-        code = main(
-            [
-                "generate",
-                spec.name,
-                "-o",
-                str(root / "out"),
-                "--package",
-                "case",
-                "--format",
-                "json",
-            ]
-        )
+        code = main([command, spec.name, *arguments, "--format", "json"])
     return code, out.getvalue(), err.getvalue()
 
 
@@ -136,3 +158,13 @@ def assert_sdk_imports(sdk: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_validate_accepts_what_generate_accepts(name: str, tmp_path: Path) -> None:
+    """`sdkwright validate` (openapi-spec-validator's full walk too) agrees with generate:
+    it refused Swagger 2.0 file responses that generate accepts (issue 13, point 5)."""
+    code, output, errors = run_case(name, tmp_path, "validate")
+    assert "Traceback" not in errors and "internal error" not in errors, errors
+    expected = json.loads((HERE / "expected" / f"{Path(name).stem}.json").read_text())
+    assert code == expected["exit_code"], output

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from helpers import SPECS, describe, sdkwright
 from sdkwright import cli
-from sdkwright.cache.fastpath import MANIFEST_NAME, TXN_DIR_NAME
+from sdkwright.output import MANIFEST_NAME, TXN_DIR_NAME
 from sdkwright.output.manifest import sha256
 
 MODEL = "clearstreet/types/position_instruction.py"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from helpers import SPECS, describe, run, sdkwright
 from sdkwright import cli
-from sdkwright.cache import fastpath
-from sdkwright.cache.fastpath import MANIFEST_NAME
+from sdkwright.cache import stamps
+from sdkwright.output import MANIFEST_NAME, provenance
 
 MODEL = "clearstreet/types/position_instruction.py"
 
@@ -79,7 +79,7 @@ def test_a_no_op_run_imports_no_part_of_the_pipeline(project: Path) -> None:
         )
         assert result.returncode == 0, describe(result)
         imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
-        assert "sdkwright.cache.fastpath" in imported
+        assert "sdkwright.output.freshness" in imported
         assert not imported & {
             "jinja2",
             "yaml",
@@ -138,7 +138,7 @@ def test_another_generator_version_takes_the_full_path(
     data["generator"] = "sdkwright 0.0.1"
     manifest.write_text(json.dumps(data))
     assert "(1 files changed" in generate(project, capsys)
-    assert json.loads(manifest.read_text())["generator"] == fastpath.GENERATOR
+    assert json.loads(manifest.read_text())["generator"] == provenance.GENERATOR
 
 
 def test_a_checkout_needs_its_stamp(
@@ -146,7 +146,7 @@ def test_a_checkout_needs_its_stamp(
 ) -> None:
     """In a source checkout the version does not identify the code: without the local stamp
     that this code wrote or verified the folder, the full pipeline runs (and stamps it)."""
-    assert fastpath.is_source_checkout()
+    assert provenance.is_source_checkout()
     monkeypatch.setenv("SDKWRIGHT_CACHE_DIR", str(project / "empty-cache"))
     assert "(0 files changed" in generate(project, capsys)
     assert "nothing changed" in generate(project, capsys)
@@ -183,7 +183,7 @@ def test_the_fast_path_through_sdkwright_yaml(tmp_path: Path) -> None:
 
 def test_the_stamp_is_only_a_cache(project: Path) -> None:
     """A corrupt stamp is ignored, not trusted: the full comparison runs and rewrites it."""
-    Path(fastpath._stamp_path(str(project / "sdk"))).write_text("{not json")
+    Path(stamps.path_for(str(project / "sdk"))).write_text("{not json")
     result = subprocess.run(
         [sys.executable, "-m", "sdkwright", *argv(project, "check")],
         capture_output=True,
@@ -192,4 +192,4 @@ def test_the_stamp_is_only_a_cache(project: Path) -> None:
     )
     assert result.returncode == 0 and "is up to date" in result.stdout, describe(result)
     assert "nothing changed since generation" not in result.stdout
-    assert fastpath.read_stamp(str(project / "sdk")) is not None
+    assert stamps.read_stamp(str(project / "sdk")) is not None

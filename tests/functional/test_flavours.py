@@ -8,6 +8,7 @@ a requests transport adapter. Both record requests as `Sent` and answer from a s
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import io
 import json
@@ -119,6 +120,12 @@ paths:
           description: The item.
           content: {application/json: {schema: {$ref: "#/components/schemas/Item"}}}
         "404": {description: No such item.}
+    delete:
+      operationId: deleteItem
+      tags: [Items]
+      parameters: [{name: item_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "204": {description: Deleted; no body.}
   /volumes/{volume_id}/actions/latest:
     get:
       operationId: getLatestVolumeAction
@@ -207,14 +214,18 @@ def _sent(method: str, url: str, headers: dict[str, str], body: bytes) -> Sent:
     )
 
 
-def httpx_client(server: Server) -> httpx.Client:
+def httpx_transport(server: Server) -> httpx.MockTransport:
     def handle(request: httpx.Request) -> httpx.Response:
         sent = _sent(request.method, str(request.url), dict(request.headers), request.read())
         status, content, content_type = server.answer(sent)
         headers = {"Content-Type": content_type} if content else {}
         return httpx.Response(status, content=content, headers=headers)
 
-    return httpx.Client(transport=httpx.MockTransport(handle))
+    return httpx.MockTransport(handle)
+
+
+def httpx_client(server: Server) -> httpx.Client:
+    return httpx.Client(transport=httpx_transport(server))
 
 
 class _Adapter(requests.adapters.BaseAdapter):
@@ -396,6 +407,32 @@ def test_a_model_passed_as_a_value_is_sent_by_wire_names(sdk: Flavoured) -> None
     body = server.sent[0].json()
     assert body["copy_of"]["unitPrice"] == 99.0 and "unit_price" not in body["copy_of"]
     assert dump(item)["unit_price"] == 99.0
+
+
+def test_a_call_without_a_response_body_has_its_raw_and_streamed_response(
+    sdk: Flavoured,
+) -> None:
+    """A 204 to a DELETE: the raw and streamed views give its response (parsing to None),
+    as for any other call, and the streamed one closes it."""
+    server = Server(replies=[(204, None)])
+    client = sdk.client(server)
+    assert client.items.delete_item(item_id="i-1") is None
+    raw = client.with_raw_response.items.delete_item(item_id="i-1")
+    assert (raw.status_code, raw.parse(), raw.read()) == (204, None, b"")
+    with client.with_streaming_response.items.delete_item(item_id="i-1") as streamed:
+        assert (streamed.status_code, streamed.parse()) == (204, None)
+    assert [(sent.method, sent.path) for sent in server.sent] == [("DELETE", "/api/items/i-1")] * 3
+    if sdk.http == "httpx":
+        assert asyncio.run(_async_body_less_calls(sdk, server)) == (204, None, 204)
+
+
+async def _async_body_less_calls(sdk: Flavoured, server: Server) -> tuple[int, None, int]:
+    async with httpx.AsyncClient(transport=httpx_transport(server)) as http_client:
+        client = sdk.module.AsyncShop(api_key="k-1", http_client=http_client)
+        raw = await client.with_raw_response.items.delete_item(item_id="i-1")
+        async with client.with_streaming_response.items.delete_item(item_id="i-1") as streamed:
+            streamed_status = streamed.status_code
+        return raw.status_code, await raw.parse(), streamed_status
 
 
 def test_only_asynchronous_flavours_have_an_async_client(sdk: Flavoured) -> None:

@@ -34,11 +34,17 @@ def test_the_wheel_ships_the_templates_and_runs_outside_the_checkout(
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         assert "sdkwright/templates/python/httpx/_client.py.jinja" in names
-        assert "sdkwright/cli.py" in names
+        assert "sdkwright/cli/__init__.py" in names and "sdkwright/__main__.py" in names
         assert not any(n.startswith("generator/") for n in names)  # only `sdkwright` installs
         templates = {n for n in names if n.startswith("sdkwright/templates/")}
         compiled = {n for n in names if n.startswith("sdkwright/_compiled_templates/")}
-        assert len(compiled) == len(templates) > 30
+        in_checkout = {
+            f"sdkwright/templates/{path.relative_to(REPO / 'templates').as_posix()}"
+            for path in (REPO / "templates").rglob("*.jinja")
+        }
+        assert templates == in_checkout and len(compiled) == len(templates)
+        # The runtime ships as the Python source the SDKs get copies of.
+        assert {"sdkwright/runtime/_base_client.py", "sdkwright/runtime/http_requests.py"} <= names
         archive.extractall(tmp_path / "site")
     cache = tmp_path / "cache"
     monkeypatch.setenv("SDKWRIGHT_CACHE_DIR", str(cache))
@@ -64,6 +70,7 @@ def test_the_wheel_ships_the_templates_and_runs_outside_the_checkout(
     )
     assert result.returncode == 0, describe(result)
     assert (elsewhere / "out" / "clearstreet" / "_client.py").is_file()
+    assert (elsewhere / "out" / "clearstreet" / "_http.py").is_file()
     assert not list(cache.glob("templates/*")), "a shipped template was compiled again"
     imported_from = run([*command, str(tmp_path / "site"), "--version"], elsewhere)
     assert imported_from.stdout.startswith("sdkwright ")

@@ -60,6 +60,19 @@ paths:
           content:
             application/json:
               schema: {type: array, items: {$ref: "#/components/schemas/Position"}}
+  /photos:
+    get:
+      operationId: list_photos
+      tags: [Photos]
+      parameters:
+        - {name: page, in: query, schema: {type: integer}}
+        - {name: per_page, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: Photos, by page number.
+          content:
+            application/json:
+              schema: {type: array, items: {$ref: "#/components/schemas/Position"}}
   /events:
     get:
       operationId: list_events
@@ -149,8 +162,14 @@ def page_body(path: str, query: dict[str, str], base_url: str) -> object:
             "data": ids(index),
         }
     if path == "/orders":
-        index = int(query.get("offset", "0")) // 3
+        offset = int(query.get("offset", "0"))
+        if "limit" in query:  # as many as asked for, from the offset
+            return [{"id": item} for item in ALL_ITEMS[offset : offset + int(query["limit"])]]
+        index = offset // 3
         return ids(index) if index < 3 else []
+    if path == "/photos":
+        size, number = int(query.get("per_page", "3")), int(query.get("page", "1"))
+        return [{"id": item} for item in ALL_ITEMS[(number - 1) * size : number * size]]
     if path == "/events":
         index = {"": 0, "cursor-2": 1, "cursor-3": 2}[query.get("since", "")]
         following = [
@@ -285,6 +304,33 @@ def test_every_style_returns_every_item_once_in_order(
     group, name = method.split(".")
     client = sdk.PagingDemo(base_url=server.base_url)
     assert item_ids(getattr(getattr(client, group), name)()) == ALL_ITEMS
+    assert [q.get(parameter) for q in server.queries_for(path)] == sent
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "parameter", "size", "sent"),
+    [
+        # 9 items: 4 + 4 + 1, and the page of 1 is the last.
+        ("orders.list_orders", "/orders", "offset", {"limit": 4}, [None, "4", "8"]),
+        ("photos.list_photos", "/photos", "page", {"per_page": 4}, [None, "2", "3"]),
+        # Pages of 3 as asked, all full: only an empty page can end them.
+        ("photos.list_photos", "/photos", "page", {"per_page": 3}, [None, "2", "3", "4"]),
+        # Without a size asked for, a short page says nothing.
+        ("photos.list_photos", "/photos", "page", {}, [None, "2", "3", "4"]),
+    ],
+)
+def test_a_page_shorter_than_the_size_asked_for_is_the_last(
+    sdk: ModuleType,
+    server: PagingServer,
+    method: str,
+    path: str,
+    parameter: str,
+    size: dict[str, int],
+    sent: list[str | None],
+) -> None:
+    group, name = method.split(".")
+    client = sdk.PagingDemo(base_url=server.base_url)
+    assert item_ids(getattr(getattr(client, group), name)(**size)) == ALL_ITEMS
     assert [q.get(parameter) for q in server.queries_for(path)] == sent
 
 

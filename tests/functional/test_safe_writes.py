@@ -22,8 +22,8 @@ import pytest
 from helpers import REPO, SPECS, describe, sdkwright
 from process_lines import LineReader
 from sdkwright import api
-from sdkwright.cache.fastpath import TXN_DIR_NAME
 from sdkwright.config import target_from_flags
+from sdkwright.output import TXN_DIR_NAME
 from sdkwright.output.manifest import read_manifest
 from sdkwright.output.write import PAUSE_ENV, plan_changes, recover
 

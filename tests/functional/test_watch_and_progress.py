@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import REPO, SPECS, describe, sdkwright
 from process_lines import LineReader
-from sdkwright import cli
+from sdkwright.cli import watch
 
 DEADLINE_S = 60
 GENERATE = [sys.executable, "-m", "sdkwright", "generate"]
@@ -84,12 +84,12 @@ def test_a_change_is_taken_once_the_files_stop_changing(
 ) -> None:
     """An editor's truncate-then-write is seen as a file growing: generation waits for the
     last state, read twice alike."""
-    states: Iterator[cli.FileState] = iter(
+    states: Iterator[watch.FileState] = iter(
         [{"spec": (1, 10)}, {"spec": (2, 700)}, {"spec": (2, 700)}, {"spec": (3, 9)}]
     )
-    monkeypatch.setattr(cli, "_watched_state", lambda targets: next(states))
-    monkeypatch.setattr(cli.time, "sleep", lambda seconds: None)
-    assert cli._settled([], {"spec": (0, 0)}) == {"spec": (2, 700)}
+    monkeypatch.setattr(watch, "watched_state", lambda targets: next(states))
+    monkeypatch.setattr(watch.time, "sleep", lambda seconds: None)
+    assert watch.settled([], {"spec": (0, 0)}) == {"spec": (2, 700)}
     assert next(states) == {"spec": (3, 9)}  # it stopped reading there
 
 

@@ -2,10 +2,10 @@
 and type-check many generated packages in one mypy run.
 
 Every generated `types` package is written under one shared folder as a subpackage of one
-root package (`<root>/propsdk/t0001/`, ...) beside the runtime module it imports
-(`propsdk/_models.py`, the same text for every spec). Its modules import each other and
-`.._models` relatively, so they behave there exactly as in the SDK; the client, resources
-and tests of the SDK are only compiled (the property tests are about models, and importing
+root package (`<root>/propsdk/t0001/`, ...) beside the runtime modules it imports
+(`propsdk/_models.py` and its `_pydantic.py`, the same text for every spec). Its modules
+import each other and `.._models` relatively, so they behave there exactly as in the SDK;
+the client, resources and tests of the SDK are only compiled (the property tests are about models, and importing
 a whole SDK per example would cost more than the rest).
 """
 
@@ -66,6 +66,8 @@ PROFILE = PROFILES[os.environ.get("SDKWRIGHT_HYPOTHESIS_PROFILE", "ci")]
 ROOT_PACKAGE = "propsdk"
 OPTIONS = BuildOptions(package=ROOT_PACKAGE, client_name="PropClient")
 SPEC_NAME = "openapi.json"
+# The runtime modules that the `types` package imports (`_models` and the one it imports).
+RUNTIME_OF_TYPES = ("_models.py", "_pydantic.py")
 
 
 class SpecRejected(AssertionError):
@@ -111,7 +113,7 @@ class Workspace:
         self.folder = folder
         self.packages: list[str] = []  # those generated for the mypy sample
         self._counter = 0
-        self._models_text: str | None = None
+        self._models_text: dict[str, str] | None = None
         self._mypy_config: str | None = None
 
     def __repr__(self) -> str:  # Hypothesis prints fixtures with a failing example
@@ -172,17 +174,18 @@ class Workspace:
         return Generated(api, module, target, spec_text)
 
     def _write_runtime(self, files: dict[str, str]) -> None:
-        models = files[f"{ROOT_PACKAGE}/_models.py"]
+        runtime = {name: files[f"{ROOT_PACKAGE}/{name}"] for name in RUNTIME_OF_TYPES}
         if self._models_text is None:
             self.package_root.mkdir(parents=True)
             (self.package_root / "__init__.py").write_text("", encoding="utf-8")
-            (self.package_root / "_models.py").write_text(models, encoding="utf-8")
+            for name, text in runtime.items():
+                (self.package_root / name).write_text(text, encoding="utf-8")
             (self.package_root / "py.typed").write_text("", encoding="utf-8")
-            self._models_text = models
+            self._models_text = runtime
             self._mypy_config = _mypy_section(files["pyproject.toml"])
             if str(self.folder) not in sys.path:
                 sys.path.insert(0, str(self.folder))
-        assert models == self._models_text, "_models.py depends on the spec; give it its own copy"
+        assert runtime == self._models_text, "the runtime depends on the spec; give it its own copy"
 
     def mypy(self, packages: list[str]) -> subprocess.CompletedProcess[str]:
         """`mypy --strict` with the generated pyproject's settings, over `packages` at once."""

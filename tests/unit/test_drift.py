@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sdkwright.cache.fastpath import MANIFEST_NAME
+from sdkwright.output import MANIFEST_NAME
 from sdkwright.output.drift import Drift, classify, drift_causes
 from sdkwright.output.manifest import FileEntry, Manifest, sha256
 from sdkwright.output.write import Change

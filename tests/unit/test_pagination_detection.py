@@ -11,6 +11,8 @@ from sdkwright.ir.nodes import Named, Operation
 from spec_helpers import build, codes, json_response, openapi, ref
 
 ITEM = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
+# The query parameters `one_operation` types as integers; the others are strings.
+INTEGERS = frozenset({"offset", "skip", "page", "limit", "page-size", "per_page", "$top", "rows"})
 
 
 def one_operation(
@@ -22,7 +24,7 @@ def one_operation(
             {
                 "name": n,
                 "in": "query",
-                "schema": {"type": "integer" if n in ("offset", "page", "limit") else "string"},
+                "schema": {"type": "integer" if n in INTEGERS else "string"},
             }
             for n in parameters
         ],
@@ -74,6 +76,44 @@ def test_number_paging_over_a_plain_array(
     op = one_operation(tmp_path, parameters, LIST)
     assert op.pagination is not None and op.pagination.style == style
     assert op.pagination.items.attributes == ()
+
+
+@pytest.mark.parametrize(
+    ("parameters", "limit"),
+    [
+        (["offset", "limit"], "limit"),
+        (["offset", "page-size"], "page_size"),
+        (["page", "per_page"], "per_page"),
+        (["skip", "$top"], "dollar_top"),
+        (["page", "size_filter"], ""),  # a string, and no page size by its name
+        (["page"], ""),
+    ],
+)
+def test_number_paging_knows_the_page_size_asked_for(
+    tmp_path: Path, parameters: list[str], limit: str
+) -> None:
+    """Offset and page-number paging end at a page shorter than the size the call asks for
+    (the runtime's `limit`): the parameter that asks, by its name."""
+    op = one_operation(tmp_path, parameters, LIST)
+    assert op.pagination is not None and op.pagination.limit == limit
+
+
+def test_token_paging_has_no_page_size_to_stop_at(tmp_path: Path) -> None:
+    """Its server says where the pages end: a short page may be followed by more."""
+    op = one_operation(
+        tmp_path, ["page_token", "limit"], envelope(data=LIST, next_page_token={"type": "string"})
+    )
+    assert op.pagination is not None and op.pagination.style == "cursor"
+    assert op.pagination.limit == ""
+
+
+def test_the_extension_names_the_page_size_parameter(tmp_path: Path) -> None:
+    declared = {"style": "offset", "parameter": "offset", "items": "", "limit": "rows"}
+    op = one_operation(tmp_path, ["offset", "rows"], LIST, **{"x-sdkwright-pagination": declared})
+    assert op.pagination is not None and op.pagination.limit == "rows"
+    unknown = {**declared, "limit": "nope"}
+    op = one_operation(tmp_path, ["offset"], LIST, **{"x-sdkwright-pagination": unknown})
+    assert op.pagination is None  # and a pagination.declared warning, as any misfit
 
 
 def test_next_url_paging(tmp_path: Path) -> None:

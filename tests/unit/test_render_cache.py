@@ -1,4 +1,4 @@
-"""The render cache (generator/render_cache.py): a regeneration after a spec change reuses the
+"""The render cache (sdkwright/cache/render_cache.py): a regeneration after a spec change reuses the
 files of units that read nothing changed, and gives exactly what a cold render gives.
 
 The equivalence tests edit the repository's own specs in many small ways (what a team does

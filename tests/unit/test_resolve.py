@@ -166,10 +166,18 @@ def test_remote_refs_are_refused(tmp_path: Path) -> None:
         specs.target("https://example.com/x.yaml#/A", specs.root)
 
 
-def test_a_fragment_that_is_not_a_pointer_is_refused(tmp_path: Path) -> None:
-    [diagnostic] = unresolved(tmp_path, "#Pet")
+def test_a_fragment_that_is_neither_a_pointer_nor_an_anchor_name_is_refused(
+    tmp_path: Path,
+) -> None:
+    [diagnostic] = unresolved(tmp_path, "#Pet owner")
     assert diagnostic.code == "ref.unresolved"
     assert "unsupported reference fragment" in diagnostic.message
+
+
+def test_an_anchor_name_nothing_declares_is_refused(tmp_path: Path) -> None:
+    [diagnostic] = unresolved(tmp_path, "#Pet")
+    assert diagnostic.code == "ref.unresolved"
+    assert "no schema declares $anchor 'Pet'" in diagnostic.message
 
 
 def test_self_referencing_ref_chain_raises_in_deref(tmp_path: Path) -> None:

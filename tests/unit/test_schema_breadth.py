@@ -238,6 +238,23 @@ def test_discriminated_unions_dispatch_on_the_tag_by_its_python_name(
         shapes.validate_python({"shape-type": "hexagon"})
 
 
+@pytest.mark.parametrize("declared", [True, False], ids=["declared", "found by its const tags"])
+def test_a_variant_referring_back_to_its_union_keeps_its_constant_tag(
+    generate: Any, declared: bool
+) -> None:
+    """Circle is still being built when its field `parent` meets Shape (which is defined
+    from there): its constant tag, "" here, is known only once Circle is complete."""
+    schemas = _shapes("kind", declared)
+    schemas["Circle"]["properties"]["kind"] = {"const": ""}
+    schemas["Circle"]["properties"]["parent"] = ref("Shape")
+    # Circle comes first, so it is converted before the union that names it.
+    sdk = generate(openapi({"Circle": schemas.pop("Circle"), **schemas}))
+    shape = sdk.definition("Shape")
+    assert (shape.type.discriminator, shape.type.dispatch) == ("kind", None)
+    circle = adapter(sdk.types.Shape).validate_python({"kind": "", "radius": 1})
+    assert isinstance(circle, sdk.types.Circle)
+
+
 def test_no_discriminator_when_two_variants_share_a_tag_value(generate: Any) -> None:
     schemas = _shapes("kind", False)
     schemas["Square"]["properties"]["kind"] = {"const": "circle"}

@@ -1,4 +1,4 @@
-"""Compiled templates (generator/template_bytecode.py): the shipped ones are what the renderer
+"""Compiled templates (sdkwright/cache/template_bytecode.py): the shipped ones are what the renderer
 would compile, they are used as they are, and an edited template never runs stale code."""
 
 from __future__ import annotations

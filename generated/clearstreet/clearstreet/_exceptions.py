@@ -23,7 +23,7 @@ Other 4xx statuses raise a plain :class:`APIStatusError`.
 
 from __future__ import annotations
 
-import httpx
+from . import _http
 
 __all__ = [
     "APIConnectionError",
@@ -50,9 +50,9 @@ class APIError(Exception):
     """Base class of every error raised by the client."""
 
     message: str
-    request: httpx.Request
+    request: _http.Request
 
-    def __init__(self, message: str, *, request: httpx.Request) -> None:
+    def __init__(self, message: str, *, request: _http.Request) -> None:
         super().__init__(message)
         self.message = message
         self.request = request
@@ -61,28 +61,28 @@ class APIError(Exception):
 class APIConnectionError(APIError):
     """The request failed in transport: DNS, TLS, refused or reset connection.
 
-    The underlying ``httpx`` exception is available as ``__cause__``.
+    The HTTP library's exception is available as ``__cause__``.
     """
 
-    def __init__(self, message: str = "Connection error.", *, request: httpx.Request) -> None:
+    def __init__(self, message: str = "Connection error.", *, request: _http.Request) -> None:
         super().__init__(message, request=request)
 
 
 class APITimeoutError(APIConnectionError):
     """The request did not complete within its timeout."""
 
-    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request) -> None:
+    def __init__(self, message: str = "Request timed out.", *, request: _http.Request) -> None:
         super().__init__(message, request=request)
 
 
 class APIResponseValidationError(APIError):
     """A successful response whose body does not match the declared type.
 
-    This usually means the API changed or its description is inaccurate. The
-    pydantic ``ValidationError`` is available as ``__cause__``.
+    This usually means the API changed or its description is inaccurate. The decoding
+    error (pydantic's ``ValidationError``, or msgspec's) is available as ``__cause__``.
     """
 
-    response: httpx.Response
+    response: _http.Response
     status_code: int
     body: object
 
@@ -90,7 +90,7 @@ class APIResponseValidationError(APIError):
         self,
         message: str = "Response body did not match the expected type.",
         *,
-        response: httpx.Response,
+        response: _http.Response,
         body: object,
     ) -> None:
         super().__init__(message, request=response.request)
@@ -106,13 +106,13 @@ class APIStatusError(APIError):
     or ``None`` for an empty body.
     """
 
-    response: httpx.Response
+    response: _http.Response
     status_code: int
-    headers: httpx.Headers
+    headers: _http.Headers
     body: object
     request_id: str | None
 
-    def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
+    def __init__(self, message: str, *, response: _http.Response, body: object) -> None:
         super().__init__(message, request=response.request)
         self.response = response
         self.status_code = response.status_code
@@ -165,7 +165,7 @@ _ERRORS_BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error_for(response: httpx.Response) -> APIStatusError:
+def status_error_for(response: _http.Response) -> APIStatusError:
     """Build the exception matching an error response; the caller raises it.
 
     The response body must already have been read.
@@ -186,7 +186,7 @@ def status_error_for(response: httpx.Response) -> APIStatusError:
     return error_class(message, response=response, body=_decode_body(response))
 
 
-def _decode_body(response: httpx.Response) -> object:
+def _decode_body(response: _http.Response) -> object:
     """Return the JSON-decoded body, falling back to text; ``None`` if empty."""
     if not response.content:
         return None

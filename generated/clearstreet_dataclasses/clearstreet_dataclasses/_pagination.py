@@ -10,8 +10,9 @@ A paginated method fetches its first page and returns a `SyncPage` (or `AsyncPag
     for page in page.iter_pages(): ...                # page by page
 
 The next page is only requested when iteration gets there. Iteration stops when the server
-gives no next cursor, an empty page, or the cursor it was just sent (a server bug that would
-otherwise loop forever).
+gives no next cursor, an empty page, the cursor it was just sent (a server bug that would
+otherwise loop forever), or, where the call asked for a page size (``limit``, offset and
+page-number paging), a page shorter than that.
 """
 
 from __future__ import annotations
@@ -51,17 +52,21 @@ class SyncPage(Generic[_ItemT, _ResponseT]):
         cursor: _CursorT | None,
         items: ItemsOf[_ResponseT, _ItemT],
         next_cursor: NextCursor[_ResponseT, _CursorT, _ItemT],
+        limit: int | None = None,
     ) -> SyncPage[_ItemT, _ResponseT]:
-        """Fetch the page at `cursor`; the following pages are fetched on demand."""
+        """Fetch the page at `cursor`; the following pages are fetched on demand. `limit` is
+        the page size the call asks for, where the API pages by offset or number."""
         response = fetch(cursor)
         page_items = items(response)
-        following = _following(cursor, next_cursor(response, cursor, page_items), page_items)
+        following = _following(cursor, next_cursor(response, cursor, page_items), page_items, limit)
         if following is None:
             return cls(response, page_items, None)
         return cls(
             response,
             page_items,
-            lambda: cls.first(fetch, cursor=following, items=items, next_cursor=next_cursor),
+            lambda: cls.first(
+                fetch, cursor=following, items=items, next_cursor=next_cursor, limit=limit
+            ),
         )
 
     def has_next_page(self) -> bool:
@@ -104,16 +109,19 @@ class AsyncPage(Generic[_ItemT, _ResponseT]):
         cursor: _CursorT | None,
         items: ItemsOf[_ResponseT, _ItemT],
         next_cursor: NextCursor[_ResponseT, _CursorT, _ItemT],
+        limit: int | None = None,
     ) -> AsyncPage[_ItemT, _ResponseT]:
         response = await fetch(cursor)
         page_items = items(response)
-        following = _following(cursor, next_cursor(response, cursor, page_items), page_items)
+        following = _following(cursor, next_cursor(response, cursor, page_items), page_items, limit)
         if following is None:
             return cls(response, page_items, None)
         return cls(
             response,
             page_items,
-            lambda: cls.first(fetch, cursor=following, items=items, next_cursor=next_cursor),
+            lambda: cls.first(
+                fetch, cursor=following, items=items, next_cursor=next_cursor, limit=limit
+            ),
         )
 
     def has_next_page(self) -> bool:
@@ -137,10 +145,15 @@ class AsyncPage(Generic[_ItemT, _ResponseT]):
 
 
 def _following(
-    current: _CursorT | None, following: _CursorT | None, items: Sequence[object]
+    current: _CursorT | None,
+    following: _CursorT | None,
+    items: Sequence[object],
+    limit: int | None,
 ) -> _CursorT | None:
     """The cursor of the next page, or None where paging must stop."""
     if following is None or following == "" or following == current or not items:
+        return None
+    if limit and len(items) < limit:  # a short page: the server had no more
         return None
     return following
 

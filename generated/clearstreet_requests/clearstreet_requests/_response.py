@@ -4,8 +4,8 @@
 By default a method returns its parsed result. Two views of the client return more:
 
 ``client.with_raw_response.<group>.<method>(...)`` returns an :class:`APIResponse`: status,
-headers and the ``requests.Response``, with ``.parse()`` giving what the method would have
-returned. The body has been read.
+headers and the HTTP library's response (``http_response``), with ``.parse()`` giving what
+the method would have returned. The body has been read.
 
 ``client.with_streaming_response.<group>.<method>(...)`` is a context manager yielding an
 :class:`APIResponse` whose body has *not* been read: ``iter_bytes()``, ``iter_lines()`` and,
@@ -28,23 +28,28 @@ import contextlib
 import contextvars
 import functools
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, Generic, Literal, ParamSpec, TypeVar, cast
 
-import pydantic
-import requests
-from requests.structures import CaseInsensitiveDict
-
+from . import _http
 from ._exceptions import APIResponseValidationError, _decode_body
+from ._models import DecodeError, decode_json
 from ._streaming import (
+    AsyncEventStream,
     EventStream,
     ServerSentEvent,
+    aiter_events,
+    aiter_lines,
     iter_events,
     iter_lines,
 )
 
 __all__ = [
     "APIResponse",
+    "AsyncAPIResponse",
+    "async_to_raw_page_wrapper",
+    "async_to_raw_response_wrapper",
+    "async_to_streamed_response_wrapper",
     "parse_response",
     "record_response",
     "to_raw_page_wrapper",
@@ -62,7 +67,7 @@ _response_mode: contextvars.ContextVar[ResponseMode] = contextvars.ContextVar(
 
 
 # While a raw page wrapper runs: the first response (and its retry count) the client parsed.
-_first_response: contextvars.ContextVar[list[tuple[requests.Response, int]] | None] = (
+_first_response: contextvars.ContextVar[list[tuple[_http.Response, int]] | None] = (
     contextvars.ContextVar("_first_response", default=None)
 )
 
@@ -72,7 +77,7 @@ def response_mode() -> ResponseMode:
     return _response_mode.get()
 
 
-def record_response(response: requests.Response, retries_taken: int) -> None:
+def record_response(response: _http.Response, retries_taken: int) -> None:
     """Called by the client with each response it parses, for ``to_raw_page_wrapper``."""
     first = _first_response.get()
     if first is not None and not first:
@@ -81,19 +86,8 @@ def record_response(response: requests.Response, retries_taken: int) -> None:
 
 # --- Parsing -------------------------------------------------------------------
 
-# TypeAdapter construction is costly; the set of return types in an SDK is
-# small and fixed, so an unbounded cache is fine.
-_adapters: dict[object, pydantic.TypeAdapter[Any]] = {}
 
-
-def _adapter_for(tp: type[_T]) -> pydantic.TypeAdapter[_T]:
-    adapter = _adapters.get(tp)
-    if adapter is None:
-        adapter = _adapters[tp] = pydantic.TypeAdapter(tp)
-    return adapter
-
-
-def parse_response(response: requests.Response, cast_to: type[_T]) -> _T:
+def parse_response(response: _http.Response, cast_to: type[_T]) -> _T:
     """Convert a successful response, already read, into ``cast_to``."""
     # Types that bypass validation. `raw` is typed `object` so that the final
     # cast reads the same to every mypy version, whatever it narrows `_T` to.
@@ -107,22 +101,24 @@ def parse_response(response: requests.Response, cast_to: type[_T]) -> _T:
         raw = response.text
     elif cast_to is bytes:
         raw = response.content
-    elif cast_to is requests.Response:
+    elif cast_to is _http.Response:
         raw = response
     elif cast_to is EventStream:
         raw = EventStream(response)
+    elif cast_to is AsyncEventStream:
+        raw = AsyncEventStream(response)
     else:
         return _validate(response, cast_to)
     return cast(_T, raw)
 
 
-def _is_json(response: requests.Response) -> bool:
+def _is_json(response: _http.Response) -> bool:
     content_type: str = response.headers.get("content-type", "")
     media_type = content_type.partition(";")[0].strip()
     return media_type == "application/json" or media_type.endswith("+json")
 
 
-def _validate(response: requests.Response, cast_to: type[_T]) -> _T:
+def _validate(response: _http.Response, cast_to: type[_T]) -> _T:
     if not response.content:
         raise APIResponseValidationError(
             "Expected a response body but the response was empty.",
@@ -130,8 +126,8 @@ def _validate(response: requests.Response, cast_to: type[_T]) -> _T:
             body=None,
         )
     try:
-        return _adapter_for(cast_to).validate_json(response.content)
-    except pydantic.ValidationError as exc:
+        return decode_json(response.content, cast_to)  # by the model type's library
+    except DecodeError as exc:
         raise APIResponseValidationError(response=response, body=_decode_body(response)) from exc
 
 
@@ -141,7 +137,7 @@ def _validate(response: requests.Response, cast_to: type[_T]) -> _T:
 class _BaseAPIResponse(Generic[_T]):
     def __init__(
         self,
-        http_response: requests.Response,
+        http_response: _http.Response,
         cast_to: type[_T] | None,
         *,
         retries_taken: int,
@@ -158,11 +154,11 @@ class _BaseAPIResponse(Generic[_T]):
         return self.http_response.status_code
 
     @property
-    def headers(self) -> CaseInsensitiveDict[str]:
+    def headers(self) -> _http.Headers:
         return self.http_response.headers
 
     @property
-    def url(self) -> str:
+    def url(self) -> _http.URL:
         return self.http_response.url
 
     @property
@@ -183,17 +179,18 @@ class _BaseAPIResponse(Generic[_T]):
 
 
 class APIResponse(_BaseAPIResponse[_T]):
-    """A successful response, before or instead of parsing."""
+    """A successful response of a sync client, before or instead of parsing."""
 
     def parse(self) -> _T:
         """What the method returns: the body parsed into its declared type (read first if needed)."""
-        self.read()
+        _http.read(self.http_response)
         return self._parse_read()
 
     def read(self) -> bytes:
-        return self.http_response.content
+        return _http.read(self.http_response)
 
     def text(self) -> str:
+        _http.read(self.http_response)
         return self.http_response.text
 
     def json(self) -> Any:
@@ -201,7 +198,7 @@ class APIResponse(_BaseAPIResponse[_T]):
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         """The body as it arrives (decompressed)."""
-        return self.http_response.iter_content(chunk_size)
+        return _http.iter_bytes(self.http_response, chunk_size)
 
     def iter_lines(self) -> Iterator[str]:
         """The body line by line, without line endings."""
@@ -213,6 +210,40 @@ class APIResponse(_BaseAPIResponse[_T]):
 
     def close(self) -> None:
         self.http_response.close()
+
+
+class AsyncAPIResponse(_BaseAPIResponse[_T]):
+    """A successful response of an async client, before or instead of parsing."""
+
+    async def parse(self) -> _T:
+        """What the method returns: the body parsed into its declared type (read first if needed)."""
+        await _http.async_read(self.http_response)
+        return self._parse_read()
+
+    async def read(self) -> bytes:
+        return await _http.async_read(self.http_response)
+
+    async def text(self) -> str:
+        await _http.async_read(self.http_response)
+        return self.http_response.text
+
+    async def json(self) -> Any:
+        return json.loads(await self.read())
+
+    def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        """The body as it arrives (decompressed)."""
+        return _http.async_iter_bytes(self.http_response, chunk_size)
+
+    def iter_lines(self) -> AsyncIterator[str]:
+        """The body line by line, without line endings."""
+        return aiter_lines(self.iter_bytes())
+
+    def iter_events(self) -> AsyncIterator[ServerSentEvent]:
+        """The events of a ``text/event-stream`` body, as the server sends them."""
+        return aiter_events(self.iter_lines())
+
+    async def close(self) -> None:
+        await _http.async_close(self.http_response)
 
 
 # --- Wrappers for with_raw_response / with_streaming_response ------------------------
@@ -232,12 +263,26 @@ def to_raw_response_wrapper(func: Callable[_P, _T]) -> Callable[_P, APIResponse[
     return wrapped
 
 
+def async_to_raw_response_wrapper(
+    func: Callable[_P, Awaitable[_T]],
+) -> Callable[_P, Awaitable[AsyncAPIResponse[_T]]]:
+    @functools.wraps(func)
+    async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> AsyncAPIResponse[_T]:
+        token = _response_mode.set("raw")
+        try:
+            return cast("AsyncAPIResponse[_T]", await func(*args, **kwargs))
+        finally:
+            _response_mode.reset(token)
+
+    return wrapped
+
+
 def to_raw_page_wrapper(func: Callable[_P, _T]) -> Callable[_P, APIResponse[_T]]:
     """For paginated methods: the first page's response, whose ``.parse()`` is the page."""
 
     @functools.wraps(func)
     def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_T]:
-        first: list[tuple[requests.Response, int]] = []
+        first: list[tuple[_http.Response, int]] = []
         token = _first_response.set(first)
         try:
             page = func(*args, **kwargs)
@@ -245,6 +290,23 @@ def to_raw_page_wrapper(func: Callable[_P, _T]) -> Callable[_P, APIResponse[_T]]
             _first_response.reset(token)
         response, retries_taken = first[0]
         return APIResponse(response, None, retries_taken=retries_taken, parsed=(page,))
+
+    return wrapped
+
+
+def async_to_raw_page_wrapper(
+    func: Callable[_P, Awaitable[_T]],
+) -> Callable[_P, Awaitable[AsyncAPIResponse[_T]]]:
+    @functools.wraps(func)
+    async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> AsyncAPIResponse[_T]:
+        first: list[tuple[_http.Response, int]] = []
+        token = _first_response.set(first)
+        try:
+            page = await func(*args, **kwargs)
+        finally:
+            _first_response.reset(token)
+        response, retries_taken = first[0]
+        return AsyncAPIResponse(response, None, retries_taken=retries_taken, parsed=(page,))
 
     return wrapped
 
@@ -264,5 +326,24 @@ def to_streamed_response_wrapper(
             yield response
         finally:
             response.close()
+
+    return wrapped
+
+
+def async_to_streamed_response_wrapper(
+    func: Callable[_P, Awaitable[_T]],
+) -> Callable[_P, contextlib.AbstractAsyncContextManager[AsyncAPIResponse[_T]]]:
+    @functools.wraps(func)
+    @contextlib.asynccontextmanager
+    async def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> AsyncIterator[AsyncAPIResponse[_T]]:
+        token = _response_mode.set("stream")
+        try:
+            response = cast("AsyncAPIResponse[_T]", await func(*args, **kwargs))
+        finally:
+            _response_mode.reset(token)
+        try:
+            yield response
+        finally:
+            await response.close()
 
     return wrapped

@@ -9,12 +9,22 @@ value's tag with `tag_reader`.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pydantic
 
-__all__ = ["dump_dataclass", "tag_reader", "wire_names"]
+from ._pydantic import DecodeError, adapter_for, decode_json, tag_reader
+
+__all__ = [
+    "DecodeError",
+    "decode_json",
+    "dump_dataclass",
+    "dump_model",
+    "tag_reader",
+    "wire_names",
+]
 
 _ClassT = TypeVar("_ClassT", bound=type)
 
@@ -29,42 +39,15 @@ def wire_names(names: Mapping[str, str]) -> Callable[[_ClassT], _ClassT]:
     return pydantic.with_config(config)
 
 
-# TypeAdapter construction is costly; an SDK has a small, fixed set of classes.
-_adapters: dict[type[Any], pydantic.TypeAdapter[Any]] = {}
-
-
-def _adapter(cls: type[Any]) -> pydantic.TypeAdapter[Any]:
-    adapter = _adapters.get(cls)
-    if adapter is None:
-        adapter = _adapters[cls] = pydantic.TypeAdapter(cls)
-    return adapter
-
-
 def dump_dataclass(value: object) -> object:
     """A model instance as JSON data, by wire names, without the fields left at None."""
-    return _adapter(type(value)).dump_python(value, mode="json", by_alias=True, exclude_none=True)
+    return adapter_for(type(value)).dump_python(
+        value, mode="json", by_alias=True, exclude_none=True
+    )
 
 
-def tag_reader(key: str, attribute: str = "") -> Callable[[Any], str | None]:
-    """What a tagged union's `pydantic.Discriminator` calls to find a value's tag.
-
-    A union whose variants the API tells apart by a tag property that they do not type as a
-    constant (a plain string) is written
-
-        Annotated[
-            Annotated[Attach, pydantic.Tag("attach")] | Annotated[Detach, pydantic.Tag("detach")],
-            pydantic.Discriminator(tag_reader("type")),
-        ]
-
-    The function returned reads the tag from wire data (a mapping) by its wire name `key`,
-    and from a model built in Python by its attribute (`attribute`, when the Python name
-    differs). A missing tag, or one that is not a string, reads as None and pydantic raises
-    `union_tag_not_found`; a tag that no variant has raises `union_tag_invalid`.
-    """
-    name = attribute or key
-
-    def read_tag(value: Any) -> str | None:
-        tag = value.get(key) if isinstance(value, Mapping) else getattr(value, name, None)
-        return tag if isinstance(tag, str) else None  # a string enum's member is a string
-
-    return read_tag
+def dump_model(value: object) -> object | None:
+    """A dataclass instance as JSON data (`dump_dataclass`); None for anything else."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dump_dataclass(value)
+    return None

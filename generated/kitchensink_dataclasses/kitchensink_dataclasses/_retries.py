@@ -20,11 +20,16 @@ retry too early.
 from __future__ import annotations
 
 import email.utils
+import logging
 import math
 import random
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from . import _http
+from ._exceptions import APIConnectionError, APIStatusError
+from ._types import NotGiven
 
 __all__ = [
     "DEFAULT_INITIAL_RETRY_DELAY",
@@ -35,6 +40,7 @@ __all__ = [
     "RetryPolicy",
     "is_retryable_status",
     "retry_after",
+    "retry_delay",
 ]
 
 DEFAULT_MAX_RETRIES = 2
@@ -43,6 +49,10 @@ DEFAULT_MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 # The header that marks a POST or PATCH as safe to repeat, unless the API names another.
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+# This module is copied into each generated package, so the package name is
+# only known at import time.
+_log = logging.getLogger(__name__.rpartition(".")[0] or __name__)
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 _JITTER = 0.25
@@ -115,3 +125,74 @@ class RetryPolicy:
         if asked is None:
             return self.backoff(retries_taken)
         return asked if asked <= MAX_RETRY_AFTER else None
+
+    def max_retries_for(self, call: int | NotGiven, operation: int | None) -> int:
+        """The call's own limit, else the operation's (from the API description), else this one."""
+        if not isinstance(call, NotGiven):
+            if call < 0:
+                raise ValueError(f"max_retries must be >= 0, not {call}")
+            return call
+        return self.max_retries if operation is None else operation
+
+
+def retry_delay(
+    policy: RetryPolicy,
+    error: APIConnectionError | APIStatusError,
+    *,
+    retries_taken: int,
+    max_retries: int,
+    idempotency_header: str | None,
+) -> float | None:
+    """How long to wait before retrying after ``error``, or None to raise it; logged at INFO."""
+    request = error.request
+    if isinstance(error, APIStatusError) and not is_retryable_status(error.status_code):
+        return None
+    failure = _describe(error)
+    if retries_taken >= max_retries:
+        if max_retries:
+            _log.info(
+                "Giving up on %s %s after %d attempts: %s",
+                request.method,
+                request.url,
+                retries_taken + 1,
+                failure,
+            )
+        return None
+    key_header = idempotency_header or IDEMPOTENCY_HEADER
+    if not is_idempotent(request.method, request.headers, key_header):
+        _log.info(
+            "Not retrying %s %s (%s): without an %s header it could take effect twice",
+            request.method,
+            request.url,
+            failure,
+            key_header,
+        )
+        return None
+    headers = error.response.headers if isinstance(error, APIStatusError) else None
+    delay = policy.delay(retries_taken, headers)
+    if delay is None:
+        _log.info(
+            "Not retrying %s %s (%s): the server asks to wait more than %g s",
+            request.method,
+            request.url,
+            failure,
+            MAX_RETRY_AFTER,
+        )
+        return None
+    _log.info(
+        "Retrying %s %s in %.3f s (retry %d of %d) after %s",
+        request.method,
+        request.url,
+        delay,
+        retries_taken + 1,
+        max_retries,
+        failure,
+    )
+    return delay
+
+
+def _describe(error: APIConnectionError | APIStatusError) -> str:
+    if isinstance(error, APIStatusError):
+        return f"{error.status_code} {_http.reason(error.response)}".rstrip()
+    cause = error.__cause__
+    return type(cause).__name__ if cause is not None else type(error).__name__

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, final
 
-import httpx
+from . import _http
 
 __all__ = [
     "AsyncEventStream",
@@ -165,17 +165,17 @@ class EventStream:
     Iterate it once. The connection closes when the events end, or when a ``with`` block
     around the stream ends, whichever comes first::
 
-        with client.orders.stream_order_events(order_id="o-1") as events:
+        with client.<group>.<method>(...) as events:
             for event in events:
                 print(event.event, event.json())
     """
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: _http.Response) -> None:
         self.response = response
 
     def __iter__(self) -> Iterator[ServerSentEvent]:
         try:
-            yield from iter_events(iter_lines(self.response.iter_bytes()))
+            yield from iter_events(iter_lines(_http.iter_bytes(self.response, None)))
         finally:
             self.response.close()
 
@@ -198,18 +198,19 @@ class EventStream:
 class AsyncEventStream:
     """The async counterpart of :class:`EventStream`: ``async for`` and ``async with``."""
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: _http.Response) -> None:
         self.response = response
 
     async def __aiter__(self) -> AsyncIterator[ServerSentEvent]:
         try:
-            async for event in aiter_events(aiter_lines(self.response.aiter_bytes())):
+            chunks = _http.async_iter_bytes(self.response, None)
+            async for event in aiter_events(aiter_lines(chunks)):
                 yield event
         finally:
-            await self.response.aclose()
+            await _http.async_close(self.response)
 
     async def close(self) -> None:
-        await self.response.aclose()
+        await _http.async_close(self.response)
 
     async def __aenter__(self) -> AsyncEventStream:
         return self

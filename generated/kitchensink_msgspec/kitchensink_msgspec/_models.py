@@ -1,126 +1,43 @@
 # File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
-"""Base classes for the SDK's models and enums, and the tag reader of tagged unions.
+"""How the SDK's models, msgspec structs written by datamodel-code-generator, meet the wire.
 
-Servers change before SDKs are regenerated, so models and enums are forward compatible:
-a model keeps fields it does not declare, and an enum accepts values it does not list
-(they become members created on the fly, equal to their plain value).
+msgspec decodes responses straight from their bytes, without pydantic, and writes request
+bodies from structs: by wire names, leaving out the fields left ``UNSET`` (a field set to
+None is sent as null). A tagged union of the operations' own inline types finds a value's
+tag with `tag_reader`.
 """
 
 from __future__ import annotations
 
-import enum
-import warnings
-from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
+from typing import Any, TypeVar
 
-import pydantic
+import msgspec
 
-__all__ = ["BaseModel", "OpenIntEnum", "OpenStrEnum", "tag_reader"]
+from ._pydantic import tag_reader
 
+__all__ = ["DecodeError", "decode_json", "dump_model", "tag_reader"]
 
-class BaseModel(pydantic.BaseModel):
-    """A response or request model.
+_T = TypeVar("_T")
 
-    Python code sets fields by their Python names (or wire names): `Order(order_id=...)`.
-    Data from the wire (`model_validate`, responses) is read by wire names only, so that a
-    key spelled like a field's Python name, e.g. `order_id` beside `orderId`, stays a key of
-    its own. Whether a field was sent at all (as opposed to sent as null) is in
-    `model_fields_set`; `model_dump(by_alias=True, exclude_unset=True)` gives back what the
-    server sent.
+# Malformed JSON, and JSON that does not fit the type (msgspec.ValidationError).
+DecodeError = msgspec.DecodeError
 
-    A model builds its validator on first use, not on import: importing a module costs
-    little, and models that refer to each other across modules are complete by then.
-    """
-
-    model_config = pydantic.ConfigDict(
-        extra="allow",
-        defer_build=True,
-        validate_by_name=False,
-        validate_by_alias=True,
-        protected_namespaces=(),
-    )
-
-    # The Python names of the fields the API deprecates: setting one warns.
-    _deprecated_fields: ClassVar[frozenset[str]] = frozenset()
-
-    def __init__(self, /, **data: Any) -> None:
-        __tracebackhide__ = True
-        for name in sorted(type(self)._deprecated_fields.intersection(data)):
-            message = f"{type(self).__name__}.{name} is deprecated by the API"
-            warnings.warn(message, DeprecationWarning, stacklevel=2)
-        self.__pydantic_validator__.validate_python(data, self_instance=self, by_name=True)
-
-    # pydantic calls an overridden __init__ from model_validate too, unless told it is the base
-    # one: wire data must not go through the by-name reading above.
-    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
-
-    @pydantic.model_validator(mode="wrap")
-    @classmethod
-    def _unknown_keys_are_not_fields(
-        cls, data: Any, handler: pydantic.ValidatorFunctionWrapHandler
-    ) -> Any:
-        # pydantic counts an unknown key as set under its own name, so an unknown `order_id`
-        # would mark the field order_id (wire name `orderId`) as sent.
-        model = handler(data)
-        extra = getattr(model, "__pydantic_extra__", None)
-        if extra and isinstance(data, dict):
-            fields = cls.__pydantic_fields__
-            for name in extra.keys() & fields.keys():
-                alias = fields[name].validation_alias
-                if isinstance(alias, str) and alias not in data:
-                    model.__pydantic_fields_set__.discard(name)
-        return model
+# A decoder is built once per type; the set of them in an SDK is small and fixed.
+_decoders: dict[object, msgspec.json.Decoder[Any]] = {}
 
 
-class OpenStrEnum(str, enum.Enum):
-    """A string enum that also accepts values added to the API after generation."""
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = value
-        member._value_ = value
-        return member
-
-    def __str__(self) -> str:
-        return str(self.value)
+def decode_json(content: bytes, tp: type[_T]) -> _T:
+    """``content``, JSON, decoded into ``tp``."""
+    decoder = _decoders.get(tp)
+    if decoder is None:
+        decoder = _decoders[tp] = msgspec.json.Decoder(tp)
+    result: _T = decoder.decode(content)
+    return result
 
 
-class OpenIntEnum(int, enum.Enum):
-    """An integer enum that also accepts values added to the API after generation."""
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, int) or isinstance(value, bool):
-            return None
-        member = int.__new__(cls, value)
-        member._name_ = f"VALUE_{value}"
-        member._value_ = value
-        return member
-
-
-def tag_reader(key: str, attribute: str = "") -> Callable[[Any], str | None]:
-    """What a tagged union's `pydantic.Discriminator` calls to find a value's tag.
-
-    A union whose variants the API tells apart by a tag property that they do not type as a
-    constant (a plain string) is written
-
-        Annotated[
-            Annotated[Attach, pydantic.Tag("attach")] | Annotated[Detach, pydantic.Tag("detach")],
-            pydantic.Discriminator(tag_reader("type")),
-        ]
-
-    The function returned reads the tag from wire data (a mapping) by its wire name `key`,
-    and from a model built in Python by its attribute (`attribute`, when the Python name
-    differs). A missing tag, or one that is not a string, reads as None and pydantic raises
-    `union_tag_not_found`; a tag that no variant has raises `union_tag_invalid`.
-    """
-    name = attribute or key
-
-    def read_tag(value: Any) -> str | None:
-        tag = value.get(key) if isinstance(value, Mapping) else getattr(value, name, None)
-        return tag if isinstance(tag, str) else None  # a string enum's member is a string
-
-    return read_tag
+def dump_model(value: object) -> object | None:
+    """A struct as JSON data (by wire names, without its UNSET fields); None for anything else."""
+    if not isinstance(value, msgspec.Struct):
+        return None
+    data: object = msgspec.to_builtins(value)
+    return data

@@ -4,18 +4,30 @@
 Servers change before SDKs are regenerated, so models and enums are forward compatible:
 a model keeps fields it does not declare, and an enum accepts values it does not list
 (they become members created on the fly, equal to their plain value).
+
+Responses are parsed by pydantic (`decode_json`), which also writes request bodies from
+models.
 """
 
 from __future__ import annotations
 
 import enum
 import warnings
-from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 import pydantic
 
-__all__ = ["BaseModel", "OpenIntEnum", "OpenStrEnum", "tag_reader"]
+from ._pydantic import DecodeError, decode_json, tag_reader
+
+__all__ = [
+    "BaseModel",
+    "DecodeError",
+    "OpenIntEnum",
+    "OpenStrEnum",
+    "decode_json",
+    "dump_model",
+    "tag_reader",
+]
 
 
 class BaseModel(pydantic.BaseModel):
@@ -101,26 +113,6 @@ class OpenIntEnum(int, enum.Enum):
         return member
 
 
-def tag_reader(key: str, attribute: str = "") -> Callable[[Any], str | None]:
-    """What a tagged union's `pydantic.Discriminator` calls to find a value's tag.
-
-    A union whose variants the API tells apart by a tag property that they do not type as a
-    constant (a plain string) is written
-
-        Annotated[
-            Annotated[Attach, pydantic.Tag("attach")] | Annotated[Detach, pydantic.Tag("detach")],
-            pydantic.Discriminator(tag_reader("type")),
-        ]
-
-    The function returned reads the tag from wire data (a mapping) by its wire name `key`,
-    and from a model built in Python by its attribute (`attribute`, when the Python name
-    differs). A missing tag, or one that is not a string, reads as None and pydantic raises
-    `union_tag_not_found`; a tag that no variant has raises `union_tag_invalid`.
-    """
-    name = attribute or key
-
-    def read_tag(value: Any) -> str | None:
-        tag = value.get(key) if isinstance(value, Mapping) else getattr(value, name, None)
-        return tag if isinstance(tag, str) else None  # a string enum's member is a string
-
-    return read_tag
+def dump_model(value: object) -> object | None:
+    """Nothing: the models here are pydantic's, which the core dumps itself (``_encoding``)."""
+    return None

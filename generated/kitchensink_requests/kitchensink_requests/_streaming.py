@@ -10,16 +10,19 @@ event to the next; ``retry`` must be all digits; lines starting with ``:`` are c
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, final
 
-import requests
+from . import _http
 
 __all__ = [
+    "AsyncEventStream",
     "EventStream",
     "ServerSentEvent",
+    "aiter_events",
+    "aiter_lines",
     "iter_events",
     "iter_lines",
 ]
@@ -85,6 +88,15 @@ def iter_lines(chunks: Iterable[bytes]) -> Iterator[str]:
         yield line.decode("utf-8", errors="replace")
 
 
+async def aiter_lines(chunks: AsyncIterable[bytes]) -> AsyncIterator[str]:
+    splitter = _LineSplitter()
+    async for chunk in chunks:
+        for line in splitter.feed(chunk):
+            yield line.decode("utf-8", errors="replace")
+    for line in splitter.flush():
+        yield line.decode("utf-8", errors="replace")
+
+
 class _EventDecoder:
     """Turns lines into events; `feed` returns an event when a blank line completes one."""
 
@@ -138,6 +150,14 @@ def iter_events(lines: Iterable[str]) -> Iterator[ServerSentEvent]:
             yield event
 
 
+async def aiter_events(lines: AsyncIterable[str]) -> AsyncIterator[ServerSentEvent]:
+    decoder = _EventDecoder()
+    async for line in lines:
+        event = decoder.feed(line)
+        if event is not None:
+            yield event
+
+
 @final
 class EventStream:
     """What a method answering with ``text/event-stream`` returns: its events as they arrive.
@@ -145,17 +165,17 @@ class EventStream:
     Iterate it once. The connection closes when the events end, or when a ``with`` block
     around the stream ends, whichever comes first::
 
-        with client.orders.stream_order_events(order_id="o-1") as events:
+        with client.<group>.<method>(...) as events:
             for event in events:
                 print(event.event, event.json())
     """
 
-    def __init__(self, response: requests.Response) -> None:
+    def __init__(self, response: _http.Response) -> None:
         self.response = response
 
     def __iter__(self) -> Iterator[ServerSentEvent]:
         try:
-            yield from iter_events(iter_lines(self.response.iter_content(chunk_size=None)))
+            yield from iter_events(iter_lines(_http.iter_bytes(self.response, None)))
         finally:
             self.response.close()
 
@@ -172,3 +192,33 @@ class EventStream:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+@final
+class AsyncEventStream:
+    """The async counterpart of :class:`EventStream`: ``async for`` and ``async with``."""
+
+    def __init__(self, response: _http.Response) -> None:
+        self.response = response
+
+    async def __aiter__(self) -> AsyncIterator[ServerSentEvent]:
+        try:
+            chunks = _http.async_iter_bytes(self.response, None)
+            async for event in aiter_events(aiter_lines(chunks)):
+                yield event
+        finally:
+            await _http.async_close(self.response)
+
+    async def close(self) -> None:
+        await _http.async_close(self.response)
+
+    async def __aenter__(self) -> AsyncEventStream:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()

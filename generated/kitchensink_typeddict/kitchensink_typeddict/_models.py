@@ -9,12 +9,11 @@ tagged union finds a value's tag with `tag_reader`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
-
 import pydantic
 
-__all__ = ["keep_unknown_keys", "tag_reader"]
+from ._pydantic import DecodeError, decode_json, tag_reader
+
+__all__ = ["DecodeError", "decode_json", "dump_model", "keep_unknown_keys", "tag_reader"]
 
 
 def keep_unknown_keys(*classes: type) -> None:
@@ -24,26 +23,6 @@ def keep_unknown_keys(*classes: type) -> None:
         pydantic.with_config(config)(cls)
 
 
-def tag_reader(key: str, attribute: str = "") -> Callable[[Any], str | None]:
-    """What a tagged union's `pydantic.Discriminator` calls to find a value's tag.
-
-    A union whose variants the API tells apart by a tag property that they do not type as a
-    constant (a plain string) is written
-
-        Annotated[
-            Annotated[Attach, pydantic.Tag("attach")] | Annotated[Detach, pydantic.Tag("detach")],
-            pydantic.Discriminator(tag_reader("type")),
-        ]
-
-    The function returned reads the tag from wire data (a mapping) by its wire name `key`,
-    and from a model built in Python by its attribute (`attribute`, when the Python name
-    differs). A missing tag, or one that is not a string, reads as None and pydantic raises
-    `union_tag_not_found`; a tag that no variant has raises `union_tag_invalid`.
-    """
-    name = attribute or key
-
-    def read_tag(value: Any) -> str | None:
-        tag = value.get(key) if isinstance(value, Mapping) else getattr(value, name, None)
-        return tag if isinstance(tag, str) else None  # a string enum's member is a string
-
-    return read_tag
+def dump_model(value: object) -> object | None:
+    """Nothing: a TypedDict's value is a plain dict, sent as it is."""
+    return None

@@ -1,13 +1,15 @@
 # File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
-"""Small shared types used by the client and the generated resources."""
+"""Small shared types used by the client and the generated resources, and credentials."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Iterable, Mapping
+import base64
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import IO, Literal, TypeAlias
 
-import httpx
+# What a timeout and a raw body may be depends on the HTTP library.
+from ._http import BinaryContent, Timeout
 
 __all__ = [
     "NOT_GIVEN",
@@ -21,6 +23,8 @@ __all__ = [
     "RequestOptions",
     "Security",
     "Timeout",
+    "basic_credential",
+    "first_satisfied",
 ]
 
 
@@ -52,17 +56,13 @@ NOT_GIVEN = NotGiven()
 
 Headers: TypeAlias = Mapping[str, str]
 Query: TypeAlias = Mapping[str, object]
-# ``None`` disables timeouts; a float applies to every phase of the request.
-Timeout: TypeAlias = float | httpx.Timeout | None
 
-# A file to upload, as httpx takes them: its content, or a tuple of file name, content
-# and, optionally, content type.
+# A file to upload: its content, or a tuple of file name, content and, optionally, content
+# type.
 FileContent: TypeAlias = IO[bytes] | bytes
 FileTypes: TypeAlias = (
     FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
 )
-# A raw request body: bytes, a binary file, or chunks (an async client takes async chunks).
-BinaryContent: TypeAlias = bytes | IO[bytes] | Iterable[bytes] | AsyncIterable[bytes]
 
 # An operation's security requirements: any one of the alternatives, each naming every
 # security scheme it needs. ``()`` means the operation needs no credentials.
@@ -92,3 +92,27 @@ class RequestOptions:
     timeout: Timeout | NotGiven = NOT_GIVEN
     # Retries after the first attempt; overrides the operation's and the client's limit.
     max_retries: int | NotGiven = NOT_GIVEN
+
+
+_NO_CREDENTIAL = Credential()
+
+
+def basic_credential(username: str, password: str) -> Credential:
+    """HTTP basic authentication with ``username`` and ``password``."""
+    token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+    return Credential(headers={"Authorization": f"Basic {token}"})
+
+
+def first_satisfied(security: Security, credentials: Mapping[str, Credential]) -> Credential:
+    """What the first alternative of `security` that `credentials` satisfy adds to a request."""
+    for alternative in security:
+        if all(scheme in credentials for scheme in alternative):
+            if len(alternative) == 1:
+                return credentials[alternative[0]]
+            parts = [credentials[scheme] for scheme in alternative]
+            return Credential(
+                headers={k: v for part in parts for k, v in part.headers.items()},
+                query={k: v for part in parts for k, v in part.query.items()},
+                cookies={k: v for part in parts for k, v in part.cookies.items()},
+            )
+    return _NO_CREDENTIAL

@@ -20,27 +20,25 @@ groups, and the definitions only through the tracking map. A unit that iterates 
 definition is not cached (it depends on all of them). A cached unit is therefore reused only
 when a cold render would give the same text, which tests check on real spec changes.
 
-The cache is a marshal file in the user's cache folder (`fastpath.cache_dir()`), one per
-output folder; the values units leave are pickles inside it, trusted like the compiled
-templates beside it. A file that cannot be read is an empty cache; one that cannot be
-written costs only the next run's time.
+The cache is one entry per output folder in the local store (`cache/store.py`); the values
+units leave are pickles inside it, trusted like the compiled templates beside it. An entry
+that cannot be read is an empty cache; one that cannot be written costs only the next run's
+time.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from sdkwright.cache import fastpath
+from sdkwright.cache.store import Store, load_entry, path_key, save_entry
 from sdkwright.ir.nodes import Definition
 
-FORMAT = b"sdkwright render cache 4"
+FORMAT = b"sdkwright render cache 4"  # the store's tag for its entries, and part of every key
 MAX_CACHE_FILES = 64
+TAG = FORMAT.decode()
 _ABSENT = b"absent"
 
 
@@ -146,8 +144,7 @@ class RenderCache:
     @classmethod
     def for_output(cls, output: str, identity: str) -> RenderCache:
         """The cache of an output folder; `identity` names the code and templates that render."""
-        key = fastpath.sha256_bytes(os.path.realpath(output).encode())[:32]
-        return cls(os.path.join(fastpath.cache_dir(), "render", f"{key}.marshal"), identity)
+        return cls(Store.local("render", TAG, MAX_CACHE_FILES).path(path_key(output)), identity)
 
     def begin(self, definitions: Mapping[str, Definition], scope: object) -> None:
         """Start a render of an SDK whose units all read `scope` (see the module docstring)."""
@@ -187,27 +184,11 @@ class RenderCache:
         """Keep this run's units for the next one (only when they differ from the last)."""
         if self._path is None or not (self._dirty or self._current.keys() != self._previous.keys()):
             return
-        folder = os.path.dirname(self._path)
-        try:
-            os.makedirs(folder, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(FORMAT + b"\n")
-                marshal.dump(self._current, stream)
-            os.replace(temporary, self._path)
-            fastpath.prune(folder, MAX_CACHE_FILES)
-        except OSError:
-            return
+        save_entry(self._path, TAG, self._current, MAX_CACHE_FILES)
 
     def _load(self) -> dict[bytes, Stored]:
         assert self._path is not None
-        try:
-            with open(self._path, "rb") as stream:
-                if stream.readline() != FORMAT + b"\n":
-                    return {}
-                units = marshal.load(stream)
-        except (OSError, EOFError, ValueError, TypeError):
-            return {}  # missing, truncated, or written by other code: start afresh
+        units = load_entry(self._path, TAG)  # None: missing, truncated, or of other code
         return units if isinstance(units, dict) else {}
 
     def _still_valid(self, reads: Reads) -> bool:

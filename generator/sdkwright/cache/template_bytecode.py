@@ -5,7 +5,8 @@ Compiling the built-in templates takes about a quarter of a second, half of a sm
 whole generation. So the package ships them compiled, as pip installs modules compiled to
 bytecode: the build hook (`hatch_build.py`, run for wheels and editable installs alike) calls
 `precompile`. At run time a template's code comes from the shipped folder, else from the
-user's cache (`fastpath.cache_dir()`), else Jinja compiles it and the user's cache keeps it.
+user's cache (`cache/store.py`), else Jinja compiles it and the user's cache keeps it. Both
+hold entries of the store's one format: Jinja's bytecode of one template each.
 
 An entry is found by the template's path under the templates folder (the same in a checkout,
 a build folder and an installed package), the Jinja version and the options that shape the
@@ -13,7 +14,8 @@ compiled code; Jinja itself checks the source's checksum, its bytecode format an
 Python version. So an entry that does not match the running templates is never used: an
 edited template is compiled again, it does not run stale code.
 
-This module needs only Jinja and the standard library: the build hook loads it on its own.
+This module needs only Jinja, the standard library and the store: the build hook imports it
+from the checkout, before any of the package's dependencies but Jinja are installed.
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ from typing import Any
 
 import jinja2
 
-SHIPPED_FOLDER = "_compiled_templates"  # inside the package, beside this module
+from sdkwright.cache.store import Store, cache_dir
+
+SHIPPED_FOLDER = "_compiled_templates"  # inside the package (sdkwright/)
+TAG = "sdkwright compiled template 1"  # Jinja's own header checks its format and the source
+MAX_LOCAL_TEMPLATES = 1024
 
 # What shapes the compiled code, besides the source: the Jinja environment's options, and
 # which filters exist (the compiler checks their names).
@@ -70,29 +76,43 @@ def _is_inside(path: str, folder: str) -> bool:
     return os.path.commonpath([path, folder]) == folder
 
 
-class TemplateBytecode(jinja2.FileSystemBytecodeCache):
+def bytecode_cache(templates_root: str) -> TemplateBytecode:
+    """The renderer's: the shipped templates, else the user's cache."""
+    return TemplateBytecode(os.path.join(cache_dir(), "templates"), templates_root)
+
+
+class TemplateBytecode(jinja2.BytecodeCache):
     """The shipped folder first, then the user's cache, which alone is written to (best
     effort: a cache that cannot be written only makes the next run slower)."""
 
     def __init__(self, directory: str, templates_root: str, shipped: str | None = None) -> None:
-        super().__init__(directory)
-        self._shipped = jinja2.FileSystemBytecodeCache(shipped or shipped_folder())
+        self._local = Store(directory, TAG, MAX_LOCAL_TEMPLATES)
+        self._shipped = _folder(shipped or shipped_folder())
         self._templates_root = os.path.abspath(templates_root)
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         return cache_key(name, filename, self._templates_root)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._shipped.load_bytecode(bucket)  # a mismatched entry leaves the bucket empty
+        _load(self._shipped, bucket)  # a mismatched entry leaves the bucket empty
         if bucket.code is None:
-            super().load_bytecode(bucket)
+            _load(self._local, bucket)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            return
+        self._local.save(bucket.key, bucket.bytecode_to_string())
+
+
+def _folder(folder: str) -> Store:
+    """Compiled templates in `folder` (the shipped ones, a test's), never pruned."""
+    return Store(folder, TAG, keep=None)
+
+
+def _load(store: Store, bucket: jinja2.bccache.Bucket) -> None:
+    """Fill `bucket` from `store` when it holds code for the bucket's template as it is now
+    (Jinja checks the source's checksum and its own format)."""
+    data = store.load(bucket.key)
+    if isinstance(data, bytes):
+        bucket.bytecode_from_string(data)
 
 
 def compiling_environment() -> jinja2.Environment:
@@ -123,13 +143,13 @@ def built_in_templates(templates_root: str) -> Iterator[tuple[str, str]]:
 
 
 def precompile(templates_root: str, destination: str) -> int:
-    """Compile every built-in template into `destination`; the number compiled."""
-    os.makedirs(destination, exist_ok=True)
-    cache = jinja2.FileSystemBytecodeCache(destination)
+    """Compile every built-in template into `destination`; the number compiled. A template
+    that cannot be written there fails the build (OSError)."""
+    store = _folder(destination)
     count = 0
-    for bucket, source, name, filename in _buckets(templates_root, cache):
+    for bucket, source, name, filename in _buckets(templates_root):
         bucket.code = bucket.environment.compile(source, name, filename)
-        cache.dump_bytecode(bucket)
+        store.write(bucket.key, bucket.bytecode_to_string())
         count += 1
     return count
 
@@ -137,24 +157,22 @@ def precompile(templates_root: str, destination: str) -> int:
 def not_shipped(templates_root: str, shipped: str | None = None) -> list[str]:
     """The built-in templates the shipped folder has no current entry for (edited since the
     package was built, or all of them in a checkout that was never installed)."""
-    cache = jinja2.FileSystemBytecodeCache(shipped or shipped_folder())
+    store = _folder(shipped or shipped_folder())
     missing = []
-    for bucket, _, _, filename in _buckets(templates_root, cache):
-        cache.load_bytecode(bucket)
+    for bucket, _, _, filename in _buckets(templates_root):
+        _load(store, bucket)
         if bucket.code is None:
             missing.append(os.path.relpath(filename, templates_root))
     return missing
 
 
-def _buckets(
-    templates_root: str, cache: jinja2.BytecodeCache
-) -> Iterator[tuple[jinja2.bccache.Bucket, str, str, str]]:
+def _buckets(templates_root: str) -> Iterator[tuple[jinja2.bccache.Bucket, str, str, str]]:
     """An empty bucket per built-in template, keyed as the renderer keys it, with the
     template's source, name and file."""
     environment = compiling_environment()
+    checksum = jinja2.bccache.BytecodeCache().get_source_checksum
     for name, filename in built_in_templates(templates_root):
         with open(filename, encoding="utf-8") as file:
             source = file.read()
         key = cache_key(name, filename, templates_root)
-        bucket = jinja2.bccache.Bucket(environment, key, cache.get_source_checksum(source))
-        yield bucket, source, name, filename
+        yield jinja2.bccache.Bucket(environment, key, checksum(source)), source, name, filename

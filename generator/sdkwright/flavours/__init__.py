@@ -1,4 +1,5 @@
-"""Client flavours as plugins: which templates, options, model type and model writer make an SDK.
+"""Client flavours as plugins: which templates, options, runtime, model type and model writer
+make an SDK.
 
     httpx                     sync + async clients over httpx, pydantic v2 models (the default)
     requests                  a sync client over requests, with the same public API
@@ -7,8 +8,9 @@
                               the `client` option's flavour
 
 A flavour is a `Flavour` registered by name. For the options a target gives, it makes a `Plan`:
-the template folders to search, the runtime modules, whether there is an async client, the
-model type (`model_types.ModelType`: how generated code builds, reads and dumps models) and who
+the template folders to search, the runtime modules copied from `sdkwright/runtime/` (the core,
+its transport as `_http.py`, its model type's support as `_models.py`), whether there is an
+async client, the model type (`model_types.ModelType`: how generated code builds, reads and dumps models) and who
 writes the models. The renderer calls `Plan.prepare(api)` once (what the model type changes in
 the Api, with its warnings), then its views and templates read the plan; no core module names a
 flavour or a model type.
@@ -89,13 +91,15 @@ class Plan:
     # Template folders under templates/python/ (or paths), searched in order: the first
     # holding a name wins.
     folders: tuple[str, ...]
-    runtime_modules: tuple[str, ...]
+    runtime_modules: tuple[str, ...]  # copied from sdkwright/runtime/ (RUNTIME_MODULES)
     asynchronous: bool
     models: ModelType = PYDANTIC
     # None: the templates write the models, types/definition.py.jinja per definition.
     model_writer: ModelWriter | None = None
-    # The HTTP library the SDK depends on (its pyproject, README and tests name it).
+    # The HTTP library the SDK depends on (its pyproject, README and tests name it), and
+    # the runtime's transport over it, copied as `_http.py` (a module of sdkwright/runtime/).
     http: str = "httpx"
+    transport: str = "http_httpx.py"
 
     @property
     def model_type(self) -> str:
@@ -139,16 +143,18 @@ class Flavour:
         return problems
 
 
-# The runtime the built-in templates render into every SDK.
+# The runtime's core (sdkwright/runtime/), copied into every SDK beside its plan's
+# `transport` (`_http.py`) and its model type's `runtime` support (`_models.py`).
 RUNTIME_MODULES = (
     "_base_client.py",
+    "_encoding.py",
     "_exceptions.py",
-    "_types.py",
-    "_models.py",
     "_pagination.py",
+    "_pydantic.py",
     "_response.py",
     "_retries.py",
     "_streaming.py",
+    "_types.py",
 )
 
 _REGISTRY: dict[str, Flavour] = {}

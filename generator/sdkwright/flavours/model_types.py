@@ -3,8 +3,8 @@
 The views ask a plan's `ModelType` instead of naming model types: the sample values of
 generated tests and READMEs (`model_from_data`, `enum_from_value`), how a paginated method
 reads a page's fields (`read`, `item_id`), how a test dumps a result back to wire data, what
-the SDK must depend on, and what the model type changes in the Api before anything is
-rendered (`prepare`, called once). The default is pydantic v2 models, written by the templates;
+the SDK must depend on, which runtime module supports it (`runtime`), and what the model type
+changes in the Api before anything is rendered (`prepare`, called once). The default is pydantic v2 models, written by the templates;
 the datamodel-code-generator flavour adds its own (`flavours/datamodel_code_generator/`).
 
 Model types are fingerprinted with the plan by the render cache: their functions must be
@@ -67,6 +67,9 @@ class ModelType:
     # What the SDK needs for its models besides pydantic (which the runtime uses anyway).
     requirements: tuple[str, ...] = ()
     prepare: Prepare = unchanged
+    # The runtime's support of this model type (validating, dumping), copied into the SDK as
+    # `_models.py`: a module of sdkwright/runtime/, or a path (a model type from outside).
+    runtime: str = "models_pydantic.py"
 
 
 PYDANTIC = ModelType("pydantic", "pydantic v2 models")

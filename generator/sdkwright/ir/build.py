@@ -518,7 +518,7 @@ class _OperationBuilder:
             return None
         found = pagination.detect(parameters, success.type, self.definitions, declared)
         if found is None and isinstance(declared, dict):
-            message = "x-sdkwright-pagination does not match the operation (style, parameter, items, next/has_more); ignored"
+            message = "x-sdkwright-pagination does not match the operation (style, parameter, items, next/has_more, limit); ignored"
             self.converter.diagnostics.append(
                 Diagnostic(Level.WARNING, "pagination.declared", message, node.location)
             )

@@ -228,6 +228,9 @@ class Pagination:
     item_type: TypeRef
     next: FieldPath | None = None  # cursor and next_url styles
     has_more: FieldPath | None = None  # after_last style
+    # Python name of the query parameter asking for a page size (offset and page styles): a
+    # page shorter than asked for is the last.
+    limit: str = ""
 
 
 @dataclass(frozen=True)

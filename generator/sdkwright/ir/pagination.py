@@ -9,6 +9,9 @@ cannot tell. Styles:
 - after_last: Stripe's `starting_after` = the last item's `id`, while `has_more` is true;
 - offset: `offset` (+ a limit) advanced by the number of items received;
 - page: a page number (`page`) advanced by one while pages are not empty;
+
+in both, a page shorter than the size the call asks for (its `limit`, `per_page`, ...) is
+the last;
 - next_url: the response carries the next page's URL, whose query parameters are re-sent.
 
 The result names wire fields and Python attributes, so templates only print them.
@@ -16,6 +19,7 @@ The result names wire fields and Python attributes, so templates only print them
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -51,6 +55,10 @@ NEXT_TOKEN_FIELDS = (
     "cursor",
 )
 NEXT_URL_FIELDS = ("next", "next_url", "nextUrl", "next_page_url", "nextPageUrl")
+# Query parameters asking for a page size, by wire name without case, "-", "_" or "$".
+LIMIT_PARAMETERS = frozenset(
+    {"limit", "pagesize", "perpage", "size", "maxresults", "top", "take", "count", "pagelength"}
+)
 ITEM_FIELDS = ("data", "items", "results", "records", "entries", "values")
 ENVELOPE_FIELDS = (
     "metadata",
@@ -189,11 +197,25 @@ def _detected(
         return Pagination("next_url", "", items, item, next=next_url)
     offset = _parameter(parameters, ("offset", "skip"), "int")
     if offset is not None:
-        return Pagination("offset", offset.name, items, item)
+        return Pagination("offset", offset.name, items, item, limit=_limit(parameters))
     page = _parameter(parameters, ("page", "page_number", "pageNumber"), "int")
     if page is not None:
-        return Pagination("page", page.name, items, item)
+        return Pagination("page", page.name, items, item, limit=_limit(parameters))
     return None
+
+
+def _limit(parameters: Sequence[Parameter], wire_name: str = "") -> str:
+    """The Python name of the integer query parameter giving the page size: `wire_name`, or
+    the first whose name says so ("limit", "page-size", "per_page", "$top", ...)."""
+    for parameter in parameters:
+        if parameter.location != "query" or not _is(parameter.type, "int"):
+            continue
+        if wire_name:
+            if parameter.wire_name == wire_name:
+                return parameter.name
+        elif re.sub(r"[-_$]", "", parameter.wire_name.lower()) in LIMIT_PARAMETERS:
+            return parameter.name
+    return ""
 
 
 def _declared(
@@ -202,7 +224,8 @@ def _declared(
     definitions: Mapping[str, Definition],
     declared: dict[str, Any],
 ) -> Pagination | None:
-    """`x-sdkwright-pagination: {style, parameter, items, next, has_more}`; paths are dotted wire names."""
+    """`x-sdkwright-pagination: {style, parameter, items, next, has_more, limit}`; paths are
+    dotted wire names, `limit` the page size parameter's (offset and page styles)."""
     style = declared.get("style")
     items_path = _path_or_self(response, declared.get("items", ""), definitions)
     if style not in ("cursor", "after_last", "offset", "page", "next_url") or items_path is None:
@@ -226,8 +249,15 @@ def _declared(
         style == "after_last" and has_more is None
     ):
         return None
+    limit = ""
+    if style in ("offset", "page"):
+        declared_limit = declared.get("limit")
+        limit = _limit(parameters, declared_limit) if isinstance(declared_limit, str) else ""
+        if declared_limit is not None and not limit:
+            return None
+        limit = limit or _limit(parameters)
     return Pagination(
-        style, parameter, items_path, list_type.item, next=next_path, has_more=has_more
+        style, parameter, items_path, list_type.item, next=next_path, has_more=has_more, limit=limit
     )
 
 

@@ -116,6 +116,10 @@ class SchemaConverter:
     # Aliases whose members accept null below the top level (`anyOf: [A, {anyOf: [B, null]}]`):
     # the alias leaves None out, so every reference adds it.
     _nullable_aliases: set[str] = field(default_factory=set)
+    # Models whose fields are being converted, and the unions that met one of them as a
+    # variant: a variant's tag field is known only once its model is complete.
+    _building: set[str] = field(default_factory=set)
+    _unsettled: list[tuple[UnionOf, Node]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.names.reserve(naming.RUNTIME_NAMES, "a name the SDK's types modules import")
@@ -435,8 +439,31 @@ class SchemaConverter:
         if len(members) == 1:
             return members[0], is_nullable
         members.sort(key=self._member_rank)
+        if any(isinstance(m, Named) and m.name in self._building for m in members):
+            union = UnionOf(tuple(members))
+            self._unsettled.append((union, node))
+            return union, is_nullable
         tag_field, dispatch = self._discriminator(node, members)
         return UnionOf(tuple(members), tag_field, dispatch), is_nullable
+
+    def _settle_unions(self) -> None:
+        """Tell apart the variants of the unions met while one of their models was still being
+        built (a model that refers back to its own union), now that every model is complete."""
+        settled: dict[int, UnionOf] = {}
+        for union, node in self._unsettled:
+            tag_field, dispatch = self._discriminator(node, list(union.members))
+            settled[id(union)] = UnionOf(union.members, tag_field, dispatch)
+        self._unsettled.clear()
+        for name, definition in self.definitions.items():
+            if isinstance(definition, Model):
+                fields = tuple(
+                    replace(f, type=_with_settled(f.type, settled)) for f in definition.fields
+                )
+                self.definitions[name] = replace(definition, fields=fields)
+            elif isinstance(definition, Alias):
+                self.definitions[name] = replace(
+                    definition, type=_with_settled(definition.type, settled)
+                )
 
     def _member_rank(self, member: TypeRef) -> int:
         """Where a member goes in its union (the spec's order otherwise). When no member
@@ -557,11 +584,15 @@ class SchemaConverter:
             )
             return
         self.definitions[named.name] = Model(named.name, module, description, (), node.pointer)
+        self._building.add(named.name)
         fields = tuple(self._fields(body, named.name))
+        self._building.discard(named.name)
         deprecated = node.value.get("deprecated") is True or body.value.get("deprecated") is True
         self.definitions[named.name] = Model(
             named.name, module, description, fields, node.pointer, deprecated
         )
+        if self._unsettled and not self._building:
+            self._settle_unions()
 
     def _enum(self, node: Node, name: str, module: str, description: str) -> Enum:
         values = _enum_values(node.value)
@@ -702,6 +733,22 @@ def _tag_name(variants: list[Model], wire_name: str) -> str:
         seen |= values
         names.add(tag.name)
     return names.pop() if len(names) == 1 else ""
+
+
+def _with_settled(type_: TypeRef, settled: Mapping[int, UnionOf]) -> TypeRef:
+    """`type_` with each union of `settled` (by identity) replaced by its settled form."""
+    match type_:
+        case UnionOf(members):
+            union = settled.get(id(type_), type_)
+            assert isinstance(union, UnionOf)
+            return replace(union, members=tuple(_with_settled(m, settled) for m in members))
+        case ListOf(item):
+            return replace(type_, item=_with_settled(item, settled))
+        case MapOf(value):
+            return replace(type_, value=_with_settled(value, settled))
+        case Nullable(inner):
+            return Nullable(_with_settled(inner, settled))
+    return type_
 
 
 def _constant_tags(variant: Model, wire_name: str) -> tuple[str, ...]:

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from sdkwright.cache.fastpath import MANIFEST_NAME, TXN_DIR_NAME
 from sdkwright.diagnostics import Diagnostic
+from sdkwright.output import MANIFEST_NAME, TXN_DIR_NAME
 from sdkwright.output.manifest import Manifest, sha256
 from sdkwright.output.write import Change, unified_diff
 

@@ -2,7 +2,7 @@
 
 It lets a run tell its own files from hand-written ones (never touched), delete only files
 it wrote, skip re-formatting files whose render did not change, tell a stale SDK from a
-hand-edited one, and skip a regeneration where nothing changed (`sdkwright.cache.fastpath`).
+hand-edited one, and skip a regeneration where nothing changed (`output/freshness.py`).
 
     generator   the sdkwright version that wrote the folder
     formatter   the formatter and its version (`ruff 0.17.6`)
@@ -19,13 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sdkwright.cache.fastpath import MANIFEST_NAME, sha256_bytes
+from sdkwright.output import MANIFEST_NAME
+from sdkwright.output.provenance import sha256
 
 __all__ = ["MANIFEST_NAME", "FileEntry", "Manifest", "read_manifest", "sha256"]
-
-
-def sha256(data: bytes) -> str:
-    return sha256_bytes(data)
 
 
 @dataclass(frozen=True)

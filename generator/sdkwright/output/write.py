@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from sdkwright.cache.fastpath import MANIFEST_NAME, TXN_DIR_NAME
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
+from sdkwright.output import MANIFEST_NAME, TXN_DIR_NAME
 from sdkwright.output.manifest import Manifest
 
 ChangeKind = Literal["added", "changed", "removed"]

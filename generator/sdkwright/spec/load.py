@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from sdkwright.cache import caches
+from sdkwright.cache import parsed_yaml
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
+from sdkwright.spec import positions, values
+from sdkwright.spec.pointers import escape_token as escape_token  # re-exported, as before
+from sdkwright.spec.pointers import join_pointer
+from sdkwright.spec.pointers import split_pointer as split_pointer
+from sdkwright.spec.pointers import unescape_token as unescape_token
 from sdkwright.spec.yamlcore import SpecLoader
 
 JSON_SUFFIXES = frozenset({".json"})
@@ -48,6 +53,8 @@ class Document:
     display_name: str = field(default="")
     url: str = ""  # set for a remote document (relative refs in it resolve against the URL)
     notes: tuple[Diagnostic, ...] = ()  # warnings found while loading
+    # Set when overlays changed `data`: pointer -> the document and pointer it was written at.
+    origin: Callable[[str], tuple[Document, str]] | None = None
 
     @property
     def name(self) -> str:
@@ -59,10 +66,7 @@ class Document:
         One pass over the parser's events for any number of pointers: cheaper than building
         a node tree (Stripe's spec: 0.25 s against 1.2 s), and only done when reporting.
         """
-        wanted = {p or "" for p in pointers}
-        prefixes = {prefix for p in wanted for prefix in _prefixes(p)}
-        found = _event_positions(self.text, prefixes)
-        return {p: _nearest(p, found) for p in wanted}
+        return positions.positions(values.position_text(self.text), pointers)
 
     def position(self, pointer: str) -> tuple[int, int]:
         return self.positions([pointer])[pointer or ""]
@@ -72,75 +76,10 @@ class Document:
         return Location(self.name, 0, 0, pointer or "/")
 
 
-def _prefixes(pointer: str) -> Iterator[str]:
-    tokens = pointer.split("/")
-    for end in range(1, len(tokens) + 1):
-        yield "/".join(tokens[:end])
-
-
-def _nearest(pointer: str, found: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    for prefix in reversed(list(_prefixes(pointer))):
-        if prefix in found:
-            return found[prefix]
-    return (1, 1)
-
-
-@dataclass
-class _Frame:
-    pointer: str
-    is_mapping: bool
-    expecting_key: bool = True
-    key: str = ""
-    index: int = 0
-
-    def child_pointer(self) -> str:
-        token = self.key if self.is_mapping else str(self.index)
-        return self.pointer + "/" + escape_token(token)
-
-    def value_done(self) -> None:
-        if self.is_mapping:
-            self.expecting_key = True
-        else:
-            self.index += 1
-
-
-def _event_positions(text: str, wanted: set[str]) -> dict[str, tuple[int, int]]:
-    found: dict[str, tuple[int, int]] = {}
-    stack: list[_Frame] = []
-    try:
-        for event in yaml.parse(text, Loader=SpecLoader):
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                if stack:
-                    stack[-1].value_done()
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue
-            top = stack[-1] if stack else None
-            if top is not None and top.is_mapping and top.expecting_key:
-                top.key = str(getattr(event, "value", ""))
-                top.expecting_key = False
-                if isinstance(event, yaml.CollectionStartEvent):  # a complex key: skip it
-                    stack.append(_Frame("\0", isinstance(event, yaml.MappingStartEvent)))
-                continue
-            pointer = top.child_pointer() if top is not None else ""
-            mark = event.start_mark
-            if pointer in wanted and mark is not None:
-                found[pointer] = (mark.line + 1, mark.column + 1)
-                if len(found) == len(wanted):
-                    return found
-            if isinstance(event, yaml.CollectionStartEvent):
-                stack.append(_Frame(pointer, isinstance(event, yaml.MappingStartEvent)))
-            elif top is not None:
-                top.value_done()
-    except yaml.YAMLError:
-        pass
-    return found
-
-
 def locate(diagnostics: list[Diagnostic], documents: Iterable[Document]) -> list[Diagnostic]:
     """Fill in line and column for diagnostics that only know their file and pointer."""
     by_name = {d.name: d for d in documents}
+    diagnostics = [_traced(d, by_name) for d in diagnostics]
     pending: dict[str, set[str]] = {}
     for diagnostic in diagnostics:
         where = diagnostic.location
@@ -148,6 +87,17 @@ def locate(diagnostics: list[Diagnostic], documents: Iterable[Document]) -> list
             pending.setdefault(where.file, set()).add(_raw_pointer(where.pointer))
     positions = {name: by_name[name].positions(pointers) for name, pointers in pending.items()}
     return [_located(d, positions) for d in diagnostics]
+
+
+def _traced(diagnostic: Diagnostic, by_name: dict[str, Document]) -> Diagnostic:
+    """Pointed at the file that wrote the value, when overlays changed the document."""
+    where = diagnostic.location
+    document = by_name.get(where.file) if where is not None and where.line == 0 else None
+    if where is None or document is None or document.origin is None:
+        return diagnostic
+    source, pointer = document.origin(_raw_pointer(where.pointer))
+    by_name.setdefault(source.name, source)
+    return replace(diagnostic, location=replace(where, file=source.name, pointer=pointer or "/"))
 
 
 def _raw_pointer(pointer: str) -> str:
@@ -164,41 +114,18 @@ def _located(
     return replace(diagnostic, location=replace(where, line=line, column=column))
 
 
-def escape_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def unescape_token(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
-def split_pointer(pointer: str) -> list[str]:
-    if pointer in ("", "/"):
-        return []
-    return [unescape_token(t) for t in pointer.lstrip("/").split("/")]
-
-
-def join_pointer(pointer: str, *tokens: str | int) -> str:
-    # Called for every node the IR builder visits: escaping only when needed is 3x faster.
-    base = "" if pointer == "/" else pointer
-    for token in tokens:
-        text = token if type(token) is str else str(token)
-        if "~" in text or "/" in text:
-            text = escape_token(text)
-        base = f"{base}/{text}"
-    return base
-
-
 @dataclass(frozen=True)
 class Limits:
     """What a spec may cost before sdkwright refuses it, instead of hanging or crashing.
 
-    Real specs stay far below: Stripe's is 4 MB, about 600,000 values, 40 levels deep.
+    Real specs stay far below: Stripe's is 4 MB, under 200,000 values, 40 levels deep.
     """
 
     max_bytes: int = 32 * 1024 * 1024
     max_depth: int = 200
-    max_values: int = 5_000_000  # counted with YAML aliases expanded ("billion laughs")
+    # Containers and their entries, counted with YAML aliases expanded ("billion laughs").
+    max_values: int = 2_000_000
+    max_ref_hops: int = 64  # a $ref to a $ref to ...: real specs use two or three
 
 
 DEFAULT_LIMITS = Limits()
@@ -227,11 +154,16 @@ def parse_document(
     if len(raw) > limits.max_bytes:
         raise GenerationFailed([_too_big(len(raw), limits, name)])
     text = _decode(raw, name)
+    _check_size_unparsed(text, name, limits)
     may_share = not is_json and has_yaml_anchor(text)
     # Large YAML without anchors is parsed entry by entry, unchanged entries from a cache
-    # (generator/caches.py); anchors keep the one-pass parse, whose sharing check_shape sees.
+    # (cache/parsed_yaml.py); anchors keep the one-pass parse, whose sharing check_shape sees.
     cache_key = None if may_share else path
-    data = _parse_json(text, name) if is_json else _parse_yaml(text, name, cache_key)
+    noted = values.noted()
+    try:
+        data, suspect = _parse_json(text, name) if is_json else _parse_yaml(text, name, cache_key)
+    except RecursionError:
+        raise _too_deep(name, text, limits) from None
     document = Document(path=path, text=text, data=data, display_name=name)
     problem = check_shape(data, limits, may_share=may_share)
     if problem is not None:
@@ -241,15 +173,35 @@ def parse_document(
                 [_error(code, message, document.location(pointer), _LIMIT_HINTS[code])], [document]
             )
         )
-    if is_json:
-        return document
-    odd_keys = stringify_keys(data)
+    notes: list[Diagnostic] = []
+    if suspect or values.noted() != noted:
+        document, notes = _json_values(document)
+    if not is_json:
+        notes += [
+            _odd_key_note(document, pointer, key)
+            for pointer, key in stringify_keys(document.data)
+            if not isinstance(key, int) or isinstance(key, bool)
+        ]
+    return replace(document, notes=tuple(locate(notes, [document]))) if notes else document
+
+
+def _json_values(document: Document) -> tuple[Document, list[Diagnostic]]:
+    """The document with JSON values only, and a warning for each value made one
+    (values.py); a GenerationFailed for those refused."""
+    data, findings = values.check(document.data)
     notes = [
-        _odd_key_note(document, pointer, key)
-        for pointer, key in odd_keys
-        if not isinstance(key, int) or isinstance(key, bool)
+        Diagnostic(
+            Level.ERROR if f.is_error else Level.WARNING,
+            f.code,
+            f.message,
+            document.location(f.pointer),
+            _VALUE_HINTS[f.code],
+        )
+        for f in findings
     ]
-    return replace(document, notes=tuple(locate(notes, [document])))
+    if any(n.level is Level.ERROR for n in notes):
+        raise GenerationFailed(locate(notes, [document]))
+    return replace(document, data=data), notes
 
 
 def stringify_keys(data: Any) -> list[tuple[str, object]]:
@@ -289,9 +241,14 @@ def _odd_key_note(document: Document, pointer: str, key: object) -> Diagnostic:
     )
 
 
+_VALUE_HINTS = {
+    "limit.number": "write the number as a string, or give a shorter one; no real API needs it",
+    "load.yaml-tag": "remove the tag: an OpenAPI document is JSON, whose types are text, numbers, booleans, null, lists and mappings",
+    "load.surrogate": "write the character itself, or a pair of escapes (\\ud83d\\ude00 for one emoji)",
+}
 _LIMIT_HINTS = {
     "limit.depth": "a real spec is rarely nested more than 40 levels; flatten it with named components",
-    "limit.values": "YAML anchors and aliases expand to too much data; a spec that needs this is probably hostile",
+    "limit.values": "Stripe's spec holds under 200,000 values; a document this large (often through YAML aliases) is probably hostile",
     "limit.alias-cycle": "an alias inside its own anchor makes an infinite document; use a $ref instead",
 }
 
@@ -354,18 +311,14 @@ def check_shape(
                 _path_to(data, value),
             )
         if size > limits.max_values:
-            return (
-                "limit.values",
-                f"the document expands to more than {limits.max_values:,} values",
-                _path_to(data, value),
-            )
+            return _too_many_values(limits, _path_to(data, value))
     return None
 
 
 def _check_depth(data: Any, limits: Limits) -> tuple[str, str, str] | None:
     """Level by level, without pointers: only a failure needs one (found afterwards)."""
     level = [data] if isinstance(data, (dict, list)) else []
-    depth = 1
+    depth, size = 1, 0
     while level:
         if depth > limits.max_depth:
             return (
@@ -373,6 +326,9 @@ def _check_depth(data: Any, limits: Limits) -> tuple[str, str, str] | None:
                 f"the document is nested more than {limits.max_depth} levels deep",
                 _path_to(data, level[0]),
             )
+        size += len(level) + sum(len(value) for value in level)
+        if size > limits.max_values:
+            return _too_many_values(limits, _path_to(data, level[0]))
         level = [
             child
             for value in level
@@ -381,6 +337,37 @@ def _check_depth(data: Any, limits: Limits) -> tuple[str, str, str] | None:
         ]
         depth += 1
     return None
+
+
+def _too_many_values(limits: Limits, pointer: str) -> tuple[str, str, str]:
+    return (
+        "limit.values",
+        f"the document expands to more than {limits.max_values:,} values",
+        pointer,
+    )
+
+
+def value_bound(text: str) -> int:
+    """At least the values `check_shape` counts in `text` (each brings a separator, a
+    bracket or a line of its own), from counts that take milliseconds on 32 MiB."""
+    separators = sum(text.count(s) for s in ("\n", ",", "- ", ": ", "[", "{"))
+    return 2 * separators + 2
+
+
+def _check_size_unparsed(text: str, name: str, limits: Limits) -> None:
+    """Before parsing: refuse a text that holds more values than the limit (JSON and YAML
+    parsers build every one, YAML's a node of some 400 bytes first), counted on the parser's
+    event stream, which keeps none. Only texts that could hold that many are counted."""
+    if value_bound(text) <= limits.max_values:
+        return
+    found = positions.too_many_values(values.position_text(text), limits.max_values)
+    if found is not None:
+        pointer, line, column = found
+        message = f"the document holds more than {limits.max_values:,} values"
+        location = Location(name, line, column, pointer or "/")
+        raise GenerationFailed(
+            [_error("limit.values", message, location, _LIMIT_HINTS["limit.values"])]
+        )
 
 
 def _containers(value: Any) -> list[tuple[str, Any]]:
@@ -430,24 +417,18 @@ def _decode(raw: bytes, name: str) -> str:
         ) from None
 
 
-def _too_deep(name: str) -> GenerationFailed:
-    return GenerationFailed(
-        [
-            _error(
-                "limit.depth",
-                "the document is nested too deeply to parse",
-                Location(name, 1, 1),
-                _LIMIT_HINTS["limit.depth"],
-            )
-        ]
-    )
+def _too_deep(name: str, text: str, limits: Limits) -> GenerationFailed:
+    """The parser ran out of stack: where the text first nests deeper than the limit."""
+    found = positions.too_deep(values.position_text(text), limits.max_depth)
+    pointer, line, column = found if found is not None else ("", 1, 1)
+    message = f"the document is nested more than {limits.max_depth} levels deep"
+    location = Location(name, line, column, pointer or "/")
+    return GenerationFailed([_error("limit.depth", message, location, _LIMIT_HINTS["limit.depth"])])
 
 
-def _parse_json(text: str, name: str) -> Any:
+def _parse_json(text: str, name: str) -> tuple[Any, bool]:
     try:
-        return json.loads(text)
-    except RecursionError:
-        raise _too_deep(name) from None
+        return values.parse_json(text)
     except json.JSONDecodeError as error:
         location = Location(name, error.lineno, error.colno)
         raise GenerationFailed(
@@ -455,13 +436,12 @@ def _parse_json(text: str, name: str) -> Any:
         ) from None
 
 
-def _parse_yaml(text: str, name: str, cache_key: Path | None = None) -> Any:
+def _parse_yaml(text: str, name: str, cache_key: Path | None = None) -> tuple[Any, bool]:
+    """The value, and False: values.noted() tells whether the YAML had values to check."""
     try:
         if cache_key is not None:
-            return caches.load_yaml(text, cache_key)
-        return yaml.load(text, Loader=SpecLoader)
-    except RecursionError:
-        raise _too_deep(name) from None
+            return parsed_yaml.load_yaml(text, cache_key), False
+        return yaml.load(text, Loader=SpecLoader), False
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         location = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name, 1, 1)

@@ -6,24 +6,31 @@ reference cycles finite and lets every node keep the file and pointer it came fr
 
 from __future__ import annotations
 
+import errno
+import re
+import stat
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PureWindowsPath
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
+from sdkwright.spec import refs
 from sdkwright.spec.load import (
     DEFAULT_LIMITS,
     Document,
     Limits,
-    join_pointer,
     load_document,
     locate,
     parse_document,
-    split_pointer,
 )
+from sdkwright.spec.pointers import join_pointer, split_pointer
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from sdkwright.spec.overlays import Applied
 
 
 @dataclass(frozen=True)
@@ -51,9 +58,10 @@ class Node:
 
 
 class RefError(Exception):
-    def __init__(self, message: str, hint: str = "") -> None:
+    def __init__(self, message: str, hint: str = "", code: str = "ref.unresolved") -> None:
         super().__init__(message)
         self.hint = hint
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -68,11 +76,18 @@ class RefPolicy:
 
 
 DocumentKey = Path | str  # a resolved local path, or a URL
+# The name of a plain-name fragment (`#money`), as JSON Schema 2020-12 allows for $anchor.
+_ANCHOR_NAME = re.compile(r"[A-Za-z_][-A-Za-z0-9._]*")
 
 
 def document_key(file_part: str, base: Document, policy: RefPolicy) -> DocumentKey:
     """Where a $ref's file part points, or a RefError saying why it may not be followed."""
     raw = unquote(file_part)
+    if "\0" in raw:
+        raise RefError(
+            f"file reference '{file_part}' holds a NUL character, which no file name can",
+            "remove the %00 (or \\u0000) from the reference",
+        )
     if base.url or "://" in raw:
         url = urljoin(base.url, file_part) if base.url else file_part
         if urlsplit(url).scheme not in ("http", "https"):
@@ -91,13 +106,56 @@ def document_key(file_part: str, base: Document, policy: RefPolicy) -> DocumentK
             f"absolute file reference '{file_part}' refused",
             "refer to files by paths relative to the spec",
         )
-    path = (base.path.parent / raw).resolve()  # follows symlinks, so they cannot escape either
+    try:
+        path = (base.path.parent / raw).resolve()  # follows symlinks: they cannot escape either
+    except (OSError, RuntimeError, ValueError) as error:  # RuntimeError: a symlink loop
+        raise RefError(
+            f"file reference '{file_part}' cannot be followed: {_why(error)}",
+            "make the reference name a file, not a loop of symbolic links",
+        ) from None
     if not path.is_relative_to(policy.root_folder):
         raise RefError(
             f"file reference '{file_part}' leaves the spec's folder ({policy.root_folder})",
             "keep every file of the spec in the root spec's folder or below it, or widen the folder with --spec-root",
         )
     return path
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP:
+        return "its symbolic links form a loop"
+    return getattr(error, "strerror", None) or str(error)
+
+
+def missing_file(file_part: str, path: Path) -> RefError:
+    """Why the file a reference names was not loaded: absent, a folder, or not a regular
+    file (a FIFO or a device could block or never end, so it is never opened)."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return RefError(f"referenced file '{file_part}' not found", f"looked for {path}")
+    if stat.S_ISDIR(mode):
+        return RefError(
+            f"referenced file '{file_part}' is a folder", "name a spec file, not its folder"
+        )
+    if not stat.S_ISREG(mode):
+        return RefError(
+            f"referenced file '{file_part}' is {_file_kind(mode)}, not a regular file",
+            "refer to a regular file; sdkwright never reads pipes, sockets or devices",
+        )
+    return RefError(
+        f"referenced file '{file_part}' could not be loaded", "see the error reported for it"
+    )
+
+
+def _file_kind(mode: int) -> str:
+    kinds = [
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ]
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 class SpecSet:
@@ -112,21 +170,26 @@ class SpecSet:
         self.root = root
         self.documents = documents
         self.policy = policy or RefPolicy(root.path.parent)
+        self.overlays: Applied | None = None  # set when overlays were applied to the root
         # Each $ref string is followed once per document: a large spec names the same few
         # schemas thousands of times. Documents are not changed after loading.
         self._targets: dict[tuple[int, str], Node] = {}
+        self._anchors: dict[int, dict[str, list[str]]] = {}  # by id(document), when asked
+        self.swagger2 = refs.is_swagger2(root.data)
 
     @property
     def root_node(self) -> Node:
         return Node(self.root, "", self.root.data)
 
-    def deref(self, node: Node, max_hops: int = 64) -> Node:
+    def deref(self, node: Node) -> Node:
         """Follow `$ref` chains from `node` to a value that is not a reference."""
         seen: set[tuple[str, str]] = set()
         while isinstance(node.value, dict) and isinstance(node.value.get("$ref"), str):
             key = (node.document.name, node.pointer)
-            if key in seen or len(seen) >= max_hops:
+            if key in seen:
                 raise RefError("the reference points back to itself", "break the $ref cycle")
+            if len(seen) >= self.policy.limits.max_ref_hops:
+                raise chain_too_long(len(seen) + 1, self.policy.limits.max_ref_hops)
             seen.add(key)
             node = self.target(node.value["$ref"], node.document)
         return node
@@ -159,10 +222,7 @@ class SpecSet:
         document = self._document_for(file_part, base)
         pointer = unquote(fragment)
         if pointer and not pointer.startswith("/"):
-            raise RefError(
-                f"unsupported reference fragment '#{fragment}'",
-                "use a JSON pointer such as '#/components/schemas/Name'",
-            )
+            return self._anchored(document, pointer, ref)
         value = document.data
         for token in split_pointer(pointer):
             if isinstance(value, dict) and token in value:
@@ -176,50 +236,70 @@ class SpecSet:
                 )
         return Node(document, pointer, value)
 
+    def _anchored(self, document: Document, name: str, ref: str) -> Node:
+        """The schema declaring `$anchor: name` (JSON Schema 2020-12, OpenAPI 3.1)."""
+        if not _ANCHOR_NAME.fullmatch(name):
+            raise RefError(
+                f"unsupported reference fragment '#{name}'",
+                "use a JSON pointer such as '#/components/schemas/Name', or an $anchor's name",
+            )
+        anchors = self._anchors.get(id(document))
+        if anchors is None:
+            anchors = self._anchors[id(document)] = refs.anchors(
+                document.data, swagger2=self.swagger2, root_document=document is self.root
+            )
+        pointers = anchors.get(name, [])
+        if len(pointers) != 1:
+            where = f" in {document.name}" if document is not self.root else ""
+            if not pointers:
+                raise RefError(
+                    f"$ref target '{ref}': no schema declares $anchor '{name}'{where}",
+                    f"add `$anchor: {name}` to the schema, or refer to it by a JSON pointer",
+                )
+            raise RefError(
+                f"$ref target '{ref}' is ambiguous: $anchor '{name}' is declared {len(pointers)} times{where} ({', '.join(sorted(pointers))})",
+                "give each $anchor a name of its own",
+            )
+        return Node(document, pointers[0], _value_at(document.data, pointers[0]))
+
     def _document_for(self, file_part: str, base: Document) -> Document:
         if not file_part:
             return base
         key = document_key(file_part, base, self.policy)
         document = self.documents.get(key)
         if document is None:
-            raise RefError(f"referenced file '{file_part}' not found", f"looked for {key}")
+            if isinstance(key, str):
+                raise RefError(
+                    f"remote document '{key}' not loaded", "see the error reported for it"
+                )
+            raise missing_file(file_part, key)
         return document
 
 
-_Trail = tuple[Any, str | int] | None  # (parent trail, token), None at the start
+def iter_refs(
+    node: Node, *, swagger2: bool = False, root_document: bool = True
+) -> Iterator[tuple[str, str]]:
+    """Every ($ref string, JSON pointer of the object holding it) below `node`, none inside
+    data (examples, defaults, enums, `x-` extensions: see refs.py)."""
+    for trail, value in refs.objects(node.value, swagger2=swagger2, root_document=root_document):
+        ref = value.get("$ref")
+        if isinstance(ref, str):
+            yield ref, refs.pointer(node.pointer, trail)
 
 
-def iter_refs(node: Node) -> Iterator[tuple[str, str]]:
-    """Every ($ref string, JSON pointer of the object holding it) below `node`.
-
-    Runs over every value of every document: the path to a value is kept as a chain of
-    (parent, token) pairs and joined into a pointer only for the objects that hold a $ref."""
-    stack: list[tuple[_Trail, Any]] = [(None, node.value)]
-    while stack:
-        path, value = stack.pop()
-        if isinstance(value, dict):
-            ref = value.get("$ref")
-            if isinstance(ref, str):
-                yield ref, _pointer(node.pointer, path)
-            stack.extend(
-                ((path, key), child)
-                for key, child in value.items()
-                if isinstance(child, (dict, list))
-            )
-        elif isinstance(value, list):
-            stack.extend(
-                ((path, index), child)
-                for index, child in enumerate(value)
-                if isinstance(child, (dict, list))
-            )
+def _value_at(data: Any, pointer: str) -> Any:
+    value = data
+    for token in split_pointer(pointer):
+        value = value[int(token)] if isinstance(value, list) else value[token]
+    return value
 
 
-def _pointer(base: str, path: _Trail) -> str:
-    tokens: list[str | int] = []
-    while path is not None:
-        path, token = path
-        tokens.append(token if isinstance(token, int) else str(token))
-    return join_pointer(base, *reversed(tokens))
+def chain_too_long(hops: int, limit: int) -> RefError:
+    return RefError(
+        f"the chain of $refs from here is {hops:,} references long, over the limit of {limit}",
+        "point the $ref at the value itself: a real spec needs two or three hops",
+        "limit.ref-chain",
+    )
 
 
 def display_path(path: Path) -> str:
@@ -236,8 +316,10 @@ def load_spec(
     allow_remote: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     spec_root: Path | None = None,
+    overlays: Sequence[Path] = (),
 ) -> tuple[SpecSet, list[Diagnostic]]:
-    """Load the root spec and, transitively, every file its $refs name; check every $ref.
+    """Load the root spec, apply `overlays` to it in order (spec/overlays), then load,
+    transitively, every file its $refs name; check every $ref.
 
     File references must stay inside `spec_root` (by default the root spec's folder).
     """
@@ -247,23 +329,35 @@ def load_spec(
         hint = "an empty file, or a list or scalar at the top, is not an OpenAPI document"
         problem = Diagnostic(Level.ERROR, "load.not-a-mapping", message, root.location(""), hint)
         raise GenerationFailed(locate([problem], [root]))
+    applied = None
+    if overlays:
+        from sdkwright.spec.overlays import apply_overlays  # imports JSONPath only when used
+
+        applied = apply_overlays(root, [(p.resolve(), display_path(p)) for p in overlays], limits)
+        root = applied.document
     policy = RefPolicy((spec_root or root.path.parent).resolve(), allow_remote, limits)
     documents: dict[DocumentKey, Document] = {root.path: root}
     pending: deque[Document] = deque([root])
     diagnostics: list[Diagnostic] = []
-    refs: list[tuple[str, str, Document]] = []
+    sites: list[tuple[str, str, Document]] = []
+    swagger2 = refs.is_swagger2(root.data)
     while pending:
         document = pending.popleft()
-        for ref, pointer in iter_refs(Node(document, "", document.data)):
-            refs.append((ref, pointer, document))
+        found = iter_refs(
+            Node(document, "", document.data), swagger2=swagger2, root_document=document is root
+        )
+        for ref, pointer in found:
+            sites.append((ref, pointer, document))
             loaded = _load_referenced(
                 ref.partition("#")[0], document, documents, policy, diagnostics
             )
             if loaded is not None:
                 pending.append(loaded)
     specs = SpecSet(root, documents, policy)
+    specs.overlays = applied
     diagnostics.extend(note for document in documents.values() for note in document.notes)
-    diagnostics.extend(_check_targets(specs, refs))
+    diagnostics.extend(applied.notes if applied is not None else ())
+    diagnostics.extend(_check_targets(specs, sites))
     return specs, locate(diagnostics, documents.values())
 
 
@@ -317,14 +411,61 @@ def fetch_document(url: str, policy: RefPolicy) -> Document:
     return replace(document, url=url)
 
 
-def _check_targets(specs: SpecSet, refs: list[tuple[str, str, Document]]) -> list[Diagnostic]:
+_Site = tuple[str, str]  # (document name, pointer of an object holding a $ref)
+
+
+def _check_targets(specs: SpecSet, sites: list[tuple[str, str, Document]]) -> list[Diagnostic]:
+    """An error for each $ref that leads nowhere, into a cycle, or through too many hops; a
+    chain too long is reported once, at its start, not at each of its thousands of links."""
+    outcomes, following = _chains(specs, sites)
+    limit = specs.policy.limits.max_ref_hops
+    too_long = {s for s, hops in outcomes.items() if isinstance(hops, int) and hops > limit}
+    heads = too_long - {following[s] for s in too_long if following.get(s) in too_long}
     diagnostics = []
-    for ref, pointer, document in refs:
-        try:
-            specs.deref(Node(document, pointer, {"$ref": ref}))
-        except RefError as error:
-            location = document.location(join_pointer(pointer, "$ref"))
-            diagnostics.append(
-                Diagnostic(Level.ERROR, "ref.unresolved", str(error), location, error.hint)
-            )
+    for _, pointer, document in sites:
+        outcome = outcomes[(document.name, pointer)]
+        if isinstance(outcome, int):
+            if (document.name, pointer) not in heads:
+                continue
+            outcome = chain_too_long(outcome, limit)
+        location = document.location(join_pointer(pointer, "$ref"))
+        diagnostics.append(
+            Diagnostic(Level.ERROR, outcome.code, str(outcome), location, outcome.hint)
+        )
     return diagnostics
+
+
+def _chains(
+    specs: SpecSet, sites: list[tuple[str, str, Document]]
+) -> tuple[dict[_Site, int | RefError], dict[_Site, _Site]]:
+    """For each $ref: the number of hops to a value that is not a reference, or why there is
+    none; and the $ref each one leads to. Each link is followed once (a chain of n links
+    costs n steps, not n squared)."""
+    outcomes: dict[_Site, int | RefError] = {}
+    following: dict[_Site, _Site] = {}
+    for ref, pointer, document in sites:
+        path: list[_Site] = []
+        on_path: set[_Site] = set()
+        node = Node(document, pointer, {"$ref": ref})
+        outcome: int | RefError = 0
+        while isinstance(node.value, dict) and isinstance(node.value.get("$ref"), str):
+            site = (node.document.name, node.pointer)
+            if path:
+                following[path[-1]] = site
+            if site in outcomes:
+                outcome = outcomes[site]
+                break
+            if site in on_path:
+                outcome = RefError("the reference points back to itself", "break the $ref cycle")
+                break
+            path.append(site)
+            on_path.add(site)
+            try:
+                node = specs.target(node.value["$ref"], node.document)
+            except RefError as error:
+                outcome = error
+                break
+        for site in reversed(path):
+            outcome = outcome + 1 if isinstance(outcome, int) else outcome
+            outcomes[site] = outcome
+    return outcomes, following

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.spec.load import join_pointer, locate
+from sdkwright.spec import full_validation
+from sdkwright.spec.load import locate
+from sdkwright.spec.pointers import join_pointer
 from sdkwright.spec.resolve import Node, RefError, SpecSet
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -48,10 +50,14 @@ def validate(specs: SpecSet, *, full: bool = False, refs_ok: bool = True) -> lis
         )
         hint = "start the document with `openapi: 3.1.0` (or the version it follows)"
         return locate([_at(root, Level.ERROR, "spec.version", message, hint)], [root.document])
-    view, origins = validation_view(specs)
+    try:
+        view, origins = validation_view(specs)
+    except _ViewTooLarge as error:
+        problem = _too_large(error, specs.policy.limits.max_values)
+        return locate([problem], specs.documents.values())
     diagnostics = list(_meta_schema_errors(root, view, origins, version))
     if full and refs_ok and not diagnostics:
-        diagnostics.extend(_spec_validator_errors(root, version))
+        diagnostics.extend(full_validation.errors(specs, version))
     for rule in RULES:
         diagnostics.extend(rule(specs))
     return locate(diagnostics, specs.documents.values())
@@ -59,10 +65,6 @@ def validate(specs: SpecSet, *, full: bool = False, refs_ok: bool = True) -> lis
 
 def _at(node: Node, level: Level, code: str, message: str, hint: str = "") -> Diagnostic:
     return Diagnostic(level, code, message, node.location, hint)
-
-
-def _at_pointer(root: Node, pointer: str, code: str, message: str) -> Diagnostic:
-    return Diagnostic(Level.ERROR, code, message, root.document.location(pointer))
 
 
 @cache
@@ -87,44 +89,87 @@ _FOLLOWED_UNDER = frozenset({"properties", "description", "summary"})
 def validation_view(specs: SpecSet) -> tuple[Any, dict[str, Node]]:
     """The root document with those `$ref`s followed, and where each followed value came
     from (view pointer -> node), to locate errors in the file they are in. A single-file
-    spec is validated as written."""
-    origins: dict[str, Node] = {}
+    spec is validated as written. _ViewTooLarge when following them would expand the
+    document past Limits.max_values (`properties` maps that refer to maps that refer ...)."""
     root = specs.root_node
+    viewer = _Viewer(specs)
     if len(specs.documents) == 1:
-        return root.value, origins
-    return _view(specs, root, "", False, origins, 0), origins
+        return root.value, viewer.origins
+    return viewer.view(root, "", False, 0), viewer.origins
 
 
-def _view(
-    specs: SpecSet, node: Node, pointer: str, follow: bool, origins: dict[str, Node], depth: int
-) -> Any:
-    value = node.value
-    if follow and isinstance(value, dict) and isinstance(value.get("$ref"), str) and depth < 64:
+class _ViewTooLarge(Exception):
+    def __init__(self, node: Node) -> None:
+        super().__init__()
+        self.node = node
+
+
+class _Viewer:
+    """Builds the view. A value followed from many places is built once and shared; its
+    size counts at each place, as a validator walks it there: the budget holds however
+    the references multiply (ten levels each referring ten times to the level below)."""
+
+    def __init__(self, specs: SpecSet) -> None:
+        self.specs = specs
+        self.origins: dict[str, Node] = {}
+        self.left = specs.policy.limits.max_values
+        self.shared: dict[tuple[str, str], tuple[Any, int]] = {}  # target -> (view, size)
+
+    def view(self, node: Node, pointer: str, follow: bool, depth: int) -> Any:
+        value = node.value
+        if not (follow and isinstance(value, dict) and isinstance(value.get("$ref"), str)):
+            return self._build(node, pointer, depth)
         try:
-            node = specs.deref(node)
+            target = self.specs.deref(node)
         except RefError:
             return value  # reported by the loader
-        origins[pointer] = node
+        if depth >= 64:
+            return value
+        self.origins[pointer] = target
+        key = (target.document.name, target.pointer)
+        if key in self.shared:
+            built, size = self.shared[key]
+            self._spend(size, target)
+            return built
+        left = self.left
+        built = self._build(target, pointer, depth)
+        self.shared[key] = (built, left - self.left)
+        return built
+
+    def _build(self, node: Node, pointer: str, depth: int) -> Any:
+        self._spend(1, node)
         value = node.value
-    if isinstance(value, dict):
-        in_paths = pointer.count("/") == 2 and pointer.startswith("/paths/")
-        return {
-            key: _view(
-                specs,
-                node.child(key),
-                join_pointer(pointer, key),
-                key in _FOLLOWED_UNDER or (in_paths and key in HTTP_METHODS),
-                origins,
-                depth + 1,
-            )
-            for key in value
-        }
-    if isinstance(value, list):
-        return [
-            _view(specs, node.child(i), join_pointer(pointer, i), False, origins, depth + 1)
-            for i in range(len(value))
-        ]
-    return value
+        if isinstance(value, dict):
+            in_paths = pointer.count("/") == 2 and pointer.startswith("/paths/")
+            return {
+                key: self.view(
+                    node.child(key),
+                    join_pointer(pointer, key),
+                    key in _FOLLOWED_UNDER or (in_paths and key in HTTP_METHODS),
+                    depth + 1,
+                )
+                for key in value
+            }
+        if isinstance(value, list):
+            return [
+                self.view(node.child(i), join_pointer(pointer, i), False, depth + 1)
+                for i in range(len(value))
+            ]
+        return value
+
+    def _spend(self, values: int, node: Node) -> None:
+        self.left -= values
+        if self.left < 0:
+            raise _ViewTooLarge(node)
+
+
+def _too_large(error: _ViewTooLarge, limit: int) -> Diagnostic:
+    message = (
+        f"following the $refs under properties, descriptions and operations expands the "
+        f"document past {limit:,} values (here, by the time it was stopped)"
+    )
+    hint = "refer to schemas by $ref, not to properties maps whose schemas refer to more of them"
+    return Diagnostic(Level.ERROR, "limit.values", message, error.node.location, hint)
 
 
 def _meta_schema_errors(
@@ -135,7 +180,8 @@ def _meta_schema_errors(
             return
         pointer = join_pointer("", *error.instance_path)
         node = _origin(root, pointer, origins)
-        yield Diagnostic(Level.ERROR, "spec.schema", _first_line(error.message), node.location)
+        message = full_validation.first_line(error.message)
+        yield Diagnostic(Level.ERROR, "spec.schema", message, node.location)
 
 
 def _origin(root: Node, pointer: str, origins: dict[str, Node]) -> Node:
@@ -144,35 +190,6 @@ def _origin(root: Node, pointer: str, origins: dict[str, Node]) -> Node:
         if pointer == prefix or pointer.startswith(prefix + "/"):
             return Node(target.document, target.pointer + pointer[len(prefix) :], None)
     return Node(root.document, pointer, None)
-
-
-def _spec_validator_errors(root: Node, version: str) -> Iterator[Diagnostic]:
-    from openapi_spec_validator import (
-        OpenAPIV2SpecValidator,
-        OpenAPIV30SpecValidator,
-        OpenAPIV31SpecValidator,
-    )
-
-    validator_class = {
-        "2.0": OpenAPIV2SpecValidator,
-        "3.0": OpenAPIV30SpecValidator,
-        "3.1": OpenAPIV31SpecValidator,
-    }[version]
-    validator = validator_class(root.value, base_uri=root.document.path.as_uri())
-    try:
-        for count, error in enumerate(validator.iter_errors()):
-            if count >= MAX_SCHEMA_ERRORS:
-                return
-            pointer = join_pointer("", *getattr(error, "absolute_path", ()))
-            yield _at_pointer(root, pointer, "spec.openapi", _first_line(str(error.message)))
-    except Exception as error:
-        message = f"openapi-spec-validator stopped early: {_first_line(str(error) or type(error).__name__)}"
-        yield Diagnostic(Level.WARNING, "spec.validator-crashed", message, root.location)
-
-
-def _first_line(message: str, limit: int = 300) -> str:
-    line = message.strip().splitlines()[0] if message.strip() else "invalid value"
-    return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
 def iter_operations(specs: SpecSet) -> Iterator[tuple[str, str, Node, Node]]:

@@ -9,19 +9,23 @@ those but `012` (twelve) are strings: a string enum `[on, off]` must stay `"on"`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
+
+from sdkwright.spec import values
 
 try:
     from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - libyaml is part of PyYAML's wheels
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
-_BOOL = "tag:yaml.org,2002:bool"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_YAML_TAG = "tag:yaml.org,2002:"
+_BOOL = _YAML_TAG + "bool"
+_INT = _YAML_TAG + "int"
+_FLOAT = _YAML_TAG + "float"
+_TIMESTAMP = _YAML_TAG + "timestamp"
 _REPLACED = {_BOOL, _INT, _FLOAT, _TIMESTAMP}
 
 # The core schema's plain scalars (YAML 1.2.2, section 10.3.2).
@@ -41,24 +45,60 @@ SpecLoader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag not in _REPLACED]
     for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
-SpecLoader.add_implicit_resolver(_BOOL, _CORE_BOOL, list("tTfF"))
-SpecLoader.add_implicit_resolver(_INT, _CORE_INT, list("-+0123456789"))
-SpecLoader.add_implicit_resolver(_FLOAT, _CORE_FLOAT, list("-+0123456789."))
+# (tag, pattern, first characters): also what a dumper must quote (spec/overlays/diff.py).
+CORE_RESOLVERS = (
+    (_BOOL, _CORE_BOOL, "tTfF"),
+    (_INT, _CORE_INT, "-+0123456789"),
+    (_FLOAT, _CORE_FLOAT, "-+0123456789."),
+)
+for _tag, _pattern, _first in CORE_RESOLVERS:
+    SpecLoader.add_implicit_resolver(_tag, _pattern, list(_first))
 
 
-def _construct_int(loader: SpecLoader, node: yaml.ScalarNode) -> int:
+def _construct_int(loader: SpecLoader, node: yaml.ScalarNode) -> int | values.HugeNumber:
     text = str(loader.construct_scalar(node))
     if text.startswith("0o"):
-        return int(text[2:], 8)
-    return int(text, 16) if text.startswith("0x") else int(text, 10)
+        return values.integer(text[2:], 8, "0o")
+    return values.integer(text[2:], 16, "0x") if text.startswith("0x") else values.integer(text)
 
 
 def _construct_bool(loader: SpecLoader, node: yaml.ScalarNode) -> bool:
     return str(loader.construct_scalar(node)).lower() == "true"
 
 
+def _construct_tagged_text(loader: SpecLoader, node: yaml.ScalarNode) -> values.TaggedText:
+    return values.tagged_text(str(loader.construct_scalar(node)), _short_tag(node.tag))
+
+
+def _construct_set(loader: SpecLoader, node: yaml.MappingNode) -> Iterator[values.TaggedMapping]:
+    values.note()
+    mapping = values.TaggedMapping()
+    yield mapping  # first, so that aliases inside the set can refer to it
+    mapping.update(loader.construct_mapping(node))
+
+
+def _construct_pairs(
+    loader: SpecLoader, node: yaml.SequenceNode
+) -> Iterator[values.TaggedSequence]:
+    values.note()
+    pairs = values.TaggedSequence()
+    pairs.tag = _short_tag(node.tag)
+    yield pairs
+    pairs.extend(loader.construct_sequence(node))
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+
+
 SpecLoader.add_constructor(_INT, _construct_int)
 SpecLoader.add_constructor(_BOOL, _construct_bool)
+# Tags whose Python values (bytes, datetime, set, tuples) JSON has no type for: see values.py.
+for _tag in ("binary", "timestamp"):
+    SpecLoader.add_constructor(_YAML_TAG + _tag, _construct_tagged_text)
+SpecLoader.add_constructor(_YAML_TAG + "set", _construct_set)
+for _tag in ("omap", "pairs"):
+    SpecLoader.add_constructor(_YAML_TAG + _tag, _construct_pairs)
 
 
 def load(text: str) -> Any:

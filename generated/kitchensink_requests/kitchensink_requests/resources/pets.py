@@ -94,6 +94,7 @@ class Pets:
             cursor=offset,
             items=_list_pets_items,
             next_cursor=_list_pets_next_cursor,
+            limit=page_size,
         )
 
     def get_pet(
@@ -190,7 +191,7 @@ class Pets:
             pet_id: Numeric id of the pet.
             x_request_tag: Free-form tag echoed in the server logs for tracing.
         """
-        self._client.request(
+        return self._client.request(
             "DELETE",
             f"/pets/{path_param(pet_id)}",
             cast_to=type(None),

@@ -57,6 +57,7 @@ def plan(options: OptionValues) -> Plan:
         models=output.model_type,
         model_writer=DatamodelCodeGenerator(output),
         http=uses.http,
+        transport=uses.transport,
     )
 
 

@@ -11,5 +11,6 @@ DATACLASSES = ModelType(
     "dataclasses",
     model_from_data="TypeAdapter({name}).validate_python({data})",
     prepare=plain_unions,
+    runtime="models_dataclasses.py",
 )
 register(Output(DATACLASSES, "dataclasses.dataclass"))

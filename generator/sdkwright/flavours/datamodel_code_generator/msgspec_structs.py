@@ -33,6 +33,7 @@ MSGSPEC = ModelType(
     dump_result="msgspec.to_builtins(msgspec.convert({value}, {type}))",
     requirements=("msgspec>=0.19",),
     prepare=prepare,
+    runtime="models_msgspec.py",
 )
 # A default is told in the description, not filled in: a struct would send it, where the SDK
 # sends only what the caller set (the server applies it).

@@ -68,6 +68,7 @@ TYPEDDICT = ModelType(
     enum_from_value="{value}",
     requirements=("typing-extensions>=4.12",),  # its TypedDict, which pydantic reads on 3.10
     prepare=prepare,
+    runtime="models_typeddict.py",
 )
 # A TypedDict's keys are the wire names: it has no other names to give them.
 register(Output(TYPEDDICT, "typing.TypedDict", aliases=False, arguments=arguments))

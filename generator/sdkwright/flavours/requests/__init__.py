@@ -9,7 +9,13 @@ from sdkwright.flavours import RUNTIME_MODULES, Flavour, OptionValues, Plan, reg
 
 
 def plan(options: OptionValues) -> Plan:
-    return Plan(("requests", "httpx"), RUNTIME_MODULES, asynchronous=False, http="requests")
+    return Plan(
+        ("requests", "httpx"),
+        RUNTIME_MODULES,
+        asynchronous=False,
+        http="requests",
+        transport="http_requests.py",
+    )
 
 
 register(Flavour("requests", "a sync client over requests, pydantic v2 models", plan))

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 
 from sdkwright import flavours
-from sdkwright.cache import caches, template_bytecode
+from sdkwright.cache import template_bytecode
 from sdkwright.ir.nodes import MISSING
 from sdkwright.targets.python import naming, pytext, pytypes
 from sdkwright.targets.python.views import auth, definitions, docstrings
@@ -89,7 +89,7 @@ def environment(
         folders = flavour
     env = jinja2.Environment(
         loader=template_loader(folders, user_templates),
-        bytecode_cache=caches.template_cache(str(templates_root())),
+        bytecode_cache=template_bytecode.bytecode_cache(str(templates_root())),
         undefined=jinja2.StrictUndefined,
         **template_bytecode.OPTIONS,
     )

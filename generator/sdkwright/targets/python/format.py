@@ -45,18 +45,6 @@ def ruff_binary() -> str:
         return found
 
 
-@cache
-def formatter_version(formatter: str) -> str:
-    if formatter == "black":
-        from importlib.metadata import version
-
-        return f"black {version('black')}"
-    output = subprocess.run(
-        [ruff_binary(), "--version"], capture_output=True, text=True, check=False
-    ).stdout
-    return output.strip() or "ruff"
-
-
 def format_python(
     files: Mapping[str, str], formatter: str = "ruff", first_party: str = ""
 ) -> dict[str, str]:

@@ -21,6 +21,7 @@ from sdkwright import flavours
 from sdkwright.flavours.model_types import ModelType
 from sdkwright.ir.nodes import Api, Definition, ResourceGroup
 from sdkwright.targets.python import pytext
+from sdkwright.targets.python.runtime_files import runtime_files
 from sdkwright.targets.python.views.definitions import cyclic_neighbours
 from sdkwright.targets.python.views.imports import definition_imports, group_imports, test_imports
 from sdkwright.targets.python.views.methods import MethodContext, method_context
@@ -61,7 +62,8 @@ class Layout:
     """Every file of an SDK, in order."""
 
     pages: Pages  # read the whole Api
-    files: Mapping[str, str]  # written as they are (py.typed, a models module from a library)
+    # Written as they are (the runtime, py.typed, a models module from a library).
+    files: Mapping[str, str]
     units: tuple[Unit, ...]
     # Pages that list every group's methods: their context has `groups_calls`, the
     # (group, method contexts) the group units left.
@@ -102,13 +104,13 @@ def common_context(api: Api, plan: flavours.Plan) -> dict[str, Any]:
 def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
     package = pytext.identifier(api.package)
     pages = (
-        *(Page(f"{package}/{m}", f"{m}.jinja") for m in plan.runtime_modules),
         Page(f"{package}/__init__.py", "__init__.py.jinja"),
         Page(f"{package}/_client.py", "_client.py.jinja"),
         Page(f"{package}/resources/__init__.py", "resources/__init__.py.jinja"),
         Page(f"{package}/types/__init__.py", "types/__init__.py.jinja"),
     )
-    files = {f"{package}/py.typed": ""}
+    # The runtime, copied from its source (`runtime_files`), and the typing marker.
+    files = {**runtime_files(plan, package, banner(api)), f"{package}/py.typed": ""}
     units: list[Unit] = []
     writer = plan.model_writer
     if writer is not None:  # one module of every model, not a template's

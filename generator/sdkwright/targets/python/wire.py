@@ -1,6 +1,6 @@
 """Parameter and form-field serialisation, generator side.
 
-Two mirrors of the runtime in `templates/python/httpx/_base_client.py.jinja`: the expression a
+Two mirrors of the runtime's `sdkwright/runtime/_encoding.py`: the expression a
 generated method wraps a value in (`delimited(tags)`, `deep_object(filter)`), and what that
 value looks like on the wire, for the generated tests' expected requests.
 """

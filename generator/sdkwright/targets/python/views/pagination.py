@@ -23,6 +23,7 @@ class PageContext:
     items_expression: str
     next_expression: str
     merges_query: bool  # next-URL paging re-sends the next URL's query parameters
+    limit: str = ""  # the argument asking for a page size: a shorter page is the last
 
 
 def _balanced(expression: str) -> bool:
@@ -79,4 +80,5 @@ def page_context(
         items_expression=items,
         next_expression=following,
         merges_query=paging.style == "next_url",
+        limit=paging.limit,
     )

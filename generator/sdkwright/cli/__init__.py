@@ -1,0 +1,62 @@
+"""The `sdkwright` command: arguments -> api calls -> diagnostics printed -> exit code.
+
+    arguments.py  the parser, and the targets the arguments name
+    console.py    what every command prints (diagnostics) and its exit codes
+    generate.py   `generate` (watch.py: `generate --watch`)
+    check.py      `check`
+    validate.py   `validate`
+    diff.py       `diff`
+
+Exit codes: 0 success; 1 the spec has errors (generate, validate), the SDK drifted (check),
+or the change is breaking and --fail-on-breaking was given (diff); 2 a usage error, an
+unreadable config, a spec `check` or `diff` cannot read, or an internal error.
+
+Modules beyond argparse are imported where they are needed, and only the command's own module:
+a no-op `generate` or `check` (`sdkwright.output.freshness`) must cost little more than hashing
+the spec, and importing the pipeline (Jinja, the IR, the validators) alone would cost several
+times that.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from sdkwright import __version__
+from sdkwright.cli.arguments import parser
+from sdkwright.cli.console import EXIT_USAGE, print_diagnostics
+
+TYPE_CHECKING = False  # typing's own constant costs an import of typing
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = parser().parse_args(argv)
+    command = importlib.import_module(f"{__name__}.{arguments.command}")
+    try:
+        code: int = command.run(arguments)
+        return code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        return _failed(error, arguments)
+
+
+def _failed(error: Exception, arguments: argparse.Namespace) -> int:
+    from sdkwright.diagnostics import GenerationFailed
+
+    if isinstance(error, GenerationFailed):
+        print_diagnostics(error.diagnostics, arguments)
+        return EXIT_USAGE
+    import traceback
+
+    print(traceback.format_exc(), file=sys.stderr)
+    print(
+        f"internal error in sdkwright {__version__}: this is a bug, not a problem with your spec.\nPlease report it with the traceback above and, if you can, the spec.",
+        file=sys.stderr,
+    )
+    return EXIT_USAGE

@@ -1,0 +1,244 @@
+"""The command line's arguments: the parser, the targets they name, and whether they allow the
+no-op fast path (`sdkwright.output.freshness`)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from sdkwright import __version__, defaults
+
+TYPE_CHECKING = False  # typing's own constant costs an import of typing
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sdkwright.config import Target
+    from sdkwright.diagnostics import GenerationFailed
+
+WATCH_INTERVAL_S = 0.5
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's own, told the width so that building the parser does not import shutil
+    (and with it bz2, lzma and locale): a tenth of a no-op run's budget."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_terminal_width())
+
+
+def _terminal_width() -> int:
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        try:
+            columns = os.get_terminal_size(sys.stdout.fileno()).columns
+        except (OSError, ValueError):
+            columns = 80
+    return max(columns - 2, 40)
+
+
+def parser() -> argparse.ArgumentParser:
+    """`arguments.command` names the command, and the module of `sdkwright.cli` that runs it."""
+    parser = argparse.ArgumentParser(
+        prog="sdkwright",
+        description="Generate typed, tested Python SDKs from OpenAPI specs.",
+        formatter_class=_HelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"sdkwright {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    generate = commands.add_parser(
+        "generate",
+        help="generate SDKs (no SPEC: every target of sdkwright.yaml)",
+        formatter_class=_HelpFormatter,
+    )
+    _target_arguments(generate)
+    generate.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty folder that has no manifest, or over files it did not write",
+    )
+    generate.add_argument(
+        "--watch", action="store_true", help="regenerate whenever a spec or template changes"
+    )
+    generate.add_argument(
+        "--interval",
+        type=float,
+        default=WATCH_INTERVAL_S,
+        help=f"--watch polling interval in seconds (default {WATCH_INTERVAL_S})",
+    )
+
+    check = commands.add_parser(
+        "check",
+        help="exit 1 if the generated SDKs differ from what the specs give; writes nothing",
+        formatter_class=_HelpFormatter,
+    )
+    _target_arguments(check)
+
+    validate = commands.add_parser(
+        "validate", help="validate a spec and print its diagnostics", formatter_class=_HelpFormatter
+    )
+    validate.add_argument("spec", type=path)
+    validate.add_argument(
+        "--quick",
+        action="store_true",
+        help="meta-schema and sdkwright rules only (skip openapi-spec-validator's full walk)",
+    )
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _reference_arguments(validate)
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+
+    diff = commands.add_parser(
+        "diff",
+        help="what changing OLD_SPEC into NEW_SPEC does to SDK users, and the semver bump",
+        formatter_class=_HelpFormatter,
+    )
+    diff.add_argument("old_spec", type=path, metavar="OLD_SPEC")
+    diff.add_argument("new_spec", type=path, metavar="NEW_SPEC")
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    diff.add_argument("--package", help="Python package name (default: from NEW_SPEC's name)")
+    diff.add_argument("--client-name", help="client class name (default: from the package name)")
+    diff.add_argument(
+        "--fail-on-breaking", action="store_true", help="exit 1 when the change is breaking"
+    )
+    return parser
+
+
+def _target_arguments(parser: argparse.ArgumentParser) -> None:
+    # Paths stay strings until a command needs them: pathlib is not free to import.
+    parser.add_argument(
+        "spec", nargs="?", help="spec file; without it, the targets of sdkwright.yaml"
+    )
+    parser.add_argument("-o", "--output", help="output folder (with SPEC)")
+    parser.add_argument("--package", help="Python package name (default: from the spec file name)")
+    parser.add_argument("--client-name", help="client class name (default: from the package name)")
+    parser.add_argument(
+        "--formatter",
+        choices=defaults.FORMATTERS,
+        default=None,
+        help=f"{defaults.FORMATTER} (default) or {' or '.join(defaults.FORMATTERS[1:])}",
+    )
+    parser.add_argument(
+        "--target", action="append", help="only this target of sdkwright.yaml (repeatable)"
+    )
+    parser.add_argument(
+        "--full-validation",
+        action="store_true",
+        help="also run openapi-spec-validator's full (slower) checks",
+    )
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _reference_arguments(parser)
+    parser.add_argument(
+        "--no-fast-path",
+        dest="fast_path",
+        action="store_false",
+        help="always load, render and compare, even when the manifest says nothing changed",
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="diagnostics/report format"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+
+def _reference_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--spec-root",
+        help="folder that file $refs may reach (default: the spec's own folder)",
+    )
+    parser.add_argument(
+        "--allow-remote-refs",
+        action="store_true",
+        help="fetch http(s) $refs (by default generation uses no network)",
+    )
+
+
+def path(text: str) -> Path:
+    from pathlib import Path
+
+    return Path(text)
+
+
+def targets(arguments: argparse.Namespace) -> list[Target]:
+    """SPEC -o OUTPUT's one target, else the targets of the nearest sdkwright.yaml (--target
+    picks some), with the options the flags set."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from sdkwright.config import CONFIG_NAME, find_config, load_targets, target_from_flags
+
+    if arguments.spec is not None:
+        if arguments.output is None:
+            raise usage("-o/--output is required with SPEC")
+        target = target_from_flags(
+            Path(arguments.spec),
+            Path(arguments.output),
+            arguments.package,
+            arguments.client_name,
+            arguments.formatter or defaults.FORMATTER,
+        )
+        return [_with_reference_options(target, arguments)]
+    config = find_config(Path.cwd())
+    if config is None:
+        raise usage(f"no SPEC given and no {CONFIG_NAME} found in {Path.cwd()} or its parents")
+    found = load_targets(config)
+    if arguments.target:
+        unknown = sorted(set(arguments.target) - {t.name for t in found})
+        if unknown:
+            raise usage(
+                f"unknown target(s) {unknown}; {CONFIG_NAME} declares {[t.name for t in found]}"
+            )
+        found = [t for t in found if t.name in arguments.target]
+    if arguments.formatter:
+        found = [replace(t, formatter=arguments.formatter) for t in found]
+    return [_with_reference_options(t, arguments) for t in found]
+
+
+def _with_reference_options(target: Target, arguments: argparse.Namespace) -> Target:
+    from dataclasses import replace
+    from pathlib import Path
+
+    if arguments.spec_root:
+        target = replace(target, spec_root=Path(arguments.spec_root))
+    if arguments.allow_remote_refs:
+        target = replace(target, allow_remote_refs=True)
+    return target
+
+
+def usage(message: str) -> GenerationFailed:
+    from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level
+
+    return GenerationFailed([Diagnostic(Level.ERROR, "cli.usage", message)])
+
+
+# -- the no-op fast path -----------------------------------------------------------------
+
+
+def fast_path_allowed(arguments: argparse.Namespace) -> bool:
+    """--strict and --full-validation ask for the spec to be validated again: no shortcut."""
+    return bool(arguments.fast_path and not arguments.strict and not arguments.full_validation)
+
+
+def flags_up_to_date(arguments: argparse.Namespace) -> str | None:
+    """With SPEC -o OUTPUT, the fast path runs before the config machinery is even imported.
+    Returns the target's name when its output is up to date."""
+    if arguments.spec is None or arguments.output is None or not fast_path_allowed(arguments):
+        return None
+    from sdkwright.output import freshness
+
+    reason = freshness.flags_stale_reason(
+        arguments.spec,
+        arguments.output,
+        arguments.package,
+        arguments.client_name,
+        arguments.formatter or defaults.FORMATTER,
+    )
+    if reason is not None:
+        return None
+    return os.path.splitext(os.path.basename(str(arguments.spec)))[0]
+
+
+def target_up_to_date(target: Target) -> bool:
+    from sdkwright.output import freshness
+
+    return freshness.target_stale_reason(target) is None

@@ -1,0 +1,78 @@
+"""`sdkwright check`: is every generated SDK what its spec gives? Writes nothing; exit 1 on
+drift, with why each file differs (`sdkwright.output.drift`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from sdkwright.cli.arguments import (
+    fast_path_allowed,
+    flags_up_to_date,
+    target_up_to_date,
+    targets,
+)
+from sdkwright.cli.console import EXIT_FAILED, EXIT_OK, EXIT_USAGE, print_diagnostics
+
+TYPE_CHECKING = False  # typing's own constant costs an import of typing
+if TYPE_CHECKING:
+    import argparse
+
+    from sdkwright.config import Target
+    from sdkwright.output.drift import CheckReport
+
+
+def run(arguments: argparse.Namespace) -> int:
+    name = flags_up_to_date(arguments)
+    if name is not None and arguments.format == "text":
+        if not arguments.quiet:
+            output = os.path.normpath(arguments.output)
+            print(f"{name}: {output} is up to date (nothing changed since generation)")
+        return EXIT_OK
+    reports = [_check_one(arguments, t, fast_path=name is not None) for t in targets(arguments)]
+    if arguments.format == "json":
+        from sdkwright.output.drift import reports_json
+
+        print(reports_json(reports))
+    statuses = {report.status for report in reports}
+    if "error" in statuses:
+        return EXIT_USAGE
+    return EXIT_FAILED if "drift" in statuses else EXIT_OK
+
+
+def _check_one(arguments: argparse.Namespace, target: Target, fast_path: bool) -> CheckReport:
+    """`fast_path`: already known to be up to date (JSON output still needs a report)."""
+    from sdkwright.output.drift import CheckReport
+
+    if fast_path or (
+        fast_path_allowed(arguments) and arguments.spec is None and target_up_to_date(target)
+    ):
+        report = CheckReport(
+            target.name, str(target.spec), str(target.output), "up-to-date", fast=True
+        )
+    else:
+        from sdkwright import api
+
+        report = api.check(
+            target,
+            full_validation=arguments.full_validation,
+            strict=arguments.strict,
+            fast_path=False,
+        )
+    if arguments.format == "text":
+        _print_check(report, arguments)
+    return report
+
+
+def _print_check(report: CheckReport, arguments: argparse.Namespace) -> None:
+    from sdkwright.diagnostics import summary
+    from sdkwright.output.drift import render_text
+
+    if report.status == "error":
+        print_diagnostics(report.diagnostics, arguments)
+        print(f"{report.name}: cannot check ({summary(report.diagnostics)})", file=sys.stderr)
+    elif report.status == "drift":
+        print(render_text(report), end="")
+    elif not arguments.quiet:
+        how = " (nothing changed since generation)" if report.fast else ""
+        print(f"{report.name}: {report.output} is up to date{how}")

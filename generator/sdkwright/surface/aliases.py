@@ -1,0 +1,64 @@
+"""Runtime type aliases spelled out: `timeout: Timeout` -> `float | httpx.Timeout | None`.
+
+Two SDKs name their runtime aliases differently (`Timeout`, `Headers`, `Body` in a private
+`_types.py`) while accepting the same values; users never import those names. So an alias
+defined in a private module is replaced by its value before an annotation is normalised.
+Public aliases (under `types/`) keep their names: users import them.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+
+from sdkwright.surface.index import Definition, Module, PackageIndex
+
+_MAX_EXPANSIONS = 64
+
+
+def expand_private_aliases(index: PackageIndex, module: Module, node: ast.expr) -> ast.expr:
+    """A copy of `node` with private aliases replaced by their values (cycles stop the walk)."""
+    return _Expander(index, module, frozenset()).visit(copy.deepcopy(node))  # type: ignore[no-any-return]
+
+
+class _Expander(ast.NodeTransformer):
+    def __init__(self, index: PackageIndex, module: Module, active: frozenset[str]) -> None:
+        self.index, self.module, self.active = index, module, active
+        self.budget = _MAX_EXPANSIONS
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        return self._expand(node)
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
+        return self._expand(node)
+
+    def _expand(self, node: ast.Name | ast.Attribute) -> ast.AST:
+        found = self.index.resolve_expr(self.module, node)
+        value = _private_alias_value(found)
+        key = f"{found.module.name}.{found.name}" if isinstance(found, Definition) else ""
+        if (
+            value is None
+            or key in self.active
+            or self.budget <= 0
+            or not isinstance(found, Definition)
+        ):
+            return node
+        self.budget -= 1
+        inner = _Expander(self.index, found.module, self.active | {key})
+        inner.budget = self.budget
+        return inner.visit(copy.deepcopy(value))  # type: ignore[no-any-return]
+
+
+def _private_alias_value(found: object) -> ast.expr | None:
+    if not isinstance(found, Definition):
+        return None
+    if not any(part.startswith("_") for part in found.module.name.split(".")[1:]):
+        return None
+    node = found.node
+    if isinstance(node, ast.AnnAssign) and ast.unparse(node.annotation).endswith("TypeAlias"):
+        return node.value
+    if isinstance(node, ast.Assign) and isinstance(
+        node.value, ast.Subscript | ast.BinOp | ast.Name | ast.Attribute
+    ):
+        return node.value
+    return None

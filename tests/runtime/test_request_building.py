@@ -1,0 +1,347 @@
+"""The runtime builds requests: path, query, headers, bodies, timeouts, credentials."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from types import SimpleNamespace
+
+import httpx
+import pytest
+from runtime_support import (
+    BASE_URL,
+    PACKAGE,
+    Color,
+    Pet,
+    Recorder,
+    make_client,
+    timeout_of,
+)
+
+# --- _types -------------------------------------------------------------------
+
+
+def test_not_given_is_a_falsy_sentinel(rt: SimpleNamespace) -> None:
+    import copy
+
+    not_given = rt.types.NOT_GIVEN
+    assert not not_given
+    assert repr(not_given) == "NOT_GIVEN"
+    assert isinstance(not_given, rt.types.NotGiven)
+    assert copy.deepcopy(not_given) is not_given
+
+
+def test_request_options_are_frozen_with_defaults(rt: SimpleNamespace) -> None:
+    options = rt.types.RequestOptions()
+    assert options.extra_headers is None
+    assert options.extra_query is None
+    assert options.extra_body is None
+    assert options.timeout is rt.types.NOT_GIVEN
+    assert options.max_retries is rt.types.NOT_GIVEN
+    with pytest.raises(AttributeError):
+        options.timeout = 1.0
+
+
+# --- path_param ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("../x", "..%2Fx"),
+        ("a/b", "a%2Fb"),
+        ("..", "%2E%2E"),
+        (".", "%2E"),
+        ("a b?c#d", "a%20b%3Fc%23d"),
+        (42, "42"),
+        (True, "true"),
+        (Color.BLUE, "blue"),
+        (dt.date(2024, 5, 1), "2024-05-01"),
+        (dt.datetime(2024, 5, 1, 12, 30, tzinfo=dt.UTC), "2024-05-01T12%3A30%3A00Z"),
+    ],
+)
+def test_path_param(rt: SimpleNamespace, value: object, expected: str) -> None:
+    assert rt.base.path_param(value) == expected
+
+
+def test_path_param_rejects_empty_values(rt: SimpleNamespace) -> None:
+    with pytest.raises(ValueError, match="empty"):
+        rt.base.path_param("")
+
+
+def test_path_param_cannot_escape_its_segment(rt: SimpleNamespace) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    for evil in ("../admin", ".."):
+        client.request("GET", f"/v1/pets/{rt.base.path_param(evil)}", cast_to=type(None))
+    assert recorder.requests[0].url.raw_path == b"/api/v1/pets/..%2Fadmin"
+    assert recorder.requests[1].url.raw_path == b"/api/v1/pets/%2E%2E"
+
+
+# --- Request building -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "base_url", ["https://api.example.test/api", "https://api.example.test/api/"]
+)
+def test_url_keeps_the_base_path(rt: SimpleNamespace, base_url: str) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder, base_url=base_url)
+    client.request("GET", "/v1/pets", cast_to=type(None))
+    assert str(recorder.last.url) == "https://api.example.test/api/v1/pets"
+    assert client.base_url == httpx.URL(base_url)
+
+
+def test_url_without_base_path(rt: SimpleNamespace) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder, base_url="https://api.example.test")
+    client.request("DELETE", "/v1/pets/1", cast_to=type(None))
+    assert recorder.last.method == "DELETE"
+    assert str(recorder.last.url) == "https://api.example.test/v1/pets/1"
+
+
+def test_headers_merge_in_order(rt: SimpleNamespace) -> None:
+    class BearerClient(rt.base.SyncAPIClient):  # type: ignore[name-defined,misc]
+        @property
+        def auth_headers(self) -> dict[str, str]:
+            return {"Authorization": "Bearer from-auth", "X-Key": "from-auth"}
+
+    recorder = Recorder()
+    client = BearerClient(
+        base_url=BASE_URL,
+        http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+        default_headers={
+            "Authorization": "Bearer from-default",
+            "X-Default": "default",
+            "X-Key": "from-default",
+            "X-Call": "from-default",
+            "X-Extra": "from-default",
+        },
+    )
+    client.request(
+        "GET",
+        "/v1/pets",
+        cast_to=type(None),
+        headers={
+            "x-call": "from-call",
+            "X-Extra": "from-call",
+            "X-Skipped-None": None,
+            "X-Skipped-Not-Given": rt.types.NOT_GIVEN,
+            "X-Default": None,  # None leaves the lower layer untouched
+            "X-Flag": True,
+            "X-Count": 3,
+            "X-Color": Color.RED,
+        },
+        options=rt.types.RequestOptions(extra_headers={"x-extra": "from-options"}),
+    )
+    headers = recorder.last.headers
+    assert headers["accept"] == "application/json"
+    assert headers["user-agent"] == f"{PACKAGE}/python"
+    assert headers["authorization"] == "Bearer from-auth"
+    assert headers["x-key"] == "from-auth"
+    assert headers["x-default"] == "default"
+    assert headers["x-call"] == "from-call"
+    assert headers["x-extra"] == "from-options"
+    assert headers.get_list("x-extra") == ["from-options"]
+    assert headers["x-flag"] == "true"
+    assert headers["x-count"] == "3"
+    assert headers["x-color"] == "red"
+    assert "x-skipped-none" not in headers
+    assert "x-skipped-not-given" not in headers
+    assert "content-type" not in headers  # no body, no content type
+
+
+def test_per_call_headers_can_override_auth(rt: SimpleNamespace) -> None:
+    class BearerClient(rt.base.SyncAPIClient):  # type: ignore[name-defined,misc]
+        @property
+        def auth_headers(self) -> dict[str, str]:
+            return {"Authorization": "Bearer secret"}
+
+    recorder = Recorder()
+    client = BearerClient(
+        base_url=BASE_URL,
+        http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+    )
+    client.request("GET", "/v1/pets", cast_to=type(None), headers={"authorization": "Basic other"})
+    assert recorder.last.headers.get_list("authorization") == ["Basic other"]
+
+
+def test_query_encoding(rt: SimpleNamespace) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    client.request(
+        "GET",
+        "/v1/pets",
+        cast_to=type(None),
+        params={
+            "tags": ["a", "b c"],
+            "ids": (1, 2),
+            "active": True,
+            "deleted": False,
+            "color": Color.BLUE,
+            "since": dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC),
+            "on": dt.date(2024, 5, 1),
+            "limit": 10,
+            "cursor": None,
+            "after": rt.types.NOT_GIVEN,
+            "empty": [],
+        },
+    )
+    assert recorder.last.url.params.multi_items() == [
+        ("tags", "a"),
+        ("tags", "b c"),
+        ("ids", "1"),
+        ("ids", "2"),
+        ("active", "true"),
+        ("deleted", "false"),
+        ("color", "blue"),
+        ("since", "2024-05-01T12:00:00Z"),
+        ("on", "2024-05-01"),
+        ("limit", "10"),
+    ]
+
+
+def test_extra_query_replaces_adds_and_removes(rt: SimpleNamespace) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    client.request(
+        "GET",
+        "/v1/pets",
+        cast_to=type(None),
+        params={"limit": 10, "order": "asc"},
+        options=rt.types.RequestOptions(extra_query={"limit": 5, "beta": True, "order": None}),
+    )
+    assert recorder.last.url.params.multi_items() == [
+        ("limit", "5"),
+        ("beta", "true"),
+    ]
+
+
+def test_query_rejects_nested_objects(rt: SimpleNamespace) -> None:
+    client = make_client(rt, Recorder())
+    with pytest.raises(TypeError, match="filter"):
+        client.request("GET", "/v1/pets", cast_to=type(None), params={"filter": {}})
+
+
+def test_json_body_from_model_uses_aliases_and_skips_unset(
+    rt: SimpleNamespace,
+) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    pet = Pet(name="Rex", petType="dog", nickname=None, born=dt.date(2020, 1, 2))
+    client.request("POST", "/v1/pets", cast_to=type(None), json_body=pet)
+    request = recorder.last
+    assert request.headers["content-type"] == "application/json"
+    # nickname was set explicitly (to null), color never was.
+    assert json.loads(request.content) == {
+        "name": "Rex",
+        "petType": "dog",
+        "nickname": None,
+        "born": "2020-01-02",
+    }
+
+
+def test_json_body_is_serialized_recursively(rt: SimpleNamespace) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    body = {
+        "pet": Pet(name="Rex", petType="dog"),
+        "pets": (Pet(name="Tom", petType="cat", color=Color.RED),),
+        "color": Color.BLUE,
+        "at": dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC),
+        "note": None,
+        "skipped": rt.types.NOT_GIVEN,
+        "nested": {"skipped": rt.types.NOT_GIVEN, "n": [1, 2.5, "x"]},
+    }
+    client.request(
+        "POST",
+        "/v1/pets",
+        cast_to=type(None),
+        json_body=body,
+        options=rt.types.RequestOptions(extra_body={"extra": Color.RED, "note": 1}),
+    )
+    assert json.loads(recorder.last.content) == {
+        "pet": {"name": "Rex", "petType": "dog"},
+        "pets": [{"name": "Tom", "petType": "cat", "color": "red"}],
+        "color": "blue",
+        "at": "2024-05-01T12:00:00Z",
+        "note": 1,
+        "nested": {"n": [1, 2.5, "x"]},
+        "extra": "red",
+    }
+
+
+def test_json_null_body_is_sent(rt: SimpleNamespace) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    client.request("PUT", "/v1/pets/1/owner", cast_to=type(None), json_body=None)
+    assert recorder.last.content == b"null"
+    assert recorder.last.headers["content-type"] == "application/json"
+
+
+def test_no_body_when_not_given(rt: SimpleNamespace) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    client.request("POST", "/v1/pets/1/feed", cast_to=type(None))
+    assert recorder.last.content == b""
+
+
+def test_extra_body_alone_becomes_the_body(rt: SimpleNamespace) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    options = rt.types.RequestOptions(extra_body={"beta": True})
+    client.request("POST", "/v1/pets", cast_to=type(None), options=options)
+    assert json.loads(recorder.last.content) == {"beta": True}
+
+
+def test_extra_body_cannot_merge_into_a_list(rt: SimpleNamespace) -> None:
+    client = make_client(rt, Recorder())
+    options = rt.types.RequestOptions(extra_body={"beta": True})
+    with pytest.raises(TypeError, match="extra_body"):
+        client.request("POST", "/v1/pets", cast_to=type(None), json_body=[1], options=options)
+
+
+def test_timeouts(rt: SimpleNamespace) -> None:
+    recorder = Recorder()
+    RequestOptions = rt.types.RequestOptions
+
+    client = make_client(rt, recorder)
+    client.request("GET", "/v1/pets", cast_to=type(None))
+    assert timeout_of(recorder.last) == rt.base.DEFAULT_TIMEOUT.as_dict()
+    assert timeout_of(recorder.last)["connect"] == 5.0
+
+    client.request("GET", "/v1/pets", cast_to=type(None), options=RequestOptions(timeout=1.5))
+    assert set(timeout_of(recorder.last).values()) == {1.5}
+
+    per_phase = httpx.Timeout(10.0, read=30.0)
+    client.request("GET", "/v1/pets", cast_to=type(None), options=RequestOptions(timeout=per_phase))
+    assert timeout_of(recorder.last) == per_phase.as_dict()
+
+    client = make_client(rt, recorder, timeout=7.0)
+    client.request("GET", "/v1/pets", cast_to=type(None))
+    assert set(timeout_of(recorder.last).values()) == {7.0}
+
+    # None means "no timeout", not "use the default".
+    client.request("GET", "/v1/pets", cast_to=type(None), options=RequestOptions(timeout=None))
+    assert set(timeout_of(recorder.last).values()) == {None}
+
+
+def test_authorization_is_never_logged(
+    rt: SimpleNamespace, caplog: pytest.LogCaptureFixture
+) -> None:
+    class BearerClient(rt.base.SyncAPIClient):  # type: ignore[name-defined,misc]
+        @property
+        def auth_headers(self) -> dict[str, str]:
+            return {"Authorization": "Bearer top-secret"}
+
+    client = BearerClient(
+        base_url=BASE_URL,
+        http_client=httpx.Client(transport=httpx.MockTransport(Recorder())),
+    )
+    with caplog.at_level(logging.DEBUG, logger=PACKAGE):
+        client.request("GET", "/v1/pets", cast_to=type(None))
+    messages = [r.getMessage() for r in caplog.records if r.name == PACKAGE]
+    assert any("GET https://api.example.test/api/v1/pets" in m for m in messages)
+    assert any("200" in m for m in messages)
+    assert "top-secret" not in caplog.text

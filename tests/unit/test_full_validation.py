@@ -1,0 +1,92 @@
+"""sdkwright.spec.full_validation: openapi-spec-validator's walk agrees with `generate` on
+what is valid, and its errors are located where they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sdkwright.diagnostics import Diagnostic
+from sdkwright.spec.resolve import load_spec
+from sdkwright.spec.validate import validate
+from spec_helpers import write_spec
+from test_refs import ANCHORED, DATA_REFS
+
+
+def full(folder: Path, text: str | dict[str, object], name: str = "spec.yaml") -> list[Diagnostic]:
+    specs, diagnostics = load_spec(write_spec(folder, text, name))
+    assert diagnostics == [], [d.render() for d in diagnostics]
+    return validate(specs, full=True)
+
+
+def summary(diagnostics: list[Diagnostic]) -> list[tuple[str, str, int]]:
+    return [
+        (d.code, d.location.pointer, d.location.line) for d in diagnostics if d.location is not None
+    ]
+
+
+FILE_RESPONSE = """\
+swagger: "2.0"
+info: {title: Files, version: "1"}
+paths:
+  /files/{name}:
+    get:
+      produces: [application/octet-stream]
+      parameters:
+        - {name: name, in: path, required: true, type: string}
+      responses:
+        "200": {description: the file, schema: {type: file}}
+  /upload:
+    post:
+      consumes: [multipart/form-data]
+      parameters:
+        - {name: data, in: formData, type: file}
+      responses:
+        "204": {description: done}
+"""
+
+
+def test_swagger_2_file_responses_and_form_fields_are_valid(tmp_path: Path) -> None:
+    assert full(tmp_path, FILE_RESPONSE) == []
+
+
+def test_swagger_2_file_where_2_0_forbids_it_is_still_an_error(tmp_path: Path) -> None:
+    text = FILE_RESPONSE + "definitions:\n  F: {type: file}\n"
+    assert summary(full(tmp_path, text)) == [("spec.schema", "/definitions/F/type", 19)]
+
+
+def test_anchors_and_refs_in_data_do_not_stop_the_walk(tmp_path: Path) -> None:
+    assert full(tmp_path, DATA_REFS) == []
+    assert (
+        full(
+            tmp_path,
+            ANCHORED
+            | {
+                "components": {
+                    "schemas": {
+                        "Money": {"$anchor": "money", "type": "string"},
+                        "Price": {"type": "object", "properties": {"value": {"$ref": "#money"}}},
+                    }
+                }
+            },
+            "anchored.json",
+        )
+        == []
+    )
+
+
+def test_an_error_inside_a_schema_is_located_at_that_schema(tmp_path: Path) -> None:
+    # openapi-spec-validator reports this one with a path inside the schema only.
+    text = """\
+openapi: 3.1.0
+info: {title: R, version: "1"}
+paths: {}
+components:
+  schemas:
+    A:
+      type: object
+      properties:
+        n: {type: integer, minimum: "x"}
+"""
+    assert summary(full(tmp_path, text)) == [
+        ("spec.openapi", "/components/schemas/A/properties/n/minimum", 9)
+    ]
