@@ -21,7 +21,6 @@ from sdkwright.cache.store import read_bytes
 from sdkwright.config import Target, target_options, template_folders
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, has_errors
 from sdkwright.ir import examples
-from sdkwright.ir.build import BuildOptions, build_api
 from sdkwright.ir.nodes import Api
 from sdkwright.output import MANIFEST_NAME, freshness, provenance
 from sdkwright.output.manifest import FileEntry, Manifest, read_manifest, sha256
@@ -39,6 +38,7 @@ from sdkwright.spec.load import locate
 from sdkwright.spec.resolve import SpecSet, load_spec
 from sdkwright.spec.validate import validate
 from sdkwright.targets.python import format, render
+from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -108,10 +108,10 @@ def generate(
     if specs is None or has_errors(diagnostics) or (strict and _has_warnings(diagnostics)):
         return Result({}, diagnostics)
     progress.stage("building")
-    options = BuildOptions(
+    options = NamingOptions(
         package=target.package, client_name=target.client_name, names=target.names
     )
-    api, build_diagnostics = build_api(specs, options)
+    api, build_diagnostics = build_named_api(specs, options)
     if has_errors(build_diagnostics) or (strict and _has_warnings(build_diagnostics)):
         return Result({}, diagnostics + locate(build_diagnostics, specs.documents.values()), api)
     # Once: what the flavour's model type changes in the Api, with a warning for what it

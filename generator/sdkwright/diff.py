@@ -84,12 +84,12 @@ class DiffReport:
 def build_ir(spec: Path, package: str, client_name: str) -> tuple[Api | None, list[Diagnostic]]:
     """The IR of one spec, as `generate` would build it; None when the spec has errors."""
     from sdkwright.api import load_and_validate
-    from sdkwright.ir.build import BuildOptions, build_api
+    from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 
     specs, diagnostics = load_and_validate(spec)
     if specs is None or has_errors(diagnostics):
         return None, diagnostics
-    api, build_diagnostics = build_api(specs, BuildOptions(package, client_name))
+    api, build_diagnostics = build_named_api(specs, NamingOptions(package, client_name))
     diagnostics += build_diagnostics
     return (None if has_errors(diagnostics) else api), diagnostics
 
@@ -278,12 +278,12 @@ def _client_changes(old: Api, new: Api) -> Iterator[ApiChange]:
             f"`{old.package}.{old.client_name}` is now `{new.package}.{new.client_name}`",
             "major",
         )
-    if old.auth != new.auth:
+    if _authentication(old) != _authentication(new):
         yield ApiChange(
             "changed",
             "client",
             new.client_name,
-            f"authentication changed from {old.auth.kind} to {new.auth.kind}",
+            f"authentication changed from {_authentication(old)} to {_authentication(new)}",
             "major",
         )
     if old.base_url != new.base_url:
@@ -298,6 +298,16 @@ def _client_changes(old: Api, new: Api) -> Iterator[ApiChange]:
             f"API version {old.version} -> {new.version}",
             "patch",
         )
+
+
+def _authentication(api: Api) -> str:
+    """How the client authenticates by default: its primary credential ("none" without)."""
+    if not api.security_schemes:
+        return "none"
+    primary = api.security_schemes[0]
+    if primary.kind == "api_key":
+        return f"API key in {primary.location} {primary.parameter_name!r}"
+    return "HTTP basic" if primary.kind == "basic" else "bearer token"
 
 
 def _operations(api: Api) -> dict[str, Operation]:

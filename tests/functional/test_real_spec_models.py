@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from sdkwright.api import load_and_validate
-from sdkwright.ir.build import BuildOptions, build_api
 from sdkwright.ir.nodes import Model
+from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 from sdkwright.targets.python.render import render_sdk
 from sdkwright.targets.python.views.definitions import cyclic_neighbours
 
@@ -57,7 +57,7 @@ def test_real_spec_types_import_and_their_cycles_build(name: str, tmp_path: Path
     specs, _ = load_and_validate(spec)
     assert specs is not None
     package = f"{name}_sdk"
-    api, _ = build_api(specs, BuildOptions(package=package, client_name="Real"))
+    api, _ = build_named_api(specs, NamingOptions(package=package, client_name="Real"))
     for path, text in render_sdk(api).items():
         if path.startswith(f"{package}/") and path.endswith(".py"):
             target = tmp_path / path

@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, settings
 from hypothesis.database import DirectoryBasedExampleDatabase
 from sdkwright.api import load_and_validate
 from sdkwright.diagnostics import Level
-from sdkwright.ir.build import BuildOptions, build_api
 from sdkwright.ir.nodes import Api, Definition
+from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 from sdkwright.targets.python.render import render_sdk
 
 REPO = Path(__file__).resolve().parents[2]
@@ -64,7 +64,7 @@ PROFILES = {
 PROFILE = PROFILES[os.environ.get("SDKWRIGHT_HYPOTHESIS_PROFILE", "ci")]
 
 ROOT_PACKAGE = "propsdk"
-OPTIONS = BuildOptions(package=ROOT_PACKAGE, client_name="PropClient")
+OPTIONS = NamingOptions(package=ROOT_PACKAGE, client_name="PropClient")
 SPEC_NAME = "openapi.json"
 # The runtime modules that the `types` package imports (`_models` and the one it imports).
 RUNTIME_OF_TYPES = ("_models.py", "_pydantic.py")
@@ -136,7 +136,7 @@ class Workspace:
         specs, diagnostics = load_and_validate(spec_path)
         _reject_errors(diagnostics, spec_text)
         assert specs is not None
-        api, build_diagnostics = build_api(specs, OPTIONS)
+        api, build_diagnostics = build_named_api(specs, OPTIONS)
         _reject_errors(build_diagnostics, spec_text)
         files = render_sdk(api)
 

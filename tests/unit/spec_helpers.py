@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.ir.build import BuildOptions, build_api
 from sdkwright.ir.nodes import Api, Definition, Model
 from sdkwright.spec.resolve import SpecSet, load_spec
+from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 
-OPTIONS = BuildOptions(package="x", client_name="X")
+OPTIONS = NamingOptions(package="x", client_name="X")
 
 
 def write_spec(folder: Path, spec: dict[str, Any] | str, name: str = "openapi.json") -> Path:
@@ -33,7 +33,7 @@ def load(folder: Path, spec: dict[str, Any] | str, name: str = "openapi.json") -
 
 
 def build(folder: Path, spec: dict[str, Any] | str) -> tuple[Api, list[Diagnostic]]:
-    return build_api(load(folder, spec), OPTIONS)
+    return build_named_api(load(folder, spec), OPTIONS)
 
 
 def definitions(api: Api) -> dict[str, Definition]:

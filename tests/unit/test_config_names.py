@@ -8,8 +8,8 @@ from typing import Any
 
 from sdkwright.config import NameOverrides
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.ir.build import BuildOptions, build_api
 from sdkwright.ir.nodes import Api, Named
+from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 from spec_helpers import codes, definitions, load
 
 SPEC: dict[str, Any] = {
@@ -70,7 +70,7 @@ SPEC: dict[str, Any] = {
 def build(
     tmp_path: Path, names: NameOverrides, spec: dict[str, Any] = SPEC
 ) -> tuple[Api, list[Diagnostic]]:
-    return build_api(load(tmp_path, spec), BuildOptions("names", "Names", names=names))
+    return build_named_api(load(tmp_path, spec), NamingOptions("names", "Names", names=names))
 
 
 def methods(api: Api) -> dict[str, list[tuple[str, str]]]:

@@ -227,6 +227,29 @@ def test_a_new_return_type_breaks(tmp_path: Path) -> None:
     assert ("changed", "return type", CREATE, "major") in changes(tmp_path, edit)
 
 
+def test_a_change_of_credential_breaks_the_client(tmp_path: Path) -> None:
+    def bearer(spec: dict[str, Any]) -> None:
+        spec["components"]["securitySchemes"] = {"token": {"type": "http", "scheme": "bearer"}}
+        spec["security"] = [{"token": []}]
+
+    def api_key(spec: dict[str, Any]) -> None:
+        bearer(spec)
+        spec["components"]["securitySchemes"] = {
+            "token": {"type": "apiKey", "in": "header", "name": "X-Key"}
+        }
+
+    old, new = copy.deepcopy(BASE), copy.deepcopy(BASE)
+    bearer(old)
+    api_key(new)
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    report = diff.compare(build(tmp_path / "old", old)[0], build(tmp_path / "new", new)[0])
+    [change] = report.changes
+    assert (change.kind, change.element, change.bump) == ("changed", "client", "major")
+    assert change.detail == "authentication changed from bearer token to API key in header 'X-Key'"
+    assert changes(tmp_path / "added", bearer) == {("changed", "client", "X", "major")}
+
+
 def test_paths_and_documentation_are_patches(tmp_path: Path) -> None:
     def edit(spec: dict[str, Any]) -> None:
         spec["paths"]["/v2/orders"] = spec["paths"].pop("/orders")

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sdkwright.ir.build import BuildOptions, build_api
 from sdkwright.spec.resolve import load_spec
+from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 from spec_helpers import json_response, openapi, ref
 
 
@@ -32,7 +32,7 @@ def test_group_classes_avoid_models_the_client_and_each_other(tmp_path: Path) ->
         )
     )
     specs, _ = load_spec(spec)
-    api, _ = build_api(specs, BuildOptions(package="orders", client_name="Orders"))
+    api, _ = build_named_api(specs, NamingOptions(package="orders", client_name="Orders"))
     names = {group.attribute: group.class_name for group in api.groups}
     assert names["accounts"] == "Accounts"  # nothing to avoid
     assert names["orders"] == "OrdersResource"  # the client is `Orders`

@@ -1,4 +1,4 @@
-"""sdkwright.ir.build / ir.schemas: every spec version -> one IR, with every name decided."""
+"""sdkwright.ir.build and the Python naming step: every spec version -> one IR, then every name."""
 
 from __future__ import annotations
 

@@ -22,9 +22,9 @@ import yaml
 from sdkwright.api import load_and_validate
 from sdkwright.cache.render_cache import RenderCache, TrackedDefinitions
 from sdkwright.diagnostics import has_errors
-from sdkwright.ir.build import BuildOptions, build_api
 from sdkwright.ir.nodes import Api, Definition
 from sdkwright.targets.python import render
+from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = {
@@ -42,7 +42,7 @@ def build(spec: Spec, folder: Path) -> Api:
     path.write_text(json.dumps(spec), encoding="utf-8")
     specs, diagnostics = load_and_validate(path)
     assert specs is not None and not has_errors(diagnostics), [d.render() for d in diagnostics]
-    api, built = build_api(specs, BuildOptions(package="sdk", client_name="Sdk"))
+    api, built = build_named_api(specs, NamingOptions(package="sdk", client_name="Sdk"))
     assert not has_errors(built), [d.render() for d in built]
     return api
 
@@ -271,10 +271,10 @@ def test_fingerprints_agree_across_processes_with_other_hash_seeds(tmp_path: Pat
         "from pathlib import Path\n"
         "from sdkwright.targets.python import render\n"
         "from sdkwright.api import load_and_validate\n"
-        "from sdkwright.ir.build import BuildOptions, build_api\n"
+        "from sdkwright.targets.python.naming.step import NamingOptions, build_named_api\n"
         "from sdkwright.cache.render_cache import RenderCache\n"
         "specs, _ = load_and_validate(Path(sys.argv[1]))\n"
-        "api, _ = build_api(specs, BuildOptions(package='sdk', client_name='Sdk'))\n"
+        "api, _ = build_named_api(specs, NamingOptions(package='sdk', client_name='Sdk'))\n"
         "cache = RenderCache(sys.argv[2], 'identity')\n"
         "render.render_sdk(api, cache=cache)\n"
         "print(cache.reused, cache.rendered)\n"

@@ -9,10 +9,10 @@ leaves out is tagged with the constant its tag property holds, when it has one (
 no other value: Spotify's TrackObject is "track", not "TrackObject"), else with its component
 name (OpenAPI's implicit mapping).
 
-pydantic dispatches on tags that every variant requires as a literal by itself
-(`Field(discriminator=...)`, see schemas._tag_name); for the others it is given a function
-that reads the tag and a `Tag` per member (see pytypes.annotation). When the tags cannot be
-told, the caller warns with the Problem and keeps the plain union.
+Tags that every variant requires as a literal tell the variants apart by themselves (see
+ir/unions.py); for the others, the dispatch says which member each tag picks (in Python, a
+function that reads the tag and a `Tag` per member, see pytypes.annotation). When the tags
+cannot be told, the caller warns with the Problem and keeps the plain union.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from sdkwright.spec.resolve import Node, RefError, SpecSet
 
 # The union member a schema is (its class), or None when it is not one.
 MemberOf = Callable[[Node], Named | None]
+# How messages name a member: from its key.
+Label = Callable[[str], str]
 Key = tuple[Path, str]  # where a schema is: its file and JSON pointer
 
 
@@ -78,14 +80,15 @@ def dispatch(
     specs: SpecSet,
     union: Node,
     key: str,
-    attribute: str,
     members: Sequence[Named],
     found: Sequence[Variant],
     constants: Mapping[Named, tuple[str, ...]],
+    label: Label,
 ) -> TagDispatch | Problem:
     """The tags of every member of the union at `union` (whose discriminator names `key`;
     `constants`: the values a member's tag property is limited to, where it is a constant),
-    or the Problem that leaves the union undispatched."""
+    or the Problem that leaves the union undispatched. The dispatch's attribute is left to
+    the target's naming step."""
     discriminator = union.child("discriminator")
     tags: dict[str, Named] = {}
     mapping = discriminator.get("mapping")
@@ -96,7 +99,7 @@ def dispatch(
             entry = mapping.child(tag)
             if not isinstance(tag, str) or not isinstance(target, str):
                 return Problem(entry, f"mapping entry {tag!r}: a tag and its schema are strings")
-            picked = _mapped_member(specs, entry, target, found)
+            picked = _mapped_member(specs, entry, target, found, label)
             if isinstance(picked, str):
                 return Problem(entry, f"tag '{tag}' maps to {picked}")
             tags[tag] = picked
@@ -105,7 +108,7 @@ def dispatch(
         # Data can hold nothing but the constant: it is the tag, whatever the schema's name.
         for tag in constants.get(member) or [n for n in names if n]:
             tags.setdefault(tag, member)
-    untagged = [m.name for m in members if m not in tags.values()]
+    untagged = [label(m.name) for m in members if m not in tags.values()]
     if untagged:
         return Problem(
             discriminator,
@@ -114,11 +117,11 @@ def dispatch(
             "its tag)",
         )
     ordered = tuple((tag, m) for m in members for tag, picked in tags.items() if picked == m)
-    return TagDispatch(key, attribute, ordered)
+    return TagDispatch(key, "", ordered)
 
 
 def _mapped_member(
-    specs: SpecSet, entry: Node, target: str, found: Sequence[Variant]
+    specs: SpecSet, entry: Node, target: str, found: Sequence[Variant], label: Label
 ) -> Named | str:
     """The member a mapping entry's schema is, or why there is none."""
     try:
@@ -134,7 +137,7 @@ def _mapped_member(
         return extending[0]
     if not extending:
         return f"'{target}', which is none of the union's variants, and no variant extends it"
-    names = ", ".join(m.name for m in extending)
+    names = ", ".join(label(m.name) for m in extending)
     return f"'{target}', which is none of the union's variants, and several extend it ({names})"
 
 

@@ -22,7 +22,7 @@ instance of 10^9 values.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level, Location
@@ -84,13 +84,20 @@ def canonical_datetime(text: str) -> str | None:
     return value.isoformat().replace("+00:00", "Z")
 
 
-def problem(value: Any, type_: TypeRef, definitions: Definitions, where: str = "") -> str | None:
-    """Why `value` cannot stand for `type_` in a round-trip test; None when it can."""
+def problem(
+    value: Any,
+    type_: TypeRef,
+    definitions: Definitions,
+    where: str = "",
+    label: Callable[[str], str] = str,
+) -> str | None:
+    """Why `value` cannot stand for `type_` in a round-trip test; None when it can. `label`
+    says how a message names a definition, from its `name` (the key, in the neutral IR)."""
     here = where or "the example"
     if _more_values_than(value, MAX_DOCUMENTED_VALUES):
         return f"{here} has more than {MAX_DOCUMENTED_VALUES:,} values, the budget of an example"
     try:
-        return _Checker(definitions).problem(value, type_, where)
+        return _Checker(definitions, label).problem(value, type_, where)
     except _OverBudget:
         return f"{here} takes more than {MAX_CHECK_STEPS:,} steps to check against its type"
 
@@ -115,8 +122,9 @@ def _more_values_than(value: Any, limit: int) -> bool:
 
 
 class _Checker:
-    def __init__(self, definitions: Definitions) -> None:
+    def __init__(self, definitions: Definitions, label: Callable[[str], str]) -> None:
         self.definitions = definitions
+        self.label = label
         self.steps = MAX_CHECK_STEPS
 
     def problem(self, value: Any, type_: TypeRef, where: str) -> str | None:
@@ -173,9 +181,11 @@ class _Checker:
         if isinstance(definition, Enum):
             expected = str if definition.value_type == "str" else int
             ok = isinstance(value, expected) and not isinstance(value, bool)
-            return None if ok else f"{here} must be a {definition.value_type} ({definition.name})"
+            if ok:
+                return None
+            return f"{here} must be a {definition.value_type} ({self.label(definition.name)})"
         if not isinstance(value, dict):
-            return f"{here} must be an object ({definition.name})"
+            return f"{here} must be an object ({self.label(definition.name)})"
         for field in definition.fields:
             if field.wire_name in value:
                 found = self.problem(

@@ -1,13 +1,32 @@
-"""The IR: frozen values that templates read. Every name in here is final.
+"""The IR: frozen values, first language-neutral, then named by a target.
 
 Types are small algebraic values (`TypeRef`); classes the SDK defines are `Model`, `Enum`
 and `Alias`; the API surface is `Api` -> `ResourceGroup` -> `Operation`.
+
+Two stages share these classes:
+
+- `sdkwright.ir.build` makes the **neutral** Api from the spec. It keeps wire names, spec
+  texts and stable keys (a definition's JSON pointer, a group's tag), and where each
+  definition's name comes from (`sdkwright.ir.names`); it decides no identifier of any
+  language. Every slot a target fills is left empty ("", or () for attribute paths): `Field.name`,
+  `Parameter.name`, `Operation.method_name`, `EnumMember.name`, `Definition.module`,
+  `ResourceGroup.attribute`/`class_name`/`module`, `SecurityScheme.argument`/`env_var`...,
+  `Pagination.parameter`, `FieldPath.attributes`, `UnionOf.discriminator`,
+  `TagDispatch.attribute`, `Api.package`/`client_name`/`env_prefix`. A reference to a
+  definition, `Named.name`, and the definition's own `name` hold its key.
+- A target's **naming step** (`sdkwright.targets.python.naming.step` for Python) fills those
+  slots, replaces every key by the definition's name, and returns the named Api that its
+  templates read; it drops what only naming needed (`Api.components`, `Api.tags`, origins).
+  A second language adds its own naming step, and nothing here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from sdkwright.diagnostics import Location
+from sdkwright.ir.names import NameOrigin
 
 PrimitiveName = Literal["str", "int", "float", "bool", "datetime", "date", "bytes", "any"]
 
@@ -20,7 +39,8 @@ class Primitive:
 
 @dataclass(frozen=True)
 class Named:
-    """A class the SDK defines (model, enum or type alias), by its final name."""
+    """A class the SDK defines (model, enum or type alias): by its key in the neutral IR, by
+    the target's class name once named."""
 
     name: str
     kind: Literal["model", "enum", "alias"]
@@ -42,7 +62,7 @@ class TagDispatch:
     value picks (pydantic's callable `Discriminator` with a `Tag` per member)."""
 
     key: str  # the tag property's wire name, read from wire data
-    attribute: str  # its Python name, read from models built in Python
+    attribute: str  # its target name, read from models built in code ("" until named)
     # (tag value, member) in the union's order; a member may have several tags.
     tags: tuple[tuple[str, TypeRef], ...]
 
@@ -56,10 +76,17 @@ class TagDispatch:
 @dataclass(frozen=True)
 class UnionOf:
     members: tuple[TypeRef, ...]
-    # The Python name of the tag field every member (a model) has as a literal ("": none).
+    # The target's name of the tag field every member (a model) has as a literal ("": none;
+    # always "" until named): one of `tag_properties` whose name the target can use.
     discriminator: str = ""
     # Otherwise, a declared discriminator told by its tag values (None: none).
     dispatch: TagDispatch | None = None
+    # Wire names of properties every member requires as a literal, no value shared by two
+    # members: each tells the members apart; the declared discriminator's, or in the first
+    # member's order. (Implied by the members and the spec: not part of the type's identity.)
+    tag_properties: tuple[str, ...] = field(default=(), compare=False)
+    # Where the spec declares the union's discriminator (None: it does not).
+    declared_at: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -70,6 +97,9 @@ class Nullable:
 @dataclass(frozen=True)
 class LiteralOf:
     values: tuple[str | int | bool, ...]
+    # Where the spec gives integer values (None for others): a target whose types cannot
+    # hold every integer warns there.
+    declared_at: Location | None = field(default=None, compare=False)
 
 
 TypeRef = Primitive | Named | ListOf | MapOf | UnionOf | Nullable | LiteralOf
@@ -92,7 +122,7 @@ MISSING: Any = _Missing()
 
 @dataclass(frozen=True)
 class Field:
-    name: str
+    name: str  # the target's attribute name ("" until named)
     wire_name: str
     type: TypeRef
     required: bool
@@ -111,11 +141,16 @@ class Model:
     fields: tuple[Field, ...]
     source: str
     deprecated: bool = False
+    # The definition's stable key: its JSON pointer (`file#pointer` outside the root file).
+    key: str = ""
+    # Where its name comes from, and where it is: for the naming step (None once named).
+    origin: NameOrigin | None = field(default=None, compare=False)
+    where: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
 class EnumMember:
-    name: str
+    name: str  # "" until named
     value: str | int
     description: str = ""
 
@@ -128,6 +163,11 @@ class Enum:
     members: tuple[EnumMember, ...]
     value_type: Literal["str", "int"]
     source: str
+    # The definition's stable key: its JSON pointer (`file#pointer` outside the root file).
+    key: str = ""
+    # Where its name comes from, and where it is: for the naming step (None once named).
+    origin: NameOrigin | None = field(default=None, compare=False)
+    where: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -139,6 +179,11 @@ class Alias:
     description: str
     type: TypeRef
     source: str
+    # The definition's stable key: its JSON pointer (`file#pointer` outside the root file).
+    key: str = ""
+    # Where its name comes from, and where it is: for the naming step (None once named).
+    origin: NameOrigin | None = field(default=None, compare=False)
+    where: Location | None = field(default=None, compare=False)
 
 
 Definition = Model | Enum | Alias
@@ -152,7 +197,7 @@ ParameterStyle = Literal[
 
 @dataclass(frozen=True)
 class Parameter:
-    name: str
+    name: str  # the target's argument name ("" until named)
     wire_name: str
     location: Literal["path", "query", "header", "cookie"]
     type: TypeRef
@@ -209,9 +254,9 @@ PaginationStyle = Literal["cursor", "after_last", "offset", "page", "next_url"]
 
 @dataclass(frozen=True)
 class FieldPath:
-    """Python attribute names from a response down to a value, and which of them may be None."""
+    """The fields from a response down to a value, and which of them may be missing or null."""
 
-    attributes: tuple[str, ...]
+    attributes: tuple[str, ...]  # the target's attribute names (() until named)
     optional: tuple[bool, ...]
     type: TypeRef
     # The same path by wire names: the keys where results are mappings (TypedDict models).
@@ -220,23 +265,27 @@ class FieldPath:
 
 @dataclass(frozen=True)
 class Pagination:
-    """How to walk a list operation page by page (see generator/ir/pagination.py)."""
+    """How to walk a list operation page by page (see sdkwright/ir/pagination.py)."""
 
     style: PaginationStyle
-    parameter: str  # Python name of the query parameter carrying the cursor, offset or page
-    items: FieldPath  # no attributes: the response itself is the list
+    # The target's name of the query parameter carrying the cursor, offset or page ("" until
+    # named, and for next_url).
+    parameter: str
+    items: FieldPath  # no keys: the response itself is the list
     item_type: TypeRef
     next: FieldPath | None = None  # cursor and next_url styles
     has_more: FieldPath | None = None  # after_last style
-    # Python name of the query parameter asking for a page size (offset and page styles): a
-    # page shorter than asked for is the last.
+    parameter_wire_name: str = ""  # the same parameter's wire name
+    # The target's name of the query parameter asking for a page size (offset and page
+    # styles; "" until named, and when there is none): a page shorter than asked for is the last.
     limit: str = ""
+    limit_wire_name: str = ""  # the same parameter's wire name
 
 
 @dataclass(frozen=True)
 class Operation:
     operation_id: str
-    method_name: str
+    method_name: str  # "" until named
     http_method: str
     path: str
     summary: str
@@ -253,10 +302,19 @@ class Operation:
     # x-sdkwright-retries: the operation's own retry limit; None leaves it to the client.
     max_retries: int | None = None
     # The header carrying an idempotency key, generated per call when not given ("": none).
+    # Spelled as the spec declares it, when it declares it as a parameter; a named operation
+    # has it as an optional parameter (added when not declared).
     idempotency_header: str = ""
     # The operation's own security requirements (alternatives of scheme names, () for
     # none); None when it follows the API's default.
     security: Security | None = None
+    # The group it belongs to: its first tag, else the first segment of its path.
+    tag: str = ""
+    # Its place among the spec's operations (paths in order, then methods).
+    position: int = 0
+    # `x-sdkwright-name` as the spec gives it (None: absent); each target checks it.
+    requested_name: Any = field(default=None, compare=False)
+    where: Location | None = field(default=None, compare=False)
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
@@ -265,20 +323,15 @@ class Operation:
 
 @dataclass(frozen=True)
 class ResourceGroup:
-    attribute: str
+    """The operations of one tag (neutral), or of one group of the target's (named: a target
+    may merge tags into one group)."""
+
+    attribute: str  # "" until named, like class_name and module
     class_name: str
     module: str
     description: str
     operations: tuple[Operation, ...]
-
-
-AuthKind = Literal["bearer", "basic", "header", "query", "none"]
-
-
-@dataclass(frozen=True)
-class Auth:
-    kind: AuthKind
-    parameter_name: str = ""
+    tag: str = ""
 
 
 # Alternatives, each naming every security scheme it needs (OpenAPI's `security`).
@@ -292,7 +345,7 @@ class SecurityScheme:
 
     bearer (HTTP bearer, OAuth 2 and OpenID Connect tokens) and api_key take one string,
     `argument`; basic takes `argument` and `password_argument`. Each reads an environment
-    variable when not given.
+    variable when not given. Arguments and variables are the target's ("" until named).
     """
 
     name: str  # the scheme's key in the spec
@@ -319,23 +372,37 @@ class Webhook:
 
 
 @dataclass(frozen=True)
+class Component:
+    """A component schema, class or not: what name overrides are checked against."""
+
+    key: str  # its key in the spec's components
+    definition: str  # the key of the definition it became ("": it is not a class)
+    requested_name: Any  # `x-sdkwright-name` as the spec gives it (None: absent)
+    where: Location
+
+
+@dataclass(frozen=True)
 class Api:
     title: str
     description: str
     version: str
     spec_version: str
-    package: str
+    package: str  # "" until named, like client_name and env_prefix
     client_name: str
     env_prefix: str
     base_url: str
-    auth: Auth
+    # Neutral: in the order their names were given out; named: by name.
     definitions: tuple[Definition, ...]
+    # Neutral: one per tag, in the order tags first appear; named: the target's groups.
     groups: tuple[ResourceGroup, ...]
     source_name: str = ""
-    security_schemes: tuple[SecurityScheme, ...] = ()
+    security_schemes: tuple[SecurityScheme, ...] = ()  # the primary scheme first
     default_security: Security = ()
     webhooks: tuple[Webhook, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # For the naming step only (None and () once named): the component schemas (None when
+    # the spec has no components map) and the spec's tags with their descriptions.
+    components: tuple[Component, ...] | None = None
+    tags: tuple[tuple[str, str], ...] = ()
 
     @property
     def operations(self) -> tuple[Operation, ...]:

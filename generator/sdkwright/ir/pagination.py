@@ -14,7 +14,7 @@ in both, a page shorter than the size the call asks for (its `limit`, `per_page`
 the last;
 - next_url: the response carries the next page's URL, whose query parameters are re-sent.
 
-The result names wire fields and Python attributes, so templates only print them.
+The result names wire fields and parameters; a target's naming step adds its own names for them.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from sdkwright.ir.nodes import (
     Named,
     Nullable,
     Pagination,
+    PaginationStyle,
     Parameter,
     Primitive,
     TypeRef,
@@ -87,7 +88,6 @@ def _model(type_: TypeRef, definitions: Mapping[str, Definition]) -> Model | Non
 def _field_path(
     response: TypeRef, wire_path: Sequence[str], definitions: Mapping[str, Definition]
 ) -> FieldPath | None:
-    attributes: list[str] = []
     optional: list[bool] = []
     current = response
     for wire_name in wire_path:
@@ -95,10 +95,9 @@ def _field_path(
         field = next((f for f in model.fields if f.wire_name == wire_name), None) if model else None
         if field is None:
             return None
-        attributes.append(field.name)
         optional.append(isinstance(field.type, Nullable) or not field.required)
         current = field.type
-    return FieldPath(tuple(attributes), tuple(optional), current, tuple(wire_path))
+    return FieldPath((), tuple(optional), current, tuple(wire_path))
 
 
 def _find(
@@ -108,7 +107,8 @@ def _find(
     model = _model(response, definitions)
     if model is None:
         return None
-    candidates: list[list[str]] = [[name] for name in names]
+    present = {f.wire_name for f in model.fields}  # most responses have none of the names
+    candidates: list[list[str]] = [[name] for name in names if name in present]
     candidates += [
         [envelope.wire_name, name]
         for envelope in model.fields
@@ -181,7 +181,7 @@ def _detected(
     cursor = _parameter(parameters, CURSOR_PARAMETERS, "str")
     next_token = _find(response, NEXT_TOKEN_FIELDS, definitions, "str")
     if cursor is not None and next_token is not None:
-        return Pagination("cursor", cursor.name, items, item, next=next_token)
+        return _paging("cursor", cursor, items, item, next=next_token)
     after = _parameter(parameters, ("starting_after",), "str")
     has_more = _find(response, ("has_more", "hasMore"), definitions, "bool")
     item_model = _model(item, definitions)
@@ -191,30 +191,43 @@ def _detected(
         and item_model
         and any(f.wire_name == "id" for f in item_model.fields)
     ):
-        return Pagination("after_last", after.name, items, item, has_more=has_more)
+        return _paging("after_last", after, items, item, has_more=has_more)
     next_url = _find(response, NEXT_URL_FIELDS, definitions, "str")
     if next_url is not None and cursor is None:
-        return Pagination("next_url", "", items, item, next=next_url)
+        return _paging("next_url", None, items, item, next=next_url)
     offset = _parameter(parameters, ("offset", "skip"), "int")
     if offset is not None:
-        return Pagination("offset", offset.name, items, item, limit=_limit(parameters))
+        return _paging("offset", offset, items, item, limit=_limit(parameters))
     page = _parameter(parameters, ("page", "page_number", "pageNumber"), "int")
     if page is not None:
-        return Pagination("page", page.name, items, item, limit=_limit(parameters))
+        return _paging("page", page, items, item, limit=_limit(parameters))
     return None
 
 
+def _paging(
+    style: PaginationStyle,
+    parameter: Parameter | None,
+    items: FieldPath,
+    item: TypeRef,
+    next: FieldPath | None = None,
+    has_more: FieldPath | None = None,
+    limit: str = "",
+) -> Pagination:
+    wire_name = parameter.wire_name if parameter is not None else ""
+    return Pagination(style, "", items, item, next, has_more, wire_name, limit_wire_name=limit)
+
+
 def _limit(parameters: Sequence[Parameter], wire_name: str = "") -> str:
-    """The Python name of the integer query parameter giving the page size: `wire_name`, or
+    """The wire name of the integer query parameter giving the page size: `wire_name`, or
     the first whose name says so ("limit", "page-size", "per_page", "$top", ...)."""
     for parameter in parameters:
         if parameter.location != "query" or not _is(parameter.type, "int"):
             continue
         if wire_name:
             if parameter.wire_name == wire_name:
-                return parameter.name
+                return parameter.wire_name
         elif re.sub(r"[-_$]", "", parameter.wire_name.lower()) in LIMIT_PARAMETERS:
-            return parameter.name
+            return parameter.wire_name
     return ""
 
 
@@ -233,8 +246,9 @@ def _declared(
     list_type = _core(items_path.type)[0]
     if not isinstance(list_type, ListOf):
         return None
-    by_wire = {p.wire_name: p.name for p in parameters if p.location == "query"}
-    parameter = by_wire.get(str(declared.get("parameter", "")), "")
+    query = {p.wire_name for p in parameters if p.location == "query"}
+    parameter = str(declared.get("parameter", ""))
+    parameter = parameter if parameter in query else ""
     if style != "next_url" and not parameter:
         return None
     next_path = (
@@ -257,7 +271,7 @@ def _declared(
             return None
         limit = limit or _limit(parameters)
     return Pagination(
-        style, parameter, items_path, list_type.item, next=next_path, has_more=has_more, limit=limit
+        style, "", items_path, list_type.item, next_path, has_more, parameter, limit_wire_name=limit
     )
 
 

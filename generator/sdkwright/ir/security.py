@@ -6,38 +6,22 @@ HTTP basic (user name and password), and API keys in a header, query parameter o
 Swagger 2.0's `securityDefinitions` map onto the same kinds. Schemes of other kinds get a
 WARNING and no credentials.
 
-Naming: the primary scheme (the one the default `security` names first, preferring one
-credential over basic's two, else the one most operations use) takes `api_key=` (`username=`/`password=` for basic), read from
-`<PREFIX>_API_KEY` when not given, so a one-scheme API reads like every other SDK. Other
-schemes take an argument named after the scheme (`petstore_auth=`, `<PREFIX>_PETSTORE_AUTH`).
-A scheme whose own name is `api_key` keeps that name, and is then the primary one.
+The primary scheme comes first: a scheme whose own name says "api key", else the one the
+default `security` names first (preferring one credential over basic's two), else the one
+most operations use. Targets name its argument like every other SDK's (Python: `api_key=`,
+read from `<PREFIX>_API_KEY`; see targets/python/naming/security.py).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level
+from sdkwright.ir.names import same_words
 from sdkwright.ir.nodes import SchemeKind, Security, SecurityScheme
 from sdkwright.spec.resolve import Node
-from sdkwright.targets.python import naming
-
-# Constructor arguments of every client: no credential may take these names.
-CLIENT_ARGUMENTS = frozenset(
-    {
-        "base_url",
-        "timeout",
-        "http_client",
-        "default_headers",
-        "max_retries",
-        "initial_retry_delay",
-        "max_retry_delay",
-        "self",
-    }
-)
 
 
 def scheme_definitions(root: Node, version: str) -> Node | None:
@@ -78,7 +62,6 @@ def build_schemes(
     definitions: Node | None,
     default_security: Security,
     used: Iterable[Security],
-    env_prefix: str,
     diagnostics: list[Diagnostic],
 ) -> tuple[SecurityScheme, ...]:
     """The schemes the client takes credentials for, the primary one first."""
@@ -104,13 +87,7 @@ def build_schemes(
         return ()
     single = [n for n, (kind, _, _) in usable.items() if kind != "basic"]
     ordered = _ordered(list(usable), single, default_security, used)
-    taken = set(CLIENT_ARGUMENTS)
-    schemes = []
-    for index, name in enumerate(ordered):
-        scheme = _scheme(name, *usable[name], index == 0, env_prefix, taken)
-        description = str(definitions.value[name].get("description") or "")
-        schemes.append(replace(scheme, description=description))
-    return tuple(schemes)
+    return tuple(_scheme(name, *usable[name], definitions.value[name]) for name in ordered)
 
 
 def _ordered(
@@ -121,7 +98,7 @@ def _ordered(
     counts: Counter[str] = Counter()
     for security in used:
         counts.update({name for requirement in security for name in requirement})
-    primary = next((n for n in names if naming.snake(n) == "api_key"), None)
+    primary = next((n for n in names if same_words(n, "api_key")), None)
     if primary is None:
         named = [n for requirement in default for n in requirement if n in names]
         named.sort(key=lambda n: n not in single)
@@ -130,43 +107,17 @@ def _ordered(
 
 
 def _scheme(
-    name: str,
-    kind: SchemeKind,
-    location: str,
-    parameter: str,
-    primary: bool,
-    env_prefix: str,
-    taken: set[str],
+    name: str, kind: SchemeKind, location: str, parameter: str, definition: Any
 ) -> SecurityScheme:
-    if kind == "basic":
-        base = "" if primary else naming.snake(name) + "_"
-        user = _claim(base + "username", taken)
-        password = _claim(base + "password", taken)
-        return SecurityScheme(
-            name,
-            kind,
-            user,
-            f"{env_prefix}_{user.upper()}",
-            "header",
-            parameter,
-            password,
-            f"{env_prefix}_{password.upper()}",
-        )
-    argument = _claim("api_key" if primary else naming.snake(name) or "credential", taken)
     return SecurityScheme(
-        name,
-        kind,
-        argument,
-        f"{env_prefix}_{argument.upper()}",
-        location,  # type: ignore[arg-type]  # checked by _kind
-        parameter,
+        name=name,
+        kind=kind,
+        argument="",
+        env_var="",
+        location=location,  # type: ignore[arg-type]  # checked by _kind
+        parameter_name=parameter,
+        description=str(definition.get("description") or ""),
     )
-
-
-def _claim(name: str, taken: set[str]) -> str:
-    name = naming.python_identifier(name, "credential", taken)
-    taken.add(name)
-    return name
 
 
 def _describe(scheme: Any) -> str:

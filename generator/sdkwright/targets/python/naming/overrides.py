@@ -1,5 +1,6 @@
 """Names imposed by the user: from the config (`names:` of a target) or from the spec's own
 `x-sdkwright-name` on a component schema or an operation; and tag -> resource group mapping.
+The IR keeps the extension as the spec gives it; whether it is a Python name is checked here.
 
 An imposed name is claimed before any name sdkwright derives, so a derived name steps aside
 for it; an imposed name that cannot be had (another imposed name, a reserved one, or two
@@ -14,10 +15,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level, Location
+from sdkwright.ir.names import NAME_EXTENSION
 from sdkwright.ir.nodes import Operation, ResourceGroup
-from sdkwright.targets.python import naming
+from sdkwright.targets.python.naming.identifiers import snake
 
-NAME_EXTENSION = "x-sdkwright-name"
 # kind -> (pattern, what carries the extension, an example)
 _KINDS = {
     "class": (re.compile(r"[A-Z][A-Za-z0-9_]*"), "schema", "PositionInstruction"),
@@ -25,12 +26,11 @@ _KINDS = {
 }
 
 
-def _imposed(source: str, node: Any, configured: Mapping[str, str], kind: str) -> tuple[str, str]:
+def _imposed(source: str, given: Any, configured: Mapping[str, str], kind: str) -> tuple[str, str]:
     """The name imposed on `source` ("" for none) and a problem with the spec's own
-    extension ("" for none). The config wins over the extension."""
+    extension, `given` (None: absent; "" for no problem). The config wins over the extension."""
     if source in configured:
         return configured[source], ""
-    given = node.get(NAME_EXTENSION) if isinstance(node, dict) else None
     if given is None:
         return "", ""
     pattern, owner, example = _KINDS[kind]
@@ -42,16 +42,16 @@ def _imposed(source: str, node: Any, configured: Mapping[str, str], kind: str) -
     )
 
 
-def class_name(key: str, schema: Any, configured: Mapping[str, str]) -> tuple[str, str]:
+def class_name(key: str, requested: Any, configured: Mapping[str, str]) -> tuple[str, str]:
     """The class name imposed on component schema `key`, and a problem with its extension."""
-    return _imposed(key, schema, configured, "class")
+    return _imposed(key, requested, configured, "class")
 
 
 def method_name(
-    operation_id: str, operation: Mapping[str, Any], configured: Mapping[str, str]
+    operation_id: str, requested: Any, configured: Mapping[str, str]
 ) -> tuple[str, str]:
     """The method name imposed on an operation, and a problem with its extension."""
-    return _imposed(operation_id, operation, configured, "method")
+    return _imposed(operation_id, requested, configured, "method")
 
 
 def regroup(
@@ -59,9 +59,9 @@ def regroup(
 ) -> list[tuple[str, Operation]]:
     """Operations under the resource group their tag maps to. Several tags may share one,
     and a tag mapped to `things` joins the group of an unmapped tag `Things`."""
-    unmapped = {naming.snake(tag): tag for tag, _ in operations if tag not in tags}
+    unmapped = {snake(tag): tag for tag, _ in operations if tag not in tags}
     return [
-        (unmapped.get(naming.snake(tags[tag]), tags[tag]) if tag in tags else tag, op)
+        (unmapped.get(snake(tags[tag]), tags[tag]) if tag in tags else tag, op)
         for tag, op in operations
     ]
 

@@ -1,0 +1,103 @@
+"""An object schema's fields: its properties and those of its allOf parts, merged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from sdkwright.diagnostics import Level
+from sdkwright.ir.names import DefinitionName, Term
+from sdkwright.ir.nodes import MISSING, Field
+from sdkwright.ir.shapes import description_of, non_null_members, usable_default
+from sdkwright.spec.resolve import Node, RefError
+
+if TYPE_CHECKING:
+    from sdkwright.ir.schemas import Key, SchemaConverter
+
+
+def object_parts(
+    converter: SchemaConverter, node: Node, seen: frozenset[Key] = frozenset()
+) -> Iterator[Node]:
+    """The object schemas whose properties make up `node`, allOf parts flattened."""
+    try:
+        node = converter.specs.deref(node)
+    except RefError:
+        return
+    key = (node.document.path, node.pointer)
+    if key in seen:
+        message = "allOf includes this schema in itself; the cycle is cut here"
+        converter.warn(node, "schema.allof-cycle", message)
+        return
+    if not isinstance(node.value, dict):
+        return
+    parts = node.get("allOf")
+    if parts is not None and isinstance(parts.value, list):
+        for index in range(len(parts.value)):
+            yield from object_parts(converter, parts.child(index), seen | {key})
+    members = non_null_members(node.value)
+    keyword = "oneOf" if node.value.get("oneOf") else "anyOf"
+    if len(members) == 1:  # `oneOf: [{...}]`: a wrapper around one schema
+        index = next(i for i, m in enumerate(node.value[keyword]) if m is members[0])
+        yield from object_parts(converter, node.child(keyword).child(index), seen | {key})
+    elif any(isinstance(m, dict) and ("properties" in m or "$ref" in m) for m in members):
+        converter.warn(
+            node,
+            "schema.unsupported",
+            f"the {len(members)} {keyword} variants of this object are not merged into its "
+            "fields: their properties are kept untyped, as extra fields",
+        )
+    yield node
+
+
+def fields(converter: SchemaConverter, node: Node, model_key: str) -> Iterator[Field]:
+    properties: dict[str, Node] = {}
+    required: set[str] = set()
+    for part in object_parts(converter, node):
+        props = part.get("properties")
+        if props is not None and isinstance(props.value, dict):
+            for wire_name in props.value:
+                properties[wire_name] = props.child(wire_name)
+        if isinstance(part.value.get("required"), list):
+            required.update(r for r in part.value["required"] if isinstance(r, str))
+    for wire_name, prop in properties.items():
+        yield _field(converter, prop, wire_name, wire_name in required, model_key)
+
+
+def _field(
+    converter: SchemaConverter, prop: Node, wire_name: str, required: bool, model_key: str
+) -> Field:
+    type_ = converter.convert(prop, [DefinitionName(model_key), Term(wire_name, "Value")])
+    schema = prop.value if isinstance(prop.value, dict) else {}
+    description = description_of(schema) or _target_description(converter, prop)
+    default = schema.get("default", MISSING)
+    if default is not MISSING and not usable_default(default, type_, converter.definitions):
+        converter.warn(
+            prop,
+            "schema.default",
+            f"default {default!r} of property '{wire_name}' does not match its type; ignored",
+            level=Level.INFO,
+        )
+        default = MISSING
+    return Field(
+        name="",
+        wire_name=wire_name,
+        type=type_,
+        required=required,
+        description=description,
+        default=default,
+        deprecated=schema.get("deprecated") is True,
+        read_only=schema.get("readOnly") is True,
+        write_only=schema.get("writeOnly") is True,
+    )
+
+
+def _target_description(converter: SchemaConverter, prop: Node) -> str:
+    if not isinstance(prop.value, dict) or "$ref" not in prop.value:
+        return ""
+    try:
+        target = converter.specs.deref(prop)
+    except RefError:
+        return ""
+    if converter.member_of(target):
+        return ""  # the class documents itself
+    return description_of(target.value)

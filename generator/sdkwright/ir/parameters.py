@@ -1,0 +1,112 @@
+"""Parameters of an operation (path item's and operation's, merged) and how each is serialised."""
+
+from __future__ import annotations
+
+from sdkwright.diagnostics import Diagnostic, Level
+from sdkwright.ir.names import NamePart
+from sdkwright.ir.nodes import ANY, MISSING, Parameter, ParameterStyle
+from sdkwright.ir.schemas import SchemaConverter
+from sdkwright.spec.resolve import Node
+
+PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
+
+
+def parameters(
+    converter: SchemaConverter, item: Node, node: Node, context: NamePart
+) -> tuple[Parameter, ...]:
+    """In the order they are declared: the path item's, then the operation's own (one that
+    redeclares a path item's parameter takes its place)."""
+    merged: dict[tuple[str, str], Node] = {}
+    for owner in (item, node):
+        for parameter in converter.specs.parameters(owner, PARAMETER_LOCATIONS):
+            merged[(str(parameter.value.get("name")), str(parameter.value.get("in")))] = parameter
+    return tuple(_parameter(converter, p, context) for p in merged.values())
+
+
+def _parameter(converter: SchemaConverter, node: Node, context: NamePart) -> Parameter:
+    value = node.value
+    wire_name = str(value.get("name", ""))
+    location = value["in"]
+    schema = node.get("schema")
+    if schema is not None:
+        type_ = converter.convert(schema, [context, wire_name])
+    elif "type" in value:  # Swagger 2.0 keeps the schema on the parameter itself
+        type_ = converter.convert(node, [context, wire_name])
+    else:
+        converter.diagnostics.append(
+            Diagnostic(
+                Level.WARNING,
+                "parameter.no-schema",
+                f"parameter '{wire_name}' has no schema; typed as Any",
+                node.location,
+            )
+        )
+        type_ = ANY
+    example = value.get(
+        "example",
+        (
+            schema.value.get("example", MISSING)
+            if schema is not None and isinstance(schema.value, dict)
+            else MISSING
+        ),
+    )
+    style_, explode = style(converter, node, location)
+    return Parameter(
+        name="",
+        wire_name=wire_name,
+        location=location,
+        type=type_,
+        required=location == "path" or value.get("required") is True,
+        description=str(value.get("description") or ""),
+        deprecated=value.get("deprecated") is True,
+        explode=explode,
+        example=example,
+        style=style_,
+    )
+
+
+def style(converter: SchemaConverter, node: Node, location: str) -> tuple[ParameterStyle, bool]:
+    """OpenAPI's style and explode (Swagger 2.0's collectionFormat), defaults applied."""
+    value = node.value
+    if "collectionFormat" in value:
+        return _collection_format(converter, node, location)
+    default: ParameterStyle = "form" if location in ("query", "cookie") else "simple"
+    found = value.get("style", default)
+    # Swagger 2.0 arrays are comma-separated unless collectionFormat says otherwise.
+    exploded_by_default = found == "form" and converter.version != "2.0"
+    explode = value.get("explode", exploded_by_default) is True
+    if found == "deepObject" and location == "query":
+        return "deepObject", True
+    if found in ("spaceDelimited", "pipeDelimited") and location == "query":
+        return found, explode
+    if found in ("label", "matrix") and location == "path":
+        return found, explode
+    if found != default:
+        converter.warn(
+            node,
+            "parameter.style",
+            f"parameter '{value.get('name')}': style '{found}' in the {location} is not "
+            f"supported; it is sent in the '{default}' style",
+        )
+    return default, explode
+
+
+def _collection_format(
+    converter: SchemaConverter, node: Node, location: str
+) -> tuple[ParameterStyle, bool]:
+    found = node.value["collectionFormat"]
+    default: ParameterStyle = "form" if location in ("query", "formData") else "simple"
+    if found == "multi" and default == "form":
+        return "form", True
+    if found == "ssv" and default == "form":
+        return "spaceDelimited", False
+    if found == "pipes" and default == "form":
+        return "pipeDelimited", False
+    if found != "csv":
+        converter.warn(
+            node,
+            "parameter.style",
+            f"parameter '{node.value.get('name')}': collectionFormat '{found}' is not "
+            "supported here; values are comma-separated",
+        )
+    return default, False

@@ -1,0 +1,45 @@
+"""Credential arguments of the client, and the environment variables each reads.
+
+The primary scheme (the IR puts it first) takes `api_key=` (`username=`/`password=` for
+basic), read from `<PREFIX>_API_KEY` when not given, so a one-scheme API reads like every
+other SDK. Other schemes take an argument named after the scheme (`petstore_auth=`,
+`<PREFIX>_PETSTORE_AUTH`).
+"""
+
+from __future__ import annotations
+
+from sdkwright.ir.nodes import SecurityScheme
+from sdkwright.targets.python.naming.copies import with_fields
+from sdkwright.targets.python.naming.identifiers import python_identifier, snake
+from sdkwright.targets.python.naming.reserved import CLIENT_ARGUMENTS
+
+
+def credentials(schemes: tuple[SecurityScheme, ...], env_prefix: str) -> tuple[SecurityScheme, ...]:
+    taken = set(CLIENT_ARGUMENTS)
+    return tuple(
+        _named(scheme, index == 0, env_prefix, taken) for index, scheme in enumerate(schemes)
+    )
+
+
+def _named(
+    scheme: SecurityScheme, primary: bool, env_prefix: str, taken: set[str]
+) -> SecurityScheme:
+    if scheme.kind == "basic":
+        base = "" if primary else snake(scheme.name) + "_"
+        user = _claim(base + "username", taken)
+        password = _claim(base + "password", taken)
+        return with_fields(
+            scheme,
+            argument=user,
+            env_var=f"{env_prefix}_{user.upper()}",
+            password_argument=password,
+            password_env_var=f"{env_prefix}_{password.upper()}",
+        )
+    argument = _claim("api_key" if primary else snake(scheme.name) or "credential", taken)
+    return with_fields(scheme, argument=argument, env_var=f"{env_prefix}_{argument.upper()}")
+
+
+def _claim(name: str, taken: set[str]) -> str:
+    name = python_identifier(name, "credential", taken)
+    taken.add(name)
+    return name

@@ -1,0 +1,105 @@
+"""The Python naming step: the neutral IR -> the named Api the Python templates read.
+
+    api, diagnostics = build_named_api(specs, NamingOptions("clearstreet", "ClearStreet"))
+
+or, with a neutral Api in hand, `name_api(api, options)`. Every identifier a generated file
+uses is decided here, once: package, client and environment prefix; classes, modules, fields
+and enum members (`classes`, `definitions`); methods, arguments and pagination attributes
+(`operations`); groups (`groups`); credential arguments (`security`); discriminator attributes
+(`typerefs`). The user's names (`names:` of the target, `x-sdkwright-name`) come first
+(`overrides`), then derived names, in the order the IR found what they name, clear of Python's
+and the SDK's reserved names (`reserved`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from sdkwright.config import NameOverrides
+from sdkwright.diagnostics import Diagnostic, Level, Location
+from sdkwright.ir.build import build_api
+from sdkwright.ir.nodes import Api, Model, Operation
+from sdkwright.spec.resolve import SpecSet
+from sdkwright.targets.python.naming import groups, overrides, security
+from sdkwright.targets.python.naming.classes import class_names
+from sdkwright.targets.python.naming.copies import with_fields
+from sdkwright.targets.python.naming.definitions import field_names, named_definition
+from sdkwright.targets.python.naming.identifiers import env_prefix
+from sdkwright.targets.python.naming.operations import OperationNamer
+from sdkwright.targets.python.naming.reserved import CLIENT_RUNTIME_NAMES
+from sdkwright.targets.python.naming.typerefs import TypeNamer
+
+
+@dataclass(frozen=True)
+class NamingOptions:
+    package: str
+    client_name: str
+    env_prefix: str = ""
+    names: NameOverrides = dataclasses.field(default_factory=NameOverrides)
+
+
+def build_named_api(specs: SpecSet, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
+    """The spec's IR, named for Python, and what building and naming it found wrong."""
+    api, diagnostics = build_api(specs)
+    named, naming_diagnostics = name_api(api, options)
+    return named, diagnostics + naming_diagnostics
+
+
+def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
+    """The neutral `api` with every name the Python templates print."""
+    diagnostics: list[Diagnostic] = []
+    configured = dict(options.names.schemas)
+    classes = class_names(api, options.client_name, configured, diagnostics)
+    fields = {
+        d.key: field_names([f.wire_name for f in d.fields])
+        for d in api.definitions
+        if isinstance(d, Model)
+    }
+    types = TypeNamer({d.key: d for d in api.definitions}, classes, fields, diagnostics)
+    definitions = sorted(
+        (named_definition(d, types, fields) for d in api.definitions), key=lambda d: d.name
+    )
+    namer = OperationNamer(types, dict(options.names.operations), diagnostics)
+    operations = sorted(
+        (op for group in api.groups for op in group.operations), key=lambda op: op.position
+    )
+    named_operations = [namer(op) for op in operations]
+    reserved = set(classes.values()) | set(CLIENT_RUNTIME_NAMES)
+    reserved |= {options.client_name, "Async" + options.client_name}
+    tags = dict(options.names.tags)
+    named_groups = groups.groups(named_operations, tags, dict(api.tags), reserved)
+    prefix = options.env_prefix or env_prefix(options.client_name)
+    named = with_fields(
+        api,
+        title=api.title or options.package,
+        package=options.package,
+        client_name=options.client_name,
+        env_prefix=prefix,
+        definitions=tuple(definitions),
+        groups=named_groups,
+        security_schemes=security.credentials(api.security_schemes, prefix),
+        webhooks=tuple(with_fields(w, payload=types(w.payload)) for w in api.webhooks),
+        components=None,
+        tags=(),
+    )
+    diagnostics += _override_problems(named, operations, namer.imposed, options)
+    return named, diagnostics
+
+
+def _override_problems(
+    api: Api, operations: list[Operation], imposed: dict[str, str], options: NamingOptions
+) -> list[Diagnostic]:
+    """Imposed method names that could not be had, and config names that name nothing."""
+    document = api.source_name
+    problems = overrides.method_collisions(api.groups, imposed, document)
+    known = {
+        "operations": {op.operation_id for op in operations},
+        "tags": {op.tag for op in operations},
+    }
+    for kind, names in known.items():
+        problems += [
+            Diagnostic(Level.WARNING, "naming.override-unknown", message, Location(document))
+            for message in overrides.unknown_keys(dict(getattr(options.names, kind)), names, kind)
+        ]
+    return problems
