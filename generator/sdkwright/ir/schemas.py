@@ -413,13 +413,17 @@ class SchemaConverter:
         self._unsettled.clear()
         for key, definition in self.definitions.items():
             if isinstance(definition, Model):
-                fields = tuple(
-                    replace(f, type=unions.with_settled(f.type, settled)) for f in definition.fields
-                )
-                self.definitions[key] = replace(definition, fields=fields)
+                types = [unions.with_settled(f.type, settled) for f in definition.fields]
+                if any(t is not f.type for t, f in zip(types, definition.fields, strict=True)):
+                    fields = tuple(
+                        f if t is f.type else replace(f, type=t)
+                        for t, f in zip(types, definition.fields, strict=True)
+                    )
+                    self.definitions[key] = replace(definition, fields=fields)
             elif isinstance(definition, Alias):
                 settled_type = unions.with_settled(definition.type, settled)
-                self.definitions[key] = replace(definition, type=settled_type)
+                if settled_type is not definition.type:
+                    self.definitions[key] = replace(definition, type=settled_type)
 
     def warn(self, node: Node, code: str, message: str, level: Level = Level.WARNING) -> None:
         self.diagnostics.append(Diagnostic(level, code, message, node.location))

@@ -79,18 +79,23 @@ def told_apart(converter: SchemaConverter, node: Node, union: UnionOf) -> UnionO
 
 
 def with_settled(type_: TypeRef, settled: Mapping[int, UnionOf]) -> TypeRef:
-    """`type_` with each union of `settled` (by identity) replaced by its settled form."""
-    match type_:
-        case UnionOf(members):
-            union = settled.get(id(type_), type_)
-            assert isinstance(union, UnionOf)
-            return replace(union, members=tuple(with_settled(m, settled) for m in members))
-        case ListOf(item):
-            return replace(type_, item=with_settled(item, settled))
-        case MapOf(value):
-            return replace(type_, value=with_settled(value, settled))
-        case Nullable(inner):
-            return Nullable(with_settled(inner, settled))
+    """`type_` with each union of `settled` (by identity) replaced by its settled form; the
+    same object when it holds none of them."""
+    if isinstance(type_, UnionOf):
+        members = tuple(with_settled(m, settled) for m in type_.members)
+        union = settled.get(id(type_), type_)
+        if union is type_ and all(m is o for m, o in zip(members, type_.members, strict=True)):
+            return type_
+        return replace(union, members=members)
+    if isinstance(type_, ListOf):
+        item = with_settled(type_.item, settled)
+        return type_ if item is type_.item else ListOf(item)
+    if isinstance(type_, MapOf):
+        value = with_settled(type_.value, settled)
+        return type_ if value is type_.value else MapOf(value)
+    if isinstance(type_, Nullable):
+        inner = with_settled(type_.inner, settled)
+        return type_ if inner is type_.inner else Nullable(inner)
     return type_
 
 
