@@ -19,7 +19,31 @@ from functools import cache
 
 # Where a spec asks for a name of its choosing (on a component schema or an operation).
 NAME_EXTENSION = "x-sdkwright-name"
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+# Words spelled in mixed case whose parts are no words ('O' 'Auth', 'Git' 'Hub', 'I' 'Pv6'): each
+# is one word wherever it is written so, with the number it ends with (OAuth2, IPv6).
+COMPOUND_WORDS = (
+    "OAuth",
+    "OpenID",
+    "OpenAPI",
+    "GraphQL",
+    "MySQL",
+    "NoSQL",
+    "PostgreSQL",
+    "GitHub",
+    "GitLab",
+    "IPv",
+    "iOS",
+    "macOS",
+)
+# One word each, tried in this order at every position of a text:
+_WORD = re.compile(
+    rf"(?:{'|'.join(COMPOUND_WORDS)})\d*(?![a-z])"  # a compound word: OAuth, IPv6, GitHub
+    r"|[A-Z]{2,}s(?![a-z])"  # an acronym in the plural: IPs, URLs, IDs
+    r"|[A-Z]+\d*(?=[A-Z][a-z])"  # an acronym before a capitalised word: HTTP|Server, V1|Pod
+    r"|[A-Z]?[a-z]+\d*"  # a word and the number it ends with: list, Core, v1, oauth2
+    r"|[A-Z]+\d*"  # an acronym: ID, V1, S3
+    r"|\d+[a-z]*"  # a number and the letters after it: 50p, 2fa, 1st
+)
 # A symbol that starts a text says something ('+1', '-1'): it is read as a word.
 _LEADING_SYMBOLS = {
     "+": "plus",
@@ -59,6 +83,10 @@ _SYMBOL_WORDS = {
 def words(text: str) -> tuple[str, ...]:
     """The words of any spelling (camelCase, kebab-case, 'Spaced words', snake_case), their
     case kept: `cancelPositionInstruction` -> ('cancel', 'Position', 'Instruction').
+
+    Acronyms and numbers stay with their word: `listCoreV1NamespacedPod` -> ('list', 'Core',
+    'V1', 'Namespaced', 'Pod'), `getOAuthClients` -> ('get', 'OAuth', 'Clients'),
+    `floatingIPs_list` -> ('floating', 'IPs', 'list'), `HTTPServer` -> ('HTTP', 'Server').
 
     Accented letters lose their accents ('café' -> 'cafe') rather than the letter.
     """

@@ -14,5 +14,5 @@ class OrderStatus(OpenStrEnum):
 
     PLACED = "placed"
     IN_PROGRESS = "in-progress"
-    VALUE_2_ND_ATTEMPT = "2nd-attempt"
+    VALUE_2ND_ATTEMPT = "2nd-attempt"
     DELIVERED = "delivered"

@@ -19,10 +19,13 @@ _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
 
 
 def _spell_leading_digits(parts: list[str]) -> list[str]:
-    """A name cannot start with a digit: '2fa' -> 'two fa'."""
-    if parts and parts[0].isdigit():
-        return [_DIGIT_WORDS[int(d)] for d in parts[0]] + parts[1:]
-    return parts
+    """A name cannot start with a digit: '2fa' -> 'two fa', '24' -> 'two four'."""
+    if not parts or not parts[0][:1].isdigit():
+        return parts
+    first = parts[0]
+    rest = first.lstrip("0123456789")
+    digits = first[: len(first) - len(rest)]
+    return [_DIGIT_WORDS[int(d)] for d in digits] + ([rest] if rest else []) + parts[1:]
 
 
 @cache  # pure, and asked for the same few thousand names again and again
