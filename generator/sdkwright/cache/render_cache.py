@@ -121,9 +121,21 @@ class Rendered:
 
     @property
     def value(self) -> Any:
-        if self._pickled:
-            self._value, self._pickled = pickle.loads(self._pickled), b""
+        if self._pickled and self._value is None:
+            self._value = pickle.loads(self._pickled)
         return self._value
+
+    def pickled(self) -> bytes:
+        """The value as the cache keeps it (b"" for None): how it crosses processes."""
+        if not self._pickled and self._value is not None:
+            self._pickled = pickle.dumps(self._value, pickle.HIGHEST_PROTOCOL)
+        return self._pickled
+
+
+# What a render of some units in another process adds to its copy of the cache
+# (`RenderCache.export`, `RenderCache.adopt`): the units it may keep, whether any is new,
+# and how many it reused and rendered.
+Export = tuple[dict[bytes, Stored], bool, int, int]
 
 
 class RenderCache:
@@ -175,10 +187,23 @@ class RenderCache:
             reads = {name: self._fingerprint(name) for name in tracked.names.union(also_reads)}
             for name in tracked.shallow_names - tracked.names:
                 reads[SHALLOW + name] = self._fingerprint(SHALLOW + name)
-            pickled = b"" if value is None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-            self._current[key] = (files, reads, pickled)
+            rendered = Rendered(files, value)
+            self._current[key] = (files, reads, rendered.pickled())
             self._dirty = True
+            return rendered
         return Rendered(files, value)
+
+    def export(self) -> Export:
+        """What this copy of the cache learnt since `begin`, for the copy that forked it."""
+        return self._current, self._dirty, self.reused, self.rendered
+
+    def adopt(self, learnt: Export) -> None:
+        """Add what another process's copy learnt rendering other units of the same run."""
+        current, dirty, reused, rendered = learnt
+        self._current.update(current)
+        self._dirty = self._dirty or dirty
+        self.reused += reused
+        self.rendered += rendered
 
     def save(self) -> None:
         """Keep this run's units for the next one (only when they differ from the last)."""
