@@ -19,8 +19,10 @@ import gc
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
+T = TypeVar("T")
 _OK = b"\x01"  # first byte of a finished child's output: an empty or cut-off read is a failure
 
 
@@ -58,9 +60,9 @@ def _run_child(
 ) -> None:  # pragma: no cover
     code = 1
     try:
-        # The child is short-lived: a collection would only touch (and so copy) the pages it
-        # shares with its parent.
-        gc.disable()
+        # Collections leave the objects inherited from the parent alone: walking them would
+        # touch, and so copy, the memory the two processes share.
+        gc.freeze()
         os.close(read_end)
         data = work()
         with os.fdopen(write_end, "wb") as stream:
@@ -68,6 +70,17 @@ def _run_child(
         code = 0
     finally:
         os._exit(code)  # no clean-up of the parent's state (buffers, temporary files, atexit)
+
+
+def halves(items: Sequence[T], size: Callable[[T], int]) -> tuple[list[T], list[T]]:
+    """`items` cut in two runs of about the same total `size`, in order: the first for this
+    process, the second for a child."""
+    total, running = sum(size(item) for item in items), 0
+    for index, item in enumerate(items):
+        running += size(item)
+        if 2 * running >= total:
+            return list(items[: index + 1]), list(items[index + 1 :])
+    return list(items), []
 
 
 class Child:
@@ -90,11 +103,12 @@ class Child:
         return data[len(_OK) :]
 
     def close(self) -> None:
-        """Stop the child if its result was not read (the caller failed meanwhile)."""
+        """Stop the child if its result was not read (the caller failed meanwhile): as an
+        interrupt, so that it removes what it made (temporary folders) before it exits."""
         if self._read_end is None:
             return
         os.close(self._read_end)
         self._read_end = None
         with contextlib.suppress(ProcessLookupError):
-            os.kill(self._pid, signal.SIGKILL)
+            os.kill(self._pid, signal.SIGINT)
         os.waitpid(self._pid, 0)

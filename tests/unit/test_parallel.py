@@ -14,8 +14,9 @@ import yaml
 from sdkwright import forked
 from sdkwright.cache import parsed_yaml
 from sdkwright.cache.render_cache import RenderCache
+from sdkwright.diagnostics import GenerationFailed
 from sdkwright.ir.nodes import Api
-from sdkwright.targets.python import parallel, render, units
+from sdkwright.targets.python import format, parallel, render, units
 from test_render_cache import build, original
 
 needs_two_cores = pytest.mark.skipif(
@@ -200,3 +201,47 @@ def render_plan() -> Any:
     flavour = flavours.get("httpx")
     assert flavour is not None
     return flavour.resolve({})
+
+
+# -- the formatter ----------------------------------------------------------------------------
+
+GOLDEN = Path(__file__).resolve().parents[2] / "generated" / "kitchensink"
+
+
+def _unformatted() -> dict[str, str]:
+    """The golden SDK's Python files with their imports out of order."""
+    files = {}
+    for path in sorted(GOLDEN.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        for n in range(len(lines) - 1):  # two adjacent one-line imports: swapped
+            pair = lines[n : n + 2]
+            if all(_one_line_import(line) for line in pair) and pair[0] != pair[1]:
+                lines[n : n + 2] = reversed(pair)
+                break
+        files[path.relative_to(GOLDEN).as_posix()] = "".join(lines)
+    return files
+
+
+def _one_line_import(line: str) -> bool:
+    return line.startswith(("import ", "from ")) and "__future__" not in line and "(" not in line
+
+
+@needs_two_cores
+def test_formatting_on_two_cores_equals_formatting_in_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _unformatted()
+    serial = format.format_python(files, "ruff", "kitchensink")
+    monkeypatch.setattr(format, "MIN_PARALLEL_FILES", 1)
+    both = format.format_python(files, "ruff", "kitchensink")
+    assert both == serial and list(both) == list(serial)
+    golden = {p: (GOLDEN / p).read_text(encoding="utf-8") for p in files}
+    assert files != golden and both == golden  # the imports sorted again in both halves
+
+
+@needs_two_cores
+def test_a_formatter_failure_on_two_cores_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(format, "MIN_PARALLEL_FILES", 1)
+    files = {"a.py": "x = 1\n", "b.py": "def broken(:\n"}
+    with pytest.raises(GenerationFailed) as raised:
+        format.format_python(files, "ruff", "sdk")
+    assert [d.code for d in raised.value.diagnostics] == ["format.failed"]

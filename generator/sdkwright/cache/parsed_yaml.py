@@ -215,7 +215,7 @@ def _parse_ahead(text: str, blocks: tuple[Block, ...], cache: dict[bytes, Any]) 
     missing = [entry for entry in _entries(text, blocks) if entry[0] not in cache]
     if sum(len(entry[1]) for entry in missing) < MIN_PARALLEL_CHARS:
         return cache
-    mine, theirs = _halves(missing)
+    mine, theirs = forked.halves(missing, lambda entry: len(entry[1]))
     child = forked.fork(lambda: marshal.dumps(_parse_all(theirs)))
     if child is None:
         return cache
@@ -239,16 +239,6 @@ def _entries(text: str, blocks: tuple[Block, ...]) -> list[Entry]:
         else:
             found += _entries(text, block.children)
     return found
-
-
-def _halves(entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
-    """Two runs of entries with about the same amount of text each."""
-    total, running = sum(len(e[1]) for e in entries), 0
-    for index, entry in enumerate(entries):
-        running += len(entry[1])
-        if 2 * running >= total:
-            return entries[: index + 1], entries[index + 1 :]
-    return entries, []
 
 
 def _parse_all(entries: list[Entry]) -> dict[bytes, Any]:
