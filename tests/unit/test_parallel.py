@@ -17,7 +17,7 @@ from sdkwright.cache.render_cache import RenderCache
 from sdkwright.diagnostics import GenerationFailed
 from sdkwright.ir.nodes import Api
 from sdkwright.targets.python import format, parallel, render, units
-from test_render_cache import build, original
+from test_render_cache import assert_warm_renders_are_cold_ones, build, edits, original
 
 needs_two_cores = pytest.mark.skipif(
     forked.cores() < 2 or not forked.can_fork(),
@@ -156,6 +156,18 @@ def test_the_render_cache_learns_what_the_child_rendered(
     warm, rendered_here = _render_counting(api, monkeypatch, again)
     assert warm == cold
     assert (again.rendered, again.reused, rendered_here) == (0, first.rendered, 0)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_UNITS", 1)  # and a child reuses its share
+    third = RenderCache(cache_file, "identity")
+    assert _render_counting(api, monkeypatch, third) == (cold, 0)
+    assert (third.rendered, third.reused) == (0, first.rendered)
+
+
+@needs_two_cores
+def test_edits_rendered_on_two_cores_from_the_cache_equal_cold_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_UNITS", 1)
+    assert_warm_renders_are_cold_ones("kitchensink", tmp_path, edits("kitchensink")[:6])
 
 
 @needs_two_cores
@@ -169,7 +181,7 @@ def test_a_failed_child_leaves_its_share_to_this_process(
         raise MemoryError("the child ran out")
 
     monkeypatch.setattr(parallel, "MIN_PARALLEL_UNITS", 1)
-    monkeypatch.setattr(parallel, "_render_share", failing)
+    monkeypatch.setattr(parallel, "_outcomes", failing)
     files, units_here = _render_counting(api, monkeypatch)
     assert files == serial and units_here == all_units
 

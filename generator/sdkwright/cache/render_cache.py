@@ -132,10 +132,10 @@ class Rendered:
         return self._pickled
 
 
-# What a render of some units in another process adds to its copy of the cache
-# (`RenderCache.export`, `RenderCache.adopt`): the units it may keep, whether any is new,
-# and how many it reused and rendered.
-Export = tuple[dict[bytes, Stored], bool, int, int]
+# A unit's outcome before the cache records it (`RenderCache.outcome`, `RenderCache.adopt`):
+# its key, its render (None: the previous run's is still valid) and what it read (None: it
+# is not kept, having read every definition).
+Outcome = tuple[bytes, Rendered | None, Reads | None]
 
 
 class RenderCache:
@@ -174,36 +174,35 @@ class RenderCache:
         `also_reads` names definitions the render sees in full besides those it looks up (the one a
         model's file renders): `context` names them instead of holding them, so that each
         definition is fingerprinted once a run, however many units read it."""
+        return self.adopt(*self.outcome(context, render, also_reads))
+
+    def outcome(self, context: object, render: Render, also_reads: tuple[str, ...] = ()) -> Outcome:
+        """What `unit` does, but not recorded in this run yet: a forked child works out the
+        outcomes of its units and its parent adopts them (`targets/python/parallel.py`)."""
         key = hashlib.sha256(self._scope + fingerprint(context)).digest()
         previous = self._previous.get(key)
         if previous is not None and self._still_valid(previous[1]):
-            self._current[key] = previous
+            return key, None, None
+        tracked = TrackedDefinitions(self._definitions)
+        rendered = Rendered(*render(tracked))
+        if tracked.read_all:
+            return key, rendered, None
+        reads = {name: self._fingerprint(name) for name in tracked.names.union(also_reads)}
+        for name in tracked.shallow_names - tracked.names:
+            reads[SHALLOW + name] = self._fingerprint(SHALLOW + name)
+        return key, rendered, reads
+
+    def adopt(self, key: bytes, rendered: Rendered | None, reads: Reads | None) -> Rendered:
+        """Record a unit's outcome in this run; the unit's files and value."""
+        if rendered is None:
+            previous = self._current[key] = self._previous[key]
             self.reused += 1
             return Rendered(previous[0], pickled=previous[2])
-        tracked = TrackedDefinitions(self._definitions)
-        files, value = render(tracked)
         self.rendered += 1
-        if not tracked.read_all:
-            reads = {name: self._fingerprint(name) for name in tracked.names.union(also_reads)}
-            for name in tracked.shallow_names - tracked.names:
-                reads[SHALLOW + name] = self._fingerprint(SHALLOW + name)
-            rendered = Rendered(files, value)
-            self._current[key] = (files, reads, rendered.pickled())
+        if reads is not None:
+            self._current[key] = (rendered.files, reads, rendered.pickled())
             self._dirty = True
-            return rendered
-        return Rendered(files, value)
-
-    def export(self) -> Export:
-        """What this copy of the cache learnt since `begin`, for the copy that forked it."""
-        return self._current, self._dirty, self.reused, self.rendered
-
-    def adopt(self, learnt: Export) -> None:
-        """Add what another process's copy learnt rendering other units of the same run."""
-        current, dirty, reused, rendered = learnt
-        self._current.update(current)
-        self._dirty = self._dirty or dirty
-        self.reused += reused
-        self.rendered += rendered
+        return rendered
 
     def save(self) -> None:
         """Keep this run's units for the next one (only when they differ from the last)."""

@@ -2,10 +2,10 @@
 
 Rendering is most of a cold generation's Python time, and its units (a definition's module,
 a resource group's module and tests) are independent: each reads the IR and the templates,
-which the child has as its parent had them when it forked. The child renders its share
-through its copy of the render cache and sends back the files, the values the units leave
-(pickled, as the cache keeps them) and what its copy of the cache learnt, which this process
-adopts: the cache ends as a serial render would leave it. Meanwhile this process renders the
+which the child has as its parent had them when it forked. The child works out its share's
+outcomes through its copy of the render cache (reused, or rendered with what each read) and
+sends them back, the values the units leave pickled as the cache keeps them; this process
+adopts them into its cache, which ends as a serial render would leave it. Meanwhile this process renders the
 pages that read the whole Api and its own share.
 
 The output does not depend on the split: every unit renders the same wherever it runs, and
@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from sdkwright import forked
-from sdkwright.cache.render_cache import RenderCache, Rendered
+from sdkwright.cache.render_cache import Files, Outcome, Reads, RenderCache, Rendered
 from sdkwright.targets.python.units import Unit
 
 MIN_PARALLEL_UNITS = 400
@@ -38,44 +38,47 @@ T = TypeVar("T")
 
 def render_units(
     units: Sequence[Unit],
-    render: Callable[[Unit], Rendered],
+    outcome: Callable[[Unit], Outcome],
     meanwhile: Callable[[], T],
     cache: RenderCache,
 ) -> tuple[list[Rendered], T]:
-    """Every unit rendered (`render`), in order, and what `meanwhile()` gives, computed
-    while a child renders a share of the units when that pays."""
+    """Every unit's files and value, in order (`outcome` renders one, or finds it in the
+    render cache, which adopts it), and what `meanwhile()` gives, computed while a child
+    works out the outcomes of a share of the units when that pays."""
     mine, theirs = shares(units) if len(units) >= MIN_PARALLEL_UNITS else (range(len(units)), [])
-    child = forked.fork(lambda: _render_share(units, theirs, render, cache)) if theirs else None
+    child = forked.fork(lambda: _outcomes(units, theirs, outcome)) if theirs else None
     if child is None:
         mine, theirs = range(len(units)), []
     try:
         other = meanwhile()
-        done = {index: render(units[index]) for index in mine}
+        done = {index: cache.adopt(*outcome(units[index])) for index in mine}
         data = child.result() if child is not None else None
     finally:
         if child is not None:
             child.close()
     if data is None:  # no child, or it failed: its share is rendered here
-        done |= {index: render(units[index]) for index in theirs}
+        done |= {index: cache.adopt(*outcome(units[index])) for index in theirs}
     else:
-        results, learnt = pickle.loads(data)
-        cache.adopt(learnt)
-        for index, (files, value) in zip(theirs, results, strict=True):
-            done[index] = Rendered(files, pickled=value)
+        for index, (key, files, reads, value) in zip(theirs, pickle.loads(data), strict=True):
+            rendered = None if files is None else Rendered(files, pickled=value)
+            done[index] = cache.adopt(key, rendered, reads)
     return [done[index] for index in range(len(units))], other
 
 
-def _render_share(
-    units: Sequence[Unit],
-    share: Sequence[int],
-    render: Callable[[Unit], Rendered],
-    cache: RenderCache,
+def _outcomes(
+    units: Sequence[Unit], share: Sequence[int], outcome: Callable[[Unit], Outcome]
 ) -> bytes:  # pragma: no cover - runs in the forked child
-    results = []
+    """The share's outcomes as they cross to the parent: a reused unit as its key alone
+    (the parent has the previous run's files too), a rendered one with its files, its
+    reads and its value pickled."""
+    sent: list[tuple[bytes, Files | None, Reads | None, bytes]] = []
     for index in share:
-        rendered = render(units[index])
-        results.append((rendered.files, rendered.pickled()))
-    return pickle.dumps((results, cache.export()), pickle.HIGHEST_PROTOCOL)
+        key, rendered, reads = outcome(units[index])
+        if rendered is None:
+            sent.append((key, None, None, b""))
+        else:
+            sent.append((key, rendered.files, reads, rendered.pickled()))
+    return pickle.dumps(sent, pickle.HIGHEST_PROTOCOL)
 
 
 def cost(unit: Unit) -> int:

@@ -13,7 +13,7 @@ from functools import partial
 from typing import Any
 
 from sdkwright import flavours
-from sdkwright.cache.render_cache import RenderCache, Rendered, TrackedDefinitions
+from sdkwright.cache.render_cache import Outcome, RenderCache, TrackedDefinitions
 from sdkwright.ir.nodes import Api, Definition
 from sdkwright.targets.python import engine, parallel, recording, units
 
@@ -67,8 +67,8 @@ def render_plan(
         return {page.path: text(page.template, {**common, **page.context}) for page in sdk.pages}
 
     # The pages that read the whole Api are rendered while another core renders units.
-    render = partial(_unit, text, unit_common, cache)
-    rendered, files = parallel.render_units(sdk.units, render, pages, cache)
+    outcome = partial(_outcome, text, unit_common, cache)
+    rendered, files = parallel.render_units(sdk.units, outcome, pages, cache)
     files |= sdk.files
     groups_calls = []
     for unit, done in zip(sdk.units, rendered, strict=True):
@@ -84,9 +84,11 @@ def render_plan(
     return files
 
 
-def _unit(text: Text, common: Mapping[str, Any], cache: RenderCache, unit: units.Unit) -> Rendered:
+def _outcome(
+    text: Text, common: Mapping[str, Any], cache: RenderCache, unit: units.Unit
+) -> Outcome:
     """A unit's files, from the render cache when nothing it read has changed."""
-    return cache.unit(unit.key, partial(_render_unit, text, common, unit), also_reads=unit.reads)
+    return cache.outcome(unit.key, partial(_render_unit, text, common, unit), unit.reads)
 
 
 def _render_unit(
