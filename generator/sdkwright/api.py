@@ -11,11 +11,11 @@ manifest and hashes alone, before anything is loaded.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sdkwright import forked
 from sdkwright.cache.render_cache import RenderCache
 from sdkwright.cache.store import read_bytes
 from sdkwright.config import Target, target_options, template_folders
@@ -160,35 +160,21 @@ def _locate_meanwhile(
     renders: finding them means one more pass over the spec's text, 0.1 s on GitHub's spec
     and 0.4 s on Stripe's (0.1 s is a tenth of a one-field regeneration). Where fork is not
     the platform's way (macOS, Windows), in a process with threads, or when anything fails,
-    they are computed here, in turn."""
+    they are computed here, in turn (`sdkwright.forked`)."""
     documents = list(specs.documents.values())
     if not any(d.location is not None and d.location.line == 0 for d in diagnostics):
         return lambda: diagnostics
-    import threading  # forking a process with threads can deadlock the child
-
-    if not sys.platform.startswith("linux") or threading.active_count() > 1:
-        return lambda: locate(diagnostics, documents)
     import pickle
 
-    read_end, write_end = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover - the child's coverage is not collected
-        try:
-            os.close(read_end)
-            with os.fdopen(write_end, "wb") as stream:
-                stream.write(pickle.dumps(locate(diagnostics, documents)))
-        finally:
-            os._exit(0)  # no clean-up of the parent's state (buffers, temporary files)
-    os.close(write_end)
+    child = forked.fork(lambda: pickle.dumps(locate(diagnostics, documents)), needs_a_core=False)
+    if child is None:
+        return lambda: locate(diagnostics, documents)
 
     def result() -> list[Diagnostic]:
-        with os.fdopen(read_end, "rb") as stream:
-            data = stream.read()
-        os.waitpid(child, 0)
-        try:
-            located: list[Diagnostic] = pickle.loads(data)
-        except (pickle.UnpicklingError, EOFError, ValueError):
-            return locate(diagnostics, documents)
+        data = child.result()
+        located: list[Diagnostic] = (
+            pickle.loads(data) if data is not None else locate(diagnostics, documents)
+        )
         return located
 
     return result

@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from sdkwright import forked
 from sdkwright.cache.store import Store, path_key
 from sdkwright.spec.yamlcore import SpecLoader
 
@@ -66,6 +67,7 @@ def load_yaml(text: str, path: Path | None = None) -> Any:
     cache = _read_cache(path)
     fresh: dict[bytes, Any] = {}
     try:
+        cache = _parse_ahead(text, blocks, cache)
         value = _assemble(text, blocks, cache, fresh)
     except (yaml.YAMLError, Unsplittable):
         return yaml.load(text, Loader=SpecLoader)  # errors are reported from the whole text
@@ -174,17 +176,82 @@ def _parse_entry(
     text: str, indent: int, cache: dict[bytes, Any], fresh: dict[bytes, Any]
 ) -> tuple[Any, Any]:
     """Parse one `key: value` entry (from cache when its text was seen before)."""
-    digest = hashlib.blake2b(f"{indent}\0{text}".encode(), digest_size=16).digest()
+    digest = _digest(text, indent)
     if digest in cache:
         parsed = fresh[digest] = cache[digest]
     else:
-        parsed = yaml.load(_dedent(text, indent), Loader=SpecLoader)
-        if not isinstance(parsed, dict) or len(parsed) != 1:
-            raise Unsplittable("an entry did not parse as one key")
+        parsed = _parse_one(text, indent)
         if _marshallable(parsed):
             fresh[digest] = parsed
     ((key, value),) = parsed.items()
     return key, value
+
+
+def _digest(text: str, indent: int) -> bytes:
+    return hashlib.blake2b(f"{indent}\0{text}".encode(), digest_size=16).digest()
+
+
+def _parse_one(text: str, indent: int) -> dict[Any, Any]:
+    parsed = yaml.load(_dedent(text, indent), Loader=SpecLoader)
+    if not isinstance(parsed, dict) or len(parsed) != 1:
+        raise Unsplittable("an entry did not parse as one key")
+    return parsed
+
+
+# -- both cores ----------------------------------------------------------------------------
+# With the cache cold (a first generation, or an edit of most of the spec), the entries are
+# independent parses: a forked child parses a half while this process parses the other, and
+# sends its values back as marshal, which loads in a hundredth of the parse. Below this much
+# text to parse, forking and sending cost more than the half saves.
+MIN_PARALLEL_CHARS = 512 * 1024
+
+Entry = tuple[bytes, str, int]  # digest, text, indentation
+
+
+def _parse_ahead(text: str, blocks: tuple[Block, ...], cache: dict[bytes, Any]) -> dict[bytes, Any]:
+    """`cache` with the values of the entries it lacks, parsed on both cores where that pays
+    (else `cache` as it is: `_assemble` parses what is missing). Never fails: an entry that
+    does not parse is left to `_assemble`, which reports it as the serial path does."""
+    missing = [entry for entry in _entries(text, blocks) if entry[0] not in cache]
+    if sum(len(entry[1]) for entry in missing) < MIN_PARALLEL_CHARS:
+        return cache
+    mine, theirs = forked.halves(missing, lambda entry: len(entry[1]))
+    child = forked.fork(lambda: marshal.dumps(_parse_all(theirs)))
+    if child is None:
+        return cache
+    try:
+        parsed = _parse_all(mine)
+        data = child.result()
+    finally:
+        child.close()
+    if data is not None:
+        parsed |= marshal.loads(data)
+    return {**cache, **parsed}
+
+
+def _entries(text: str, blocks: tuple[Block, ...]) -> list[Entry]:
+    """The entries `_assemble` parses whole (not the key lines of those cut further)."""
+    found = []
+    for block in blocks:
+        if block.children is None:
+            entry = text[block.start : block.end]
+            found.append((_digest(entry, block.indent), entry, block.indent))
+        else:
+            found += _entries(text, block.children)
+    return found
+
+
+def _parse_all(entries: list[Entry]) -> dict[bytes, Any]:
+    """The marshallable values of the entries that parse as one key each."""
+    parsed = {}
+    for digest, entry, indent in entries:
+        try:
+            value = _parse_one(entry, indent)
+        except (yaml.YAMLError, Unsplittable):
+            continue  # `_assemble` parses it again and fails as the serial path does
+        if _marshallable(value):
+            parsed[digest] = value
+    return parsed
 
 
 def _dedent(text: str, indent: int) -> str:

@@ -121,9 +121,21 @@ class Rendered:
 
     @property
     def value(self) -> Any:
-        if self._pickled:
-            self._value, self._pickled = pickle.loads(self._pickled), b""
+        if self._pickled and self._value is None:
+            self._value = pickle.loads(self._pickled)
         return self._value
+
+    def pickled(self) -> bytes:
+        """The value as the cache keeps it (b"" for None): how it crosses processes."""
+        if not self._pickled and self._value is not None:
+            self._pickled = pickle.dumps(self._value, pickle.HIGHEST_PROTOCOL)
+        return self._pickled
+
+
+# A unit's outcome before the cache records it (`RenderCache.outcome`, `RenderCache.adopt`):
+# its key, its render (None: the previous run's is still valid) and what it read (None: it
+# is not kept, having read every definition).
+Outcome = tuple[bytes, Rendered | None, Reads | None]
 
 
 class RenderCache:
@@ -162,23 +174,35 @@ class RenderCache:
         `also_reads` names definitions the render sees in full besides those it looks up (the one a
         model's file renders): `context` names them instead of holding them, so that each
         definition is fingerprinted once a run, however many units read it."""
+        return self.adopt(*self.outcome(context, render, also_reads))
+
+    def outcome(self, context: object, render: Render, also_reads: tuple[str, ...] = ()) -> Outcome:
+        """What `unit` does, but not recorded in this run yet: a forked child works out the
+        outcomes of its units and its parent adopts them (`targets/python/parallel.py`)."""
         key = hashlib.sha256(self._scope + fingerprint(context)).digest()
         previous = self._previous.get(key)
         if previous is not None and self._still_valid(previous[1]):
-            self._current[key] = previous
+            return key, None, None
+        tracked = TrackedDefinitions(self._definitions)
+        rendered = Rendered(*render(tracked))
+        if tracked.read_all:
+            return key, rendered, None
+        reads = {name: self._fingerprint(name) for name in tracked.names.union(also_reads)}
+        for name in tracked.shallow_names - tracked.names:
+            reads[SHALLOW + name] = self._fingerprint(SHALLOW + name)
+        return key, rendered, reads
+
+    def adopt(self, key: bytes, rendered: Rendered | None, reads: Reads | None) -> Rendered:
+        """Record a unit's outcome in this run; the unit's files and value."""
+        if rendered is None:
+            previous = self._current[key] = self._previous[key]
             self.reused += 1
             return Rendered(previous[0], pickled=previous[2])
-        tracked = TrackedDefinitions(self._definitions)
-        files, value = render(tracked)
         self.rendered += 1
-        if not tracked.read_all:
-            reads = {name: self._fingerprint(name) for name in tracked.names.union(also_reads)}
-            for name in tracked.shallow_names - tracked.names:
-                reads[SHALLOW + name] = self._fingerprint(SHALLOW + name)
-            pickled = b"" if value is None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-            self._current[key] = (files, reads, pickled)
+        if reads is not None:
+            self._current[key] = (rendered.files, reads, rendered.pickled())
             self._dirty = True
-        return Rendered(files, value)
+        return rendered
 
     def save(self) -> None:
         """Keep this run's units for the next one (only when they differ from the last)."""

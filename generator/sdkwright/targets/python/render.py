@@ -13,9 +13,9 @@ from functools import partial
 from typing import Any
 
 from sdkwright import flavours
-from sdkwright.cache.render_cache import RenderCache, TrackedDefinitions
+from sdkwright.cache.render_cache import Outcome, RenderCache, TrackedDefinitions
 from sdkwright.ir.nodes import Api, Definition
-from sdkwright.targets.python import engine, recording, units
+from sdkwright.targets.python import engine, parallel, recording, units
 
 Text = Callable[[str, Mapping[str, Any]], str]
 
@@ -62,16 +62,19 @@ def render_plan(
     cache = cache or RenderCache()
     cache.begin(recording.Facts(api, definitions), scope=(flavour, unit_common))
     sdk = units.layout(api, plan, definitions)
-    files = {page.path: text(page.template, {**common, **page.context}) for page in sdk.pages}
+
+    def pages() -> dict[str, str]:
+        return {page.path: text(page.template, {**common, **page.context}) for page in sdk.pages}
+
+    # The pages that read the whole Api are rendered while another core renders units.
+    outcome = partial(_outcome, text, unit_common, cache)
+    rendered, files = parallel.render_units(sdk.units, outcome, pages, cache)
     files |= sdk.files
     groups_calls = []
-    for unit in sdk.units:
-        rendered = cache.unit(
-            unit.key, partial(_render_unit, text, unit_common, unit), also_reads=unit.reads
-        )
-        files |= rendered.files
+    for unit, done in zip(sdk.units, rendered, strict=True):
+        files |= done.files
         if unit.group is not None:
-            groups_calls.append((unit.group, rendered.value))
+            groups_calls.append((unit.group, done.value))
     for page in sdk.summaries:
         files[page.path] = text(
             page.template, {**common, **page.context, "groups_calls": groups_calls}
@@ -79,6 +82,13 @@ def render_plan(
     files |= {page.path: text(page.template, {**common, **page.context}) for page in sdk.closing}
     cache.save()
     return files
+
+
+def _outcome(
+    text: Text, common: Mapping[str, Any], cache: RenderCache, unit: units.Unit
+) -> Outcome:
+    """A unit's files, from the render cache when nothing it read has changed."""
+    return cache.outcome(unit.key, partial(_render_unit, text, common, unit), unit.reads)
 
 
 def _render_unit(
