@@ -70,6 +70,23 @@ def child_context(context: str, key: str, child: Any, swagger2: bool) -> str | N
     return key
 
 
+def context_of(data: Any, tokens: list[str], *, swagger2: bool, root_document: bool) -> str | None:
+    """The context of the value at `tokens` in a document (the key it sits at, `_NAMED`
+    when it is named in a map or listed), or None when it is data: what `objects` knows of
+    it, found without walking the rest of the document."""
+    context: str | None = _NAMED if root_document else _FILE_TOP
+    value = data
+    for token in tokens:
+        if context is None:
+            return None
+        if isinstance(value, list):
+            value, context = value[int(token)], _NAMED
+        else:
+            value = value[token]
+            context = child_context(context, token, value, swagger2)
+    return context
+
+
 def objects(
     data: Any, *, swagger2: bool, root_document: bool
 ) -> Iterator[tuple[_Trail, dict[str, Any]]]:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.spec import edits
+from sdkwright.spec.edits import Change
 from sdkwright.spec.lenient import document, operations, schemas
 from sdkwright.spec.lenient.fixes import Fix, Pass
 from sdkwright.spec.lenient.skip import SKIPPABLE_CODES, skips
@@ -24,6 +24,7 @@ from sdkwright.spec.load import locate
 from sdkwright.spec.resolve import SpecSet
 
 PASSES: tuple[Pass, ...] = (
+    document.maps_by_reference,
     document.servers_in_swagger2,
     document.swagger2_server_in_openapi3,
     operations.stray_responses,
@@ -79,17 +80,10 @@ def validate_leniently(specs: SpecSet, validate: Validator) -> tuple[SpecSet, li
 
 def with_fixes(specs: SpecSet, fixes: list[Fix]) -> SpecSet:
     """A new SpecSet whose documents have the fixes' changes made."""
-    changes: dict[str, list[edits.Change]] = defaultdict(list)
+    changes: dict[str, list[Change]] = defaultdict(list)
     for fix in fixes:
         changes[fix.node.document.name].extend(fix.changes)
-    documents = {
-        key: replace(d, data=edits.apply(d.data, changes[d.name])) if d.name in changes else d
-        for key, d in specs.documents.items()
-    }
-    root = next(d for key, d in documents.items() if specs.documents[key] is specs.root)
-    repaired = SpecSet(root, documents, specs.policy)
-    repaired.overlays = specs.overlays
-    return repaired
+    return specs.with_changes(changes)
 
 
 def mention(specs: SpecSet, diagnostics: list[Diagnostic], validate: Validator) -> list[Diagnostic]:

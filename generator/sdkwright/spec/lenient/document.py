@@ -6,12 +6,33 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from sdkwright.spec import map_refs
 from sdkwright.spec.edits import Change
 from sdkwright.spec.lenient.fixes import Fix
-from sdkwright.spec.resolve import SpecSet
+from sdkwright.spec.resolve import Node, SpecSet, iter_refs
 
 _VARIABLE = re.compile(r"{([^}]*)}")
 _SWAGGER2_SERVER_KEYS = ("host", "basePath", "schemes")
+
+
+def maps_by_reference(specs: SpecSet) -> list[Fix]:
+    """A map of named objects other than `properties` given whole by `$ref` (map_refs.py)."""
+    sites = [
+        (ref, pointer, document)
+        for document in specs.documents.values()
+        for ref, pointer in iter_refs(
+            Node(document, "", document.data),
+            swagger2=specs.swagger2,
+            root_document=document is specs.root,
+        )
+    ]
+    fixes = []
+    for found in map_refs.found(specs, sites, map_refs.LENIENT):
+        message, done = map_refs.describe(found)
+        node = Node(found.document, found.pointer, None)
+        change = Change(found.pointer, found.entries)
+        fixes.append(Fix(node, "lenient.map-by-reference", message, done, (change,)))
+    return fixes
 
 
 def servers_in_swagger2(specs: SpecSet) -> list[Fix]:
