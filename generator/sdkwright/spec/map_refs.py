@@ -132,4 +132,5 @@ def _value_at(data: object, tokens: list[str]) -> object:
 def describe(found_map: MapRef) -> tuple[str, str]:
     """The warning's message and what was done, for a map followed by --lenient."""
     message = f"`{found_map.keyword}` is given whole by $ref, which OpenAPI allows only for a single object"
-    return message, f"read the {len(found_map.entries)} entries of the map it refers to"
+    count = len(found_map.entries)
+    return message, f"read the {count} entr{'y' if count == 1 else 'ies'} of the map it refers to"
