@@ -51,6 +51,7 @@ paths:
           content:
             application/json:
               schema: {type: array, items: {$ref: '#/components/schemas/Pet'}}
+        '404': no such pets
   /owners/{ownerId}:
     parameters:
       - {name: ownerId, in: path, schema: {type: string}}
@@ -63,11 +64,10 @@ components:
     Pet:
       type: object
       examples: [{name: Rex}]
-      required: [name]
       properties:
         description: 'A pet of the shelter'
         type: string
-        name: {type: string}
+        name: {type: string, required: true}
         photo: {type: file}
         tags: {type: array, items: string}
 """
@@ -98,6 +98,8 @@ KINDS = {
     "lenient.not-a-schema",
     "lenient.file-type",
     "lenient.skipped",
+    "lenient.required-flag",
+    "lenient.response-description",
 }
 
 IMPORT_AND_CALL = """\

@@ -250,3 +250,28 @@ def test_edits_copy_only_the_way_to_what_they_change() -> None:
     assert changed == {"a": {"b": [2, 4], "e": "new"}, "c": {"d": 1}}
     assert data == {"a": {"b": [1, 2, 3]}, "c": {"d": 1}}  # unchanged
     assert changed["c"] is data["c"]  # not copied
+
+
+def test_required_true_on_a_property(tmp_path: Path) -> None:
+    text = HEADER + (
+        "paths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n"
+        "      required: [id]\n      properties:\n        id: {type: integer}\n"
+        "        name: {type: string, required: true}\n"
+        "        nick: {type: string, required: false}\n"
+    )
+    api, found = lenient(tmp_path, text)
+    assert codes(found) == ["lenient.required-flag"] * 2
+    required = {f.wire_name: f.required for f in model(api, "Pet").fields}
+    assert required == {"id": True, "name": True, "nick": False}
+
+
+def test_a_response_without_description_or_written_as_text(tmp_path: Path) -> None:
+    text = HEADER + (
+        "paths:\n  /a:\n    get:\n      operationId: a\n      responses:\n"
+        "        '200': {content: {application/json: {schema: {type: integer}}}}\n"
+        "        '404': not found\n"
+    )
+    api, found = lenient(tmp_path, text)
+    assert codes(found) == ["lenient.response-description"] * 2
+    statuses = {r.status for r in operation(api, "a").responses}
+    assert statuses >= {"200", "404"}

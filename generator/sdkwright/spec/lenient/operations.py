@@ -42,6 +42,43 @@ def stray_responses(specs: SpecSet) -> list[Fix]:
     return fixes
 
 
+def responses_without_description(specs: SpecSet) -> list[Fix]:
+    """A response with no `description`, which every version requires: an empty one; a
+    response written as text: that text as its description."""
+    fixes = []
+    for _, method, _, operation in iter_operations(specs):
+        for response in select(specs, operation, ("responses", "*")):
+            node = deref(specs, response)
+            if node is None:
+                continue
+            status = response.pointer.rpartition("/")[2]
+            if isinstance(node.value, str):
+                message = f"{method.upper()}: response '{status}' is text, not a Response Object"
+                change = Change(node.pointer, {"description": node.value})
+                fixes.append(
+                    Fix(
+                        node,
+                        "lenient.response-description",
+                        message,
+                        "read the text as its description",
+                        (change,),
+                    )
+                )
+            elif isinstance(node.value, dict) and "description" not in node.value:
+                message = f"{method.upper()}: response '{status}' has no description"
+                change = Change(join_pointer(node.pointer, "description"), "")
+                fixes.append(
+                    Fix(
+                        node,
+                        "lenient.response-description",
+                        message,
+                        "gave it an empty one",
+                        (change,),
+                    )
+                )
+    return fixes
+
+
 def undeclared_path_parameters(specs: SpecSet) -> list[Fix]:
     """A `{variable}` of the path that no parameter declares: a required string parameter."""
     fixes = []

@@ -126,3 +126,28 @@ def schema_examples(specs: SpecSet) -> list[Fix]:
         if isinstance(slot.node.value, dict) and "$ref" not in slot.node.value
     )
     return [fix for fix in found if fix is not None]
+
+
+def required_flags(specs: SpecSet) -> list[Fix]:
+    """`required: true` on a property's schema (Swagger 1's way), where the object lists
+    its required properties: the property joins the list of the schema holding it."""
+    fixes = []
+    for slot in schemas(specs):
+        value = slot.node.value
+        if not isinstance(value, dict) or not isinstance(value.get("properties"), dict):
+            continue
+        listed = value.get("required")
+        names = list(listed) if isinstance(listed, list) else []
+        for name, schema in value["properties"].items():
+            if not isinstance(schema, dict) or not isinstance(schema.get("required"), bool):
+                continue
+            at = join_pointer(slot.node.pointer, "properties", name, "required")
+            changes = [Change(at)]
+            if schema["required"] and name not in names:
+                names.append(name)
+                changes.append(Change(join_pointer(slot.node.pointer, "required"), list(names)))
+            message = f"property '{name}' says `required: {str(schema['required']).lower()}`; an object lists its required properties"
+            done = "listed it in the object's `required`" if schema["required"] else "removed it"
+            node = slot.node.child("properties", name, "required")
+            fixes.append(Fix(node, "lenient.required-flag", message, done, tuple(changes)))
+    return fixes
