@@ -89,10 +89,8 @@ def load_and_validate(
         return validate(specs, full=full, refs_ok=refs_ok)
 
     if not lenient:
-        found = diagnostics + validated(specs)
-        return specs, lenient_mode.mention(specs, found, validated)
-    specs, found = lenient_mode.validate_leniently(specs, validated)
-    return specs, diagnostics + found
+        return specs, lenient_mode.mention(specs, diagnostics, validated)
+    return lenient_mode.validate_leniently(specs, validated, diagnostics)
 
 
 def up_to_date(target: Target) -> str | None:

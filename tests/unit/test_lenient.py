@@ -275,3 +275,31 @@ def test_a_response_without_description_or_written_as_text(tmp_path: Path) -> No
     assert codes(found) == ["lenient.response-description"] * 2
     statuses = {r.status for r in operation(api, "a").responses}
     assert statuses >= {"200", "404"}
+
+
+def test_a_ref_that_leads_nowhere_skips_its_unit(tmp_path: Path) -> None:
+    text = HEADER + (
+        "paths:\n  /a:\n    get:\n      operationId: a\n"
+        "      parameters: [{$ref: '#/components/parameters/Missing'}]\n"
+        "      responses:\n        '200':\n          description: ok\n"
+        "          content: {application/json: {schema: {$ref: '#/components/schemas/Gone'}}}\n"
+        "  /b: text\n"
+    )
+    api, found = lenient(tmp_path, text)
+    assert codes(found) == ["lenient.skipped"] * 3
+    assert sorted(d.next_step.split(";")[0] for d in found) == [
+        "read it as any value (an empty schema)",
+        "skipped the parameter",
+        "skipped the path",
+    ]
+    assert [o.operation_id for o in api.operations] == ["a"]
+    assert operation(api, "a").parameters == ()
+
+
+def test_a_path_item_shared_by_ref_is_not_renamed_twice(tmp_path: Path) -> None:
+    text = HEADER + (
+        "paths:\n  /a:\n    get:\n      operationId: a\n" + OK + "  /b: {$ref: '#/paths/~1a'}\n"
+    )
+    path = write_spec(tmp_path, text, "spec.yaml")
+    _, found = load_and_validate(path, lenient=True)
+    assert "lenient.duplicate-operation-id" not in codes(found)

@@ -12,16 +12,16 @@ skipped (skip.py): a property, a parameter or an operation. Nothing here runs un
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.spec.edits import Change
 from sdkwright.spec.lenient import document, operations, schemas
 from sdkwright.spec.lenient.fixes import Fix, Pass
-from sdkwright.spec.lenient.skip import SKIPPABLE_CODES, skips
+from sdkwright.spec.lenient.skip import REF_CODES, SKIPPABLE_CODES, skips
 from sdkwright.spec.load import locate
-from sdkwright.spec.resolve import SpecSet
+from sdkwright.spec.resolve import SpecSet, check_refs
 
 PASSES: tuple[Pass, ...] = (
     document.maps_by_reference,
@@ -42,10 +42,14 @@ PASSES: tuple[Pass, ...] = (
 )
 MAX_SKIP_ROUNDS = 3  # a skip can uncover another error (a parameter gone leaves a variable)
 # Errors that --lenient repairs or skips: their hint says so when it is off.
-LENIENT_CODES = SKIPPABLE_CODES | {
-    "rule.duplicate-operation-id",
-    "rule.undeclared-path-parameter",
-}
+LENIENT_CODES = (
+    SKIPPABLE_CODES
+    | REF_CODES
+    | {
+        "rule.duplicate-operation-id",
+        "rule.undeclared-path-parameter",
+    }
+)
 LENIENT_HINT = (
     "or pass --lenient (`lenient: true` on the target) to repair or skip it with a warning"
 )
@@ -64,10 +68,14 @@ def repair(specs: SpecSet, passes: tuple[Pass, ...] = PASSES) -> tuple[SpecSet, 
     return specs, notes
 
 
-def validate_leniently(specs: SpecSet, validate: Validator) -> tuple[SpecSet, list[Diagnostic]]:
-    """Repair, validate, and skip what is still invalid (and repair what that uncovers)."""
+def validate_leniently(
+    specs: SpecSet, validate: Validator, loaded: Sequence[Diagnostic] = ()
+) -> tuple[SpecSet, list[Diagnostic]]:
+    """Repair, validate, and skip what is still invalid (and repair what that uncovers),
+    a unit holding a $ref that leads nowhere included. `loaded`: the loader's diagnostics,
+    whose reference errors are found again once something was skipped."""
     specs, notes = repair(specs)
-    found = validate(specs)
+    found = [*loaded, *validate(specs)]
     for _ in range(MAX_SKIP_ROUNDS):
         fixes = skips(specs, found)
         if not fixes:
@@ -76,7 +84,8 @@ def validate_leniently(specs: SpecSet, validate: Validator) -> tuple[SpecSet, li
         notes += [fix.diagnostic() for fix in fixes]
         specs, more = repair(specs)
         notes += more
-        found = validate(specs)
+        kept = [d for d in loaded if d.level is not Level.ERROR or d.code not in REF_CODES]
+        found = [*kept, *validate(specs), *check_refs(specs)]
     return specs, locate(notes, specs.documents.values()) + found
 
 
@@ -88,13 +97,15 @@ def with_fixes(specs: SpecSet, fixes: list[Fix]) -> SpecSet:
     return specs.with_changes(changes)
 
 
-def mention(specs: SpecSet, diagnostics: list[Diagnostic], validate: Validator) -> list[Diagnostic]:
+def mention(specs: SpecSet, loaded: list[Diagnostic], validate: Validator) -> list[Diagnostic]:
     """The errors --lenient would repair or skip, with a hint that says so: found by trying
-    it, which costs a spec that fails anyway (only when it has errors of that kind)."""
+    it, which costs a spec that fails anyway (only when it has errors of that kind).
+    `loaded`: the loader's diagnostics."""
+    diagnostics = [*loaded, *validate(specs)]
     candidates = [d for d in diagnostics if d.level is Level.ERROR and d.code in LENIENT_CODES]
     if not candidates:
         return diagnostics
-    _, after = validate_leniently(specs, validate)
+    _, after = validate_leniently(specs, validate, loaded)
     left = {_key(d) for d in after if d.level is Level.ERROR}
     return [
         replace(d, hint=f"{d.next_step}; {LENIENT_HINT}" if d.next_step else LENIENT_HINT)

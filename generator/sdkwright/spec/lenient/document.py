@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from sdkwright.spec import map_refs
 from sdkwright.spec.edits import Change
 from sdkwright.spec.lenient.fixes import Fix
-from sdkwright.spec.resolve import Node, SpecSet, iter_refs
+from sdkwright.spec.resolve import Node, SpecSet, ref_sites
 
 _VARIABLE = re.compile(r"{([^}]*)}")
 _SWAGGER2_SERVER_KEYS = ("host", "basePath", "schemes")
@@ -17,17 +17,8 @@ _SWAGGER2_SERVER_KEYS = ("host", "basePath", "schemes")
 
 def maps_by_reference(specs: SpecSet) -> list[Fix]:
     """A map of named objects other than `properties` given whole by `$ref` (map_refs.py)."""
-    sites = [
-        (ref, pointer, document)
-        for document in specs.documents.values()
-        for ref, pointer in iter_refs(
-            Node(document, "", document.data),
-            swagger2=specs.swagger2,
-            root_document=document is specs.root,
-        )
-    ]
     fixes = []
-    for found in map_refs.found(specs, sites, map_refs.LENIENT):
+    for found in map_refs.found(specs, ref_sites(specs), map_refs.LENIENT):
         message, done = map_refs.describe(found)
         node = Node(found.document, found.pointer, None)
         change = Change(found.pointer, found.entries)

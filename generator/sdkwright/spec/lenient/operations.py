@@ -8,7 +8,7 @@ from typing import Any
 
 from sdkwright.spec.edits import DELETE, Change
 from sdkwright.spec.lenient.fixes import Fix
-from sdkwright.spec.lenient.walk import deref, parameters, select
+from sdkwright.spec.lenient.walk import deref, parameters, select, unique
 from sdkwright.spec.pointers import join_pointer
 from sdkwright.spec.resolve import Node, SpecSet
 from sdkwright.spec.validate import iter_operations
@@ -159,8 +159,11 @@ def parameters_without_type(specs: SpecSet) -> list[Fix]:
 
 
 def duplicate_operation_ids(specs: SpecSet) -> list[Fix]:
-    """An operationId used again: the later ones get a numbered name of their own."""
-    found = [(op, op.value.get("operationId")) for _, _, _, op in iter_operations(specs)]
+    """An operationId used again: the later ones get a numbered name of their own (not an
+    operation met again through a path item that another one refers to: renaming it would
+    rename both)."""
+    operations = unique(op for _, _, _, op in iter_operations(specs))
+    found = [(op, op.value.get("operationId")) for op in operations]
     taken = {i for _, i in found if isinstance(i, str)}
     seen: set[str] = set()
     fixes = []

@@ -13,19 +13,28 @@ from sdkwright.spec.pointers import join_pointer, split_pointer
 from sdkwright.spec.resolve import Node, SpecSet
 from sdkwright.spec.validate import HTTP_METHODS
 
+# A $ref that leads nowhere (or refused: outside the folder, remote, a cycle, too long).
+REF_CODES = frozenset({"ref.unresolved", "limit.ref-chain"})
 # Errors about the document's structure: those a unit can be skipped for.
-SKIPPABLE_CODES = frozenset({"spec.schema", "spec.openapi"})
+SKIPPABLE_CODES = frozenset({"spec.schema", "spec.openapi"}) | REF_CODES
+
+
+# Where a $ref that leads nowhere stands for a schema that is not a unit of its own: it
+# becomes any value.
+_SCHEMA_SLOTS = frozenset({"schema", "items", "additionalProperties", "not"})
+_SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
 
 
 @dataclass(frozen=True)
 class Unit:
-    kind: str  # "property", "parameter", "response" or "operation"
+    kind: str  # "property", "parameter", "response", "operation", "path" or "schema"
     pointer: str
     name: str
 
 
 def enclosing_unit(pointer: str) -> Unit | None:
-    """The smallest property, parameter, response or operation whose value holds `pointer`."""
+    """The smallest property, parameter, response, operation or path item whose value
+    holds `pointer`."""
     tokens = split_pointer(pointer)
     for end in range(len(tokens), 1, -1):
         parent, last = tokens[end - 2], tokens[end - 1]
@@ -38,7 +47,21 @@ def enclosing_unit(pointer: str) -> Unit | None:
             return Unit("response", at, f"{tokens[2].upper()} {tokens[1]} {last}")
         if end == 3 and _is_operation(tokens):
             return Unit("operation", at, f"{last.upper()} {tokens[1]}")
+        if end == 2 and parent == "paths":
+            return Unit("path", at, last)
     return None
+
+
+def _unit(pointer: str, code: str) -> Unit | None:
+    """The unit an error leaves out: a schema given by a $ref that leads nowhere becomes
+    any value, where it is not a property (a unit of its own)."""
+    tokens = split_pointer(pointer)
+    if code in REF_CODES and tokens[-1:] == ["$ref"] and len(tokens) >= 2:
+        holder = tokens[-2]
+        named = tokens[:-2] in (["components", "schemas"], ["definitions"])
+        if named or holder in _SCHEMA_SLOTS or (len(tokens) >= 3 and tokens[-3] in _SCHEMA_LISTS):
+            return Unit("schema", join_pointer("", *tokens[:-1]), holder)
+    return enclosing_unit(pointer)
 
 
 def _is_operation(tokens: list[str]) -> bool:
@@ -62,7 +85,7 @@ def skips(specs: SpecSet, errors: list[Diagnostic]) -> list[Fix]:
         where = error.location
         if error.level is not Level.ERROR or error.code not in SKIPPABLE_CODES or where is None:
             continue
-        unit = enclosing_unit(where.pointer) if where.file in by_name else None
+        unit = _unit(where.pointer, error.code) if where.file in by_name else None
         if unit is not None:
             found.setdefault((where.file, unit.pointer), (unit, error))
     fixes = []
@@ -70,6 +93,11 @@ def skips(specs: SpecSet, errors: list[Diagnostic]) -> list[Fix]:
         if any((file, p) in found for p in _ancestors(pointer)):
             continue
         node = Node(by_name[file], pointer, None)
+        if unit.kind == "schema":
+            message = f"this schema (at {unit.name}) is invalid: {error.message}"
+            done = "read it as any value (an empty schema)"
+            fixes.append(Fix(node, "lenient.skipped", message, done, (Change(pointer, {}),)))
+            continue
         message = f"{unit.kind} {_name(by_name[file].data, unit)!r} is invalid: {error.message}"
         fixes.append(
             Fix(node, "lenient.skipped", message, f"skipped the {unit.kind}", (Change(pointer),))

@@ -3,7 +3,7 @@ across files ($refs followed), each visited once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sdkwright.spec.resolve import Node, RefError, SpecSet
@@ -94,7 +94,7 @@ def parameters(specs: SpecSet) -> list[Node]:
     for _, _, item, operation in iter_operations(specs):
         listed += select(specs, item, ("parameters", _EVERY))
         listed += select(specs, operation, ("parameters", _EVERY))
-    return _unique(n for n in (deref(specs, p) for p in listed) if n is not None)
+    return unique(n for n in (deref(specs, p) for p in listed) if n is not None)
 
 
 def schemas(specs: SpecSet) -> Iterator[Slot]:
@@ -145,7 +145,7 @@ def _inner_slots(specs: SpecSet, node: Node) -> Iterator[Slot]:
             yield from (Slot(child.child(i), key) for i in range(len(child.value)))
 
 
-def _unique(nodes: Iterator[Node]) -> list[Node]:
+def unique(nodes: Iterable[Node]) -> list[Node]:
     seen: set[tuple[str, str]] = set()
     found = []
     for node in nodes:
