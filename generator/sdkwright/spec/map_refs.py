@@ -76,9 +76,9 @@ def found(
     from sdkwright.spec.resolve import RefError
 
     for ref, pointer, document in sites:
-        tokens = split_pointer(pointer)
-        if not tokens or tokens[-1] not in keywords:
+        if pointer.rpartition("/")[2] not in keywords:  # no keyword needs escaping
             continue
+        tokens = split_pointer(pointer)
         if not _is_keyword(specs, document, tokens):
             continue
         holder = _value_at(document.data, tokens)

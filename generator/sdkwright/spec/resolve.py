@@ -426,23 +426,10 @@ def fetch_document(url: str, policy: RefPolicy) -> Document:
     return replace(document, url=url)
 
 
-def check_refs(specs: SpecSet) -> list[Diagnostic]:
-    """An error for each $ref of the loaded documents that leads nowhere (after they were
-    changed: lenient mode leaving out a unit that something refers to)."""
-    return locate(_check_targets(specs, ref_sites(specs)), specs.documents.values())
-
-
-def ref_sites(specs: SpecSet) -> list[tuple[str, str, Document]]:
-    """(ref, pointer of the object holding it, document) for every $ref of the spec."""
-    return [
-        (ref, pointer, document)
-        for document in specs.documents.values()
-        for ref, pointer in iter_refs(
-            Node(document, "", document.data),
-            swagger2=specs.swagger2,
-            root_document=document is specs.root,
-        )
-    ]
+def check_refs(specs: SpecSet, sites: list[tuple[str, str, Document]]) -> list[Diagnostic]:
+    """`_check_targets` for documents changed after loading (lenient mode leaving out a
+    unit that something refers to), located."""
+    return locate(_check_targets(specs, sites), specs.documents.values())
 
 
 _Site = tuple[str, str]  # (document name, pointer of an object holding a $ref)

@@ -20,6 +20,7 @@ from sdkwright.spec.edits import Change
 from sdkwright.spec.lenient import document, operations, schemas
 from sdkwright.spec.lenient.fixes import Fix, Pass
 from sdkwright.spec.lenient.skip import REF_CODES, SKIPPABLE_CODES, skips
+from sdkwright.spec.lenient.walk import ref_sites
 from sdkwright.spec.load import locate
 from sdkwright.spec.resolve import SpecSet, check_refs
 
@@ -85,7 +86,7 @@ def validate_leniently(
         specs, more = repair(specs)
         notes += more
         kept = [d for d in loaded if d.level is not Level.ERROR or d.code not in REF_CODES]
-        found = [*kept, *validate(specs), *check_refs(specs)]
+        found = [*kept, *validate(specs), *check_refs(specs, ref_sites(specs))]
     return specs, locate(notes, specs.documents.values()) + found
 
 

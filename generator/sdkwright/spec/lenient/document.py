@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 from sdkwright.spec import map_refs
 from sdkwright.spec.edits import Change
 from sdkwright.spec.lenient.fixes import Fix
-from sdkwright.spec.resolve import Node, SpecSet, ref_sites
+from sdkwright.spec.lenient.walk import ref_sites
+from sdkwright.spec.resolve import Node, SpecSet
 
 _VARIABLE = re.compile(r"{([^}]*)}")
 _SWAGGER2_SERVER_KEYS = ("host", "basePath", "schemes")

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sdkwright.spec.resolve import Node, RefError, SpecSet
+from sdkwright.spec.load import Document
+from sdkwright.spec.resolve import Node, RefError, SpecSet, iter_refs
 from sdkwright.spec.validate import iter_operations
 
 _EVERY = "*"
@@ -57,6 +58,19 @@ class Slot:
 
     node: Node
     kind: str
+
+
+def ref_sites(specs: SpecSet) -> list[tuple[str, str, Document]]:
+    """(ref, pointer of the object holding it, document) for every $ref of the spec."""
+    return [
+        (ref, pointer, document)
+        for document in specs.documents.values()
+        for ref, pointer in iter_refs(
+            Node(document, "", document.data),
+            swagger2=specs.swagger2,
+            root_document=document is specs.root,
+        )
+    ]
 
 
 def deref(specs: SpecSet, node: Node) -> Node | None:
