@@ -6,7 +6,8 @@ Each repair is a pass (a small function of the loaded spec, in operations.py, sc
 document.py) that says what it found and what to change; the changes are made on copies
 (spec/edits.py), so the values the loader parsed stay as they were, and every warning points
 at the file, line and column the problem was written at. What is still invalid afterwards is
-skipped (skip.py): a property, a parameter or an operation. Nothing here runs unless asked.
+skipped (skip.py): a property, a parameter, a response, an operation or a path item (a
+schema whose $ref leads nowhere is read as any value). Nothing here runs unless asked.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from sdkwright.spec.load import Document
 from sdkwright.spec.resolve import Node, RefError, SpecSet, iter_refs
@@ -111,8 +112,20 @@ def parameters(specs: SpecSet) -> list[Node]:
     return unique(n for n in (deref(specs, p) for p in listed) if n is not None)
 
 
-def schemas(specs: SpecSet) -> Iterator[Slot]:
+# The schema passes walk the same spec in turn: once, until one of them changes it (a
+# changed spec is a new SpecSet).
+_SCHEMAS: WeakKeyDictionary[SpecSet, list[Slot]] = WeakKeyDictionary()
+
+
+def schemas(specs: SpecSet) -> list[Slot]:
     """Every value where a schema belongs, with the schemas inside it, once each."""
+    found = _SCHEMAS.get(specs)
+    if found is None:
+        found = _SCHEMAS[specs] = list(_walk_schemas(specs))
+    return found
+
+
+def _walk_schemas(specs: SpecSet) -> Iterator[Slot]:
     stack = [Slot(n, "schema") for n in _schema_roots(specs)][::-1]
     seen: set[tuple[str, str]] = set()
     while stack:
