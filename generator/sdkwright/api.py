@@ -34,6 +34,7 @@ from sdkwright.output.write import (
     refuse_untracked_overwrites,
 )
 from sdkwright.progress import Progress
+from sdkwright.spec import lenient as lenient_mode
 from sdkwright.spec.load import locate
 from sdkwright.spec.resolve import SpecSet, load_spec
 from sdkwright.spec.validate import validate
@@ -72,15 +73,24 @@ def load_and_validate(
     allow_remote: bool = False,
     spec_root: Path | None = None,
     overlays: Sequence[Path] = (),
+    lenient: bool = False,
 ) -> tuple[SpecSet | None, list[Diagnostic]]:
+    """The loaded spec and its diagnostics; `lenient` repairs (or skips) what is invalid in
+    it (spec/lenient), and the spec returned is the repaired one."""
     try:
         specs, diagnostics = load_spec(
             spec, allow_remote=allow_remote, spec_root=spec_root, overlays=overlays
         )
     except GenerationFailed as failure:
         return None, failure.diagnostics
-    diagnostics += validate(specs, full=full, refs_ok=not has_errors(diagnostics))
-    return specs, diagnostics
+    refs_ok = not has_errors(diagnostics)
+
+    def validated(specs: SpecSet) -> list[Diagnostic]:
+        return validate(specs, full=full, refs_ok=refs_ok)
+
+    if not lenient:
+        return specs, lenient_mode.mention(specs, diagnostics, validated)
+    return lenient_mode.validate_leniently(specs, validated, diagnostics)
 
 
 def up_to_date(target: Target) -> str | None:
@@ -104,6 +114,7 @@ def generate(
         allow_remote=target.allow_remote_refs,
         spec_root=target.spec_root,
         overlays=target.overlays,
+        lenient=target.lenient,
     )
     if specs is None or has_errors(diagnostics) or (strict and _has_warnings(diagnostics)):
         return Result({}, diagnostics)

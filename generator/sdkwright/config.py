@@ -49,6 +49,7 @@ _TARGET_KEYS = {
     "formatter",
     "spec_root",
     "allow_remote_refs",
+    "lenient",
     "flavour",
     "options",
     "templates",
@@ -92,6 +93,7 @@ class Target:
     names: NameOverrides = field(default_factory=NameOverrides)
     overlays: tuple[Path, ...] = ()  # overlay files, applied in order
     lock: Path | None = None  # the overlay lock file, when there are overlays
+    lenient: bool = False  # repair or skip what is invalid in the spec (spec/lenient)
 
     def plan(self) -> flavours.Plan:
         flavour = flavours.get(self.flavour)
@@ -106,7 +108,7 @@ def default_client_name(package: str) -> str:
 def target_options(target: Target) -> dict[str, str]:
     """The options that shape the generated files, as the manifest records them (the
     formatter is recorded with its version, separately; templates by their hash)."""
-    options = base_options(target.package, target.client_name, target.flavour)
+    options = base_options(target.package, target.client_name, target.flavour, target.lenient)
     if target.options:
         options["flavour_options"] = json.dumps(dict(target.options), sort_keys=True)
     if target.names:
@@ -339,7 +341,14 @@ class _Reader:
             self.names(entry.get("names"), f"{pointer}/names"),
             overlays,
             base / OVERLAY_LOCK_NAME if overlays else None,
+            self.flag(entry, "lenient", pointer),
         )
+
+    def flag(self, entry: Mapping[str, Any], key: str, pointer: str) -> bool:
+        value = entry.get(key, False)
+        if not isinstance(value, bool):
+            raise self.failure(f"{pointer}/{key}", f"'{key}' must be true or false, not {value!r}")
+        return value
 
     def string(self, entry: Mapping[str, Any], key: str, pointer: str) -> str:
         value = entry.get(key)

@@ -23,7 +23,13 @@ def names_from_flags(spec: str, package: str | None, client_name: str | None) ->
     return package, client_name or naming.class_name(package)
 
 
-def base_options(package: str, client_name: str, flavour: str = FLAVOUR) -> dict[str, str]:
+def base_options(
+    package: str, client_name: str, flavour: str = FLAVOUR, lenient: bool = False
+) -> dict[str, str]:
     """The options every manifest records (`config.target_options` adds the others a target
-    sets); with the defaults, all of them for a target made from flags alone."""
-    return {"package": package, "client_name": client_name, "flavour": flavour}
+    sets); with the defaults, all of them for a target made from flags alone. `lenient` is
+    recorded only when on, so that manifests written without it stay as they were."""
+    options = {"package": package, "client_name": client_name, "flavour": flavour}
+    if lenient:
+        options["lenient"] = "true"
+    return options

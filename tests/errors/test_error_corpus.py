@@ -8,6 +8,8 @@ case may print a traceback, write outside the output folder, or run injected cod
 case does generate an SDK, that SDK must compile and import. `sdkwright validate` must
 agree with generate on each case's exit code.
 
+Snapshots keep a diagnostic's hint when it offers `--lenient`.
+
 Refresh the snapshots after an intended change: `pytest tests/errors --update-error-snapshots`.
 """
 
@@ -90,9 +92,22 @@ def test_the_corpus_is_complete() -> None:
     assert len(CASES) >= 40
     expected = {p.stem for p in (HERE / "expected").glob("*.json")}
     assert expected == {Path(name).stem for name in CASES}
+    lenient = {p.stem for p in (HERE / "expected" / "lenient").glob("*.json")}
+    assert lenient == {Path(name).stem for name in LENIENT_CASES}
 
 
-def run_case(name: str, root: Path, command: str = "generate") -> tuple[int, str, str]:
+def offers_lenient(name: str) -> bool:
+    """The snapshot of the case has an error whose hint offers --lenient."""
+    expected = json.loads((HERE / "expected" / f"{Path(name).stem}.json").read_text())
+    return any("hint" in d for d in expected["diagnostics"])
+
+
+LENIENT_CASES = [name for name in CASES if offers_lenient(name)]
+
+
+def run_case(
+    name: str, root: Path, command: str = "generate", *options: str
+) -> tuple[int, str, str]:
     folder = root / "spec"
     folder.mkdir(parents=True)
     spec = (
@@ -101,18 +116,25 @@ def run_case(name: str, root: Path, command: str = "generate") -> tuple[int, str
     out, err = io.StringIO(), io.StringIO()
     arguments = ["-o", str(root / "out"), "--package", "case"] if command == "generate" else []
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), contextlib.chdir(folder):
-        code = main([command, spec.name, *arguments, "--format", "json"])
+        code = main([command, spec.name, *arguments, *options, "--format", "json"])
     return code, out.getvalue(), err.getvalue()
 
 
 def snapshot(code: int, output: str) -> dict[str, object]:
+    """Where each diagnostic points; its hint too when the hint offers --lenient."""
     diagnostics = json.loads(output) if output.strip() else []
     fields = ("level", "code", "file", "line", "column", "pointer")
     kept = [
         {f: (Path(d[f]).name if f == "file" and d[f] else d[f]) for f in fields}
+        | ({"hint": _lenient_part(d["hint"])} if "--lenient" in (d["hint"] or "") else {})
         for d in diagnostics
     ]
     return {"exit_code": code, "diagnostics": kept}
+
+
+def _lenient_part(hint: str) -> str:
+    """The sentence of a hint that offers --lenient (the rest may name a scratch folder)."""
+    return hint[hint.index("or pass --lenient") :]
 
 
 def files_under(folder: Path) -> set[Path]:
@@ -144,6 +166,47 @@ def test_case(name: str, tmp_path: Path, request: pytest.FixtureRequest) -> None
         assert_sdk_imports(tmp_path / "out")
     else:
         assert not (tmp_path / "out").exists()
+    assert not CANARY.exists(), "injected code ran"
+
+
+@pytest.mark.parametrize("name", LENIENT_CASES)
+def test_lenient_generates_where_the_hint_says(
+    name: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Where an error's hint offers --lenient, --lenient repairs or skips it with one located
+    warning (snapshots in expected/lenient/); where no other error is left, the SDK imports."""
+    code, output, errors = run_case(name, tmp_path, "generate", "--lenient")
+    assert "Traceback" not in errors and "internal error" not in errors, errors
+    actual = snapshot(code, output)
+    expected_file = HERE / "expected" / "lenient" / f"{Path(name).stem}.json"
+    if request.config.getoption("--update-error-snapshots"):
+        expected_file.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n")
+    assert actual == json.loads(expected_file.read_text()), output
+    diagnostics = json.loads(output)
+    offered = json.loads((HERE / "expected" / f"{Path(name).stem}.json").read_text())
+    handled = {(d["code"], d["pointer"]) for d in offered["diagnostics"] if "hint" in d}
+    assert not [d for d in diagnostics if (d["code"], d["pointer"]) in handled], output
+    assert any(d["code"].startswith("lenient.") for d in diagnostics), output
+    assert all(d["line"] and d["hint"] for d in diagnostics), output
+    if code == 0:
+        assert_sdk_imports(tmp_path / "out")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_lenient_never_breaks_on_a_hostile_spec(name: str, tmp_path: Path) -> None:
+    """--lenient on every case: no traceback, output only in the output folder, an SDK
+    that imports when it generates, and never an error that it offered to handle."""
+    CANARY.unlink(missing_ok=True)
+    code, output, errors = run_case(name, tmp_path, "generate", "--lenient")
+    assert "Traceback" not in errors and "internal error" not in errors, errors
+    found = json.loads(output or "[]")
+    assert not [d for d in found if "--lenient" in (d["hint"] or "")], output
+    written = (
+        files_under(tmp_path) - files_under(tmp_path / "spec") - files_under(tmp_path / "elsewhere")
+    )
+    assert all(p.is_relative_to(tmp_path / "out") for p in written), written
+    if code == 0:
+        assert_sdk_imports(tmp_path / "out")
     assert not CANARY.exists(), "injected code ran"
 
 

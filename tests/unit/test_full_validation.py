@@ -90,3 +90,47 @@ components:
     assert summary(full(tmp_path, text)) == [
         ("spec.openapi", "/components/schemas/A/properties/n/minimum", 9)
     ]
+
+
+MULTI_FILE_ROOT = """\
+openapi: 3.0.3
+info: {title: Split, version: "1", description: {$ref: 'texts.yaml#/intro'}}
+paths:
+  /lb:
+    post: {$ref: 'resources/lb/add.yaml'}
+"""
+# Written where the operation is: its references resolve from resources/lb/.
+OPERATION = """\
+operationId: addDroplets
+requestBody:
+  content:
+    application/json:
+      schema: {$ref: 'models/body.yaml'}
+responses:
+  '204': {description: done}
+"""
+BODY = """\
+type: object
+properties:
+  $ref: 'attributes.yaml#/droplet_ids'
+"""
+ATTRIBUTES = "droplet_ids:\n  droplet_ids: {type: array, items: {type: integer}}\n"
+
+
+def test_refs_that_quick_validation_follows_are_followed_by_the_full_walk(tmp_path: Path) -> None:
+    # DigitalOcean's spec: operations and descriptions by $ref, `properties` maps by $ref in
+    # files the walk reads (it crashed on them, and refused the rest: 20 errors at 1:1).
+    write_spec(tmp_path, "intro: An API split across files.\n", "texts.yaml")
+    write_spec(tmp_path, OPERATION, "resources/lb/add.yaml")
+    write_spec(tmp_path, BODY, "resources/lb/models/body.yaml")
+    write_spec(tmp_path, ATTRIBUTES, "resources/lb/models/attributes.yaml")
+    assert full(tmp_path, MULTI_FILE_ROOT) == []
+
+
+def test_an_error_in_a_followed_operation_is_still_found(tmp_path: Path) -> None:
+    write_spec(tmp_path, "intro: text\n", "texts.yaml")
+    write_spec(tmp_path, OPERATION.replace("'204'", "'2045'"), "resources/lb/add.yaml")
+    write_spec(tmp_path, BODY, "resources/lb/models/body.yaml")
+    write_spec(tmp_path, ATTRIBUTES, "resources/lb/models/attributes.yaml")
+    found = full(tmp_path, MULTI_FILE_ROOT)
+    assert [d.code for d in found] == ["spec.schema"], [d.render() for d in found]

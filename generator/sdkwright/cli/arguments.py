@@ -86,6 +86,7 @@ def parser() -> argparse.ArgumentParser:
         help="meta-schema and sdkwright rules only (skip openapi-spec-validator's full walk)",
     )
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _lenient_argument(validate)
     _reference_arguments(validate)
     validate.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -128,6 +129,7 @@ def _target_arguments(parser: argparse.ArgumentParser) -> None:
         help="also run openapi-spec-validator's full (slower) checks",
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _lenient_argument(parser)
     _reference_arguments(parser)
     parser.add_argument(
         "--no-fast-path",
@@ -139,6 +141,14 @@ def _target_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", choices=("text", "json"), default="text", help="diagnostics/report format"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+
+def _lenient_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lenient",
+        action="store_true",
+        help="repair the known errors of published specs, or skip what holds them, with a warning each",
+    )
 
 
 def _reference_arguments(parser: argparse.ArgumentParser) -> None:
@@ -177,7 +187,7 @@ def targets(arguments: argparse.Namespace) -> list[Target]:
             arguments.client_name,
             arguments.formatter or defaults.FORMATTER,
         )
-        return [_with_reference_options(target, arguments)]
+        return [_with_flag_options(target, arguments)]
     config = find_config(Path.cwd())
     if config is None:
         raise usage(f"no SPEC given and no {CONFIG_NAME} found in {Path.cwd()} or its parents")
@@ -191,10 +201,10 @@ def targets(arguments: argparse.Namespace) -> list[Target]:
         found = [t for t in found if t.name in arguments.target]
     if arguments.formatter:
         found = [replace(t, formatter=arguments.formatter) for t in found]
-    return [_with_reference_options(t, arguments) for t in found]
+    return [_with_flag_options(t, arguments) for t in found]
 
 
-def _with_reference_options(target: Target, arguments: argparse.Namespace) -> Target:
+def _with_flag_options(target: Target, arguments: argparse.Namespace) -> Target:
     from dataclasses import replace
     from pathlib import Path
 
@@ -202,6 +212,8 @@ def _with_reference_options(target: Target, arguments: argparse.Namespace) -> Ta
         target = replace(target, spec_root=Path(arguments.spec_root))
     if arguments.allow_remote_refs:
         target = replace(target, allow_remote_refs=True)
+    if arguments.lenient:
+        target = replace(target, lenient=True)
     return target
 
 
@@ -232,6 +244,7 @@ def flags_up_to_date(arguments: argparse.Namespace) -> str | None:
         arguments.package,
         arguments.client_name,
         arguments.formatter or defaults.FORMATTER,
+        arguments.lenient,
     )
     if reason is not None:
         return None

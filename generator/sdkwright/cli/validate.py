@@ -18,6 +18,7 @@ def run(arguments: argparse.Namespace) -> int:
         full=not arguments.quick,
         allow_remote=arguments.allow_remote_refs,
         spec_root=path(arguments.spec_root) if arguments.spec_root else None,
+        lenient=arguments.lenient,
     )
     print_diagnostics(diagnostics, arguments)
     failed = has_errors(diagnostics) or (

@@ -63,12 +63,17 @@ def target_stale_reason(target: Target) -> str | None:
 
 
 def flags_stale_reason(
-    spec: str, output: str, package: str | None, client_name: str | None, formatter: str
+    spec: str,
+    output: str,
+    package: str | None,
+    client_name: str | None,
+    formatter: str,
+    lenient: bool = False,
 ) -> str | None:
     """`target_stale_reason` of the target `generate SPEC -o OUTPUT` makes from its flags,
     without importing the config machinery (`config.target_from_flags`)."""
     package, client_name = defaults.names_from_flags(spec, package, client_name)
-    options = defaults.base_options(package, client_name)
+    options = defaults.base_options(package, client_name, lenient=lenient)
     return stale_reason(spec, output, options, formatter, defaults.FLAVOUR)
 
 

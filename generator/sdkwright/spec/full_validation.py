@@ -1,7 +1,7 @@
 """openapi-spec-validator's full walk (`sdkwright validate`, `generate --full-validation`),
 given the document as OpenAPI means it and with its errors put where they are.
 
-It reads the root document itself, so it sees three things otherwise than sdkwright does:
+It reads the root document itself, so it sees four things otherwise than sdkwright does:
 
 - Swagger 2.0's `type: file` (a response that is a file, a form field that is one): it
   checks each schema against JSON Schema draft 4, which has no such type, and so refused
@@ -11,6 +11,9 @@ It reads the root document itself, so it sees three things otherwise than sdkwri
   the pointer sdkwright found.
 - A `$ref` inside data (an example, a default, an `x-` extension) is text (refs.py): it
   would follow it, so the walk sees that key as `$ref ` (with a space).
+- A `$ref` where OpenAPI allows none but real multi-file specs write one (DigitalOcean's
+  operations, descriptions): quick validation follows it (validate.validation_view), so
+  the walk sees what it leads to, as generation does.
 
 Its errors about a schema carry the path inside that schema only (`/type`): the schema is
 found by what sits at that path.
@@ -20,11 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urljoin
 
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.spec import refs
+from sdkwright.spec.load import Document
 from sdkwright.spec.pointers import join_pointer
-from sdkwright.spec.resolve import RefError, SpecSet
+from sdkwright.spec.resolve import Node, RefError, SpecSet
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 MAX_ERRORS = 20
 _DATA_REF = "$ref "
@@ -44,7 +51,15 @@ def errors(specs: SpecSet, version: str) -> Iterator[Diagnostic]:
     }[version]
     root = specs.root_node
     document = as_meant(specs)
-    validator = validator_class(document, base_uri=root.document.path.as_uri())
+
+    class Validator(validator_class):  # type: ignore[valid-type,misc]
+        # Every file the spec refers to, as sdkwright read it: never read again from disk
+        # (or fetched), and seen with the same changes as the root.
+        resolver_handlers = dict.fromkeys(
+            ("<all_urls>", "file", "http", "https"), _Documents(specs)
+        )
+
+    validator = Validator(document, base_uri=_uri(specs.root))
     try:
         for count, error in enumerate(validator.iter_errors()):
             if count >= MAX_ERRORS:
@@ -63,35 +78,91 @@ def first_line(message: str, limit: int = 300) -> str:
     return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
-def as_meant(specs: SpecSet) -> Any:
-    """A copy of the root document with the three changes above."""
-    root = specs.root
+class _Documents:
+    """The validator's way to the files of the spec (its handler for every URI scheme)."""
 
-    def copy(value: Any, context: str | None) -> Any:
+    def __init__(self, specs: SpecSet) -> None:
+        self.specs = specs
+        self.by_uri = {_uri(d): d for d in specs.documents.values()}
+        self.copies: dict[str, Any] = {}
+
+    def __call__(self, uri: str) -> Any:
+        document = self.by_uri.get(uri.partition("#")[0])
+        if document is None:
+            raise LookupError(f"'{uri}' is not a file of the spec")
+        if uri not in self.copies:
+            self.copies[uri] = as_meant(self.specs, document)
+        return self.copies[uri]
+
+
+def _uri(document: Document) -> str:
+    return document.url or document.path.as_uri()
+
+
+def as_meant(specs: SpecSet, document: Document | None = None) -> Any:
+    """A copy of the root document (or of another file of the spec) with the changes
+    above, and the `$ref`s that quick validation follows where OpenAPI allows none
+    (refs.FOLLOWED_UNDER, operations in files of their own) followed the same way: what
+    they bring from another file has its own `$ref`s made absolute, so that they resolve
+    from where they were written."""
+    root = specs.root
+    start = document or root
+
+    def copy(value: Any, context: str | None, base: Document, where: tuple[str, ...]) -> Any:
         if isinstance(value, list):
-            return [copy(item, None if context is None else "") for item in value]
+            return [copy(item, None if context is None else "", base, ()) for item in value]
         if not isinstance(value, dict):
             return value
         if context is None:  # data
-            return {(_DATA_REF if k == "$ref" else k): copy(v, None) for k, v in value.items()}
-        result = {
-            k: copy(
-                v, refs.child_context(context, k, v, specs.swagger2) if isinstance(k, str) else k
-            )
-            for k, v in value.items()
-        }
+            return {
+                (_DATA_REF if k == "$ref" else k): copy(v, None, base, ()) for k, v in value.items()
+            }
+        in_path_item = base is root and len(where) == 2 and where[0] == "paths"
+        result = {}
+        for k, v in value.items():
+            if not isinstance(k, str):
+                result[k] = k
+                continue
+            node_base, child = base, v
+            if k in refs.FOLLOWED_UNDER or (in_path_item and k in HTTP_METHODS):
+                node_base, child = _followed(specs, base, v)
+            inner = refs.child_context(context, k, child, specs.swagger2)
+            below = (*where, k) if len(where) < 2 else ()
+            result[k] = copy(child, inner, node_base, below)
         if specs.swagger2 and result.get("type") == "file":
             result["type"] = "string"
         ref = result.get("$ref")
-        if isinstance(ref, str) and not ref.partition("#")[2].startswith("/") and "#" in ref:
-            try:
-                target = specs.target(ref, root)
-            except RefError:
-                return result  # reported by the loader
-            result["$ref"] = ref.partition("#")[0] + "#" + target.pointer
+        if isinstance(ref, str):
+            result["$ref"] = _meant_ref(specs, ref, base)
         return result
 
-    return copy(root.data, "")
+    return copy(start.data, refs.top_context(root_document=start is root), start, ())
+
+
+def _followed(specs: SpecSet, base: Document, value: Any) -> tuple[Document, Any]:
+    """The value a `$ref` leads to, and the document it is in (the value itself if none)."""
+    if not (isinstance(value, dict) and isinstance(value.get("$ref"), str)):
+        return base, value
+    try:
+        target = specs.deref(Node(base, "", value))
+    except RefError:
+        return base, value  # reported by the loader
+    return target.document, target.value
+
+
+def _meant_ref(specs: SpecSet, ref: str, base: Document) -> str:
+    """`ref` as the validator can follow it from the root: an $anchor name as the pointer
+    sdkwright found, and a reference written in another file made absolute."""
+    file_part, _, fragment = ref.partition("#")
+    if "#" in ref and not fragment.startswith("/"):
+        try:
+            fragment = specs.target(ref, base).pointer
+        except RefError:
+            return ref  # reported by the loader
+        ref = f"{file_part}#{fragment}"
+    if base is specs.root:
+        return ref
+    return urljoin(_uri(base), ref)
 
 
 def locate_path(document: Any, path: list[str], instance: Any, swagger2: bool) -> str:

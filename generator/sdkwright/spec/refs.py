@@ -41,6 +41,10 @@ _NAME_MAPS = frozenset(
 )
 # Maps of names that also take `x-` extensions (no status code starts with "x-").
 _EXTENSIBLE_NAME_MAPS = frozenset({"responses"})
+# Where OpenAPI allows a value but not a Reference Object, yet real multi-file specs
+# (DigitalOcean's) put `$ref`s anyway: text fields and `properties` maps (and, in a path
+# item, whole operations). Validation follows them (validate.py, full_validation.py).
+FOLLOWED_UNDER = frozenset({"properties", "description", "summary"})
 _DATA_KEYS = frozenset({"example", "default", "enum", "const"})
 _NAMED = ""  # the context of an object named in a map, or listed in an array
 # The top of a referenced file: its keys may be an object's (an operation in a file of its
@@ -70,13 +74,36 @@ def child_context(context: str, key: str, child: Any, swagger2: bool) -> str | N
     return key
 
 
+def top_context(*, root_document: bool) -> str:
+    """The context of a document's top: the root's is an OpenAPI object, another file's
+    may hold an object or names (`_FILE_TOP`)."""
+    return _NAMED if root_document else _FILE_TOP
+
+
+def context_of(data: Any, tokens: list[str], *, swagger2: bool, root_document: bool) -> str | None:
+    """The context of the value at `tokens` in a document (the key it sits at, `_NAMED`
+    when it is named in a map or listed), or None when it is data: what `objects` knows of
+    it, found without walking the rest of the document."""
+    context: str | None = top_context(root_document=root_document)
+    value = data
+    for token in tokens:
+        if context is None:
+            return None
+        if isinstance(value, list):
+            value, context = value[int(token)], _NAMED
+        else:
+            value = value[token]
+            context = child_context(context, token, value, swagger2)
+    return context
+
+
 def objects(
     data: Any, *, swagger2: bool, root_document: bool
 ) -> Iterator[tuple[_Trail, dict[str, Any]]]:
     """Every OpenAPI or Schema object in a document (a mapping not inside data), with the
     trail of tokens that leads to it. Runs over every value of every document: the trail
     is joined into a pointer only for the objects a caller keeps (`pointer`)."""
-    top = _NAMED if root_document else _FILE_TOP
+    top = top_context(root_document=root_document)
     stack: list[tuple[_Trail, Any, str]] = [(None, data, top)]
     while stack:
         trail, value, context = stack.pop()

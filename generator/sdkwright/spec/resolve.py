@@ -17,7 +17,8 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
-from sdkwright.spec import refs
+from sdkwright.spec import map_refs, refs
+from sdkwright.spec.edits import Change, apply
 from sdkwright.spec.load import (
     DEFAULT_LIMITS,
     Document,
@@ -180,6 +181,17 @@ class SpecSet:
     @property
     def root_node(self) -> Node:
         return Node(self.root, "", self.root.data)
+
+    def with_changes(self, changes: dict[str, list[Change]]) -> SpecSet:
+        """A SpecSet whose documents have `changes` (by document name) made, on copies."""
+        documents = {
+            key: replace(d, data=apply(d.data, changes[d.name])) if d.name in changes else d
+            for key, d in self.documents.items()
+        }
+        root = next(d for key, d in documents.items() if self.documents[key] is self.root)
+        changed = SpecSet(root, documents, self.policy)
+        changed.overlays = self.overlays
+        return changed
 
     def deref(self, node: Node) -> Node:
         """Follow `$ref` chains from `node` to a value that is not a reference."""
@@ -355,6 +367,9 @@ def load_spec(
                 pending.append(loaded)
     specs = SpecSet(root, documents, policy)
     specs.overlays = applied
+    whole_maps = list(map_refs.found(specs, sites, map_refs.ALWAYS))
+    if whole_maps:
+        specs = specs.with_changes(map_refs.changes(whole_maps))
     diagnostics.extend(note for document in documents.values() for note in document.notes)
     diagnostics.extend(applied.notes if applied is not None else ())
     diagnostics.extend(_check_targets(specs, sites))
@@ -409,6 +424,12 @@ def fetch_document(url: str, policy: RefPolicy) -> Document:
         raw, Path(urlsplit(url).path or "remote"), name, is_json=is_json, limits=policy.limits
     )
     return replace(document, url=url)
+
+
+def check_refs(specs: SpecSet, sites: list[tuple[str, str, Document]]) -> list[Diagnostic]:
+    """`_check_targets` for documents changed after loading (lenient mode leaving out a
+    unit that something refers to), located."""
+    return locate(_check_targets(specs, sites), specs.documents.values())
 
 
 _Site = tuple[str, str]  # (document name, pointer of an object holding a $ref)

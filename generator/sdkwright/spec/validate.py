@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.spec import full_validation
+from sdkwright.spec import full_validation, refs
 from sdkwright.spec.load import locate
 from sdkwright.spec.pointers import join_pointer
 from sdkwright.spec.resolve import Node, RefError, SpecSet
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+HTTP_METHODS = full_validation.HTTP_METHODS
 MAX_SCHEMA_ERRORS = 20
 _TEMPLATE_VARIABLE = re.compile(r"{([^}/]+)}")
 
@@ -80,10 +80,8 @@ def _meta_validator(version: str) -> Any:
     return jsonschema_rs.validator_for(json.loads(schema_file.read_text(encoding="utf-8")))
 
 
-# Where OpenAPI allows a value but not a Reference Object, yet real multi-file specs
-# (DigitalOcean's) put `$ref`s anyway: whole operations, `properties` maps and text fields.
-# They are followed before validating; everywhere else a `$ref` stays as written.
-_FOLLOWED_UNDER = frozenset({"properties", "description", "summary"})
+# Followed before validating (refs.FOLLOWED_UNDER); everywhere else a `$ref` stays as written.
+_FOLLOWED_UNDER = refs.FOLLOWED_UNDER
 
 
 def validation_view(specs: SpecSet) -> tuple[Any, dict[str, Node]]:
