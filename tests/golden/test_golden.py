@@ -14,17 +14,24 @@ import pytest
 from helpers import GENERATED, REPO
 from sdkwright import api
 from sdkwright.config import load_targets
+from sdkwright.output import merge
 
 TARGETS = load_targets(REPO / "sdkwright.yaml")
 IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and not IGNORED_PARTS & set(path.relative_to(folder).parts)
-    }
+    """Every file's bytes; for the pristine store's copies, the bytes they hold (compressed
+    bytes may differ between zlib builds, e.g. zlib-ng's)."""
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if path.is_file() and not IGNORED_PARTS & set(path.relative_to(folder).parts):
+            data = path.read_bytes()
+            if merge.is_store_path(relative):
+                data = merge.decode_blob(data, relative.replace("/", "")[-64:]) or b"damaged"
+            files[relative] = data
+    return files
 
 
 def readable_diff(expected: dict[str, bytes], actual: dict[str, bytes], limit: int = 150) -> str:
