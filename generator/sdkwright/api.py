@@ -1,9 +1,9 @@
 """The library entry points: generate an SDK in memory, then write it or check it.
 
 result = generate(target)            # load, validate, build the IR, render, format
-write_result(result, target.output)  # merge hand edits, write what changed, as one transaction
+write_result(result, target.output)  # merge hand edits, write what changed, as one transaction,
+                                     # and record what each overlay action matched (the lock)
 report = check(target)               # is target.output what the spec gives? why not?
-record_overlay_lock(target, result)  # what each overlay action matched, for `check`
 
 `up_to_date(target)` is the no-op decision (`sdkwright.output.freshness`): it answers from the
 manifest and hashes alone, before anything is loaded.
@@ -64,6 +64,8 @@ class Result:
     unchanged: frozenset[str] = field(default=frozenset(), compare=False)
     # What each overlay action matched and did (spec/overlays/lock.py compares it with the lock).
     overlay_reports: tuple[ActionReport, ...] = field(default=(), compare=False)
+    # Where `write_result` records them: the lock file and the target's name in it.
+    overlay_lock: tuple[Path, str] | None = field(default=None, compare=False)
 
 
 def load_and_validate(
@@ -148,7 +150,10 @@ def generate(
     )
     files = {**formatted.files, MANIFEST_NAME: manifest.to_bytes()}
     reports = specs.overlays.reports if specs.overlays is not None else ()
-    return Result(files, diagnostics, api, manifest, formatted.count, formatted.unchanged, reports)
+    lock = (target.lock, target.name) if target.lock is not None and target.overlays else None
+    return Result(
+        files, diagnostics, api, manifest, formatted.count, formatted.unchanged, reports, lock
+    )
 
 
 def _locate_meanwhile(
@@ -259,8 +264,9 @@ def write_result(
     progress: Progress | None = None,
 ) -> regenerate.Plan:
     """Merge hand edits with the new generation and write what changed as one transaction (a
-    kill leaves the old tree or the new one). Conflicting files are left as they are, or
-    with `markers` written with conflict markers: `plan.conflicts` lists them."""
+    kill leaves the old tree or the new one), then record what the overlay actions matched
+    in the target's lock. Conflicting files are left as they are, or with `markers` written
+    with conflict markers: `plan.conflicts` lists them."""
     recover(folder)
     previous = read_manifest(folder)
     refuse_foreign_folder(folder, previous, force)
@@ -274,6 +280,10 @@ def write_result(
         [*plan.changes, *plan.store], folder, progress.advance if progress is not None else None
     )
     freshness.record_verified(str(folder), plan.manifest_bytes, CODE_IDENTITY)
+    if result.overlay_lock is not None:
+        from sdkwright.spec.overlays import lock
+
+        lock.record(*result.overlay_lock, result.overlay_reports)
     return plan
 
 
@@ -284,24 +294,14 @@ def _manifest_of(result: Result) -> Manifest:
     return manifest
 
 
-def record_overlay_lock(target: Target, result: Result) -> bool:
-    """Record what each overlay action matched in the target's lock (`generate` does, after
-    writing); False when the lock already said so or the target has no overlays."""
-    if target.lock is None or not target.overlays or not result.files:
-        return False
-    from sdkwright.spec.overlays import lock
-
-    return lock.record(target.lock, target.name, result.overlay_reports)
-
-
-def overlay_lock_findings(target: Target, result: Result) -> list[Diagnostic]:
+def overlay_lock_findings(result: Result) -> list[Diagnostic]:
     """Where the overlay actions no longer do what the lock recorded (`check` fails on the
     errors): an action that matches nothing, other nodes, or changes nothing."""
-    if target.lock is None or not target.overlays or not result.files:
+    if result.overlay_lock is None or not result.files:
         return []
     from sdkwright.spec.overlays import lock
 
-    return lock.check(target.lock, target.name, result.overlay_reports)
+    return lock.check(*result.overlay_lock, result.overlay_reports)
 
 
 def check_result(result: Result, folder: Path) -> list[Change]:
@@ -353,7 +353,7 @@ def check(
     previous = read_manifest(target.output)
     plan = regenerate.plan(result.files, result.manifest, target.output, previous)
     drifts, customisations = plan_drifts(plan, result.files, previous, result.manifest)
-    findings = tuple(overlay_lock_findings(target, result))
+    findings = tuple(overlay_lock_findings(result))
     if not drifts and not plan.changes:
         freshness.record_verified(str(target.output), plan.manifest_bytes, CODE_IDENTITY)
     return CheckReport(

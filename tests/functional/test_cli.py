@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import GENERATED, REPO, SPECS, describe, sdkwright
+from sdkwright.config import OVERLAY_LOCK_NAME
 from sdkwright.output import PRISTINE_DIR
 from sdkwright.output.manifest import MANIFEST_NAME, sha256
 from sdkwright.output.merge import blob_path
@@ -35,6 +36,7 @@ def repo_copy(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     root.mkdir()
     shutil.copy(REPO / "sdkwright.yaml", root)
+    shutil.copy(REPO / OVERLAY_LOCK_NAME, root)
     shutil.copytree(SPECS, root / "specs")
     shutil.copytree(
         GENERATED, root / "generated", ignore=shutil.ignore_patterns("__pycache__", ".*_cache")

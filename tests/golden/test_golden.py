@@ -15,6 +15,7 @@ from helpers import GENERATED, REPO
 from sdkwright import api
 from sdkwright.config import load_targets
 from sdkwright.output import merge
+from sdkwright.spec.overlays import lock
 
 TARGETS = load_targets(REPO / "sdkwright.yaml")
 IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
@@ -61,9 +62,17 @@ def test_generated_tree_matches_goldens(target: object, tmp_path: Path) -> None:
     from sdkwright.config import Target
 
     assert isinstance(target, Target)
-    fresh = replace(target, output=tmp_path / target.name)  # flavour, options, names kept
+    # Flavour, options, names and overlays kept; the lock written aside, not over the repo's.
+    fresh = replace(target, output=tmp_path / target.name, lock=tmp_path / "overlays.lock.json")
     result = api.generate(fresh)
     assert result.files, [d.render() for d in result.diagnostics]
     api.write_result(result, fresh.output)
     expected, actual = tree(target.output), tree(fresh.output)
     assert expected == actual, readable_diff(expected, actual)
+    if target.overlays:  # the committed lock records what this generation's overlays matched
+        assert target.lock is not None and fresh.lock is not None
+        locked, now = (
+            [{k: v for k, v in e.items() if k != "overlay"} for e in lock.read(path)[target.name]]
+            for path in (target.lock, fresh.lock)
+        )
+        assert locked == now

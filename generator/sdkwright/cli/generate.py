@@ -73,7 +73,7 @@ def _generate_one(arguments: argparse.Namespace, target: Target, started: float)
             progress=progress,
         )
         if result.files:
-            lock_notes = api.overlay_lock_findings(target, result)
+            lock_notes = api.overlay_lock_findings(result)  # before the lock is recorded
             plan = api.write_result(
                 result,
                 target.output,
@@ -87,8 +87,7 @@ def _generate_one(arguments: argparse.Namespace, target: Target, started: float)
         print_diagnostics(result.diagnostics, arguments)
         print(f"{target.name}: not generated ({summary(result.diagnostics)})", file=sys.stderr)
         return EXIT_FAILED
-    if api.record_overlay_lock(target, result):
-        result.diagnostics.extend(_as_warnings(lock_notes))
+    result.diagnostics.extend(_as_warnings(lock_notes))
     print_diagnostics(
         result.diagnostics + _conflict_diagnostics(plan, target, arguments.conflicts == "markers"),
         arguments,
@@ -128,9 +127,14 @@ def _conflict_diagnostics(plan: Plan, target: Target, markers: bool) -> list[Dia
 
 
 def _as_warnings(findings: list[Diagnostic]) -> list[Diagnostic]:
-    """The overlay lock's findings, recorded anew by this generation: worth a look."""
+    """What the overlay lock said before this generation recorded the new outcome: worth a
+    look, as a lockfile's diff is (a lock written for the first time needs no warning)."""
     from dataclasses import replace
 
     from sdkwright.diagnostics import Level
 
-    return [replace(d, level=Level.WARNING) for d in findings if d.level is Level.ERROR]
+    return [
+        replace(d, level=Level.WARNING)
+        for d in findings
+        if d.level is Level.ERROR and d.code != "overlay.lock-missing"
+    ]

@@ -53,13 +53,33 @@ def target_stale_reason(target: Target) -> str | None:
     """None when `target.output` is exactly what generating `target` would give; else why not."""
     from sdkwright.config import target_options, template_folders
 
-    return stale_reason(
+    reason = stale_reason(
         str(target.spec),
         str(target.output),
         target_options(target),
         target.formatter,
         template_folders(target),
     )
+    if reason is None and target.overlays and target.lock is not None:
+        return _overlay_lock_reason(str(target.lock), target.name)
+    return reason
+
+
+def _overlay_lock_reason(lock: str, name: str) -> str | None:
+    """Why `check` would fail on the overlay lock when nothing changed since generation: the
+    lock has no entry for the target, or records an action that matched or changed nothing
+    (`spec/overlays/lock.py`). The shortcut must answer as the full run does."""
+    raw = read_bytes(lock)
+    try:
+        entries = json.loads(raw)["targets"][name] if raw is not None else None
+        dead = entries is not None and any(
+            not entry["matched"] or not entry["changed"] for entry in entries
+        )
+    except (ValueError, KeyError, TypeError):
+        return "the overlay lock is unreadable"
+    if entries is None:
+        return "the overlay lock has no entry for the target"
+    return "an overlay action matches or changes nothing" if dead else None
 
 
 def flags_stale_reason(
