@@ -271,7 +271,13 @@ def write_result(
     previous = read_manifest(folder)
     refuse_foreign_folder(folder, previous, force)
     plan = regenerate.plan(
-        result.files, _manifest_of(result), folder, previous, markers=markers, force=force
+        result.files,
+        _manifest_of(result),
+        folder,
+        previous,
+        markers=markers,
+        force=force,
+        unchanged=result.unchanged,
     )
     refuse_untracked_overwrites(plan.untracked, folder)
     if progress is not None:
@@ -351,7 +357,9 @@ def check(
             diagnostics=tuple(result.diagnostics),
         )
     previous = read_manifest(target.output)
-    plan = regenerate.plan(result.files, result.manifest, target.output, previous)
+    plan = regenerate.plan(
+        result.files, result.manifest, target.output, previous, unchanged=result.unchanged
+    )
     drifts, customisations = plan_drifts(plan, result.files, previous, result.manifest)
     findings = tuple(overlay_lock_findings(result))
     if not drifts and not plan.changes:

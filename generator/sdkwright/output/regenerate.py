@@ -19,7 +19,7 @@ included, so a kill leaves the old tree and store or the new ones; `api.check` o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -61,14 +61,20 @@ def plan(
     *,
     markers: bool = False,
     force: bool = False,
+    unchanged: Collection[str] = (),
 ) -> Plan:
     """What writing a generation (`files` and their `manifest`) into `folder` does, given the
-    manifest the last generation left there. `force` overwrites untracked files."""
+    manifest the last generation left there. `force` overwrites untracked files; `unchanged`
+    names files the caller has just read there and found to hold exactly the new bytes."""
     generated = {p: data for p, data in files.items() if p != MANIFEST_NAME}
     recorded = {p: e.output for p, e in previous.files.items()} if previous else {}
     for path in (*generated, *recorded):
         checked_relative_path(path)
-    ours = read_tree(folder, {*generated, *recorded})
+    known = {p: generated[p] for p in unchanged if p in generated}
+    ours: dict[str, bytes | None] = {
+        **read_tree(folder, {*generated, *recorded} - known.keys()),
+        **known,
+    }
     digests = {p: e.output for p, e in manifest.files.items()}
     merges = merge_tree(generated, recorded, folder, markers=markers, digests=digests, ours=ours)
     untracked = tuple(
@@ -88,7 +94,7 @@ def plan(
         entry = _entry(merge, manifest.files.get(merge.path), old.get(merge.path), ours)
         if entry is not None:
             entries[merge.path] = entry
-    ignore = ours_ignore(folder)
+    ignore = _ignore_bytes(folder)
     final = replace(
         manifest,
         files=entries,
@@ -106,7 +112,7 @@ def plan(
     return Plan(tuple(changes), tuple(store), tuple(merges), final, untracked)
 
 
-def ours_ignore(folder: Path) -> bytes | None:
+def _ignore_bytes(folder: Path) -> bytes | None:
     return read_tree(folder, [IGNORE_NAME])[IGNORE_NAME]
 
 
