@@ -1,7 +1,8 @@
 """The library entry points: generate an SDK in memory, then write it or check it.
 
 result = generate(target)            # load, validate, build the IR, render, format
-write_result(result, target.output)  # write only what changed, as one transaction
+write_result(result, target.output)  # merge hand edits, write what changed, as one transaction,
+                                     # and record what each overlay action matched (the lock)
 report = check(target)               # is target.output what the spec gives? why not?
 
 `up_to_date(target)` is the no-op decision (`sdkwright.output.freshness`): it answers from the
@@ -22,13 +23,13 @@ from sdkwright.config import Target, target_options, template_folders
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, has_errors
 from sdkwright.ir import examples
 from sdkwright.ir.nodes import Api
-from sdkwright.output import MANIFEST_NAME, freshness, provenance
-from sdkwright.output.manifest import FileEntry, Manifest, read_manifest, sha256
+from sdkwright.output import MANIFEST_NAME, freshness, provenance, regenerate
+from sdkwright.output.manifest import FileEntry, Manifest, parse_manifest, read_manifest, sha256
+from sdkwright.output.merge import read_pristine
 from sdkwright.output.write import (
     Change,
     apply_changes,
     pending_transaction,
-    plan_changes,
     recover,
     refuse_foreign_folder,
     refuse_untracked_overwrites,
@@ -64,6 +65,8 @@ class Result:
     unchanged: frozenset[str] = field(default=frozenset(), compare=False)
     # What each overlay action matched and did (spec/overlays/lock.py compares it with the lock).
     overlay_reports: tuple[ActionReport, ...] = field(default=(), compare=False)
+    # Where `write_result` records them: the lock file and the target's name in it.
+    overlay_lock: tuple[Path, str] | None = field(default=None, compare=False)
 
 
 def load_and_validate(
@@ -161,7 +164,10 @@ def generate(
     )
     files = {**formatted.files, MANIFEST_NAME: manifest.to_bytes()}
     reports = specs.overlays.reports if specs.overlays is not None else ()
-    return Result(files, diagnostics, api, manifest, formatted.count, formatted.unchanged, reports)
+    lock = (target.lock, target.name) if target.lock is not None and target.overlays else None
+    return Result(
+        files, diagnostics, api, manifest, formatted.count, formatted.unchanged, reports, lock
+    )
 
 
 def _locate_meanwhile(
@@ -222,20 +228,24 @@ def _format_with_cache(
     renders = {p: sha256(text.encode()) for p, text in rendered.items()}
     formatter = provenance.formatter_version(target.formatter)
     same_tools = previous is not None and previous.formatter == formatter
-    reusable: dict[str, bytes] = {}
+    reusable: dict[str, bytes] = {}  # on disk, as generated
+    generated: dict[str, bytes] = {}  # as generated, from the pristine store
     entries: dict[str, FileEntry] = {}
     for path in rendered:
         entry = previous.files.get(path) if previous is not None and same_tools else None
         if entry is None or entry.render != renders[path]:
             continue
+        entry = FileEntry(entry.render, entry.output)  # as generated: writing adds the rest
         data = read_bytes(os.path.join(target.output, path))  # None when missing
         if data is not None and sha256(data) == entry.output:
             reusable[path], entries[path] = data, entry
-    pending = {p: t for p, t in rendered.items() if p not in reusable}
+        elif (pristine := read_pristine(target.output, entry.output)) is not None:
+            generated[path], entries[path] = pristine, entry  # edited by hand since
+    pending = {p: t for p, t in rendered.items() if p not in reusable and p not in generated}
     formatting = [p for p in pending if p.endswith(".py")]
     progress.stage("formatting", f"formatting {len(formatting)} files")
     formatted = format.format_python(pending, target.formatter, first_party=target.package)
-    files = dict(reusable)
+    files = {**reusable, **generated}
     for path in pending:
         files[path] = formatted.get(path, rendered[path]).encode()
         entries[path] = FileEntry(renders[path], sha256(files[path]))
@@ -246,31 +256,65 @@ def _format_with_cache(
 
 
 def write_result(
-    result: Result, folder: Path, *, force: bool = False, progress: Progress | None = None
-) -> list[Change]:
-    """Write what changed as one transaction: a kill leaves the old tree or the new one."""
+    result: Result,
+    folder: Path,
+    *,
+    force: bool = False,
+    markers: bool = False,
+    progress: Progress | None = None,
+) -> regenerate.Plan:
+    """Merge hand edits with the new generation and write what changed as one transaction (a
+    kill leaves the old tree or the new one), then record what the overlay actions matched
+    in the target's lock. Conflicting files are left as they are, or with `markers` written
+    with conflict markers: `plan.conflicts` lists them."""
     recover(folder)
     previous = read_manifest(folder)
     refuse_foreign_folder(folder, previous, force)
-    changes = plan_changes(result.files, folder, previous, result.unchanged)
-    refuse_untracked_overwrites(changes, folder, previous, force)
+    plan = regenerate.plan(
+        result.files,
+        _manifest_of(result),
+        folder,
+        previous,
+        markers=markers,
+        force=force,
+        unchanged=result.unchanged,
+    )
+    refuse_untracked_overwrites(plan.untracked, folder)
     if progress is not None:
-        progress.stage("writing", f"writing {len(changes)} files")
-    apply_changes(changes, folder, progress.advance if progress is not None else None)
-    _stamp(folder, result)
-    return changes
+        progress.stage("writing", f"writing {len(plan.changes)} files")
+    apply_changes(
+        [*plan.changes, *plan.store], folder, progress.advance if progress is not None else None
+    )
+    freshness.record_verified(str(folder), plan.manifest_bytes, CODE_IDENTITY)
+    if result.overlay_lock is not None:
+        from sdkwright.spec.overlays import lock
+
+        lock.record(*result.overlay_lock, result.overlay_reports)
+    return plan
 
 
-def _stamp(folder: Path, result: Result) -> None:
-    """Record that this code wrote or verified `folder` (see `sdkwright.output.freshness`)."""
-    manifest_bytes = result.files.get(MANIFEST_NAME)
-    if manifest_bytes is not None:
-        freshness.record_verified(str(folder), manifest_bytes, CODE_IDENTITY)
+def _manifest_of(result: Result) -> Manifest:
+    manifest = result.manifest or parse_manifest(result.files.get(MANIFEST_NAME, b""))
+    if manifest is None:
+        raise ValueError("a result without its manifest cannot be written")
+    return manifest
+
+
+def overlay_lock_findings(result: Result) -> list[Diagnostic]:
+    """Where the overlay actions no longer do what the lock recorded (`check` fails on the
+    errors): an action that matches nothing, other nodes, or changes nothing."""
+    if result.overlay_lock is None or not result.files:
+        return []
+    from sdkwright.spec.overlays import lock
+
+    return lock.check(*result.overlay_lock, result.overlay_reports)
 
 
 def check_result(result: Result, folder: Path) -> list[Change]:
-    """What would change on disk; an empty list means the folder is in sync."""
-    return plan_changes(result.files, folder, read_manifest(folder), result.unchanged)
+    """What writing `result` would change on disk (hand edits merged in, conflicts left as
+    they are); an empty list means the folder is in sync."""
+    previous = read_manifest(folder)
+    return list(regenerate.plan(result.files, _manifest_of(result), folder, previous).changes)
 
 
 def check(
@@ -280,21 +324,28 @@ def check(
     strict: bool = False,
     fast_path: bool = True,
 ) -> CheckReport:
-    """Is target.output what target.spec gives, and if not, what differs and why. Writes
+    """Is target.output what target.spec gives (hand edits a regeneration keeps aside), and if
+    not, what differs and why; do the overlay actions still do what the lock recorded? Writes
     nothing in the output folder (only the local fast-path cache)."""
     from sdkwright.output.drift import (
         CheckReport,
-        Drift,
-        classify,
         drift_causes,
         interrupted_report,
+        lock_failed,
+        plan_drifts,
     )
 
     if pending_transaction(target.output):
         return interrupted_report(target)
     if fast_path and up_to_date(target) is None:
+        customised = tuple(freshness.recorded_customisations(str(target.output)))
         return CheckReport(
-            target.name, str(target.spec), str(target.output), "up-to-date", fast=True
+            target.name,
+            str(target.spec),
+            str(target.output),
+            "up-to-date",
+            fast=True,
+            customisations=customised,
         )
     result = generate(target, full_validation=full_validation, strict=strict)
     if not result.files or result.manifest is None:
@@ -306,16 +357,21 @@ def check(
             diagnostics=tuple(result.diagnostics),
         )
     previous = read_manifest(target.output)
-    changes = plan_changes(result.files, target.output, previous, result.unchanged)
-    drifts = tuple(Drift(c, classify(c, previous, result.manifest)) for c in changes)
-    if not drifts:
-        _stamp(target.output, result)
+    plan = regenerate.plan(
+        result.files, result.manifest, target.output, previous, unchanged=result.unchanged
+    )
+    drifts, customisations = plan_drifts(plan, result.files, previous, result.manifest)
+    findings = tuple(overlay_lock_findings(result))
+    if not drifts and not plan.changes:
+        freshness.record_verified(str(target.output), plan.manifest_bytes, CODE_IDENTITY)
     return CheckReport(
         target.name,
         str(target.spec),
         str(target.output),
-        "drift" if drifts else "up-to-date",
+        "drift" if drifts or lock_failed(findings) else "up-to-date",
         drifts=drifts,
         causes=drift_causes(previous, result.manifest, drifts),
         diagnostics=tuple(result.diagnostics),
+        customisations=customisations,
+        overlay_findings=findings,
     )

@@ -1,7 +1,8 @@
 """`sdkwright check` reports: exit codes, text and JSON, and why a tree drifted.
 
 A stale SDK (the spec, templates, generator or formatter changed and nobody regenerated) is
-told apart from generated files edited or deleted by hand. Most tests call the CLI in-process
+told apart from hand edits (listed, not drift: a regeneration keeps them), from hand edits
+that conflict with the new generation, and from those it already holds (redundant). Most tests call the CLI in-process
 (fast); one runs it as a subprocess to show that JSON output is the whole of stdout.
 """
 
@@ -99,29 +100,65 @@ def test_a_stale_spec_is_told_apart_from_a_hand_edit(
     code, out, _ = check(project, capsys)
     assert code == 1
     assert "because the spec changed (clearstreet.yaml)" in out
-    hand, stale = out.index("edited by hand"), out.index("stale: not regenerated")
-    assert hand < out.index(f"changed: {CLIENT}") < stale < out.index(f"changed: {MODEL}")
+    stale = out.index("stale: not regenerated")
+    assert stale < out.index(f"changed: {MODEL}") < out.index("kept hand edits (1")
+    assert out.index(f"customised: {CLIENT}") > stale
     assert '+    """The OSI symbol."""' in out  # the diff shows what regenerating would do
-    assert "move that code out of the output folder" in out
+    assert "Run `sdkwright generate`" in out
     code, report = check_json(project, capsys)
     assert code == 1 and report["status"] == "drift"
-    assert reasons(report) == {CLIENT: "edited", MODEL: "stale", MANIFEST_NAME: "stale"}
+    assert reasons(report) == {MODEL: "stale", MANIFEST_NAME: "stale"}
+    assert report["targets"][0]["customisations"] == [{"path": CLIENT, "status": "customised"}]
     assert causes(report) == ["spec"]
     diffs = {f["path"]: f["diff"] for f in report["targets"][0]["files"]}
     assert '+    """The OSI symbol."""' in diffs[MODEL]
 
 
-def test_a_hand_edit_alone_has_no_upstream_cause(
+def test_hand_edits_alone_are_listed_not_drift(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     edit_file(project, MODEL, "symbol: str", "symbol: int")
     (project / "sdk" / "clearstreet" / "py.typed").unlink()
     code, report = check_json(project, capsys)
-    assert code == 1
-    assert reasons(report) == {MODEL: "edited", "clearstreet/py.typed": "deleted"}
-    assert causes(report) == []
+    assert code == 0 and report["status"] == "up-to-date"
+    assert reasons(report) == {} and causes(report) == []
+    assert report["targets"][0]["customisations"] == [
+        {"path": "clearstreet/py.typed", "status": "kept-deleted"},
+        {"path": MODEL, "status": "customised"},
+    ]
     code, out, _ = check(project, capsys)
-    assert "deleted by hand since generation (1):\n    added: clearstreet/py.typed" in out
+    assert code == 0 and "is up to date" in out
+    assert "kept hand edits (2; `sdkwright customisations` prints them):\n" in out
+    assert f"    customised: {MODEL}\n" in out
+
+
+def test_a_hand_edit_the_generation_changes_too_is_a_conflict_with_its_lines(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit_spec(project, "Options symbol (OSI) for display.", "The OSI symbol.")
+    edit_file(project, MODEL, '"""Options symbol (OSI) for display."""', '"""Ours."""')
+    line = 1 + (project / "sdk" / MODEL).read_text().split('"""Ours."""')[0].count("\n")
+    code, out, _ = check(project, capsys)
+    assert code == 1
+    assert "conflicts: edited by hand where the generation changes too (1):" in out
+    assert f"      {MODEL}:{line}: edited by hand, and changed by the generator" in out
+    code, report = check_json(project, capsys)
+    conflict = next(f for f in report["targets"][0]["files"] if f["path"] == MODEL)
+    assert conflict["reason"] == "conflict" and conflict["conflicts"] == [
+        f"{MODEL}:{line}: edited by hand, and changed by the generator"
+    ]
+
+
+def test_an_edit_the_new_generation_already_holds_is_redundant(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit_spec(project, "Options symbol (OSI) for display.", "The OSI symbol.")
+    edit_file(project, MODEL, "Options symbol (OSI) for display.", "The OSI symbol.")
+    code, report = check_json(project, capsys)
+    assert code == 1  # the manifest records the new spec: regenerating drops the edit
+    assert reasons(report) == {MODEL: "redundant", MANIFEST_NAME: "stale"}
+    code, out, _ = check(project, capsys)
+    assert "hand edits the new generation already holds (safe to drop" in out
 
 
 def test_a_formatter_upgrade_is_reported_as_such(
@@ -200,5 +237,5 @@ def test_an_interrupted_write_is_drift(project: Path, capsys: pytest.CaptureFixt
 def test_json_report_is_all_of_stdout(project: Path) -> None:
     edit_file(project, MODEL, "symbol: str", "symbol: int")
     result = sdkwright(*_target(project, "check", "--format", "json"))
-    assert result.returncode == 1, describe(result)
-    assert json.loads(result.stdout)["targets"][0]["files"][0]["reason"] == "edited"
+    assert result.returncode == 0, describe(result)
+    assert json.loads(result.stdout)["targets"][0]["customisations"][0]["path"] == MODEL

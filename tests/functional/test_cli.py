@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 from helpers import GENERATED, REPO, SPECS, describe, sdkwright
-from sdkwright.output.manifest import MANIFEST_NAME
+from sdkwright.config import OVERLAY_LOCK_NAME
+from sdkwright.output import PRISTINE_DIR
+from sdkwright.output.manifest import MANIFEST_NAME, sha256
+from sdkwright.output.merge import blob_path
 
 BROKEN_REF_SPEC = """\
 openapi: 3.1.0
@@ -33,6 +36,7 @@ def repo_copy(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     root.mkdir()
     shutil.copy(REPO / "sdkwright.yaml", root)
+    shutil.copy(REPO / OVERLAY_LOCK_NAME, root)
     shutil.copytree(SPECS, root / "specs")
     shutil.copytree(
         GENERATED, root / "generated", ignore=shutil.ignore_patterns("__pycache__", ".*_cache")
@@ -112,22 +116,23 @@ def test_check_passes_on_the_committed_tree() -> None:
     assert "is up to date" in result.stdout
 
 
-def test_check_reports_a_hand_edit_with_a_diff_and_writes_nothing(repo_copy: Path) -> None:
-    edited = (
-        repo_copy
-        / "generated"
-        / "clearstreet"
-        / "clearstreet"
-        / "types"
-        / "position_instruction.py"
-    )
+def test_check_lists_a_hand_edit_writes_nothing_and_customisations_print_it(
+    repo_copy: Path,
+) -> None:
+    relative = "clearstreet/types/position_instruction.py"
+    edited = repo_copy / "generated" / "clearstreet" / relative
     edited.write_text(edited.read_text().replace("symbol: str", "symbol: int"))
     before = snapshot(repo_copy)
     result = sdkwright("check", cwd=repo_copy)
-    assert result.returncode == 1, describe(result)
-    assert "changed: clearstreet/types/position_instruction.py" in result.stdout
-    assert "-    symbol: int" in result.stdout and "+    symbol: str" in result.stdout
+    assert result.returncode == 0, describe(result)  # kept on regeneration: not drift
+    assert f"customised: {relative}" in result.stdout
     assert snapshot(repo_copy) == before
+    patch = sdkwright("customisations", "clearstreet", cwd=repo_copy)
+    assert patch.returncode == 0, describe(patch)
+    assert f"--- a/{relative}\n+++ b/{relative}\n" in patch.stdout
+    assert "-    symbol: str" in patch.stdout and "+    symbol: int" in patch.stdout
+    every = sdkwright("customisations", cwd=repo_copy)  # paths from the project's root
+    assert f"+++ b/generated/clearstreet/{relative}\n" in every.stdout
 
 
 def test_check_reports_any_spec_edit(repo_copy: Path) -> None:
@@ -169,8 +174,12 @@ def test_regeneration_rewrites_only_changed_files(tmp_path: Path) -> None:
     changed = sdkwright("generate", spec, "-o", out, "--package", "clearstreet")
     assert changed.returncode == 0
     after = snapshot(out)
-    rewritten = {path for path in after if after[path] != first[path]}
-    assert rewritten == {"clearstreet/types/position_instruction.py", MANIFEST_NAME}
+    rewritten = {p for p in first.keys() | after.keys() if first.get(p) != after.get(p)}
+    model = "clearstreet/types/position_instruction.py"
+    # The model, the manifest, and the model's pristine copy: the new one in, the old one out.
+    store = {p for p in rewritten if p.startswith(f"{PRISTINE_DIR}/")}
+    assert rewritten - store == {model, MANIFEST_NAME}
+    assert store == {blob_path(sha256(first[model][1])), blob_path(sha256(after[model][1]))}
 
 
 def test_files_not_in_the_manifest_are_never_touched(tmp_path: Path) -> None:

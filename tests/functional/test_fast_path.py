@@ -105,14 +105,15 @@ def test_a_spec_edit_takes_the_full_path(project: Path, capsys: pytest.CaptureFi
     assert "nothing changed" in generate(project, capsys)
 
 
-def test_a_hand_edit_takes_the_full_path_and_is_undone(
+def test_a_hand_edit_takes_the_full_path_once_and_is_kept(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     model = project / "sdk" / MODEL
-    original = model.read_bytes()
-    model.write_bytes(original.replace(b"symbol: str", b"symbol: int"))
-    assert "(1 files changed" in generate(project, capsys)
-    assert model.read_bytes() == original
+    edited = model.read_bytes().replace(b"symbol: str", b"symbol: int")
+    model.write_bytes(edited)
+    assert "(1 files changed; 1 hand-edited files kept" in generate(project, capsys)  # manifest
+    assert model.read_bytes() == edited
+    assert "nothing changed" in generate(project, capsys)  # the manifest records the edit
 
 
 def test_changed_options_take_the_full_path(

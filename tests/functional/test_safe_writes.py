@@ -23,9 +23,9 @@ from helpers import REPO, SPECS, describe, sdkwright
 from process_lines import LineReader
 from sdkwright import api
 from sdkwright.config import target_from_flags
-from sdkwright.output import TXN_DIR_NAME
+from sdkwright.output import TXN_DIR_NAME, regenerate
 from sdkwright.output.manifest import read_manifest
-from sdkwright.output.write import PAUSE_ENV, plan_changes, recover
+from sdkwright.output.write import PAUSE_ENV, recover
 
 SEED = 20261124
 PAUSE_TIMEOUT_S = 60
@@ -69,7 +69,9 @@ def write_steps(out: Path) -> tuple[int, int]:
     the journal, one step per change, the clean-up), and which one writes the journal."""
     target = target_from_flags(SPECS / "kitchensink.yaml", out, "sdk", None, "ruff")
     result = api.generate(target)
-    changes = plan_changes(result.files, out, read_manifest(out))
+    assert result.manifest is not None
+    plan = regenerate.plan(result.files, result.manifest, out, read_manifest(out))
+    changes = [*plan.changes, *plan.store]  # the files, and their pristine copies
     written = sum(1 for c in changes if c.new is not None)
     assert written and len(changes) > written  # some files are removed, too
     return written + 1 + len(changes) + 1, written + 1

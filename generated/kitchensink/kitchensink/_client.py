@@ -170,7 +170,7 @@ class KitchenSink(SyncAPIClient):
 
     @cached_property
     def stores(self) -> Stores:
-        """Stores, their inventory and orders."""
+        """Stores, their stock and the orders placed with them."""
         from .resources.stores import Stores
 
         return Stores(self)
@@ -330,7 +330,7 @@ class AsyncKitchenSink(AsyncAPIClient):
 
     @cached_property
     def stores(self) -> AsyncStores:
-        """Stores, their inventory and orders."""
+        """Stores, their stock and the orders placed with them."""
         from .resources.stores import AsyncStores
 
         return AsyncStores(self)

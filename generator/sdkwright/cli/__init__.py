@@ -6,10 +6,15 @@
     check.py      `check`
     validate.py   `validate`
     diff.py       `diff`
+    customisations.py  `customisations`: the hand edits, as a patch
+    overlay.py    `overlay --from OLD --to NEW`
 
-Exit codes: 0 success; 1 the spec has errors (generate, validate), the SDK drifted (check),
-or the change is breaking and --fail-on-breaking was given (diff); 2 a usage error, an
-unreadable config, a spec `check` or `diff` cannot read, or an internal error.
+Exit codes: 0 success; 1 the spec has errors (generate, validate), the SDK drifted or an
+overlay action no longer does what the lock recorded (check), the change is breaking and
+--fail-on-breaking was given (diff), or the specs are equal (overlay); 2 a usage error, an
+unreadable config, a spec `check` or `diff` cannot read, or an internal error; 3 `generate`
+wrote the SDK but hand edits conflict with it in some files (left as they are, or with
+conflict markers).
 
 Modules beyond argparse are imported where they are needed, and only the command's own module:
 a no-op `generate` or `check` (`sdkwright.output.freshness`) must cost little more than hashing

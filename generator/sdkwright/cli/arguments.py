@@ -60,7 +60,16 @@ def parser() -> argparse.ArgumentParser:
         help="write into a non-empty folder that has no manifest, or over files it did not write",
     )
     generate.add_argument(
-        "--watch", action="store_true", help="regenerate whenever a spec or template changes"
+        "--conflicts",
+        choices=("leave", "markers"),
+        default="leave",
+        help="where a hand edit overlaps a change of the generation: leave the file as it is "
+        "(default) or write conflict markers into it; either way the exit code is 3",
+    )
+    generate.add_argument(
+        "--watch",
+        action="store_true",
+        help="regenerate whenever a spec, an overlay or a template changes",
     )
     generate.add_argument(
         "--interval",
@@ -89,6 +98,28 @@ def parser() -> argparse.ArgumentParser:
     _lenient_argument(validate)
     _reference_arguments(validate)
     validate.add_argument("--format", choices=("text", "json"), default="text")
+
+    customisations = commands.add_parser(
+        "customisations",
+        help="print the hand edits of generated SDKs as a patch against their last generation",
+        formatter_class=_HelpFormatter,
+    )
+    customisations.add_argument(
+        "target",
+        nargs="?",
+        metavar="TARGET",
+        help="a target of sdkwright.yaml, or an output folder (default: every target)",
+    )
+
+    overlay = commands.add_parser(
+        "overlay",
+        help="write an OpenAPI Overlay that turns the spec OLD into NEW",
+        formatter_class=_HelpFormatter,
+    )
+    overlay.add_argument("--from", dest="old", type=path, required=True, metavar="OLD")
+    overlay.add_argument("--to", dest="new", type=path, required=True, metavar="NEW")
+    overlay.add_argument("-o", "--output", type=path, help="overlay file (default: stdout)")
+    overlay.add_argument("--title", default="", help="the overlay's info.title")
 
     diff = commands.add_parser(
         "diff",

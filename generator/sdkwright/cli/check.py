@@ -1,5 +1,7 @@
-"""`sdkwright check`: is every generated SDK what its spec gives? Writes nothing; exit 1 on
-drift, with why each file differs (`sdkwright.output.drift`)."""
+"""`sdkwright check`: is every generated SDK what its spec gives, hand edits aside, and do the
+overlays still do what their lock recorded? Writes nothing; exit 1 on drift, with why each
+file differs (`sdkwright.output.drift`), hand edits listed (they are not drift), and the
+overlay actions that changed, located in their overlay."""
 
 from __future__ import annotations
 
@@ -26,8 +28,11 @@ def run(arguments: argparse.Namespace) -> int:
     name = flags_up_to_date(arguments)
     if name is not None and arguments.format == "text":
         if not arguments.quiet:
+            from sdkwright.output import freshness
+
             output = os.path.normpath(arguments.output)
             print(f"{name}: {output} is up to date (nothing changed since generation)")
+            print(freshness.customisations_text(freshness.recorded_customisations(output)), end="")
         return EXIT_OK
     reports = [_check_one(arguments, t, fast_path=name is not None) for t in targets(arguments)]
     if arguments.format == "json":
@@ -47,8 +52,16 @@ def _check_one(arguments: argparse.Namespace, target: Target, fast_path: bool) -
     if fast_path or (
         fast_path_allowed(arguments) and arguments.spec is None and target_up_to_date(target)
     ):
+        from sdkwright.output.freshness import recorded_customisations
+
+        customised = tuple(recorded_customisations(str(target.output)))
         report = CheckReport(
-            target.name, str(target.spec), str(target.output), "up-to-date", fast=True
+            target.name,
+            str(target.spec),
+            str(target.output),
+            "up-to-date",
+            fast=True,
+            customisations=customised,
         )
     else:
         from sdkwright import api
@@ -65,14 +78,20 @@ def _check_one(arguments: argparse.Namespace, target: Target, fast_path: bool) -
 
 
 def _print_check(report: CheckReport, arguments: argparse.Namespace) -> None:
+    from sdkwright.config import OVERLAY_LOCK_NAME
     from sdkwright.diagnostics import summary
-    from sdkwright.output.drift import render_text
+    from sdkwright.output.drift import render_customisations, render_text
 
     if report.status == "error":
         print_diagnostics(report.diagnostics, arguments)
         print(f"{report.name}: cannot check ({summary(report.diagnostics)})", file=sys.stderr)
-    elif report.status == "drift":
+        return
+    print_diagnostics(report.overlay_findings, arguments)
+    if report.drifts or report.causes:
         print(render_text(report), end="")
+    elif report.status == "drift":  # the overlay lock alone
+        print(f"{report.name}: the overlays no longer do what {OVERLAY_LOCK_NAME} recorded")
     elif not arguments.quiet:
         how = " (nothing changed since generation)" if report.fast else ""
         print(f"{report.name}: {report.output} is up to date{how}")
+        print(render_customisations(report), end="")

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from sdkwright.diagnostics import Diagnostic
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CONFLICTS = 0, 1, 2, 3
 
 
 def print_diagnostics(diagnostics: Sequence[Diagnostic], arguments: argparse.Namespace) -> None:

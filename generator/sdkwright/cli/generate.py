@@ -13,13 +13,15 @@ from sdkwright.cli.arguments import (
     target_up_to_date,
     targets,
 )
-from sdkwright.cli.console import EXIT_FAILED, EXIT_OK, print_diagnostics, talks
+from sdkwright.cli.console import EXIT_CONFLICTS, EXIT_FAILED, EXIT_OK, print_diagnostics, talks
 
 TYPE_CHECKING = False  # typing's own constant costs an import of typing
 if TYPE_CHECKING:
     import argparse
 
     from sdkwright.config import Target
+    from sdkwright.diagnostics import Diagnostic
+    from sdkwright.output.regenerate import Plan
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -61,7 +63,8 @@ def _generate_one(arguments: argparse.Namespace, target: Target, started: float)
     from sdkwright.progress import progress_for
 
     progress = progress_for(sys.stderr, target.name, quiet=not talks(arguments))
-    changes = None
+    plan = None
+    lock_notes: list[Diagnostic] = []
     try:
         result = api.generate(
             target,
@@ -70,20 +73,68 @@ def _generate_one(arguments: argparse.Namespace, target: Target, started: float)
             progress=progress,
         )
         if result.files:
-            changes = api.write_result(
-                result, target.output, force=arguments.force, progress=progress
+            lock_notes = api.overlay_lock_findings(result)  # before the lock is recorded
+            plan = api.write_result(
+                result,
+                target.output,
+                force=arguments.force,
+                markers=arguments.conflicts == "markers",
+                progress=progress,
             )
     finally:
         progress.close()
-    print_diagnostics(result.diagnostics, arguments)
-    if changes is None:
+    if plan is None:
+        print_diagnostics(result.diagnostics, arguments)
         print(f"{target.name}: not generated ({summary(result.diagnostics)})", file=sys.stderr)
         return EXIT_FAILED
+    result.diagnostics.extend(_as_warnings(lock_notes))
+    print_diagnostics(
+        result.diagnostics + _conflict_diagnostics(plan, target, arguments.conflicts == "markers"),
+        arguments,
+    )
     if talks(arguments):
         elapsed = time.perf_counter() - started
         operations = len(result.api.operations) if result.api else 0
+        kept = sum(m.status in ("customised", "kept-deleted") for m in plan.merges)
+        edits = f"; {kept} hand-edited files kept" if kept else ""
         print(
-            f"{target.name}: {operations} operations -> {target.output} ({len(changes)} files changed, {elapsed:.2f} s; {summary(result.diagnostics)})",
+            f"{target.name}: {operations} operations -> {target.output} ({len(plan.changes)} files changed{edits}, {elapsed:.2f} s; {summary(result.diagnostics)})",
             flush=True,
         )
-    return EXIT_OK
+    return EXIT_CONFLICTS if plan.conflicts else EXIT_OK
+
+
+def _conflict_diagnostics(plan: Plan, target: Target, markers: bool) -> list[Diagnostic]:
+    """One error per conflicting region, located in the file on disk."""
+    from sdkwright.diagnostics import Diagnostic, Level, Location
+
+    hint = (
+        "conflict markers were written into the file (a text file): resolve them, then run `sdkwright generate` again"
+        if markers
+        else "the file was left as it is: merge the change by hand, or run `sdkwright generate --conflicts=markers`"
+    )
+    return [
+        Diagnostic(
+            Level.ERROR,
+            "generate.conflict",
+            conflict.detail,
+            Location(str(target.output / merge.path), conflict.start, 1),
+            hint,
+        )
+        for merge in plan.conflicts
+        for conflict in merge.conflicts
+    ]
+
+
+def _as_warnings(findings: list[Diagnostic]) -> list[Diagnostic]:
+    """What the overlay lock said before this generation recorded the new outcome: worth a
+    look, as a lockfile's diff is (a lock written for the first time needs no warning)."""
+    from dataclasses import replace
+
+    from sdkwright.diagnostics import Level
+
+    return [
+        replace(d, level=Level.WARNING)
+        for d in findings
+        if d.level is Level.ERROR and d.code != "overlay.lock-missing"
+    ]

@@ -1,5 +1,5 @@
-"""`sdkwright generate --watch`: generate, then regenerate whenever a spec, a template or the
-config changes, until Ctrl-C."""
+"""`sdkwright generate --watch`: generate, then regenerate whenever a spec, an overlay, a
+template or the config changes, until Ctrl-C."""
 
 from __future__ import annotations
 
@@ -92,8 +92,9 @@ def _reload_targets(arguments: argparse.Namespace, previous: list[Target]) -> li
 
 
 def _watched_files(watched: Sequence[Target]) -> set[str]:
-    """Each target's spec files (from its manifest, so files reached by $ref count), the
-    templates, and the config file."""
+    """Each target's spec files (from its manifest, so files reached by $ref count) and
+    overlays (listed too: a first generation that failed wrote no manifest), the templates,
+    and the config file."""
     from pathlib import Path
 
     from sdkwright.config import find_config, template_folders
@@ -102,6 +103,7 @@ def _watched_files(watched: Sequence[Target]) -> set[str]:
     files: set[str] = set()
     for target in watched:
         files.add(os.path.abspath(target.spec))
+        files.update(os.path.abspath(overlay) for overlay in target.overlays)
         manifest = read_manifest(target.output)
         for relative in manifest.inputs if manifest else ():
             files.add(os.path.abspath(target.spec.parent / relative))

@@ -38,8 +38,8 @@ from typing import Literal
 import merge3
 import pathspec
 
-PRISTINE_DIR = ".sdkwright-pristine"
-IGNORE_NAME = ".sdkwrightignore"
+from sdkwright.output import IGNORE_NAME, PRISTINE_DIR
+
 Status = Literal[
     "unchanged",
     "generated",
@@ -233,14 +233,43 @@ def merge_files(
 
 
 def merge_tree(
-    theirs: Mapping[str, bytes], previous: Mapping[str, str], folder: Path, *, markers: bool = False
+    theirs: Mapping[str, bytes],
+    previous: Mapping[str, str],
+    folder: Path,
+    *,
+    markers: bool = False,
+    digests: Mapping[str, str] | None = None,
+    ours: Mapping[str, bytes | None] | None = None,
 ) -> list[FileMerge]:
     """`merge_files` with base from the pristine store and ours from `folder`. `previous` maps
     each path the last generation wrote to the SHA-256 of what it wrote (the manifest's
-    `output` hashes); `theirs` leaves out the manifest itself."""
-    base = {path: read_pristine(folder, digest) for path, digest in previous.items()}
-    ours = {path: _read(folder / path) for path in {*theirs, *previous}}
+    `output` hashes); `theirs` leaves out the manifest itself. Callers that have them pass
+    `digests` (the SHA-256 of each file of `theirs`) and `ours` (`read_tree` of the paths)."""
+    if ours is None:
+        ours = read_tree(folder, {*theirs, *previous})
+    hashes = digests if digests is not None else {p: digest_of(d) for p, d in theirs.items()}
+    base = {
+        path: _base(folder, digest, ours.get(path), theirs.get(path), hashes.get(path))
+        for path, digest in previous.items()
+    }
     return merge_files(theirs, base, ours, ignored=read_ignore(folder), markers=markers)
+
+
+def read_tree(folder: Path, paths: Iterable[str]) -> dict[str, bytes | None]:
+    """The bytes of each file under `folder` (None: absent)."""
+    return {path: _read(folder / path) for path in paths}
+
+
+def _base(
+    folder: Path, digest: str, ours: bytes | None, theirs: bytes | None, theirs_digest: str | None
+) -> bytes | None:
+    """The last generation's bytes (hash `digest`): the new generation's or the file on disk
+    when they hash so (most files), else the pristine store's copy."""
+    if theirs is not None and theirs_digest == digest:
+        return theirs
+    if ours is not None and digest_of(ours) == digest:
+        return ours
+    return read_pristine(folder, digest)
 
 
 def conflicted(merges: Iterable[FileMerge]) -> list[FileMerge]:
@@ -276,14 +305,25 @@ def hand_edits_patch(triples: Iterable[tuple[str, bytes | None, bytes | None]]) 
     return "".join(chunks)
 
 
+def hand_edited(
+    previous: Mapping[str, str], folder: Path
+) -> list[tuple[str, bytes | None, bytes | None]]:
+    """(path, pristine bytes, bytes on disk) of every file of the last generation (`previous`:
+    path -> the hash it was generated with) that differs on disk, ignored files aside. The
+    pristine bytes are None when the store does not hold them (a folder generated before
+    sdkwright kept a store, or a damaged blob)."""
+    ignored = read_ignore(folder)
+    found = []
+    for path, digest in sorted(previous.items()):
+        ours = _read(folder / path)
+        if not ignored(path) and (ours is None or digest_of(ours) != digest):
+            found.append((path, read_pristine(folder, digest), ours))
+    return found
+
+
 def customisations(previous: Mapping[str, str], folder: Path) -> str:
     """The patch of every hand edit in `folder` against the pristine last generation."""
-    triples = [
-        (path, read_pristine(folder, digest), _read(folder / path))
-        for path, digest in previous.items()
-    ]
-    ignored = read_ignore(folder)
-    return hand_edits_patch(t for t in triples if t[1] is not None and not ignored(t[0]))
+    return hand_edits_patch(t for t in hand_edited(previous, folder) if t[1] is not None)
 
 
 # -- the pristine store: pure parts ---------------------------------------------------------

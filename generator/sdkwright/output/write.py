@@ -1,4 +1,5 @@
-"""Comparing a generated tree with the disk, and writing only what changed, all or nothing.
+"""Writing what changed in an output folder, all or nothing (what changes, hand edits merged
+in, is `output/regenerate.py`'s plan; the pristine copies are written with the files).
 
 A write is a small transaction inside the output folder, so that killing sdkwright at any
 moment leaves the old tree or the new one, never a mix:
@@ -25,7 +26,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -70,32 +71,6 @@ def checked_relative_path(relative: str) -> PurePosixPath:
     return path
 
 
-def plan_changes(
-    files: Mapping[str, bytes],
-    folder: Path,
-    previous: Manifest | None,
-    unchanged: Collection[str] = (),
-) -> list[Change]:
-    """What writing `files` into `folder` changes. `unchanged` names files the caller has
-    just read there and found to hold exactly the new bytes already."""
-    changes = []
-    for relative in sorted(files):
-        checked_relative_path(relative)
-        if relative in unchanged:
-            continue
-        target = folder / relative
-        old = target.read_bytes() if target.is_file() else None
-        if old is None:
-            changes.append(Change(relative, "added", None, files[relative]))
-        elif old != files[relative]:
-            changes.append(Change(relative, "changed", old, files[relative]))
-    for relative in sorted(previous.files if previous else ()):
-        if relative not in files and relative != MANIFEST_NAME and (folder / relative).is_file():
-            checked_relative_path(relative)
-            changes.append(Change(relative, "removed", (folder / relative).read_bytes(), None))
-    return changes
-
-
 def refuse_foreign_folder(folder: Path, previous: Manifest | None, force: bool) -> None:
     """Writing into a non-empty folder that sdkwright did not make could clobber work."""
     if previous is not None or force or not folder.exists():
@@ -114,19 +89,10 @@ def refuse_foreign_folder(folder: Path, previous: Manifest | None, force: bool) 
         )
 
 
-def refuse_untracked_overwrites(
-    changes: list[Change], folder: Path, previous: Manifest | None, force: bool
-) -> None:
-    """A generated path that holds a file sdkwright did not write (e.g. a new model whose
+def refuse_untracked_overwrites(paths: Collection[str], folder: Path) -> None:
+    """Generated paths that hold a file sdkwright did not write (e.g. a new model whose
     module name matches a hand-written helper): overwriting it would lose work."""
-    if previous is None or force:
-        return
-    clashes = [
-        c.path
-        for c in changes
-        if c.kind == "changed" and c.path != MANIFEST_NAME and c.path not in previous.files
-    ]
-    if clashes:
+    if paths:
         raise GenerationFailed(
             [
                 Diagnostic(
@@ -136,7 +102,7 @@ def refuse_untracked_overwrites(
                     Location(str(folder / path)),
                     "move it out of the output folder, or pass --force to overwrite it",
                 )
-                for path in clashes
+                for path in paths
             ]
         )
 

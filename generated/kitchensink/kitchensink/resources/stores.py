@@ -1,5 +1,5 @@
 # File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
-"""`client.stores`: Stores, their inventory and orders."""
+"""`client.stores`: Stores, their stock and the orders placed with them."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ __all__ = [
 
 
 class Stores:
-    """Stores, their inventory and orders."""
+    """Stores, their stock and the orders placed with them."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -72,7 +72,7 @@ class Stores:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> dict[str, int]:
-        """Get store inventory
+        """Count the pets in stock per species
 
         `GET /stores/{store_code}/inventory`
 
@@ -147,7 +147,7 @@ class Stores:
 
 
 class AsyncStores:
-    """Stores, their inventory and orders."""
+    """Stores, their stock and the orders placed with them."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
@@ -191,7 +191,7 @@ class AsyncStores:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> dict[str, int]:
-        """Get store inventory
+        """Count the pets in stock per species
 
         `GET /stores/{store_code}/inventory`
 

@@ -43,6 +43,7 @@ class ActionReport:
     result: str  # sha256 of the values left at the targets (canonical JSON)
     pointer: str = ""  # of the action in the overlay file
     where: Location | None = None  # of its target in the overlay file, for the lock's findings
+    description: str = ""  # the action's own, for messages (not locked)
 
 
 class OverlayError(Exception):
@@ -90,7 +91,14 @@ class Applier:
         result = hashlib.sha256(canonical_json(after).encode()).hexdigest()
         paths = tuple(m.normalized for m in matches)
         return ActionReport(
-            name, action.index, action.target, paths, changed, result, action.pointer
+            name,
+            action.index,
+            action.target,
+            paths,
+            changed,
+            result,
+            action.pointer,
+            description=action.description,
         )
 
     def _match(self, parts: tuple[Token, ...], normalized: str) -> _Match:

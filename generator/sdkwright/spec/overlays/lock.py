@@ -90,7 +90,7 @@ def compare(
 
 
 def _compare_action(report: ActionReport, entry: Entry, locked: Entry | None) -> list[Diagnostic]:
-    label = f"overlay action {report.index + 1} ({report.target})"
+    label = _label(report)
     if locked is None:
         return [
             _finding(
@@ -153,6 +153,12 @@ def _compare_action(report: ActionReport, entry: Entry, locked: Entry | None) ->
             )
         ]
     return []
+
+
+def _label(report: ActionReport) -> str:
+    """How findings name an action: its number, its description when it has one, its target."""
+    described = f'"{report.description}", ' if report.description else ""
+    return f"overlay action {report.index + 1} ({described}{report.target})"
 
 
 def _finding(report: ActionReport, level: Level, code: str, message: str, hint: str) -> Diagnostic:

@@ -1,0 +1,157 @@
+"""What a generation does to an output folder that may hold hand edits.
+
+Per generated file, the 3-way merge of `output/merge.py`: the last generation (its pristine
+copy), the file on disk and the new generation. From the merges follow the files to write or
+remove, the pristine copies to add and drop, and the manifest to record:
+
+* a file written as generated, or merged with hand edits (`customised`), gets the new entry;
+  `written` records the merged bytes' hash when they are not the generated ones, so the no-op
+  decision (`output/freshness.py`) and `check` take the merged file as up to date;
+* a file deleted by hand that the generator did not change stays deleted (`written` "");
+* a conflict left as it is keeps its old entry, and the old pristine copy with it: the next
+  run finds the same conflict until it is resolved (with `--conflicts=markers` the markers
+  are written, and the new generation becomes the base, as after a merge in git);
+* an ignored file (`.sdkwrightignore`) is neither written nor recorded.
+
+`api.write_result` applies a plan as one transaction (`output/write.py`), pristine copies
+included, so a kill leaves the old tree and store or the new ones; `api.check` only reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sdkwright.output import IGNORE_NAME, MANIFEST_NAME
+from sdkwright.output.manifest import FileEntry, Manifest, sha256
+from sdkwright.output.merge import (
+    FileMerge,
+    blob_path,
+    encode_blob,
+    merge_tree,
+    present_blobs,
+    read_tree,
+)
+from sdkwright.output.write import Change, checked_relative_path
+
+
+@dataclass(frozen=True)
+class Plan:
+    changes: tuple[Change, ...]  # generated files and the manifest, as the user sees them
+    store: tuple[Change, ...]  # pristine copies added and dropped
+    merges: tuple[FileMerge, ...]
+    manifest: Manifest  # what the folder records once the plan is applied
+    untracked: tuple[str, ...]  # generated paths holding a file sdkwright did not write
+
+    @property
+    def conflicts(self) -> list[FileMerge]:
+        return [m for m in self.merges if m.status == "conflict" and m.path not in self.untracked]
+
+    @property
+    def manifest_bytes(self) -> bytes:
+        return self.manifest.to_bytes()
+
+
+def plan(
+    files: Mapping[str, bytes],
+    manifest: Manifest,
+    folder: Path,
+    previous: Manifest | None,
+    *,
+    markers: bool = False,
+    force: bool = False,
+    unchanged: Collection[str] = (),
+) -> Plan:
+    """What writing a generation (`files` and their `manifest`) into `folder` does, given the
+    manifest the last generation left there. `force` overwrites untracked files; `unchanged`
+    names files the caller has just read there and found to hold exactly the new bytes."""
+    generated = {p: data for p, data in files.items() if p != MANIFEST_NAME}
+    recorded = {p: e.output for p, e in previous.files.items()} if previous else {}
+    for path in (*generated, *recorded):
+        checked_relative_path(path)
+    known = {p: generated[p] for p in unchanged if p in generated}
+    ours: dict[str, bytes | None] = {
+        **read_tree(folder, {*generated, *recorded} - known.keys()),
+        **known,
+    }
+    digests = {p: e.output for p, e in manifest.files.items()}
+    merges = merge_tree(generated, recorded, folder, markers=markers, digests=digests, ours=ours)
+    untracked = tuple(
+        m.path
+        for m in merges
+        if m.status == "conflict" and m.path not in recorded and ours.get(m.path) is not None
+    )
+    if force:
+        merges = [
+            FileMerge(m.path, "generated", generated[m.path]) if m.path in untracked else m
+            for m in merges
+        ]
+        untracked = ()
+    old = previous.files if previous else {}
+    entries = {}
+    for merge in merges:
+        entry = _entry(merge, manifest.files.get(merge.path), old.get(merge.path), ours)
+        if entry is not None:
+            entries[merge.path] = entry
+    ignore = _ignore_bytes(folder)
+    final = replace(
+        manifest,
+        files=entries,
+        ignore=sha256(ignore) if ignore is not None else None,
+        ignored=tuple(m.path for m in merges if m.status == "ignored" and m.path in generated),
+    )
+    changes = [c for m in merges if (c := _change(m.path, ours.get(m.path), m.result))]
+    on_disk = read_tree(folder, [MANIFEST_NAME])[MANIFEST_NAME]
+    manifest_change = _change(MANIFEST_NAME, on_disk, final.to_bytes())
+    if manifest_change is not None:
+        changes.append(manifest_change)
+    # The new generation's bytes of each recorded file whose entry is the new one, by hash.
+    fresh = {e.output: generated[p] for p, e in entries.items() if digests.get(p) == e.output}
+    store = _store_changes(folder, entries, fresh)
+    return Plan(tuple(changes), tuple(store), tuple(merges), final, untracked)
+
+
+def _ignore_bytes(folder: Path) -> bytes | None:
+    return read_tree(folder, [IGNORE_NAME])[IGNORE_NAME]
+
+
+def _entry(
+    merge: FileMerge,
+    fresh: FileEntry | None,
+    old: FileEntry | None,
+    ours: Mapping[str, bytes | None],
+) -> FileEntry | None:
+    """The manifest entry of one merged file (see the module docstring); None: not recorded."""
+    if merge.status in ("ignored", "removed"):
+        return None
+    if fresh is None or (merge.status == "conflict" and merge.result == ours.get(merge.path)):
+        return old
+    if merge.result is None:
+        return replace(fresh, written="")
+    written = sha256(merge.result)
+    return fresh if written == fresh.output else replace(fresh, written=written)
+
+
+def _change(path: str, before: bytes | None, after: bytes | None) -> Change | None:
+    if before == after:
+        return None
+    if before is None:
+        return Change(path, "added", None, after)
+    return Change(path, "removed" if after is None else "changed", before, after)
+
+
+def _store_changes(
+    folder: Path, entries: Mapping[str, FileEntry], fresh: Mapping[str, bytes]
+) -> list[Change]:
+    """Pristine copies to add (`fresh`: the new generation's recorded files, by hash) and to
+    drop (those no entry names any more)."""
+    present = present_blobs(folder)
+    needed = {entry.output for entry in entries.values()}
+    changes = [
+        Change(blob_path(digest), "added", None, encode_blob(data))
+        for digest, data in sorted(fresh.items())
+        if digest not in present
+    ]
+    changes += [Change(blob_path(d), "removed", None, None) for d in sorted(present - needed)]
+    return changes
