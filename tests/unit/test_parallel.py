@@ -5,6 +5,7 @@ exactly the serial one, also when the child fails or cannot be forked."""
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -20,14 +21,23 @@ from sdkwright.targets.python import format, parallel, render, units
 from test_render_cache import assert_warm_renders_are_cold_ones, build, edits, original
 
 needs_two_cores = pytest.mark.skipif(
-    forked.cores() < 2 or not forked.can_fork(),
+    forked.cores() < 2 or not sys.platform.startswith("linux"),
     reason="needs Linux and two cores to run a child beside this process",
 )
+
+
+def forking_now() -> bool:
+    """Whether a child can be forked now: not while a thread another test of the session
+    left runs (then every stage must take its serial path, which the tests check instead)."""
+    return forked.can_fork()
 
 
 @needs_two_cores
 def test_a_child_returns_its_bytes_or_none_when_it_fails() -> None:
     child = forked.fork(lambda: str(os.getpid()).encode())
+    if not forking_now():
+        assert child is None
+        return
     assert child is not None
     pid = child.result()
     assert pid is not None and int(pid) != os.getpid()
@@ -47,6 +57,9 @@ def test_a_child_given_up_is_stopped_and_reaped() -> None:
         return b"late"
 
     child = forked.fork(sleeps)
+    if not forking_now():
+        assert child is None
+        return
     assert child is not None
     child.close()
     with pytest.raises(ChildProcessError):
@@ -91,7 +104,10 @@ def test_the_parse_on_two_cores_equals_the_whole_parse(monkeypatch: pytest.Monke
     monkeypatch.setattr(parsed_yaml.yaml, "load", counting_load)
     assert parsed_yaml.load_yaml(text, None) == real_load(text, Loader=parsed_yaml.SpecLoader)
     schemas_parsed_here = [t for t in parsed_here if t.startswith("S")]
-    assert 50 < len(schemas_parsed_here) < 150  # about half: the child parsed the rest
+    if forking_now():
+        assert 50 < len(schemas_parsed_here) < 150  # about half: the child parsed the rest
+    else:
+        assert len(schemas_parsed_here) == 200
 
 
 @needs_two_cores
@@ -138,7 +154,10 @@ def test_a_render_on_two_cores_equals_the_serial_one(
     monkeypatch.setattr(parallel, "MIN_PARALLEL_UNITS", 1)
     both, units_here = _render_counting(api, monkeypatch)
     assert both == serial and list(both) == list(serial)  # the same files in the same order
-    assert 0 < units_here < all_units  # the child rendered the others
+    if forking_now():
+        assert 0 < units_here < all_units  # the child rendered the others
+    else:
+        assert units_here == all_units
 
 
 @needs_two_cores
