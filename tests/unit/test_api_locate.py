@@ -1,5 +1,5 @@
 """Diagnostics from the IR build get their line and column, whether a forked child or this
-process finds them (`api._locate_meanwhile`)."""
+process finds them (`api._locate_meanwhile`, forking through `sdkwright.forked`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from sdkwright import api
+from sdkwright import api, forked
 from sdkwright.config import target_from_flags
 from spec_helpers import json_response, openapi, write_spec
 
@@ -31,7 +31,7 @@ SPEC = openapi(
 def test_build_warnings_are_located(
     platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(api.sys, "platform", platform)
+    monkeypatch.setattr(forked.sys, "platform", platform)
     forks: list[int] = []
     real_fork = os.fork
 
@@ -39,7 +39,7 @@ def test_build_warnings_are_located(
         forks.append(1)
         return real_fork()
 
-    monkeypatch.setattr(api.os, "fork", counted_fork)
+    monkeypatch.setattr(forked.os, "fork", counted_fork)
     spec = write_spec(tmp_path, SPEC)
     result = api.generate(target_from_flags(spec, tmp_path / "sdk", "notes", None, "ruff"))
     assert result.files
