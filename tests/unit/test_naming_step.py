@@ -208,3 +208,20 @@ def test_a_tag_with_one_python_name_is_the_discriminator(tmp_path: Path) -> None
     api, _ = name_api(neutral(tmp_path, spec), OPTIONS)
     union = next(d for d in api.definitions if d.name == "U")
     assert isinstance(union.type, UnionOf) and union.type.discriminator == "object_type"
+
+
+def test_an_example_mismatch_names_the_schema_as_the_spec_does(tmp_path: Path) -> None:
+    """Examples are checked on the neutral IR, where a definition's name is its key: the
+    message names the component ('order_item'), not its JSON pointer."""
+    paths = {
+        "/items": {
+            "get": {
+                "operationId": "getItem",
+                "responses": {"200": json_response(ref("order_item"), example="not an object")},
+            }
+        }
+    }
+    spec = openapi({"order_item": {"type": "object", "properties": {"id": {}}}}, paths)
+    _, diagnostics = build_api(load(tmp_path, spec))
+    [mismatch] = [d for d in diagnostics if d.code == "example.mismatch"]
+    assert "(the example must be an object (order_item))" in mismatch.message

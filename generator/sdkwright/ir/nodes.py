@@ -11,7 +11,7 @@ Two stages share these classes:
   language. Every slot a target fills is left empty ("", or () for attribute paths): `Field.name`,
   `Parameter.name`, `Operation.method_name`, `EnumMember.name`, `Definition.module`,
   `ResourceGroup.attribute`/`class_name`/`module`, `SecurityScheme.argument`/`env_var`...,
-  `Pagination.parameter`, `FieldPath.attributes`, `UnionOf.discriminator`,
+  `Pagination.parameter`/`limit`, `FieldPath.attributes`, `UnionOf.discriminator`,
   `TagDispatch.attribute`, `Api.package`/`client_name`/`env_prefix`. A reference to a
   definition, `Named.name`, and the definition's own `name` hold its key.
 - A target's **naming step** (`sdkwright.targets.python.naming.step` for Python) fills those
