@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from sdkwright.api import load_and_validate
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Api, Model, Operation
 from sdkwright.spec import edits
 from sdkwright.spec.lenient.skip import enclosing_unit
+from sdkwright.targets.python.naming.step import build_named_api
 from spec_helpers import OPTIONS, write_spec
 
 HEADER = 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\n'
@@ -37,7 +37,7 @@ def lenient(tmp_path: Path, text: str, *, errors: bool = True) -> tuple[Api, lis
         where = diagnostic.location
         assert where is not None and where.line > 0 and where.pointer, diagnostic
         assert diagnostic.code.startswith("lenient.") and "silence" in diagnostic.next_step
-    api, build_diagnostics = build_api(specs, OPTIONS)
+    api, build_diagnostics = build_named_api(specs, OPTIONS)
     assert not [d for d in build_diagnostics if d.level is Level.ERROR]
     return api, found
 

@@ -13,10 +13,10 @@ from typing import Any
 
 from sdkwright.api import load_and_validate
 from sdkwright.diagnostics import Level
-from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import ListOf, Model, Primitive
 from sdkwright.spec.map_refs import reference
 from sdkwright.spec.resolve import Node, load_spec
+from sdkwright.targets.python.naming.step import build_named_api
 from spec_helpers import OPTIONS, codes, model, openapi, write_spec
 
 ATTRIBUTES = """\
@@ -55,7 +55,7 @@ def body_spec(properties: Any) -> dict[str, Any]:
 def body_fields(tmp_path: Path, spec: dict[str, Any]) -> dict[str, Any]:
     specs, diagnostics = load_and_validate(write_spec(tmp_path, spec))
     assert specs is not None and not codes(diagnostics, Level.ERROR), diagnostics
-    api, _ = build_api(specs, OPTIONS)
+    api, _ = build_named_api(specs, OPTIONS)
     body = model(api, "Body")
     assert isinstance(body, Model)
     return {f.wire_name: f for f in body.fields}
