@@ -20,7 +20,7 @@ _TEMPLATE_VARIABLE = re.compile(r"{([^}/]+)}")
 def stray_responses(specs: SpecSet) -> list[Fix]:
     """`default:` (or `'404':`) written on the operation instead of under `responses`."""
     fixes = []
-    for _, method, _, operation in iter_operations(specs):
+    for path, method, _, operation in iter_operations(specs):
         responses = operation.value.get("responses")
         for key in [k for k in operation.value if _STATUS.fullmatch(k)]:
             at = join_pointer(operation.pointer, key)
@@ -35,7 +35,7 @@ def stray_responses(specs: SpecSet) -> list[Fix]:
                 responses = {**(responses or {}), key: None}
             else:
                 continue
-            message = f"{method.upper()}: response '{key}' is written on the operation, not under `responses`"
+            message = f"{method.upper()} {path}: response '{key}' is written on the operation, not under `responses`"
             fixes.append(
                 Fix(operation.child(key), "lenient.stray-response", message, done, changes)
             )
@@ -46,14 +46,16 @@ def responses_without_description(specs: SpecSet) -> list[Fix]:
     """A response with no `description`, which every version requires: an empty one; a
     response written as text: that text as its description."""
     fixes = []
-    for _, method, _, operation in iter_operations(specs):
+    for path, method, _, operation in iter_operations(specs):
         for response in select(specs, operation, ("responses", "*")):
             node = deref(specs, response)
             if node is None:
                 continue
             status = response.pointer.rpartition("/")[2]
             if isinstance(node.value, str):
-                message = f"{method.upper()}: response '{status}' is text, not a Response Object"
+                message = (
+                    f"{method.upper()} {path}: response '{status}' is text, not a Response Object"
+                )
                 change = Change(node.pointer, {"description": node.value})
                 fixes.append(
                     Fix(
@@ -65,7 +67,7 @@ def responses_without_description(specs: SpecSet) -> list[Fix]:
                     )
                 )
             elif isinstance(node.value, dict) and "description" not in node.value:
-                message = f"{method.upper()}: response '{status}' has no description"
+                message = f"{method.upper()} {path}: response '{status}' has no description"
                 change = Change(join_pointer(node.pointer, "description"), "")
                 fixes.append(
                     Fix(
