@@ -17,6 +17,7 @@ from helpers import SPECS, describe, run, sdkwright
 from sdkwright import cli
 from sdkwright.output import IGNORE_NAME, MANIFEST_NAME
 from sdkwright.output.manifest import read_manifest, sha256
+from sdkwright.output.merge import blob_path
 
 RESOURCE = "clearstreet/resources/positions.py"
 MODEL = "clearstreet/types/position_instruction.py"
@@ -334,3 +335,22 @@ def test_a_kill_midway_through_a_merge_loses_no_hand_edit(project: Path) -> None
             assert mark in (sdk / path).read_text(), (step, path)
         assert (sdk / RESOURCE).read_text().count("instruction id (a UUID)") == 2
         assert '"""Current lifecycle status of the instruction."""' in (sdk / MODEL).read_text()
+
+
+def test_git_takes_the_pristine_copies_as_binary(project: Path) -> None:
+    """Never diffed as text, never given other line ends (core.autocrlf would damage them)."""
+    sdk = project / "sdk"
+    attributes = sdk / ".sdkwright-pristine" / ".gitattributes"
+    assert attributes.read_bytes() == b"* binary\n"
+    manifest = read_manifest(sdk)
+    assert manifest is not None
+    blob = Path(blob_path(manifest.files[MODEL].output))
+    if shutil.which("git") is None:  # pragma: no cover - no git here
+        pytest.skip("git is not installed")
+    assert run(["git", "init", "-q"], cwd=sdk).returncode == 0
+    checked = run(["git", "check-attr", "diff", "text", "merge", "--", str(blob)], cwd=sdk)
+    assert checked.stdout.splitlines() == [
+        f"{blob}: diff: unset",
+        f"{blob}: text: unset",
+        f"{blob}: merge: unset",
+    ], describe(checked)

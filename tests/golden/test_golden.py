@@ -29,8 +29,9 @@ def tree(folder: Path) -> dict[str, bytes]:
         relative = path.relative_to(folder).as_posix()
         if path.is_file() and not IGNORED_PARTS & set(path.relative_to(folder).parts):
             data = path.read_bytes()
-            if merge.is_store_path(relative):
-                data = merge.decode_blob(data, relative.replace("/", "")[-64:]) or b"damaged"
+            digest = "".join(path.relative_to(folder).parts[-2:])
+            if merge.is_store_path(relative) and len(digest) == 64:
+                data = merge.decode_blob(data, digest) or b"damaged"
             files[relative] = data
     return files
 

@@ -20,6 +20,10 @@ the last generation wrote, zlib-compressed, named by their SHA-256 (`ab/cdef...`
 `output` hash the manifest records for the file: the manifest is the store's index, and a blob
 whose bytes do not hash to its name is not used. No git is needed.
 
+The store holds a `.gitattributes` marking its blobs binary: git then never diffs them as text
+or converts their line ends (core.autocrlf would damage them; a damaged blob is not used, and
+the edited file it was the base of becomes a whole-file conflict).
+
 The ignore file: `.sdkwrightignore` in the output folder, gitignore patterns (pathspec's
 GitIgnoreSpec): a file it matches is never written, merged or removed by a generation.
 """
@@ -367,6 +371,9 @@ def pristine_garbage(files: Mapping[str, bytes], present: Collection[str]) -> li
     return [blob_path(d) for d in sorted(set(present) - wanted)]
 
 
+STORE_ATTRIBUTES = (f"{PRISTINE_DIR}/.gitattributes", b"* binary\n")
+
+
 def is_store_path(relative: str) -> bool:
     return relative == PRISTINE_DIR or relative.startswith(PRISTINE_DIR + "/")
 
@@ -395,7 +402,10 @@ def store_pristine(folder: Path, files: Mapping[str, bytes]) -> None:
     """Make the store hold exactly the blobs of `files`, for callers without a transaction:
     each blob is written aside and renamed into place, so a kill leaves no partial blob."""
     present = present_blobs(folder)
-    for relative, data in pristine_writes(files, present).items():
+    writes = pristine_writes(files, present)
+    if files:
+        writes[STORE_ATTRIBUTES[0]] = STORE_ATTRIBUTES[1]
+    for relative, data in writes.items():
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")

@@ -26,6 +26,7 @@ from pathlib import Path
 from sdkwright.output import IGNORE_NAME, MANIFEST_NAME
 from sdkwright.output.manifest import FileEntry, Manifest, sha256
 from sdkwright.output.merge import (
+    STORE_ATTRIBUTES,
     FileMerge,
     blob_path,
     encode_blob,
@@ -145,7 +146,7 @@ def _store_changes(
     folder: Path, entries: Mapping[str, FileEntry], fresh: Mapping[str, bytes]
 ) -> list[Change]:
     """Pristine copies to add (`fresh`: the new generation's recorded files, by hash) and to
-    drop (those no entry names any more)."""
+    drop (those no entry names any more), and the store's `.gitattributes`."""
     present = present_blobs(folder)
     needed = {entry.output for entry in entries.values()}
     changes = [
@@ -154,4 +155,8 @@ def _store_changes(
         if digest not in present
     ]
     changes += [Change(blob_path(d), "removed", None, None) for d in sorted(present - needed)]
+    path, attributes = STORE_ATTRIBUTES
+    on_disk = read_tree(folder, [path])[path]
+    if needed and on_disk != attributes:
+        changes.append(Change(path, "added" if on_disk is None else "changed", on_disk, attributes))
     return changes
