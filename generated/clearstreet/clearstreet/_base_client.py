@@ -45,6 +45,7 @@ from ._encoding import (
     encode_content,
     encode_query,
     exploded,
+    given_or,
     merge_headers,
     path_param,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "deep_object",
     "delimited",
     "exploded",
+    "given_or",
     "path_param",
 ]
 

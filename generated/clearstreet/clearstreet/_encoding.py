@@ -31,6 +31,7 @@ __all__ = [
     "encode_content",
     "encode_query",
     "exploded",
+    "given_or",
     "merge_headers",
     "path_param",
     "to_jsonable",
@@ -152,9 +153,47 @@ def _form_pairs(fields: Mapping[str, object]) -> Iterator[tuple[str, str]]:
         elif isinstance(value, Mapping):
             raise TypeError(f"{name!r}: objects need a style, exploded() or deep_object()")
         elif isinstance(value, (list, tuple)):
-            yield from ((name, to_str(item)) for item in value if item is not None)
+            yield from ((name, _item_text(item)) for item in value if item is not None)
         else:
             yield name, to_str(value)
+
+
+def _item_text(item: object) -> str:
+    """An array item (or an object's value) as one parameter value.
+
+    Scalars as ``to_str`` writes them. Objects and arrays, where OpenAPI defines no text, as
+    compact JSON (keys sorted, whole numbers without ".0"): what a server can read back, where
+    Python's repr of a model or a dict is not. ``deep_object`` spells objects out as keys instead.
+    """
+    data = _composite(item)
+    if data is None:
+        return to_str(item)
+    return json.dumps(
+        _whole_numbers(data),
+        ensure_ascii=True,  # header values are ASCII; a query percent-encodes it the same
+        separators=(",", ":"),
+        sort_keys=True,
+        allow_nan=False,
+    )
+
+
+def _composite(item: object) -> dict[str, object] | list[object] | None:
+    """The JSON data of an object or array (a model, a mapping, a sequence); None for scalars."""
+    if isinstance(item, (str, int, float)):
+        return None
+    data = to_jsonable(item)
+    return data if isinstance(data, (dict, list)) else None
+
+
+def _whole_numbers(data: object) -> object:
+    """JSON knows one number type: 10.0 is written 10, whatever the model's field type."""
+    if isinstance(data, dict):
+        return {key: _whole_numbers(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_whole_numbers(value) for value in data]
+    if isinstance(data, float) and data.is_integer() and abs(data) < 2**53:
+        return int(data)
+    return data
 
 
 class StyledValue:
@@ -215,6 +254,12 @@ def _bracketed(prefix: str, value: object) -> Iterator[tuple[str, str]]:
         yield prefix, to_str(value)
 
 
+def given_or(value: object, fixed: object) -> object:
+    """The caller's value of a query parameter, or the value its path key fixes when the caller
+    gave none (``/responses?beta=true`` with a declared ``beta`` parameter)."""
+    return fixed if value is None or isinstance(value, NotGiven) else value
+
+
 def delimited(value: _T, separator: str = ",", *, key_separator: str = ",") -> _T | str:
     """An array or object as one delimited value (unset values stay unset).
 
@@ -226,8 +271,12 @@ def delimited(value: _T, separator: str = ",", *, key_separator: str = ",") -> _
     if value is None or isinstance(value, NotGiven):
         return value
     if isinstance(value, Mapping):
-        return separator.join(f"{to_str(k)}{key_separator}{to_str(v)}" for k, v in value.items())
+        return separator.join(
+            f"{to_str(k)}{key_separator}{_item_text(v)}" for k, v in value.items()
+        )
     if isinstance(value, (list, tuple)):
+        if any(_composite(item) is not None for item in value):
+            return _item_text(list(value))  # objects in a delimited list: the list as JSON
         return separator.join(to_str(item) for item in value)
     return to_str(value)
 

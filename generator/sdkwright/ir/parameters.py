@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sdkwright.diagnostics import Diagnostic, Level
+from sdkwright.ir import undefined_styles
 from sdkwright.ir.names import NamePart
 from sdkwright.ir.nodes import ANY, MISSING, Parameter, ParameterStyle
 from sdkwright.ir.schemas import SchemaConverter
@@ -51,6 +52,9 @@ def _parameter(converter: SchemaConverter, node: Node, context: NamePart) -> Par
         ),
     )
     style_, explode = style(converter, node, location)
+    converter.diagnostics += undefined_styles.object_items(
+        wire_name, location, style_, explode, type_, converter.definitions, node.location
+    )
     return Parameter(
         name="",
         wire_name=wire_name,

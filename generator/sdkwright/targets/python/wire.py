@@ -7,6 +7,7 @@ value looks like on the wire, for the generated tests' expected requests.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
@@ -25,8 +26,9 @@ from sdkwright.ir.nodes import (
 from sdkwright.targets.python import pytext, pytypes
 
 _SEPARATORS = {"spaceDelimited": " ", "pipeDelimited": "|"}
-# What httpx leaves unescaped in a URL path (RFC 3986 sub-delims, ":", "@", "/", "[", "]").
-_PATH_SAFE = frozenset("!$&'()*+,;=:@/[]%-._~")
+# What a path may hold unescaped (RFC 3986 pchar and "/"): literal parts of a path are sent
+# percent-encoded outside it, the same through httpx (which would leave "|" or "^") or requests.
+_PATH_SAFE = frozenset("!$&'()*+,;=:@/%-._~")
 
 
 def shape(type_: TypeRef, definitions: Mapping[str, Definition]) -> str:
@@ -76,6 +78,31 @@ def value_expression(
     return variable if kind == "array" else f"exploded({variable})"
 
 
+def with_fixed_query(
+    declared: list[tuple[str, str]], fixed: tuple[tuple[str, str], ...]
+) -> list[tuple[str, str]]:
+    """The query's (wire name, expression) pairs with those its path key fixes (ir/path_keys.py):
+    fixed ones first; a declared parameter of the same name sends its fixed value when the
+    caller gives none (`given_or`)."""
+    values: dict[str, list[str]] = {}
+    for name, value in fixed:
+        values.setdefault(name, []).append(value)
+    literals = {
+        name: pytext.string_literal(v[0]) if len(v) == 1 else pytext.value_literal(v)
+        for name, v in values.items()
+    }
+    declared_names = {name for name, _ in declared}
+    return [(n, literal) for n, literal in literals.items() if n not in declared_names] + [
+        (n, f"given_or({expression}, {literals[n]})" if n in literals else expression)
+        for n, expression in declared
+    ]
+
+
+def fixed_pairs(fixed: tuple[tuple[str, str], ...], given: set[str]) -> list[tuple[str, str]]:
+    """The fixed query pairs a request carries when the parameters in `given` have values."""
+    return [(name, value) for name, value in fixed if name not in given]
+
+
 def helpers_used(expressions: list[str]) -> set[str]:
     return {e.partition("(")[0] for e in expressions if "(" in e}
 
@@ -90,8 +117,7 @@ def wire_pairs(
         return list(_bracketed(wire_name, value, type_))
     if isinstance(value, list):
         if style in _SEPARATORS or not explode:
-            separator = _SEPARATORS.get(style, ",")
-            return [(wire_name, separator.join(_text(v, type_) for v in value))]
+            return [(wire_name, _joined(value, _SEPARATORS.get(style, ","), type_))]
         return [(wire_name, _text(v, type_)) for v in value if v is not None]
     if isinstance(value, dict):
         if style in _SEPARATORS or not explode:
@@ -141,7 +167,7 @@ def path_text(
 def header_text(value: Any, explode: bool, type_: TypeRef) -> str:
     """A header (or cookie) value in the `simple` style."""
     if isinstance(value, list):
-        return ",".join(_text(v, type_) for v in value)
+        return _joined(value, ",", type_)
     if isinstance(value, dict):
         joiner = "=" if explode else ","
         return ",".join(f"{k}{joiner}{_text(v, type_)}" for k, v in value.items())
@@ -159,12 +185,38 @@ def _bracketed(prefix: str, value: Any, type_: TypeRef) -> Iterator[tuple[str, s
         yield prefix, _text(value, type_)
 
 
+def _joined(items: list[Any], separator: str, type_: TypeRef) -> str:
+    """A delimited array: its items joined, or, holding an object or array, all as JSON."""
+    if any(isinstance(item, (dict, list)) for item in items):
+        return _text(items, type_)
+    return separator.join(_text(item, type_) for item in items)
+
+
 def _text(value: Any, type_: TypeRef) -> str:
+    """A value as the runtime's `_item_text` writes it: objects and arrays as compact JSON."""
+    if isinstance(value, (dict, list)):
+        return json.dumps(
+            _whole_numbers(value),
+            ensure_ascii=True,
+            separators=(",", ":"),
+            sort_keys=True,
+            allow_nan=False,
+        )
     return pytypes.wire_text(value, type_)
 
 
+def _whole_numbers(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {key: _whole_numbers(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_whole_numbers(value) for value in data]
+    if isinstance(data, float) and data.is_integer() and abs(data) < 2**53:
+        return int(data)
+    return data
+
+
 def path_literal(text: str) -> str:
-    """A literal part of a path as httpx sends it: percent-encoded outside its safe set,
+    """A literal part of a path as sent: percent-encoded outside RFC 3986's pchar set,
     existing %XX escapes kept."""
     out = []
     for index, char in enumerate(text):

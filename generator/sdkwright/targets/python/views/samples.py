@@ -97,7 +97,7 @@ def _sample_arguments(
 
 
 def _expected_path(op: Operation, samples: dict[str, Any]) -> str:
-    """The path as httpx sends it: literal parts percent-encoded as httpx does, values as
+    """The path as sent: literal parts percent-encoded as `wire.path_literal` does, values as
     `path_param` does."""
     by_wire = {p.wire_name: p for p in op.path_parameters}
     pieces = re.split(r"(\{[^{}]*\})", op.path)
@@ -125,6 +125,13 @@ def _expected_pairs(op: Operation, samples: dict[str, Any], location: str) -> li
             pairs += wire.wire_pairs(p.wire_name, value, p.style, p.explode, p.type)
         else:
             pairs.append((p.wire_name.lower(), wire.header_text(value, p.explode, p.type)))
+    if location == "query":
+        given = {
+            p.wire_name
+            for p in op.parameters
+            if p.location == location and samples[p.name] is not None
+        }
+        pairs += wire.fixed_pairs(op.fixed_query, given)
     return sorted(pairs)
 
 
