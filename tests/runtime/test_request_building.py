@@ -267,6 +267,20 @@ def test_json_items_are_ascii_and_refuse_nan(rt: SimpleNamespace) -> None:
         client.request("GET", "/v1/pets", cast_to=type(None), params={"f": [{"x": float("nan")}]})
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("docs/guide.md", "docs/guide.md"),
+        ("a:b@c!$&'()*+,;=", "a:b@c!$&'()*+,;="),
+        ("a b?c#d[e]", "a%20b%3Fc%23d%5Be%5D"),
+        ("../etc/./x/..", "%2E%2E/etc/%2E/x/%2E%2E"),
+        ("a%2Fb 50%", "a%2Fb%2050%25"),  # the value's own triple passes, a lone % does not
+    ],
+)
+def test_keep_reserved(rt: SimpleNamespace, value: str, expected: str) -> None:
+    assert rt.base.keep_reserved(rt.base.path_param(value)) == expected
+
+
 def test_given_or_keeps_the_fixed_value_of_a_path_key_unless_given(rt: SimpleNamespace) -> None:
     """Issue 13, point 7: `/responses?beta=true` with a declared `beta` parameter."""
     given_or = rt.base.given_or

@@ -199,3 +199,37 @@ def test_expected_text_of_objects_in_arrays_is_compact_sorted_json() -> None:
     assert wire.header_text([{"b": 1, "a": 2}], False, type_) == '[{"a":2,"b":1}]'
     # Scalars are as before.
     assert wire.wire_pairs("tags", ["a", "b"], "form", False, type_) == [("tags", "a,b")]
+
+
+@pytest.mark.parametrize(
+    ("version", "key"), [("3.0.3", "allowReserved"), ("3.1.0", "x-sdkwright-allow-reserved")]
+)
+def test_path_parameters_may_allow_reserved_characters(
+    tmp_path: Path, version: str, key: str
+) -> None:
+    """`/` in a `{path}` value is sent as %2F unless the parameter allows reserved characters
+    (OpenAPI 3.1 refuses `allowReserved` on a path parameter: the extension says it there)."""
+    parameters = [
+        {"name": "path", "in": "path", "required": True, key: True, "schema": {"type": "string"}},
+        {"name": "q", "in": "query", key: True, "schema": {"type": "string"}},
+        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+    ]
+    spec = openapi(
+        paths={
+            "/files/{id}/{path}": {
+                "get": {"operationId": "get", "parameters": parameters, "responses": OK}
+            }
+        },
+        version=version,
+    )
+    api, _ = build(tmp_path, spec)
+    op = operations(api)["get"]
+    assert {p.wire_name: p.allow_reserved for p in op.parameters} == {
+        "path": True,
+        "q": False,  # the runtime's query encoding does not keep reserved characters
+        "id": False,
+    }
+    assert wire.path_helpers(op.parameters) == {"keep_reserved"}
+    assert wire.path_call("path", "path", "simple", False, allow_reserved=True) == (
+        "keep_reserved(path_param(path))"
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar, cast
 from urllib.parse import quote, urlencode
@@ -32,6 +33,7 @@ __all__ = [
     "encode_query",
     "exploded",
     "given_or",
+    "keep_reserved",
     "merge_headers",
     "path_param",
     "to_jsonable",
@@ -77,6 +79,29 @@ def path_param(
         prefix = ";" if isinstance(value, Mapping) else f";{key}="
         return "".join(prefix + part for part in parts)
     return ",".join(parts)
+
+
+# RFC 3986 reserved characters a path may hold as they are ("?", "#", "[", "]" may not).
+_RESERVED_IN_PATH = frozenset("/:@!$&'()*+,;=")
+_ESCAPE = re.compile(r"%(25)?([0-9A-Fa-f]{2})")
+
+
+def keep_reserved(encoded: str) -> str:
+    """A ``path_param`` result with reserved characters as they are: the parameter's
+    ``allowReserved``, for values such as ``docs/a.md`` a server routes as several segments.
+
+    Percent-encoded triples in the value (``%20``) pass through too. ``.`` and ``..`` segments
+    stay encoded, so a value cannot climb out of the path the spec gives it.
+    """
+
+    def restore(match: re.Match[str]) -> str:
+        char = chr(int(match[2], 16))
+        if match[1]:  # "%25XX": a "%XX" triple that was in the value
+            return "%" + match[2]
+        return char if char in _RESERVED_IN_PATH else match[0]
+
+    kept = _ESCAPE.sub(restore, encoded)
+    return "/".join("%2E" * len(part) if part in (".", "..") else part for part in kept.split("/"))
 
 
 def _segment(value: object) -> str:

@@ -46,6 +46,7 @@ from ._encoding import (
     encode_query,
     exploded,
     given_or,
+    keep_reserved,
     merge_headers,
     path_param,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "delimited",
     "exploded",
     "given_or",
+    "keep_reserved",
     "path_param",
 ]
 

@@ -207,6 +207,9 @@ class Parameter:
     explode: bool = True
     example: Any = MISSING
     style: ParameterStyle = "form"
+    # A path parameter whose reserved characters ("/", ":", ...) are sent as they are
+    # (`allowReserved`, or `x-sdkwright-allow-reserved` where the spec's version refuses it).
+    allow_reserved: bool = False
 
 
 # How a request body goes on the wire, from its media type.

@@ -10,6 +10,8 @@ from sdkwright.ir.schemas import SchemaConverter
 from sdkwright.spec.resolve import Node
 
 PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
+# OpenAPI 3.1 allows `allowReserved` on query parameters only; this says it of a path one.
+ALLOW_RESERVED_EXTENSION = "x-sdkwright-allow-reserved"
 
 
 def parameters(
@@ -66,7 +68,12 @@ def _parameter(converter: SchemaConverter, node: Node, context: NamePart) -> Par
         explode=explode,
         example=example,
         style=style_,
+        allow_reserved=location == "path" and _allows_reserved(value),
     )
+
+
+def _allows_reserved(parameter: dict[str, object]) -> bool:
+    return any(parameter.get(key) is True for key in ("allowReserved", ALLOW_RESERVED_EXTENSION))
 
 
 def style(converter: SchemaConverter, node: Node, location: str) -> tuple[ParameterStyle, bool]:

@@ -45,6 +45,7 @@ from ._encoding import (
     encode_query,
     exploded,
     given_or,
+    keep_reserved,
     merge_headers,
     path_param,
 )
@@ -88,6 +89,7 @@ __all__ = [
     "delimited",
     "exploded",
     "given_or",
+    "keep_reserved",
     "path_param",
 ]
 

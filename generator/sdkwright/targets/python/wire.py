@@ -8,7 +8,8 @@ value looks like on the wire, for the generated tests' expected requests.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -19,6 +20,7 @@ from sdkwright.ir.nodes import (
     MapOf,
     Named,
     Nullable,
+    Parameter,
     ParameterStyle,
     TypeRef,
     UnionOf,
@@ -128,9 +130,17 @@ def wire_pairs(
     return [(wire_name, _text(value, type_))]
 
 
-def path_call(variable: str, wire_name: str, style: ParameterStyle, explode: bool) -> str:
+def path_call(
+    variable: str,
+    wire_name: str,
+    style: ParameterStyle,
+    explode: bool,
+    *,
+    allow_reserved: bool = False,
+) -> str:
     """The runtime call that puts a path parameter into the path: its style said only where
-    it is not the default (`simple`, not exploded)."""
+    it is not the default (`simple`, not exploded); `keep_reserved` around it for a parameter
+    that allows reserved characters."""
     arguments = [variable]
     if style != "simple":
         arguments.append(pytext.string_literal(style))
@@ -138,14 +148,28 @@ def path_call(variable: str, wire_name: str, style: ParameterStyle, explode: boo
         arguments.append("explode=True")
     if style == "matrix":
         arguments.append(f"name={pytext.string_literal(wire_name)}")
-    return f"path_param({', '.join(arguments)})"
+    call = f"path_param({', '.join(arguments)})"
+    return f"keep_reserved({call})" if allow_reserved else call
 
 
 def path_text(
+    wire_name: str,
+    value: Any,
+    style: ParameterStyle,
+    explode: bool,
+    segment: Callable[[Any], str],
+    *,
+    allow_reserved: bool = False,
+) -> str:
+    """A path parameter as `path_call`'s expression puts it into the path (OpenAPI's
+    `simple`, `label` and `matrix` styles); `segment` percent-encodes one item."""
+    text = _styled_path_text(wire_name, value, style, explode, segment)
+    return keep_reserved(text) if allow_reserved else text
+
+
+def _styled_path_text(
     wire_name: str, value: Any, style: ParameterStyle, explode: bool, segment: Callable[[Any], str]
 ) -> str:
-    """A path parameter as `path_param` puts it into the path (OpenAPI's `simple`, `label`
-    and `matrix` styles); `segment` percent-encodes one item."""
     if isinstance(value, dict):
         joiner = "=" if explode else ","
         parts = [f"{segment(k)}{joiner}{segment(v)}" for k, v in value.items()]
@@ -162,6 +186,29 @@ def path_text(
         prefix = ";" if isinstance(value, dict) else f";{name}="
         return "".join(prefix + part for part in parts)
     return ",".join(parts)
+
+
+_RESERVED_IN_PATH = frozenset("/:@!$&'()*+,;=")
+_ESCAPE = re.compile(r"%(25)?([0-9A-Fa-f]{2})")
+
+
+def keep_reserved(encoded: str) -> str:
+    """The runtime's `keep_reserved`: reserved characters and the value's own %XX triples
+    restored, `.` and `..` segments kept encoded."""
+
+    def restore(match: re.Match[str]) -> str:
+        if match[1]:
+            return "%" + match[2]
+        char = chr(int(match[2], 16))
+        return char if char in _RESERVED_IN_PATH else match[0]
+
+    kept = _ESCAPE.sub(restore, encoded)
+    return "/".join("%2E" * len(p) if p in (".", "..") else p for p in kept.split("/"))
+
+
+def path_helpers(parameters: Iterable[Parameter]) -> set[str]:
+    """What a method's path expression needs from the runtime besides `path_param`."""
+    return {"keep_reserved"} if any(p.allow_reserved for p in parameters) else set()
 
 
 def header_text(value: Any, explode: bool, type_: TypeRef) -> str:

@@ -106,7 +106,7 @@ def _request_context(op: Operation, definitions: Mapping[str, Definition]) -> di
         "content_type": body.media_type if body is not None and body.encoding != "json" else "",
         "security": security_literal(op.security),
         "deprecated_arguments": _deprecated_arguments(op),
-        "helpers": tuple(sorted(_helpers(items, body_items))),
+        "helpers": tuple(sorted(_helpers(items, body_items) | wire.path_helpers(op.parameters))),
     }
 
 
@@ -220,7 +220,13 @@ def _path_expression(op: Operation) -> str:
         pieces.append(_fstring_literal(wire.path_literal(rest[:start])))
         parameter = by_wire[rest[start + 1 : end]]
         variable = pytext.identifier(parameter.name)
-        call = wire.path_call(variable, parameter.wire_name, parameter.style, parameter.explode)
+        call = wire.path_call(
+            variable,
+            parameter.wire_name,
+            parameter.style,
+            parameter.explode,
+            allow_reserved=parameter.allow_reserved,
+        )
         pieces.append("{" + call + "}")
         has_variable = True
         rest = rest[end + 1 :]

@@ -110,7 +110,14 @@ def _expected_path(op: Operation, samples: dict[str, Any]) -> str:
         segment = partial(pytypes.quoted_path_segment, type_=parameter.type)
         value = samples[parameter.name]
         expected.append(
-            wire.path_text(parameter.wire_name, value, parameter.style, parameter.explode, segment)
+            wire.path_text(
+                parameter.wire_name,
+                value,
+                parameter.style,
+                parameter.explode,
+                segment,
+                allow_reserved=parameter.allow_reserved,
+            )
         )
     return "".join(expected)
 
