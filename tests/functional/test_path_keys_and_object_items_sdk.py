@@ -80,6 +80,10 @@ paths:
         - name: X-Filters
           in: header
           schema: {type: array, items: {$ref: "#/components/schemas/Filter"}}
+        - name: saved
+          in: cookie
+          schema: {type: array, items: {$ref: "#/components/schemas/Filter"}}
+        - {name: sid, in: cookie, schema: {type: string}}
       responses: {"204": {description: done}}
 components:
   schemas:
@@ -198,6 +202,19 @@ def test_objects_in_arrays_are_sent_as_json(edges: ModuleType) -> None:
     assert request.headers["x-filters"] == '[{"field":"size","value":10},{"field":"name"}]'
 
 
+def test_cookie_values_stay_one_cookie(edges: ModuleType) -> None:
+    """A cookie parameter's value is percent-encoded where RFC 6265 forbids a character: JSON
+    loses its quotes, and a "; x=1" in a value cannot add a cookie."""
+    recorder = Recorder()
+    search = client(edges, recorder).search.search
+    search(saved=[{"field": "a b"}], sid="s; admin=1")
+    search(sid="plain-1,2")
+    assert [r.headers["cookie"] for r in recorder.requests] == [
+        "saved=[{%22field%22:%22a%20b%22}]; sid=s%3B%20admin=1",
+        "sid=plain-1,2",
+    ]
+
+
 def test_async_client_sends_the_same(edges: ModuleType) -> None:
     recorder = Recorder()
     http_client = httpx.AsyncClient(transport=httpx.MockTransport(recorder))
@@ -217,10 +234,10 @@ def test_generation_says_so_once_per_path_and_parameter(generated: tuple[Path, s
     assert "spec.yaml:6:5: info[path.fragment]: path '/oauth2/token#refresh'" in output
     assert "spec.yaml:22:5: warning[path.query]: path '/responses?beta=true'" in output
     warned = [line for line in output.splitlines() if "[parameter.object-items]" in line]
-    assert [line.split("'")[1] for line in warned] == ["filters", "sorts", "X-Filters"]
+    assert [line.split("'")[1] for line in warned] == ["filters", "sorts", "X-Filters", "saved"]
     declared = [
         SPEC.splitlines().index(f"        - name: {n}") + 1
-        for n in ("filters", "sorts", "X-Filters")
+        for n in ("filters", "sorts", "X-Filters", "saved")
     ]
     assert [line.split("spec.yaml:")[1].split(":")[0] for line in warned] == [
         str(n) for n in declared

@@ -281,6 +281,18 @@ def test_keep_reserved(rt: SimpleNamespace, value: str, expected: str) -> None:
     assert rt.base.keep_reserved(rt.base.path_param(value)) == expected
 
 
+def test_cookie_parameters_cannot_add_cookies(rt: SimpleNamespace) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    client.request(
+        "GET",
+        "/v1/pets",
+        cast_to=type(None),
+        cookies={"sid": "x; admin=1", "tags": rt.base.delimited(["a", "b"]), "pct": "100%"},
+    )
+    assert recorder.last.headers["cookie"] == "sid=x%3B%20admin=1; tags=a,b; pct=100%25"
+
+
 def test_given_or_keeps_the_fixed_value_of_a_path_key_unless_given(rt: SimpleNamespace) -> None:
     """Issue 13, point 7: `/responses?beta=true` with a declared `beta` parameter."""
     given_or = rt.base.given_or

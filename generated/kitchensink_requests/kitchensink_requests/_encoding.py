@@ -311,8 +311,19 @@ def cookie_header(credentials: Mapping[str, str], parameters: Mapping[str, objec
     pairs = [f"{name}={value}" for name, value in credentials.items()]
     for name, value in (parameters or {}).items():
         if value is not None and not isinstance(value, NotGiven):
-            pairs.append(f"{name}={to_str(value)}")
+            pairs.append(f"{name}={_cookie_value(to_str(value))}")
     return "; ".join(pairs)
+
+
+# RFC 6265's cookie-octet, with "," (OpenAPI's styles join items with it) and without "%"
+# (encoded too, so that a server that decodes cookies gets the value back).
+_COOKIE_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"%;\\')
+
+
+def _cookie_value(text: str) -> str:
+    """A cookie parameter's text, percent-encoded outside that set: a "; x=1" in a value
+    cannot add a cookie, and JSON text (objects in an array) goes out without quotes."""
+    return quote(text, safe=_COOKIE_SAFE)
 
 
 def encode_content(

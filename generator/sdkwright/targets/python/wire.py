@@ -211,6 +211,14 @@ def path_helpers(parameters: Iterable[Parameter]) -> set[str]:
     return {"keep_reserved"} if any(p.allow_reserved for p in parameters) else set()
 
 
+_COOKIE_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"%;\\')
+
+
+def cookie_text(value: Any, explode: bool, type_: TypeRef) -> str:
+    """A cookie parameter as the runtime's `cookie_header` sends it."""
+    return quote(header_text(value, explode, type_), safe=_COOKIE_SAFE)
+
+
 def header_text(value: Any, explode: bool, type_: TypeRef) -> str:
     """A header (or cookie) value in the `simple` style."""
     if isinstance(value, list):

@@ -38,7 +38,7 @@ def expectations(
         if success.example is not MISSING
         else "None",
         "expected_cookies": "; ".join(
-            f"{p.wire_name}={wire.header_text(samples[p.name], p.explode, p.type)}"
+            f"{p.wire_name}={wire.cookie_text(samples[p.name], p.explode, p.type)}"
             for p in op.parameters
             if p.location == "cookie" and samples[p.name] is not None
         ),
