@@ -224,6 +224,94 @@ def test_query_rejects_nested_objects(rt: SimpleNamespace) -> None:
         client.request("GET", "/v1/pets", cast_to=type(None), params={"filter": {}})
 
 
+def test_arrays_of_objects_send_each_object_as_json(rt: SimpleNamespace) -> None:
+    """Issue 13, point 8: a model in an array went out as its repr ("name='Rex' ...")."""
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    rex = Pet(name="Rex", petType="dog", color=Color.RED)
+    client.request(
+        "GET",
+        "/v1/pets",
+        cast_to=type(None),
+        params={
+            "pets": [rex, {"b": 2.0, "a": [1.5, None]}, "plain"],
+            "pairs": rt.base.delimited([["a", "b"], ["c"]]),
+            "tags": rt.base.delimited(["a", "b"]),
+            "deep": rt.base.deep_object([rex]),
+        },
+        headers={"X-Pets": rt.base.delimited([rex])},
+    )
+    sent = recorder.last
+    assert sent.url.params.multi_items() == [
+        ("pets", '{"color":"red","name":"Rex","petType":"dog"}'),  # unset fields left out
+        ("pets", '{"a":[1.5,null],"b":2}'),  # keys sorted, 2.0 is the JSON number 2
+        ("pets", "plain"),
+        ("pairs", '[["a","b"],["c"]]'),  # not delimited: the items would be ambiguous
+        ("tags", "a,b"),
+        ("deep[0][name]", "Rex"),
+        ("deep[0][petType]", "dog"),
+        ("deep[0][color]", "red"),
+    ]
+    assert json.loads(sent.url.params["pets"]) == {"color": "red", "name": "Rex", "petType": "dog"}
+    assert sent.headers["x-pets"] == '[{"color":"red","name":"Rex","petType":"dog"}]'
+
+
+def test_json_items_are_ascii_and_refuse_nan(rt: SimpleNamespace) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    client.request(
+        "GET", "/v1/pets", cast_to=type(None), headers={"X-F": rt.base.delimited([{"n": "é"}])}
+    )
+    assert recorder.last.headers["x-f"] == '[{"n":"\\u00e9"}]'
+    with pytest.raises(ValueError):
+        client.request("GET", "/v1/pets", cast_to=type(None), params={"f": [{"x": float("nan")}]})
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("docs/guide.md", "docs/guide.md"),
+        ("a:b@c!$&'()*+,;=", "a:b@c!$&'()*+,;="),
+        ("a b?c#d[e]", "a%20b%3Fc%23d%5Be%5D"),
+        ("../etc/./x/..", "%2E%2E/etc/%2E/x/%2E%2E"),
+        ("a%2Fb 50%", "a%2Fb%2050%25"),  # the value's own triple passes, a lone % does not
+    ],
+)
+def test_keep_reserved(rt: SimpleNamespace, value: str, expected: str) -> None:
+    assert rt.base.keep_reserved(rt.base.path_param(value)) == expected
+
+
+def test_cookie_parameters_cannot_add_cookies(rt: SimpleNamespace) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    client.request(
+        "GET",
+        "/v1/pets",
+        cast_to=type(None),
+        cookies={"sid": "x; admin=1", "tags": rt.base.delimited(["a", "b"]), "pct": "100%"},
+    )
+    assert recorder.last.headers["cookie"] == "sid=x%3B%20admin=1; tags=a,b; pct=100%25"
+
+
+def test_given_or_keeps_the_fixed_value_of_a_path_key_unless_given(rt: SimpleNamespace) -> None:
+    """Issue 13, point 7: `/responses?beta=true` with a declared `beta` parameter."""
+    given_or = rt.base.given_or
+    assert given_or(None, "true") == "true"
+    assert given_or(rt.types.NOT_GIVEN, "true") == "true"
+    assert given_or(False, "true") is False
+    assert given_or([], "true") == []
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    client.request(
+        "GET",
+        "/v1/pets",
+        cast_to=type(None),
+        params={"mode": ["a", "b"], "beta": given_or(None, "true")},
+        options=rt.types.RequestOptions(extra_query={"mode": "c"}),
+    )
+    assert recorder.last.url.params.multi_items() == [("mode", "c"), ("beta", "true")]
+
+
 def test_json_body_from_model_uses_aliases_and_skips_unset(
     rt: SimpleNamespace,
 ) -> None:

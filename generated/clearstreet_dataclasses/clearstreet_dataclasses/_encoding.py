@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar, cast
 from urllib.parse import quote, urlencode
@@ -31,6 +32,8 @@ __all__ = [
     "encode_content",
     "encode_query",
     "exploded",
+    "given_or",
+    "keep_reserved",
     "merge_headers",
     "path_param",
     "to_jsonable",
@@ -76,6 +79,29 @@ def path_param(
         prefix = ";" if isinstance(value, Mapping) else f";{key}="
         return "".join(prefix + part for part in parts)
     return ",".join(parts)
+
+
+# RFC 3986 reserved characters a path may hold as they are ("?", "#", "[", "]" may not).
+_RESERVED_IN_PATH = frozenset("/:@!$&'()*+,;=")
+_ESCAPE = re.compile(r"%(25)?([0-9A-Fa-f]{2})")
+
+
+def keep_reserved(encoded: str) -> str:
+    """A ``path_param`` result with reserved characters as they are: the parameter's
+    ``allowReserved``, for values such as ``docs/a.md`` a server routes as several segments.
+
+    Percent-encoded triples in the value (``%20``) pass through too. ``.`` and ``..`` segments
+    stay encoded, so a value cannot climb out of the path the spec gives it.
+    """
+
+    def restore(match: re.Match[str]) -> str:
+        char = chr(int(match[2], 16))
+        if match[1]:  # "%25XX": a "%XX" triple that was in the value
+            return "%" + match[2]
+        return char if char in _RESERVED_IN_PATH else match[0]
+
+    kept = _ESCAPE.sub(restore, encoded)
+    return "/".join("%2E" * len(part) if part in (".", "..") else part for part in kept.split("/"))
 
 
 def _segment(value: object) -> str:
@@ -152,9 +178,47 @@ def _form_pairs(fields: Mapping[str, object]) -> Iterator[tuple[str, str]]:
         elif isinstance(value, Mapping):
             raise TypeError(f"{name!r}: objects need a style, exploded() or deep_object()")
         elif isinstance(value, (list, tuple)):
-            yield from ((name, to_str(item)) for item in value if item is not None)
+            yield from ((name, _item_text(item)) for item in value if item is not None)
         else:
             yield name, to_str(value)
+
+
+def _item_text(item: object) -> str:
+    """An array item (or an object's value) as one parameter value.
+
+    Scalars as ``to_str`` writes them. Objects and arrays, where OpenAPI defines no text, as
+    compact JSON (keys sorted, whole numbers without ".0"): what a server can read back, where
+    Python's repr of a model or a dict is not. ``deep_object`` spells objects out as keys instead.
+    """
+    data = _composite(item)
+    if data is None:
+        return to_str(item)
+    return json.dumps(
+        _whole_numbers(data),
+        ensure_ascii=True,  # header values are ASCII; a query percent-encodes it the same
+        separators=(",", ":"),
+        sort_keys=True,
+        allow_nan=False,
+    )
+
+
+def _composite(item: object) -> dict[str, object] | list[object] | None:
+    """The JSON data of an object or array (a model, a mapping, a sequence); None for scalars."""
+    if isinstance(item, (str, int, float)):
+        return None
+    data = to_jsonable(item)
+    return data if isinstance(data, (dict, list)) else None
+
+
+def _whole_numbers(data: object) -> object:
+    """JSON knows one number type: 10.0 is written 10, whatever the model's field type."""
+    if isinstance(data, dict):
+        return {key: _whole_numbers(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_whole_numbers(value) for value in data]
+    if isinstance(data, float) and data.is_integer() and abs(data) < 2**53:
+        return int(data)
+    return data
 
 
 class StyledValue:
@@ -215,6 +279,12 @@ def _bracketed(prefix: str, value: object) -> Iterator[tuple[str, str]]:
         yield prefix, to_str(value)
 
 
+def given_or(value: object, fixed: object) -> object:
+    """The caller's value of a query parameter, or the value its path key fixes when the caller
+    gave none (``/responses?beta=true`` with a declared ``beta`` parameter)."""
+    return fixed if value is None or isinstance(value, NotGiven) else value
+
+
 def delimited(value: _T, separator: str = ",", *, key_separator: str = ",") -> _T | str:
     """An array or object as one delimited value (unset values stay unset).
 
@@ -226,8 +296,12 @@ def delimited(value: _T, separator: str = ",", *, key_separator: str = ",") -> _
     if value is None or isinstance(value, NotGiven):
         return value
     if isinstance(value, Mapping):
-        return separator.join(f"{to_str(k)}{key_separator}{to_str(v)}" for k, v in value.items())
+        return separator.join(
+            f"{to_str(k)}{key_separator}{_item_text(v)}" for k, v in value.items()
+        )
     if isinstance(value, (list, tuple)):
+        if any(_composite(item) is not None for item in value):
+            return _item_text(list(value))  # objects in a delimited list: the list as JSON
         return separator.join(to_str(item) for item in value)
     return to_str(value)
 
@@ -237,8 +311,19 @@ def cookie_header(credentials: Mapping[str, str], parameters: Mapping[str, objec
     pairs = [f"{name}={value}" for name, value in credentials.items()]
     for name, value in (parameters or {}).items():
         if value is not None and not isinstance(value, NotGiven):
-            pairs.append(f"{name}={to_str(value)}")
+            pairs.append(f"{name}={_cookie_value(to_str(value))}")
     return "; ".join(pairs)
+
+
+# RFC 6265's cookie-octet, with "," (OpenAPI's styles join items with it) and without "%"
+# (encoded too, so that a server that decodes cookies gets the value back).
+_COOKIE_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"%;\\')
+
+
+def _cookie_value(text: str) -> str:
+    """A cookie parameter's text, percent-encoded outside that set: a "; x=1" in a value
+    cannot add a cookie, and JSON text (objects in an array) goes out without quotes."""
+    return quote(text, safe=_COOKIE_SAFE)
 
 
 def encode_content(

@@ -45,6 +45,8 @@ from ._encoding import (
     encode_content,
     encode_query,
     exploded,
+    given_or,
+    keep_reserved,
     merge_headers,
     path_param,
 )
@@ -87,6 +89,8 @@ __all__ = [
     "deep_object",
     "delimited",
     "exploded",
+    "given_or",
+    "keep_reserved",
     "path_param",
 ]
 

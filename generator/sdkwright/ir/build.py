@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.ir import security
+from sdkwright.ir import path_keys, security
 from sdkwright.ir.nodes import Api, Operation, ResourceGroup, Security, SecurityScheme
 from sdkwright.ir.operations import OperationBuilder
 from sdkwright.ir.schemas import SchemaConverter
@@ -32,6 +32,7 @@ def build_api(specs: SpecSet) -> tuple[Api, list[Diagnostic]]:
         builder.operation(path, method, item, op, position)
         for position, (path, method, item, op) in enumerate(iter_operations(specs))
     ]
+    converter.diagnostics += path_keys.diagnostics((p, i) for p, _, i, _ in iter_operations(specs))
     default_security = security.requirements(root.value.get("security")) or ()
     schemes = security.build_schemes(
         security.scheme_definitions(root, version),

@@ -207,6 +207,9 @@ class Parameter:
     explode: bool = True
     example: Any = MISSING
     style: ParameterStyle = "form"
+    # A path parameter whose reserved characters ("/", ":", ...) are sent as they are
+    # (`allowReserved`, or `x-sdkwright-allow-reserved` where the spec's version refuses it).
+    allow_reserved: bool = False
 
 
 # How a request body goes on the wire, from its media type.
@@ -312,6 +315,9 @@ class Operation:
     tag: str = ""
     # Its place among the spec's operations (paths in order, then methods).
     position: int = 0
+    # Query parameters the spec's path key fixes (`/responses?beta=true`; ir/path_keys.py),
+    # sent with every request; `path` holds the key without them and without its fragment.
+    fixed_query: tuple[tuple[str, str], ...] = ()
     # `x-sdkwright-name` as the spec gives it (None: absent); each target checks it.
     requested_name: Any = field(default=None, compare=False)
     where: Location | None = field(default=None, compare=False)

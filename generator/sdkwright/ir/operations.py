@@ -10,7 +10,7 @@ import re
 from functools import cached_property
 
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.ir import bodies, media, pagination, parameters, responses, security
+from sdkwright.ir import bodies, media, pagination, parameters, path_keys, responses, security
 from sdkwright.ir.names import NAME_EXTENSION, Term
 from sdkwright.ir.nodes import Operation, Pagination, Parameter, Response, TypeRef, Webhook
 from sdkwright.ir.schemas import SchemaConverter
@@ -58,11 +58,12 @@ class OperationBuilder:
         success = Response(success.status, success.description, success.kind, success.type, example)
         tags = value.get("tags")
         own_security = security.requirements(value.get("security"))
+        key = path_keys.split(path)  # the operation id above may still use the fragment
         return Operation(
             operation_id=identifier,
             method_name="",
             http_method=method,
-            path=path,
+            path=key.path,
             summary=str(value.get("summary") or ""),
             description=str(value.get("description") or ""),
             deprecated=value.get("deprecated") is True,
@@ -77,8 +78,9 @@ class OperationBuilder:
             max_retries=self._max_retries(node),
             idempotency_header=self._idempotency(method, node, declared),
             security=own_security,
-            tag=str(tags[0]) if isinstance(tags, list) and tags else path_group(path),
+            tag=str(tags[0]) if isinstance(tags, list) and tags else path_group(key.path),
             position=position,
+            fixed_query=key.query,
             requested_name=value.get(NAME_EXTENSION),
             where=node.location,
         )

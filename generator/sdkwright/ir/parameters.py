@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from sdkwright.diagnostics import Diagnostic, Level
+from sdkwright.ir import undefined_styles
 from sdkwright.ir.names import NamePart
 from sdkwright.ir.nodes import ANY, MISSING, Parameter, ParameterStyle
 from sdkwright.ir.schemas import SchemaConverter
 from sdkwright.spec.resolve import Node
 
 PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
+# OpenAPI 3.1 allows `allowReserved` on query parameters only; this says it of a path one.
+ALLOW_RESERVED_EXTENSION = "x-sdkwright-allow-reserved"
 
 
 def parameters(
@@ -51,6 +54,9 @@ def _parameter(converter: SchemaConverter, node: Node, context: NamePart) -> Par
         ),
     )
     style_, explode = style(converter, node, location)
+    converter.diagnostics += undefined_styles.object_items(
+        wire_name, location, style_, explode, type_, converter.definitions, node.location
+    )
     return Parameter(
         name="",
         wire_name=wire_name,
@@ -62,7 +68,12 @@ def _parameter(converter: SchemaConverter, node: Node, context: NamePart) -> Par
         explode=explode,
         example=example,
         style=style_,
+        allow_reserved=location == "path" and _allows_reserved(value),
     )
+
+
+def _allows_reserved(parameter: dict[str, object]) -> bool:
+    return any(parameter.get(key) is True for key in ("allowReserved", ALLOW_RESERVED_EXTENSION))
 
 
 def style(converter: SchemaConverter, node: Node, location: str) -> tuple[ParameterStyle, bool]:

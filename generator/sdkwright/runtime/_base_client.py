@@ -44,6 +44,8 @@ from ._encoding import (
     encode_content,
     encode_query,
     exploded,
+    given_or,
+    keep_reserved,
     merge_headers,
     path_param,
 )
@@ -86,6 +88,8 @@ __all__ = [
     "deep_object",
     "delimited",
     "exploded",
+    "given_or",
+    "keep_reserved",
     "path_param",
 ]
 

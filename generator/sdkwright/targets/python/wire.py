@@ -7,7 +7,9 @@ value looks like on the wire, for the generated tests' expected requests.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -18,6 +20,7 @@ from sdkwright.ir.nodes import (
     MapOf,
     Named,
     Nullable,
+    Parameter,
     ParameterStyle,
     TypeRef,
     UnionOf,
@@ -25,8 +28,9 @@ from sdkwright.ir.nodes import (
 from sdkwright.targets.python import pytext, pytypes
 
 _SEPARATORS = {"spaceDelimited": " ", "pipeDelimited": "|"}
-# What httpx leaves unescaped in a URL path (RFC 3986 sub-delims, ":", "@", "/", "[", "]").
-_PATH_SAFE = frozenset("!$&'()*+,;=:@/[]%-._~")
+# What a path may hold unescaped (RFC 3986 pchar and "/"): literal parts of a path are sent
+# percent-encoded outside it, the same through httpx (which would leave "|" or "^") or requests.
+_PATH_SAFE = frozenset("!$&'()*+,;=:@/%-._~")
 
 
 def shape(type_: TypeRef, definitions: Mapping[str, Definition]) -> str:
@@ -76,6 +80,31 @@ def value_expression(
     return variable if kind == "array" else f"exploded({variable})"
 
 
+def with_fixed_query(
+    declared: list[tuple[str, str]], fixed: tuple[tuple[str, str], ...]
+) -> list[tuple[str, str]]:
+    """The query's (wire name, expression) pairs with those its path key fixes (ir/path_keys.py):
+    fixed ones first; a declared parameter of the same name sends its fixed value when the
+    caller gives none (`given_or`)."""
+    values: dict[str, list[str]] = {}
+    for name, value in fixed:
+        values.setdefault(name, []).append(value)
+    literals = {
+        name: pytext.string_literal(v[0]) if len(v) == 1 else pytext.value_literal(v)
+        for name, v in values.items()
+    }
+    declared_names = {name for name, _ in declared}
+    return [(n, literal) for n, literal in literals.items() if n not in declared_names] + [
+        (n, f"given_or({expression}, {literals[n]})" if n in literals else expression)
+        for n, expression in declared
+    ]
+
+
+def fixed_pairs(fixed: tuple[tuple[str, str], ...], given: set[str]) -> list[tuple[str, str]]:
+    """The fixed query pairs a request carries when the parameters in `given` have values."""
+    return [(name, value) for name, value in fixed if name not in given]
+
+
 def helpers_used(expressions: list[str]) -> set[str]:
     return {e.partition("(")[0] for e in expressions if "(" in e}
 
@@ -90,8 +119,7 @@ def wire_pairs(
         return list(_bracketed(wire_name, value, type_))
     if isinstance(value, list):
         if style in _SEPARATORS or not explode:
-            separator = _SEPARATORS.get(style, ",")
-            return [(wire_name, separator.join(_text(v, type_) for v in value))]
+            return [(wire_name, _joined(value, _SEPARATORS.get(style, ","), type_))]
         return [(wire_name, _text(v, type_)) for v in value if v is not None]
     if isinstance(value, dict):
         if style in _SEPARATORS or not explode:
@@ -102,9 +130,17 @@ def wire_pairs(
     return [(wire_name, _text(value, type_))]
 
 
-def path_call(variable: str, wire_name: str, style: ParameterStyle, explode: bool) -> str:
+def path_call(
+    variable: str,
+    wire_name: str,
+    style: ParameterStyle,
+    explode: bool,
+    *,
+    allow_reserved: bool = False,
+) -> str:
     """The runtime call that puts a path parameter into the path: its style said only where
-    it is not the default (`simple`, not exploded)."""
+    it is not the default (`simple`, not exploded); `keep_reserved` around it for a parameter
+    that allows reserved characters."""
     arguments = [variable]
     if style != "simple":
         arguments.append(pytext.string_literal(style))
@@ -112,14 +148,28 @@ def path_call(variable: str, wire_name: str, style: ParameterStyle, explode: boo
         arguments.append("explode=True")
     if style == "matrix":
         arguments.append(f"name={pytext.string_literal(wire_name)}")
-    return f"path_param({', '.join(arguments)})"
+    call = f"path_param({', '.join(arguments)})"
+    return f"keep_reserved({call})" if allow_reserved else call
 
 
 def path_text(
+    wire_name: str,
+    value: Any,
+    style: ParameterStyle,
+    explode: bool,
+    segment: Callable[[Any], str],
+    *,
+    allow_reserved: bool = False,
+) -> str:
+    """A path parameter as `path_call`'s expression puts it into the path (OpenAPI's
+    `simple`, `label` and `matrix` styles); `segment` percent-encodes one item."""
+    text = _styled_path_text(wire_name, value, style, explode, segment)
+    return keep_reserved(text) if allow_reserved else text
+
+
+def _styled_path_text(
     wire_name: str, value: Any, style: ParameterStyle, explode: bool, segment: Callable[[Any], str]
 ) -> str:
-    """A path parameter as `path_param` puts it into the path (OpenAPI's `simple`, `label`
-    and `matrix` styles); `segment` percent-encodes one item."""
     if isinstance(value, dict):
         joiner = "=" if explode else ","
         parts = [f"{segment(k)}{joiner}{segment(v)}" for k, v in value.items()]
@@ -138,10 +188,41 @@ def path_text(
     return ",".join(parts)
 
 
+_RESERVED_IN_PATH = frozenset("/:@!$&'()*+,;=")
+_ESCAPE = re.compile(r"%(25)?([0-9A-Fa-f]{2})")
+
+
+def keep_reserved(encoded: str) -> str:
+    """The runtime's `keep_reserved`: reserved characters and the value's own %XX triples
+    restored, `.` and `..` segments kept encoded."""
+
+    def restore(match: re.Match[str]) -> str:
+        if match[1]:
+            return "%" + match[2]
+        char = chr(int(match[2], 16))
+        return char if char in _RESERVED_IN_PATH else match[0]
+
+    kept = _ESCAPE.sub(restore, encoded)
+    return "/".join("%2E" * len(p) if p in (".", "..") else p for p in kept.split("/"))
+
+
+def path_helpers(parameters: Iterable[Parameter]) -> set[str]:
+    """What a method's path expression needs from the runtime besides `path_param`."""
+    return {"keep_reserved"} if any(p.allow_reserved for p in parameters) else set()
+
+
+_COOKIE_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"%;\\')
+
+
+def cookie_text(value: Any, explode: bool, type_: TypeRef) -> str:
+    """A cookie parameter as the runtime's `cookie_header` sends it."""
+    return quote(header_text(value, explode, type_), safe=_COOKIE_SAFE)
+
+
 def header_text(value: Any, explode: bool, type_: TypeRef) -> str:
     """A header (or cookie) value in the `simple` style."""
     if isinstance(value, list):
-        return ",".join(_text(v, type_) for v in value)
+        return _joined(value, ",", type_)
     if isinstance(value, dict):
         joiner = "=" if explode else ","
         return ",".join(f"{k}{joiner}{_text(v, type_)}" for k, v in value.items())
@@ -159,12 +240,38 @@ def _bracketed(prefix: str, value: Any, type_: TypeRef) -> Iterator[tuple[str, s
         yield prefix, _text(value, type_)
 
 
+def _joined(items: list[Any], separator: str, type_: TypeRef) -> str:
+    """A delimited array: its items joined, or, holding an object or array, all as JSON."""
+    if any(isinstance(item, (dict, list)) for item in items):
+        return _text(items, type_)
+    return separator.join(_text(item, type_) for item in items)
+
+
 def _text(value: Any, type_: TypeRef) -> str:
+    """A value as the runtime's `_item_text` writes it: objects and arrays as compact JSON."""
+    if isinstance(value, (dict, list)):
+        return json.dumps(
+            _whole_numbers(value),
+            ensure_ascii=True,
+            separators=(",", ":"),
+            sort_keys=True,
+            allow_nan=False,
+        )
     return pytypes.wire_text(value, type_)
 
 
+def _whole_numbers(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {key: _whole_numbers(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_whole_numbers(value) for value in data]
+    if isinstance(data, float) and data.is_integer() and abs(data) < 2**53:
+        return int(data)
+    return data
+
+
 def path_literal(text: str) -> str:
-    """A literal part of a path as httpx sends it: percent-encoded outside its safe set,
+    """A literal part of a path as sent: percent-encoded outside RFC 3986's pchar set,
     existing %XX escapes kept."""
     out = []
     for index, char in enumerate(text):

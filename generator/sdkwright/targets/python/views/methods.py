@@ -106,7 +106,7 @@ def _request_context(op: Operation, definitions: Mapping[str, Definition]) -> di
         "content_type": body.media_type if body is not None and body.encoding != "json" else "",
         "security": security_literal(op.security),
         "deprecated_arguments": _deprecated_arguments(op),
-        "helpers": tuple(sorted(_helpers(items, body_items))),
+        "helpers": tuple(sorted(_helpers(items, body_items) | wire.path_helpers(op.parameters))),
     }
 
 
@@ -123,6 +123,7 @@ def _request_expressions(
             p.name, p.location, p.style, p.explode, p.type, definitions
         )
         items[p.location].append((p.wire_name, "cursor" if p.name == cursor else expression))
+    items["query"] = wire.with_fixed_query(items["query"], op.fixed_query)
     body = op.body
     if body is None or body.fields is None:
         return items, None
@@ -214,17 +215,23 @@ def _path_expression(op: Operation) -> str:
         start = rest.find("{")
         end = rest.find("}", start)
         if start < 0 or end < 0 or rest[start + 1 : end] not in by_wire:
-            pieces.append(_fstring_literal(rest))
+            pieces.append(_fstring_literal(wire.path_literal(rest)))
             break
-        pieces.append(_fstring_literal(rest[:start]))
+        pieces.append(_fstring_literal(wire.path_literal(rest[:start])))
         parameter = by_wire[rest[start + 1 : end]]
         variable = pytext.identifier(parameter.name)
-        call = wire.path_call(variable, parameter.wire_name, parameter.style, parameter.explode)
+        call = wire.path_call(
+            variable,
+            parameter.wire_name,
+            parameter.style,
+            parameter.explode,
+            allow_reserved=parameter.allow_reserved,
+        )
         pieces.append("{" + call + "}")
         has_variable = True
         rest = rest[end + 1 :]
-    if not has_variable:
-        return pytext.string_literal(op.path)
+    if not has_variable:  # percent-encoded here, the same whatever the HTTP library
+        return pytext.string_literal(wire.path_literal(op.path))
     return 'f"' + "".join(pieces) + '"'
 
 

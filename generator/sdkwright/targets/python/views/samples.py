@@ -38,7 +38,7 @@ def expectations(
         if success.example is not MISSING
         else "None",
         "expected_cookies": "; ".join(
-            f"{p.wire_name}={wire.header_text(samples[p.name], p.explode, p.type)}"
+            f"{p.wire_name}={wire.cookie_text(samples[p.name], p.explode, p.type)}"
             for p in op.parameters
             if p.location == "cookie" and samples[p.name] is not None
         ),
@@ -97,7 +97,7 @@ def _sample_arguments(
 
 
 def _expected_path(op: Operation, samples: dict[str, Any]) -> str:
-    """The path as httpx sends it: literal parts percent-encoded as httpx does, values as
+    """The path as sent: literal parts percent-encoded as `wire.path_literal` does, values as
     `path_param` does."""
     by_wire = {p.wire_name: p for p in op.path_parameters}
     pieces = re.split(r"(\{[^{}]*\})", op.path)
@@ -110,7 +110,14 @@ def _expected_path(op: Operation, samples: dict[str, Any]) -> str:
         segment = partial(pytypes.quoted_path_segment, type_=parameter.type)
         value = samples[parameter.name]
         expected.append(
-            wire.path_text(parameter.wire_name, value, parameter.style, parameter.explode, segment)
+            wire.path_text(
+                parameter.wire_name,
+                value,
+                parameter.style,
+                parameter.explode,
+                segment,
+                allow_reserved=parameter.allow_reserved,
+            )
         )
     return "".join(expected)
 
@@ -125,6 +132,13 @@ def _expected_pairs(op: Operation, samples: dict[str, Any], location: str) -> li
             pairs += wire.wire_pairs(p.wire_name, value, p.style, p.explode, p.type)
         else:
             pairs.append((p.wire_name.lower(), wire.header_text(value, p.explode, p.type)))
+    if location == "query":
+        given = {
+            p.wire_name
+            for p in op.parameters
+            if p.location == location and samples[p.name] is not None
+        }
+        pairs += wire.fixed_pairs(op.fixed_query, given)
     return sorted(pairs)
 
 
