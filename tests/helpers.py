@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from shared_run import warm_mypy_cache
 
 REPO = Path(__file__).resolve().parents[1]
 SPECS = REPO / "specs"
@@ -44,7 +45,7 @@ def run_generated_tests(sdk: Path) -> subprocess.CompletedProcess[str]:
 
 
 def mypy_strict(sdk: Path, package: str) -> subprocess.CompletedProcess[str]:
-    cache = sdk / ".mypy_cache"
+    cache = warm_mypy_cache(sdk / ".mypy_cache")
     return run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), package, "tests"], sdk
     )

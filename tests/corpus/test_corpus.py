@@ -8,8 +8,8 @@ The four checks run on every spec, the large ones (Stripe, GitHub, DigitalOcean)
 one exception for CI time: on Stripe, mypy checks the package (3,600 modules: about 35 s with a
 cold cache) but not the generated tests, whose 31 MB of example literals take mypy over 5 min;
 bench/bench_corpus.py checks those too (with a persistent cache). GitHub's and DigitalOcean's
-tests are checked here (10-30 s each). Each SDK is generated once per session; its generated
-tests run as two pytest processes at once (CI has two cores): Stripe's 936 take 3-6 min of
+tests are checked here (10-30 s each). Each SDK is generated once per session (under xdist, by
+the one worker that runs all of its spec's tests); its generated tests run as two pytest processes at once (CI has two cores): Stripe's 936 take 3-6 min of
 CPU, pydantic building each large response model on first use. bench/bench_corpus.py prints
 the same checks as a table, with timings.
 
@@ -30,6 +30,7 @@ from subprocess import PIPE
 import pytest
 from helpers import SHARED_SPECS, describe, mypy_strict, needs_shared_specs, run, sdkwright
 from sdkwright.spec.resolve import SpecSet, load_spec
+from shared_run import warm_mypy_cache
 
 pytestmark = [needs_shared_specs, pytest.mark.slow]
 
@@ -91,7 +92,12 @@ def generate(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Spec], Gener
     return generated
 
 
-@pytest.fixture(params=SPECS, ids=lambda spec: spec.name)
+def on_one_worker(spec: Spec) -> object:
+    """Under xdist, a spec's tests all run on the worker that generated its SDK."""
+    return pytest.param(spec, id=spec.name, marks=pytest.mark.xdist_group(f"corpus-{spec.name}"))
+
+
+@pytest.fixture(params=[on_one_worker(spec) for spec in SPECS])
 def sdk(request: pytest.FixtureRequest, generate: Callable[[Spec], Generated]) -> Generated:
     generated = generate(request.param)
     assert generated.exit_code == 0, f"sdkwright generate failed:\n{generated.output}"
@@ -169,7 +175,8 @@ def test_mypy_strict_is_clean(sdk: Generated) -> None:
     if sdk.spec.mypy_tests:
         result = mypy_strict(sdk.sdk, sdk.spec.name)
     else:
-        command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", ".mypy_cache"]
+        cache = warm_mypy_cache(sdk.sdk / ".mypy_cache")
+        command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache)]
         result = run([*command, sdk.spec.name], sdk.sdk)
     assert result.returncode == 0, describe(result)
 

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from helpers import (
     FIXTURES,
     GENERATED,
@@ -41,12 +42,17 @@ START_TIMEOUT_S = 60
 @pytest.fixture(scope="session")
 def prism() -> Path:
     binary = CACHE / "node_modules" / ".bin" / "prism"
-    if binary.exists():
-        return binary
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with FileLock(CACHE / "install.lock"):  # one xdist worker installs, the others wait
+        if not binary.exists():
+            install_prism(binary)
+    return binary
+
+
+def install_prism(binary: Path) -> None:
     npm = shutil.which("npm")
     if npm is None:
         pytest.skip("npm is not installed: the Prism end-to-end tests need Node.js and npm")
-    CACHE.mkdir(parents=True, exist_ok=True)
     command = [
         npm,
         "install",
@@ -59,7 +65,6 @@ def prism() -> Path:
     ]
     installed = run(command, CACHE, timeout=600)
     assert installed.returncode == 0 and binary.exists(), describe(installed)
-    return binary
 
 
 def free_port() -> int:

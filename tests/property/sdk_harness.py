@@ -31,6 +31,7 @@ from sdkwright.diagnostics import Level
 from sdkwright.ir.nodes import Api, Definition
 from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 from sdkwright.targets.python.render import render_sdk
+from shared_run import warm_mypy_cache
 
 REPO = Path(__file__).resolve().parents[2]
 # How hard the property tests look, chosen with SDKWRIGHT_HYPOTHESIS_PROFILE:
@@ -201,7 +202,7 @@ class Workspace:
             "--config-file",
             str(config),
             "--cache-dir",
-            str(self.folder / ".mypy_cache"),
+            str(warm_mypy_cache(self.folder / ".mypy_cache")),
             *targets,
         ]
         return subprocess.run(

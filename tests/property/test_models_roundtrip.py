@@ -72,6 +72,12 @@ def instances(spec: Spec, component: str) -> st.SearchStrategy[Any]:
     return _INSTANCE_STRATEGIES[key]
 
 
+# The round trips fill the worker's workspace that the mypy test then checks: under xdist
+# both run on one worker, in this order.
+SHARES_THE_WORKSPACE = pytest.mark.xdist_group("property-workspace")
+
+
+@SHARES_THE_WORKSPACE
 @PROFILE
 @given(spec=strategies.specs(), data=st.data())
 def test_random_schemas_generate_models_that_round_trip_valid_instances(
@@ -100,6 +106,7 @@ def test_random_schemas_generate_models_that_round_trip_valid_instances(
             check_round_trip(generated, plan.name, instance)
 
 
+@SHARES_THE_WORKSPACE
 def test_generated_models_pass_mypy_strict(workspace: Workspace) -> None:
     """One `mypy --strict` run over the packages generated in this session."""
     if not workspace.packages:
@@ -120,7 +127,13 @@ def test_generated_models_pass_mypy_strict(workspace: Workspace) -> None:
 def _generate_for_mypy(workspace: Workspace, count: int) -> None:
     """When the round-trip test did not run first (e.g. `-k mypy`), generate `count` specs."""
 
-    @settings(max_examples=count, phases=[Phase.generate], derandomize=True, database=None)
+    @settings(
+        max_examples=count,
+        phases=[Phase.generate],
+        derandomize=True,
+        database=None,
+        deadline=None,  # as in every profile: generating and importing takes what it takes
+    )
     @given(spec=strategies.specs())
     def generate(spec: Spec) -> None:
         workspace.generate(spec.document)

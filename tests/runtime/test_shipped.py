@@ -15,6 +15,7 @@ from sdkwright import flavours
 from sdkwright.flavours.model_types import ModelType
 from sdkwright.targets.python.format import LINE_LENGTH, TARGET, ruff_binary
 from sdkwright.targets.python.runtime_files import SOURCE, runtime_files
+from shared_run import warm_mypy_cache
 
 BANNER = "# File generated from test.yaml by sdkwright. Do not edit: regenerate it instead."
 TRANSPORTS = sorted(p.stem.removeprefix("http_") for p in SOURCE.glob("http_*.py"))
@@ -88,7 +89,10 @@ def test_an_unknown_transport_is_named_in_the_error() -> None:
 def test_every_combination_passes_mypy_strict_on_python_3_10(shipped: Path) -> None:
     packages = [arg for http, kind in COMBINATIONS for arg in ("-p", f"rt_{http}_{kind}")]
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--python-version", "3.10", *packages],
+        [
+            *(sys.executable, "-m", "mypy", "--strict", "--python-version", "3.10"),
+            *("--cache-dir", str(warm_mypy_cache(shipped / ".mypy_cache")), *packages),
+        ],
         cwd=shipped,
         capture_output=True,
         text=True,

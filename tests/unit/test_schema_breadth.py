@@ -30,6 +30,7 @@ from sdkwright.ir.nodes import Alias, Api, Enum, LiteralOf, Model, UnionOf
 from sdkwright.targets.python import pytypes
 from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 from sdkwright.targets.python.render import render_sdk
+from shared_run import warm_mypy_cache
 from spec_helpers import openapi, ref, write_spec
 
 GITHUB = (
@@ -874,7 +875,7 @@ def test_generated_models_of_every_construct_pass_mypy_strict(
             "mypy",
             "--strict",
             "--cache-dir",
-            str(tmp_path / ".mypy"),
+            str(warm_mypy_cache(tmp_path / ".mypy")),
             sdk.package,
             usage.name,
         ],
