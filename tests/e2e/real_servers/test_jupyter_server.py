@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import describe, sdkwright
 from real_server import (
     GeneratedSdk,
     Server,
@@ -120,6 +121,11 @@ def call(sdk: GeneratedSdk, server: Server, mode: str) -> Run:
 
 def test_server_version(call: Run) -> None:
     assert call(lambda c: c.api.get_api()).version == "2.21.1"
+
+
+def test_the_server_serves_its_spec_as_bytes(call: Run, sdk: GeneratedSdk) -> None:
+    """`GET /api/spec.yaml` is a Swagger 2.0 `type: file` response: the method returns bytes."""
+    assert call(lambda c: c.api_spec.get_api_spec_yaml()) == sdk.spec.read_bytes()
 
 
 def test_read_a_file_with_its_content(call: Run, root: Path, folder: str) -> None:
@@ -261,6 +267,20 @@ def test_api_key_is_sent_or_not_offered(sdk: GeneratedSdk, call: Run, folder: st
 def test_empty_path_is_the_root_listing(call: Run, folder: str) -> None:
     root_listing = call(lambda c: c.contents.get_api_contents_path(path="", content=0))
     assert (root_listing.type_, root_listing.path) == ("directory", "")
+
+
+# --- Point 5: `validate` refuses what `generate` accepts -----------------------------------------
+# `GET /api/spec.yaml` answers a `type: file` schema, valid Swagger 2.0 for a response.
+# spec/validate.py: _spec_validator_errors (run by `validate` only, `full=True`) passes on
+# openapi-spec-validator's 2.0 errors: it checks that schema as JSON Schema, where `file` is no
+# type, and its error path is relative to the schema, so pointer /type is looked up at the
+# document's root and located at 1:1.
+
+
+@issue13(point=5)
+def test_validate_accepts_the_spec_generate_accepts(sdk: GeneratedSdk) -> None:
+    result = sdkwright("validate", sdk.spec)
+    assert result.returncode == 0, describe(result)
 
 
 # --- Point 4: the server breaks its own schema (CRUD through typed results) ----------------------
