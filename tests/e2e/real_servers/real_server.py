@@ -11,6 +11,7 @@ names the same pins; a failed installation fails the tests that need it, it neve
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import fcntl
 import importlib
 import inspect
@@ -133,18 +134,17 @@ def _wait_until_ready(
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM to the server's own process group (it was started in a new session, so its pid
-    is the group's id), SIGKILL if it does not stop in time: nothing is left behind."""
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(timeout=STOP_TIMEOUT_S)
-            return
-        except subprocess.TimeoutExpired:
-            continue
+    """SIGTERM to the server's process group (started in a new session, its id is the server's
+    pid), then SIGKILL to whatever of the group is left: nothing outlives the tests."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=STOP_TIMEOUT_S)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=STOP_TIMEOUT_S)
 
 
 @contextmanager
