@@ -178,6 +178,7 @@ def serving(
 @dataclass(frozen=True)
 class GeneratedSdk:
     package: ModuleType
+    folder: Path  # the generated SDK, its tests included
     spec: Path  # as the server published it
     diagnostics: str  # what `sdkwright generate` printed
 
@@ -196,7 +197,9 @@ def generate_sdk(spec: Path, output: Path, package: str, client_name: str) -> Ge
     )
     assert result.returncode == 0, describe(result)
     sys.path.insert(0, str(output))
-    return GeneratedSdk(importlib.import_module(package), spec, result.stdout + result.stderr)
+    return GeneratedSdk(
+        importlib.import_module(package), output, spec, result.stdout + result.stderr
+    )
 
 
 # --- Driving a scenario through the sync or the async client --------------------------------

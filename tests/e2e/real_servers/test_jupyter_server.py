@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import describe, sdkwright
+from helpers import describe, run_generated_tests, sdkwright
 from real_server import (
     GeneratedSdk,
     Server,
@@ -117,6 +117,13 @@ def call(sdk: GeneratedSdk, server: Server, mode: str) -> Run:
 
 
 # --- What already works -----------------------------------------------------------------------
+
+
+def test_the_generated_tests_pass(sdk: GeneratedSdk) -> None:
+    """The SDK's own tests, which check every operation against mocks of the spec, pass: what
+    fails below against the real server, they cannot see."""
+    result = run_generated_tests(sdk.folder)
+    assert result.returncode == 0, describe(result)
 
 
 def test_server_version(call: Run) -> None:
