@@ -58,8 +58,10 @@ class ServerPackage:
         return arguments
 
     def stamp(self) -> str:
+        """What an installed venv was made from: reused only while all of it is the same."""
         pinned = (PINS / self.pins).read_text() if self.pins is not None else ""
-        return "\n".join([*self.pip_arguments()[:1], f"no_deps={self.no_deps}", pinned])
+        python = f"{sys.base_prefix} {sys.version}"  # a venv follows its base interpreter
+        return "\n".join([python, self.requirement, f"no_deps={self.no_deps}", pinned])
 
 
 @contextmanager
