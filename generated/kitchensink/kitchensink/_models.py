@@ -6,27 +6,33 @@ a model keeps fields it does not declare, and an enum accepts values it does not
 (they become members created on the fly, equal to their plain value).
 
 Responses are parsed by pydantic (`decode_json`), which also writes request bodies from
-models.
+models. A response that does not fit is built field by field (`_validation`) with
+`model_fields` and `construct`: a model made without validation keeps the server's values.
 """
 
 from __future__ import annotations
 
 import enum
 import warnings
-from typing import Any, ClassVar
+from collections.abc import Sequence
+from typing import Annotated, Any, ClassVar
 
 import pydantic
 
-from ._pydantic import DecodeError, decode_json, tag_reader
+from ._pydantic import DecodeError, decode_json, tag_reader, validate_data
+from ._validation import ModelField
 
 __all__ = [
     "BaseModel",
     "DecodeError",
     "OpenIntEnum",
     "OpenStrEnum",
+    "construct",
     "decode_json",
     "dump_model",
+    "model_fields",
     "tag_reader",
+    "validate_data",
 ]
 
 
@@ -116,3 +122,32 @@ class OpenIntEnum(int, enum.Enum):
 def dump_model(value: object) -> object | None:
     """Nothing: the models here are pydantic's, which the core dumps itself (``_encoding``)."""
     return None
+
+
+def model_fields(tp: object) -> Sequence[ModelField] | None:
+    """The fields of a pydantic model class (wire name: its validation alias or alias); None
+    for anything else, a root model included (its value is no object of fields)."""
+    if not isinstance(tp, type) or not issubclass(tp, pydantic.BaseModel):
+        return None
+    if issubclass(tp, pydantic.RootModel):
+        return None
+    fields = []
+    for name, info in tp.model_fields.items():
+        alias = info.validation_alias if isinstance(info.validation_alias, str) else info.alias
+        annotation: Any = info.annotation
+        if info.metadata:  # constraints, discriminators
+            arguments = (annotation, *info.metadata)
+            annotation = Annotated[arguments]
+        fields.append((name, alias or name, annotation, info.is_required()))
+    return fields
+
+
+def construct(tp: Any, values: dict[str, object], extra: dict[str, object]) -> object:
+    """A model of `values` as they are (only the fields that came are set; required ones that
+    did not are None), keeping `extra` where the model keeps unknown fields."""
+    model = tp.model_construct(_fields_set=set(values), **values)
+    for name in tp.model_fields.keys() - model.__dict__.keys():
+        model.__dict__[name] = None
+    if tp.model_config.get("extra") == "allow":
+        object.__setattr__(model, "__pydantic_extra__", dict(extra))
+    return model
