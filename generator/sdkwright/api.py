@@ -20,7 +20,7 @@ from sdkwright.cache.render_cache import RenderCache
 from sdkwright.cache.store import read_bytes
 from sdkwright.config import Target, target_options, template_folders
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, has_errors
-from sdkwright.ir import examples
+from sdkwright.ir import examples, security
 from sdkwright.ir.build import BuildOptions, build_api
 from sdkwright.ir.nodes import Api
 from sdkwright.output import MANIFEST_NAME, freshness, provenance
@@ -109,7 +109,10 @@ def generate(
         return Result({}, diagnostics)
     progress.stage("building")
     options = BuildOptions(
-        package=target.package, client_name=target.client_name, names=target.names
+        package=target.package,
+        client_name=target.client_name,
+        names=target.names,
+        security=target.security,
     )
     api, build_diagnostics = build_api(specs, options)
     if has_errors(build_diagnostics) or (strict and _has_warnings(build_diagnostics)):
@@ -120,6 +123,8 @@ def generate(
     prepared = plan.prepare(api)
     build_diagnostics += prepared.diagnostics
     build_diagnostics += examples.budget_warnings(api)  # tests whose examples stop at "..."
+    if target.security is None:  # a client that takes no credential, say so
+        build_diagnostics += security.declared_none(specs.root_node, api.spec_version)
     located = _locate_meanwhile(build_diagnostics, specs)
     # Hashed before rendering: a template edited mid-run then shows as a change next time.
     templates = provenance.templates_digest(template_folders(target))

@@ -16,6 +16,7 @@ from http import HTTPStatus
 from typing import Any
 
 from sdkwright.config import NameOverrides
+from sdkwright.config_security import ConfiguredSecurity
 from sdkwright.diagnostics import Diagnostic, Level, Location
 from sdkwright.ir import examples, overrides, pagination, security
 from sdkwright.ir.nodes import (
@@ -80,6 +81,7 @@ class BuildOptions:
     client_name: str
     env_prefix: str = ""
     names: NameOverrides = dataclasses.field(default_factory=NameOverrides)
+    security: ConfiguredSecurity | None = None  # the target's own scheme (sdkwright.yaml)
 
 
 def build_api(specs: SpecSet, options: BuildOptions) -> tuple[Api, list[Diagnostic]]:
@@ -101,15 +103,16 @@ def build_api(specs: SpecSet, options: BuildOptions) -> tuple[Api, list[Diagnost
         for path, method, item, op in iter_operations(specs)
     ]
     env_prefix = options.env_prefix or naming.env_prefix(options.client_name)
-    default_security = security.requirements(root.value.get("security")) or ()
-    schemes = security.build_schemes(
-        security.scheme_definitions(root, version),
-        default_security,
-        [default_security, *(s for _, op in operations if (s := op.security) is not None)],
+    default_security, schemes = security.api_security(
+        root,
+        version,
+        options.security,
+        [op for _, op in operations],
         env_prefix,
         converter.diagnostics,
     )
-    default_security = security.effective(default_security, schemes)
+    if options.security is not None:  # the target's scheme replaces the spec's
+        operations = [(tag, security.under_configured(op)) for tag, op in operations]
     operations = [(tag, _with_security(op, default_security, schemes)) for tag, op in operations]
     webhooks = builder.webhooks(root)
     tags = dict(options.names.tags)

@@ -11,17 +11,22 @@ credential over basic's two, else the one most operations use) takes `api_key=` 
 `<PREFIX>_API_KEY` when not given, so a one-scheme API reads like every other SDK. Other
 schemes take an argument named after the scheme (`petstore_auth=`, `<PREFIX>_PETSTORE_AUTH`).
 A scheme whose own name is `api_key` keeps that name, and is then the primary one.
+
+A target may declare its own scheme (`security:` in sdkwright.yaml, config_security.py): it
+replaces the spec's. A spec declaring none, with none configured, gets a `security.none`
+WARNING: its client takes no credential, which a server may well want.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from sdkwright.config_security import HINT, ConfiguredSecurity
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.ir.nodes import SchemeKind, Security, SecurityScheme
+from sdkwright.ir.nodes import Operation, SchemeKind, Security, SecurityScheme
 from sdkwright.spec.resolve import Node
 from sdkwright.targets.python import naming
 
@@ -38,6 +43,64 @@ CLIENT_ARGUMENTS = frozenset(
         "self",
     }
 )
+
+
+# The configured scheme's name in the API's requirements and the client's credentials.
+CONFIGURED = "sdkwright.yaml"
+
+
+def api_security(
+    root: Node,
+    version: str,
+    configured: ConfiguredSecurity | None,
+    operations: Sequence[Operation],
+    env_prefix: str,
+    diagnostics: list[Diagnostic],
+) -> tuple[Security, tuple[SecurityScheme, ...]]:
+    """The API's default requirements and the schemes its client takes credentials for: the
+    target's configured scheme, else the spec's."""
+    if configured is not None:
+        return ((CONFIGURED,),), (configured_scheme(configured, env_prefix),)
+    definitions = scheme_definitions(root, version)
+    default_security = requirements(root.value.get("security")) or ()
+    used = [default_security, *(s for op in operations if (s := op.security) is not None)]
+    schemes = build_schemes(definitions, default_security, used, env_prefix, diagnostics)
+    return effective(default_security, schemes), schemes
+
+
+def declared_none(root: Node, version: str) -> list[Diagnostic]:
+    """A `security.none` WARNING for a spec that declares no security scheme (asked at
+    generation, for a target that configures none): its client takes no credential."""
+    definitions = scheme_definitions(root, version)
+    if definitions is not None and definitions.value:
+        return []
+    message = (
+        "the spec declares no security scheme: the client takes no credential "
+        "(a server that wants one answers 401 or 403)"
+    )
+    return [Diagnostic(Level.WARNING, "security.none", message, root.location, HINT)]
+
+
+def configured_scheme(configured: ConfiguredSecurity, env_prefix: str) -> SecurityScheme:
+    """The target's scheme as the client's one scheme (`api_key=`, or `username=`/`password=`)."""
+    scheme = _scheme(
+        CONFIGURED,
+        configured.kind,
+        configured.location,
+        configured.name,
+        True,
+        env_prefix,
+        set(CLIENT_ARGUMENTS),
+    )
+    env_var = configured.env or scheme.env_var
+    return replace(scheme, env_var=env_var, description="Declared in sdkwright.yaml")
+
+
+def under_configured(op: Operation) -> Operation:
+    """An operation once the target's scheme replaces the spec's: one the spec marks anonymous
+    (`security: []`) stays so; any other follows the API's default, the configured scheme."""
+    anonymous = op.security is not None and not any(op.security)
+    return op if anonymous else replace(op, security=None)
 
 
 def scheme_definitions(root: Node, version: str) -> Node | None:

@@ -192,11 +192,22 @@ def fetch_spec(url: str, destination: Path, headers: Mapping[str, str] | None = 
     return destination
 
 
-def generate_sdk(spec: Path, output: Path, package: str, client_name: str) -> GeneratedSdk:
-    """`sdkwright generate` from the server's own spec, then import the package it wrote."""
-    result = sdkwright(
-        "generate", spec, "-o", output, "--package", package, "--client-name", client_name
-    )
+def generate_sdk(
+    spec: Path, output: Path, package: str, client_name: str, security: str | None = None
+) -> GeneratedSdk:
+    """`sdkwright generate` from the server's own spec, then import the package it wrote.
+    With `security` (a target's `security:` value), through an sdkwright.yaml declaring it."""
+    if security is None:
+        result = sdkwright(
+            "generate", spec, "-o", output, "--package", package, "--client-name", client_name
+        )
+    else:
+        config = spec.parent / "sdkwright.yaml"
+        config.write_text(
+            f"targets:\n  - name: {package}\n    spec: {spec.name}\n    output: {output}\n"
+            f"    package: {package}\n    client_name: {client_name}\n    security: {security}\n"
+        )
+        result = sdkwright("generate", cwd=spec.parent)
     assert result.returncode == 0, describe(result)
     sys.path.insert(0, str(output))
     return GeneratedSdk(

@@ -264,6 +264,42 @@ def test_api_key_is_sent_or_not_offered(sdk: GeneratedSdk, call: Run, folder: st
     assert listing.type_ == "directory"
 
 
+@pytest.fixture(scope="module")
+def sdk_with_bearer(server: Server, tmp_path_factory: pytest.TempPathFactory) -> GeneratedSdk:
+    """The SDK of a target that declares the scheme the spec leaves out (sdkwright.yaml:
+    `security: {scheme: bearer}`: Jupyter reads `Authorization: bearer <token>` too)."""
+    folder = tmp_path_factory.mktemp("jupyter-bearer-sdk")
+    spec = fetch_spec(f"{server.base_url}/api/spec.yaml", folder / "jupyter.yaml", AUTH)
+    return generate_sdk(spec, folder / "sdk", "jupyter_bearer", "Jupyter", "{scheme: bearer}")
+
+
+@issue13(point=2)
+@pytest.mark.parametrize(("token", "accepted"), [(TOKEN, True), ("wrong", False)])
+def test_a_configured_scheme_is_sent_and_checked_by_the_server(
+    sdk_with_bearer: GeneratedSdk,
+    server: Server,
+    mode: str,
+    folder: str,
+    token: str,
+    accepted: bool,
+) -> None:
+    package = sdk_with_bearer.package
+    assert "security.none" not in sdk_with_bearer.diagnostics
+    client_class = package.Jupyter if mode == "sync" else package.AsyncJupyter
+
+    def scenario(client: Any) -> Any:
+        return client.contents.get_api_contents_path(path=folder, content=0)
+
+    def run() -> Any:
+        return drive(mode, lambda: client_class(base_url=server.base_url, api_key=token), scenario)
+
+    if accepted:
+        assert run().type_ == "directory"
+    else:
+        with pytest.raises(package.PermissionDeniedError):
+            run()
+
+
 # --- Point 3: an empty path parameter ----------------------------------------------------------
 # templates/httpx/_base_client.py.jinja: _segment raises ValueError("path parameters must not be
 # empty") before sending, naming no parameter (path_param gets no name outside matrix style).
