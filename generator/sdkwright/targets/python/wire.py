@@ -7,6 +7,7 @@ value looks like on the wire, for the generated tests' expected requests.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
@@ -102,9 +103,14 @@ def wire_pairs(
     return [(wire_name, _text(value, type_))]
 
 
-def path_call(variable: str, wire_name: str, style: ParameterStyle, explode: bool) -> str:
+def path_call(
+    variable: str, wire_name: str, style: ParameterStyle, explode: bool, path: str = ""
+) -> str:
     """The runtime call that puts a path parameter into the path: its style said only where
-    it is not the default (`simple`, not exploded)."""
+    it is not the default (`simple`, not exploded). A `simple` parameter that is a whole
+    segment with more of `path` after it (`/a/{x}/b`) names its argument: empty, it would
+    make `//` and call another route, so the runtime refuses it, saying which (issue 13,
+    point 3); elsewhere (`/files/{path}`, `/v{version}.json`) an empty value is sent."""
     arguments = [variable]
     if style != "simple":
         arguments.append(pytext.string_literal(style))
@@ -112,7 +118,13 @@ def path_call(variable: str, wire_name: str, style: ParameterStyle, explode: boo
         arguments.append("explode=True")
     if style == "matrix":
         arguments.append(f"name={pytext.string_literal(wire_name)}")
+    if style == "simple" and _between_slashes(path, wire_name):
+        arguments.append(f"argument={pytext.string_literal(variable)}")
     return f"path_param({', '.join(arguments)})"
+
+
+def _between_slashes(path: str, wire_name: str) -> bool:
+    return re.search(r"(?:^|/)\{" + re.escape(wire_name) + r"\}/", path) is not None
 
 
 def path_text(

@@ -219,7 +219,9 @@ def _path_expression(op: Operation) -> str:
         pieces.append(_fstring_literal(rest[:start]))
         parameter = by_wire[rest[start + 1 : end]]
         variable = pytext.identifier(parameter.name)
-        call = wire.path_call(variable, parameter.wire_name, parameter.style, parameter.explode)
+        call = wire.path_call(
+            variable, parameter.wire_name, parameter.style, parameter.explode, op.path
+        )
         pieces.append("{" + call + "}")
         has_variable = True
         rest = rest[end + 1 :]
