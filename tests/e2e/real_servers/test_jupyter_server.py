@@ -200,9 +200,8 @@ def test_checkpoint_create_list_restore_delete(call: Run, root: Path, folder: st
 
 
 # --- Issue 13, point 1: the raw and streamed response of a body-less (204) call -----------------
-# templates/httpx/resources/group.py.jinja writes `return` before `self._client.request(...)` only
-# when the result is not None, so in raw/stream mode the APIResponse is dropped and the wrappers of
-# _response.py.jinja (to_raw_response_wrapper, to_streamed_response_wrapper) pass None on.
+# Was: the generated method wrote `return` only when the result was not None, so in raw/stream
+# mode the APIResponse was dropped and the wrappers passed None on (fixed on branch `runtime`).
 
 
 @issue13(point=1)
@@ -241,8 +240,9 @@ def test_streaming_response_of_delete(call: Run, root: Path, folder: str) -> Non
 
 
 # --- Point 2: a credential the spec does not declare ------------------------------------------
-# targets/python/render.py: client_auth keeps an unused `api_key=` when the spec has no scheme;
-# README.md.jinja shows it; ir/security.py: build_schemes emits no `security.none` diagnostic.
+# Was: an unused `api_key=` when the spec has no scheme, shown in the README, and no warning.
+# Now: no credential argument, a `security.none` warning, and a target may declare the scheme
+# (sdkwright.yaml `security:`), which the client then sends.
 
 
 @issue13(point=2)
@@ -301,9 +301,9 @@ def test_a_configured_scheme_is_sent_and_checked_by_the_server(
 
 
 # --- Point 3: an empty path parameter ----------------------------------------------------------
-# templates/httpx/_base_client.py.jinja: _segment raises ValueError("path parameters must not be
-# empty") before sending, naming no parameter (path_param gets no name outside matrix style).
-# Once sent, the root listing also breaks the schema (point 4): it passes with the lenient mode.
+# Was: every empty path value refused ("path parameters must not be empty", naming none). Now a
+# parameter ending the path may be empty; one between two slashes is refused, named. Once sent,
+# the root listing also breaks the schema (point 4): the lenient mode keeps its data.
 
 
 @issue13(point=3)
@@ -314,10 +314,8 @@ def test_empty_path_is_the_root_listing(call: Run, folder: str) -> None:
 
 # --- Point 5: `validate` refuses what `generate` accepts -----------------------------------------
 # `GET /api/spec.yaml` answers a `type: file` schema, valid Swagger 2.0 for a response.
-# spec/validate.py: _spec_validator_errors (run by `validate` only, `full=True`) passes on
-# openapi-spec-validator's 2.0 errors: it checks that schema as JSON Schema, where `file` is no
-# type, and its error path is relative to the schema, so pointer /type is looked up at the
-# document's root and located at 1:1.
+# Was: `validate` passed on openapi-spec-validator's 2.0 error for it, located at 1:1 (fixed
+# on main).
 
 
 @issue13(point=5)
@@ -327,12 +325,11 @@ def test_validate_accepts_the_spec_generate_accepts(sdk: GeneratedSdk) -> None:
 
 
 # --- Point 4: the server breaks its own schema (CRUD through typed results) ----------------------
-# Today templates/httpx/_response.py.jinja: _validate raises APIResponseValidationError
-# ("Response body did not match the expected type.", no field named; pydantic's title is the
-# wrap validator _models.py.jinja: _unknown_keys_are_not_fields) and no client option
-# `strict_response_validation` exists, so every test below fails, the CRUD ones after the server
-# did the work (the file is written, renamed, saved: only the typed result is refused).
-# The spec declares `Contents.content`, `format` and `mimetype` required strings; the server
+# Was: APIResponseValidationError ("Response body did not match the expected type.", no field
+# named, pydantic's title `function-wrap[_unknown_keys_are_not_fields()]`) after the server did
+# the work (the file written, renamed, saved: only the typed result refused), with no way to get
+# the data. The spec is wrong about its own responses: it declares `Contents.content`, `format`
+# and `mimetype` required strings; the server
 # sends null for a model without content and a list of models as a directory's content. The
 # issue asks for the data by default (one WARNING naming the model and each failing field) and
 # an APIResponseValidationError listing the same with `strict_response_validation=True`.
@@ -396,14 +393,19 @@ def test_save_over_a_file(call: Run, root: Path, folder: str) -> None:
 def test_lenient_by_default_keeps_the_data_and_warns(
     call: Run, root: Path, folder: str, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """A directory's `content` is a list of models (declared a string) and its `mimetype`
+    null (declared a required string); its `format`, "json", fits and is not named."""
     (root / folder / "one.txt").write_text("1")
     with caplog.at_level(logging.WARNING, logger="jupyter_api"):
         listing = call(lambda c: c.contents.get_api_contents_path(path=folder))
     assert [item["name"] for item in listing.content] == ["one.txt"]
     assert listing.mimetype is None  # the server's value, kept
+    assert listing.format == "json"
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1, warnings
-    assert all(word in warnings[0] for word in ("Contents", "content", "mimetype", "format"))
+    assert "the body does not match `Contents` in 2 places:" in warnings[0], warnings[0]
+    assert "  content: expected str, got an array: [{" in warnings[0], warnings[0]
+    assert "  mimetype: expected str, got null" in warnings[0], warnings[0]
 
 
 @issue13(point=4)
@@ -411,13 +413,18 @@ def test_lenient_by_default_keeps_the_data_and_warns(
 def test_strict_response_validation_names_each_failing_field(
     sdk: GeneratedSdk, call: Run, folder: str, where: str
 ) -> None:
+    """Without its content (`content=0`) a directory comes with `content`, `format` and
+    `mimetype` all null, each declared a required string."""
+
     def scenario(client: Any) -> Any:
         if where == "with_options":
             client = client.with_options(strict_response_validation=True)
-        return client.contents.get_api_contents_path(path=folder)
+        return client.contents.get_api_contents_path(path=folder, content=0)
 
     options = {"strict_response_validation": True} if where == "client" else {}
     with pytest.raises(sdk.package.APIResponseValidationError) as raised:
         call(scenario, **options)
     message = str(raised.value)
-    assert all(word in message for word in ("Contents", "content", "mimetype", "format")), message
+    assert "the body does not match `Contents` in 3 places:" in message, message
+    for field in ("content", "format", "mimetype"):
+        assert f"  {field}: expected str, got null" in message, message
