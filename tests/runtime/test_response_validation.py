@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import importlib
 import logging
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, NotRequired
 
@@ -357,3 +360,48 @@ def test_typeddicts_keep_the_object_as_it_came(
     rt.models.keep_unknown_keys(DictContents)
     kept, _ = _both_modes(rt, DictContents, caplog)
     assert kept == LISTING and type(kept) is dict
+
+
+CYCLE = """\
+from __future__ import annotations
+
+from rtpkg._models import BaseModel
+
+
+class Employee(BaseModel):
+    id: int
+    manages: Department | None = None
+
+
+class Department(BaseModel):
+    id: int
+    name: str
+    members: list[Employee]
+"""
+
+
+def test_models_of_a_cycle_are_walked_by_their_resolved_annotations(
+    rt: SimpleNamespace, caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    """pydantic keeps `Employee.manages` as the forward reference 'Department | None' (the
+    class comes later): the walk resolves it rather than failing on it."""
+    (tmp_path / "rtcycle.py").write_text(CYCLE)
+    sys.path.insert(0, str(tmp_path))
+    try:
+        module = importlib.import_module("rtcycle")
+        body = {
+            "id": 1,
+            "name": "ops",
+            "members": [{"id": 2, "manages": {"id": 3, "name": None, "members": []}}],
+        }
+        client = make_client(rt, Recorder(json_response(200, body)))
+        with caplog.at_level(logging.WARNING, logger=rt.package):
+            department = client.request("GET", "/departments/1", cast_to=module.Department)
+    finally:
+        sys.path.remove(str(tmp_path))
+        del sys.modules["rtcycle"]
+    [employee] = department.members
+    assert type(employee) is module.Employee and type(employee.manages) is module.Department
+    assert employee.manages.name is None
+    [warning] = _warnings(caplog)
+    assert "members[0].manages.name: expected str, got null" in warning, warning

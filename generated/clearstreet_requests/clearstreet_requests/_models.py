@@ -13,6 +13,7 @@ models. A response that does not fit is built field by field (`_validation`) wit
 from __future__ import annotations
 
 import enum
+import typing
 import warnings
 from collections.abc import Sequence
 from typing import Annotated, Any, ClassVar
@@ -132,14 +133,35 @@ def model_fields(tp: object) -> Sequence[ModelField] | None:
     if issubclass(tp, pydantic.RootModel):
         return None
     fields = []
+    hints: dict[str, Any] | None = None
     for name, info in tp.model_fields.items():
         alias = info.validation_alias if isinstance(info.validation_alias, str) else info.alias
         annotation: Any = info.annotation
+        if _unresolved(annotation):  # a model of an import cycle, defined after this one
+            hints = _type_hints(tp) if hints is None else hints
+            annotation = hints.get(name, Any)
         if info.metadata:  # constraints, discriminators
             arguments = (annotation, *info.metadata)
             annotation = Annotated[arguments]
         fields.append((name, alias or name, annotation, info.is_required()))
     return fields
+
+
+def _unresolved(annotation: object) -> bool:
+    """Whether pydantic kept a forward reference in `annotation` (it resolves them when it
+    builds the validator, not in the field's annotation)."""
+    if isinstance(annotation, (str, typing.ForwardRef)):
+        return True
+    return any(_unresolved(argument) for argument in typing.get_args(annotation))
+
+
+def _type_hints(tp: type) -> dict[str, Any]:
+    """The class's annotations resolved in its module, now that every module has loaded;
+    {} where one still cannot be (its fields are then kept as they came)."""
+    try:
+        return typing.get_type_hints(tp, include_extras=True)
+    except (NameError, TypeError):
+        return {}
 
 
 def construct(tp: Any, values: dict[str, object], extra: dict[str, object]) -> object:
