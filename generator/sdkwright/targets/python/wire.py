@@ -119,7 +119,9 @@ def path_call(
     if style == "matrix":
         arguments.append(f"name={pytext.string_literal(wire_name)}")
     if style == "simple" and _between_slashes(path, wire_name):
-        arguments.append(f"argument={pytext.string_literal(variable)}")
+        # In single quotes: the call sits inside the path's double-quoted f-string, where the
+        # same quotes are Python 3.12 syntax (black, on an older Python, cannot parse them).
+        arguments.append(f"argument='{variable}'")  # an identifier: nothing to escape
     return f"path_param({', '.join(arguments)})"
 
 
