@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +56,14 @@ def ruff_check(sdk: Path) -> subprocess.CompletedProcess[str]:
     from sdkwright.targets.python.format import ruff_binary
 
     return run([ruff_binary(), "check", "--no-cache", "."], sdk)
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on (the OS picks it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def describe(result: subprocess.CompletedProcess[str]) -> str:

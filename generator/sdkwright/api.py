@@ -21,7 +21,7 @@ from sdkwright.cache.render_cache import RenderCache
 from sdkwright.cache.store import read_bytes
 from sdkwright.config import Target, target_options, template_folders
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, has_errors
-from sdkwright.ir import examples
+from sdkwright.ir import examples, security
 from sdkwright.ir.nodes import Api
 from sdkwright.output import MANIFEST_NAME, freshness, provenance, regenerate
 from sdkwright.output.manifest import FileEntry, Manifest, parse_manifest, read_manifest, sha256
@@ -125,7 +125,7 @@ def generate(
     options = NamingOptions(
         package=target.package, client_name=target.client_name, names=target.names
     )
-    api, build_diagnostics = build_named_api(specs, options)
+    api, build_diagnostics = build_named_api(specs, options, target.security)
     if has_errors(build_diagnostics) or (strict and _has_warnings(build_diagnostics)):
         return Result({}, diagnostics + locate(build_diagnostics, specs.documents.values()), api)
     # Once: what the flavour's model type changes in the Api, with a warning for what it
@@ -134,6 +134,8 @@ def generate(
     prepared = plan.prepare(api)
     build_diagnostics += prepared.diagnostics
     build_diagnostics += examples.budget_warnings(api)  # tests whose examples stop at "..."
+    if target.security is None:  # a client that takes no credential, say so
+        build_diagnostics += security.declared_none(specs.root_node, api.spec_version)
     located = _locate_meanwhile(build_diagnostics, specs)
     # Hashed before rendering: a template edited mid-run then shows as a change next time.
     templates = provenance.templates_digest(template_folders(target))

@@ -16,6 +16,8 @@ pyproject.toml, or CLI flags.
           tags: {Positions: holdings}                       # tag -> resource group
         overlays: [overlays/sdk.yaml]   # OpenAPI Overlays applied in order before validation;
                                         # what they matched is locked in sdkwright-overlays.lock.json
+        security: {scheme: bearer}      # the credential the client sends, where the spec
+                                        # declares none (config_security.py)
 
 Every problem is a located diagnostic (file:line:col and a JSON pointer into the config).
 """
@@ -32,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright import flavours
+from sdkwright.config_security import ConfiguredSecurity, read_security
 from sdkwright.defaults import FLAVOUR, FORMATTERS, base_options, names_from_flags
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.output.provenance import installed_version, templates_root
@@ -55,6 +58,7 @@ _TARGET_KEYS = {
     "templates",
     "names",
     "overlays",
+    "security",
 }
 _NAME_KINDS = ("operations", "schemas", "tags")
 _METHOD = re.compile(r"[a-z_][a-z0-9_]*")
@@ -94,6 +98,7 @@ class Target:
     overlays: tuple[Path, ...] = ()  # overlay files, applied in order
     lock: Path | None = None  # the overlay lock file, when there are overlays
     lenient: bool = False  # repair or skip what is invalid in the spec (spec/lenient)
+    security: ConfiguredSecurity | None = None  # the target's own scheme, replacing the spec's
 
     def plan(self) -> flavours.Plan:
         flavour = flavours.get(self.flavour)
@@ -118,6 +123,8 @@ def target_options(target: Target) -> dict[str, str]:
         folder = target.spec.parent
         overlays = [Path(os.path.relpath(o, folder)).as_posix() for o in target.overlays]
         options["overlays"] = json.dumps(overlays)
+    if target.security is not None:
+        options["security"] = target.security.as_json()
     writer = target.plan().model_writer
     if writer is not None and writer.distribution:
         # The version of a library writing the models shapes them as the formatter's shapes
@@ -342,6 +349,7 @@ class _Reader:
             overlays,
             base / OVERLAY_LOCK_NAME if overlays else None,
             self.flag(entry, "lenient", pointer),
+            read_security(entry.get("security"), f"{pointer}/security", self.failure),
         )
 
     def flag(self, entry: Mapping[str, Any], key: str, pointer: str) -> bool:

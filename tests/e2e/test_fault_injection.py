@@ -212,6 +212,9 @@ def client_options(base_url: str) -> dict[str, Any]:
         "timeout": TIMEOUT,
         "initial_retry_delay": INITIAL_DELAY,
         "max_retry_delay": MAX_DELAY,
+        # An invalid body ends the call with an error, as the model of the policy says (by
+        # default the client would return the body as it came, with a warning).
+        "strict_response_validation": True,
     }
 
 

@@ -30,6 +30,7 @@ from helpers import (
     SPECS,
     copy_sdk,
     describe,
+    free_port,
     run,
     sdkwright,
 )
@@ -65,13 +66,6 @@ def install_prism(binary: Path) -> None:
     ]
     installed = run(command, CACHE, timeout=600)
     assert installed.returncode == 0 and binary.exists(), describe(installed)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @contextmanager

@@ -218,12 +218,16 @@ def test_unknown_fields_are_kept(clearstreet: ModuleType) -> None:
     assert result.data.model_extra == {"venue": "OCC"}
 
 
-def test_a_body_that_does_not_match_is_a_response_validation_error(clearstreet: ModuleType) -> None:
+def test_a_body_that_does_not_match_is_a_response_validation_error_when_strict(
+    clearstreet: ModuleType,
+) -> None:
     recorder = Recorder(payload={"metadata": {}, "data": {"id": 5}})
+    client = sync_client(clearstreet, recorder, strict_response_validation=True)
     with pytest.raises(clearstreet.APIResponseValidationError):
-        sync_client(clearstreet, recorder).positions.cancel_position_instruction(
-            account_id=1, instruction_id="x"
-        )
+        client.positions.cancel_position_instruction(account_id=1, instruction_id="x")
+    lenient = sync_client(clearstreet, recorder)  # the default: the data, as it came
+    kept = lenient.positions.cancel_position_instruction(account_id=1, instruction_id="x")
+    assert kept.model_dump(by_alias=True, exclude_unset=True) == recorder.payload
 
 
 def test_timeouts_and_connection_failures_are_typed(clearstreet: ModuleType) -> None:

@@ -12,6 +12,7 @@ import asyncio
 import dataclasses
 import io
 import json
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -457,11 +458,31 @@ def test_server_sent_events_are_read_as_they_arrive(sdk: Flavoured) -> None:
     assert received == [("update", '{"n": 1}'), ("message", "done")]
 
 
-def test_a_response_that_does_not_fit_its_type_raises_a_validation_error(sdk: Flavoured) -> None:
+def test_a_response_that_does_not_fit_its_type_is_kept_with_a_warning(
+    sdk: Flavoured, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 13, point 4: by default the data comes back as the server sent it, and one
+    WARNING on the SDK's logger names the type and the field that did not fit."""
     server = Server(replies=[(200, {**ITEM, "id": ["not", "a", "string"]})])
+    with caplog.at_level(logging.WARNING, logger=sdk.module.__name__):
+        item = sdk.client(server).items.get_item(item_id="i-1")
+    item_id = item["id"] if sdk.mappings else item.id
+    assert item_id == ["not", "a", "string"]
+    [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert '`Item` in 1 place:\n  id: expected str, got an array: ["not", "a", "string"]' in warning
+
+
+@pytest.mark.parametrize("where", ["client", "with_options"])
+def test_strict_response_validation_raises_naming_the_field(sdk: Flavoured, where: str) -> None:
+    server = Server(replies=[(200, {**ITEM, "id": ["not", "a", "string"]})])
+    if where == "client":
+        client = sdk.client(server, strict_response_validation=True)
+    else:
+        client = sdk.client(server).with_options(strict_response_validation=True)
     with pytest.raises(sdk.module.APIResponseValidationError) as raised:
-        sdk.client(server).items.get_item(item_id="i-1")
+        client.items.get_item(item_id="i-1")
     assert raised.value.body == {**ITEM, "id": ["not", "a", "string"]}
+    assert 'id: expected str, got an array: ["not", "a", "string"]' in str(raised.value)
     assert len(server.sent) == 1
 
 
@@ -527,7 +548,7 @@ def test_a_declared_discriminator_decodes_each_tag_to_its_variant(sdk: Flavoured
     # The tag picks VolumeAttach, which requires droplet_id (VolumeDetach would accept it).
     for wrong in ({"type": "attach"}, {"type": "snapshot"}):
         server = Server(replies=[(200, wrong)])
-        resource = sdk.client(server).volumes
+        resource = sdk.client(server, strict_response_validation=True).volumes
         if sdk.model_type == "msgspec":
             assert resource.get_latest_volume_action(volume_id="v-1") == wrong
             continue

@@ -3,7 +3,7 @@ and type-check many generated packages in one mypy run.
 
 Every generated `types` package is written under one shared folder as a subpackage of one
 root package (`<root>/propsdk/t0001/`, ...) beside the runtime modules it imports
-(`propsdk/_models.py` and its `_pydantic.py`, the same text for every spec). Its modules
+(`propsdk/_models.py` and its `_pydantic.py` and `_validation.py`, the same text for every spec). Its modules
 import each other and `.._models` relatively, so they behave there exactly as in the SDK;
 the client, resources and tests of the SDK are only compiled (the property tests are about models, and importing
 a whole SDK per example would cost more than the rest).
@@ -67,8 +67,8 @@ PROFILE = PROFILES[os.environ.get("SDKWRIGHT_HYPOTHESIS_PROFILE", "ci")]
 ROOT_PACKAGE = "propsdk"
 OPTIONS = NamingOptions(package=ROOT_PACKAGE, client_name="PropClient")
 SPEC_NAME = "openapi.json"
-# The runtime modules that the `types` package imports (`_models` and the one it imports).
-RUNTIME_OF_TYPES = ("_models.py", "_pydantic.py")
+# The runtime modules that the `types` package imports (`_models` and the ones it imports).
+RUNTIME_OF_TYPES = ("_models.py", "_pydantic.py", "_validation.py")
 
 
 class SpecRejected(AssertionError):

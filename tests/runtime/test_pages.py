@@ -69,3 +69,29 @@ def test_async_pages_stop_at_a_short_page_too(rt: SimpleNamespace) -> None:
 
     assert asyncio.run(collect()) == ITEMS
     assert server.offsets == [0, 3, 6]
+
+
+def test_a_page_whose_response_lacks_its_list_is_empty_and_the_last(rt: SimpleNamespace) -> None:
+    """A response that broke its schema is kept leniently, a missing list as None (issue 13,
+    point 4): the page is empty, not a TypeError."""
+
+    def fetch(cursor: int | None) -> dict[str, None]:
+        return {"data": None}
+
+    def missing(response: dict[str, None]) -> Sequence[str]:
+        return response["data"]  # type: ignore[return-value]
+
+    page = rt.pagination.SyncPage.first(
+        fetch, cursor=None, items=missing, next_cursor=next_offset, limit=3
+    )
+    assert (page.items, page.has_next_page()) == ([], False)
+
+    async def first_async() -> object:
+        async def fetch_async(cursor: int | None) -> dict[str, None]:
+            return fetch(cursor)
+
+        return await rt.pagination.AsyncPage.first(
+            fetch_async, cursor=None, items=missing, next_cursor=next_offset, limit=3
+        )
+
+    assert asyncio.run(first_async()).items == []  # type: ignore[attr-defined]

@@ -65,9 +65,30 @@ def test_path_param(rt: SimpleNamespace, value: object, expected: str) -> None:
     assert rt.base.path_param(value) == expected
 
 
-def test_path_param_rejects_empty_values(rt: SimpleNamespace) -> None:
-    with pytest.raises(ValueError, match="empty"):
-        rt.base.path_param("")
+def test_an_empty_path_param_is_sent_where_the_path_allows_it(rt: SimpleNamespace) -> None:
+    """Issue 13, point 3: `/files/{path}` with "" is `/files/` (a server's root listing)."""
+    assert rt.base.path_param("") == ""
+    assert rt.base.path_param([]) == ""
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    client.request("GET", f"/files/{rt.base.path_param('')}", cast_to=type(None))
+    assert recorder.last.url.raw_path == b"/api/files/"
+
+
+@pytest.mark.parametrize("empty", ["", [], {}])
+def test_an_empty_path_param_between_two_slashes_is_refused_naming_it(
+    rt: SimpleNamespace, empty: object
+) -> None:
+    """A whole segment with more path after it: empty, it would call another route."""
+    with pytest.raises(ValueError) as raised:
+        rt.base.path_param(empty, argument="account_id")
+    assert (
+        str(raised.value) == f"Expected a non-empty value for `account_id` but received {empty!r}"
+    )
+    # Label and matrix styles are never empty: they start with "." or ";name=".
+    assert rt.base.path_param("", "label", argument="id") == "."
+    assert rt.base.path_param("", "matrix", name="id", argument="id") == ";id="
+    assert rt.base.path_param(0, argument="id") == "0"
 
 
 def test_path_param_cannot_escape_its_segment(rt: SimpleNamespace) -> None:

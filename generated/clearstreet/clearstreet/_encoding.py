@@ -52,7 +52,12 @@ _MULTIPART = "multipart/form-data"
 
 
 def path_param(
-    value: object, style: str = "simple", *, explode: bool = False, name: str = ""
+    value: object,
+    style: str = "simple",
+    *,
+    explode: bool = False,
+    name: str = "",
+    argument: str = "",
 ) -> str:
     """Format a value as a path parameter in its OpenAPI style.
 
@@ -61,6 +66,11 @@ def path_param(
     Arrays and objects: ``simple`` gives ``a,b`` and ``k,v`` (``k=v`` exploded),
     ``label`` the same after a "." (exploded, "." between items), ``matrix``
     ``;name=a,b`` (exploded, ``;name=a;name=b`` and ``;k=v``).
+
+    An empty value is sent where the path allows it (``/files/{path}`` with ``""`` is
+    ``/files/``, a server's root listing). A parameter that is a whole segment between two
+    slashes (``/accounts/{account_id}/orders``) names its ``argument``: empty, it would make
+    ``//`` and call another route, so it is refused before sending.
     """
     value = to_jsonable(value)  # a model is an object of its fields
     if isinstance(value, Mapping):
@@ -78,7 +88,10 @@ def path_param(
             return f";{key}=" + ",".join(parts)
         prefix = ";" if isinstance(value, Mapping) else f";{key}="
         return "".join(prefix + part for part in parts)
-    return ",".join(parts)
+    text = ",".join(parts)
+    if not text and argument:
+        raise ValueError(f"Expected a non-empty value for `{argument}` but received {value!r}")
+    return text
 
 
 # RFC 3986 reserved characters a path may hold as they are ("?", "#", "[", "]" may not).
@@ -106,9 +119,6 @@ def keep_reserved(encoded: str) -> str:
 
 def _segment(value: object) -> str:
     text = to_str(value)
-    if not text:
-        # "/users/{id}" with an empty id would silently hit "/users/".
-        raise ValueError("path parameters must not be empty")
     if text in (".", ".."):
         # quote() leaves dots alone, and URL normalisation would remove a
         # bare "." or ".." segment.

@@ -57,7 +57,8 @@ class SyncPage(Generic[_ItemT, _ResponseT]):
         """Fetch the page at `cursor`; the following pages are fetched on demand. `limit` is
         the page size the call asks for, where the API pages by offset or number."""
         response = fetch(cursor)
-        page_items = items(response)
+        # None where a response kept leniently lacks its list (`_validation`): an empty page.
+        page_items = items(response) or ()
         following = _following(cursor, next_cursor(response, cursor, page_items), page_items, limit)
         if following is None:
             return cls(response, page_items, None)
@@ -112,7 +113,7 @@ class AsyncPage(Generic[_ItemT, _ResponseT]):
         limit: int | None = None,
     ) -> AsyncPage[_ItemT, _ResponseT]:
         response = await fetch(cursor)
-        page_items = items(response)
+        page_items = items(response) or ()  # as in SyncPage.first
         following = _following(cursor, next_cursor(response, cursor, page_items), page_items, limit)
         if following is None:
             return cls(response, page_items, None)

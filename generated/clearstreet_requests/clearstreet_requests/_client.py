@@ -64,6 +64,9 @@ class ClearStreet(SyncAPIClient):
             from the API description, and a call's `max_retries=`, take precedence.
         initial_retry_delay: Seconds before the first retry, doubling with each retry,
         max_retry_delay: up to this many seconds. A server's `Retry-After` replaces both.
+        strict_response_validation: Raise `APIResponseValidationError` for a response body
+            that does not match its declared type. By default it is returned as it came
+            (what matches parsed), with a WARNING naming each field that did not match.
     """
 
     def __init__(
@@ -77,6 +80,7 @@ class ClearStreet(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
+        strict_response_validation: bool = False,
     ) -> None:
         self.api_key = _resolve_api_key(api_key)
         super().__init__(
@@ -89,6 +93,7 @@ class ClearStreet(SyncAPIClient):
             max_retry_delay=max_retry_delay,
             credentials=_credentials(self.api_key),
             default_security=DEFAULT_SECURITY,
+            strict_response_validation=strict_response_validation,
         )
 
     def with_options(
@@ -101,6 +106,7 @@ class ClearStreet(SyncAPIClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         initial_retry_delay: float | NotGiven = NOT_GIVEN,
         max_retry_delay: float | NotGiven = NOT_GIVEN,
+        strict_response_validation: bool | NotGiven = NOT_GIVEN,
     ) -> ClearStreet:
         """A copy of this client with some options changed, sharing its connection pool.
 
@@ -122,6 +128,11 @@ class ClearStreet(SyncAPIClient):
             ),
             max_retry_delay=(
                 policy.max_delay if isinstance(max_retry_delay, NotGiven) else max_retry_delay
+            ),
+            strict_response_validation=(
+                self._strict_response_validation
+                if isinstance(strict_response_validation, NotGiven)
+                else strict_response_validation
             ),
         )
 

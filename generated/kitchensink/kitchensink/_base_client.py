@@ -11,8 +11,9 @@ A call goes through four steps:
 3. retry step 2 while the failure is transient and repeating is safe (``_retries`` has the
    policy), re-sending the very same request, so an idempotency key stays the same across
    the retries of one call;
-4. validate the response body into the declared return type (``_response``), or hand back
-   the response itself for ``with_raw_response`` and ``with_streaming_response``.
+4. validate the response body into the declared return type (``_response``: leniently, or
+   raising with ``strict_response_validation``), or hand back the response itself for
+   ``with_raw_response`` and ``with_streaming_response``.
 
 Steps 1, 4 and the retry decisions are written once and shared by both clients, so the two
 cannot drift apart; only the sending and the sleeping between attempts differ between sync
@@ -125,6 +126,7 @@ class _BaseClient(Generic[_HttpClientT]):
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
         credentials: Mapping[str, Credential] | None = None,
         default_security: Security = (),
+        strict_response_validation: bool = False,
     ) -> None:
         self._base_url = _http.parse_base_url(base_url)
         self._join_url = _http.url_joiner(self._base_url)
@@ -136,6 +138,7 @@ class _BaseClient(Generic[_HttpClientT]):
         self._retry_policy = RetryPolicy(max_retries, initial_retry_delay, max_retry_delay)
         self._credentials: Mapping[str, Credential] = credentials or {}
         self._default_security = default_security
+        self._strict_response_validation = strict_response_validation
         # Operations share a handful of requirement lists: work each out once.
         self._auth_cache: dict[Security, Credential] = {}
         # A subclass may still supply its own ``auth_headers``; asked once, not per call.
@@ -298,8 +301,11 @@ class SyncAPIClient(_BaseClient[_http.Client]):
             record_response(response, retries_taken)
             if streamed:  # the events are read as the caller iterates
                 return cast(_T, EventStream(response))
-            return parse_response(response, cast_to)
-        return cast(_T, APIResponse(response, cast_to, retries_taken=retries_taken))
+            return parse_response(response, cast_to, strict=self._strict_response_validation)
+        raw = APIResponse(
+            response, cast_to, retries_taken=retries_taken, strict=self._strict_response_validation
+        )
+        return cast(_T, raw)
 
     def _send(
         self,
@@ -418,8 +424,11 @@ class AsyncAPIClient(_BaseClient[_http.AsyncClient]):
             record_response(response, retries_taken)
             if streamed:  # the events are read as the caller iterates
                 return cast(_T, AsyncEventStream(response))
-            return parse_response(response, cast_to)
-        return cast(_T, AsyncAPIResponse(response, cast_to, retries_taken=retries_taken))
+            return parse_response(response, cast_to, strict=self._strict_response_validation)
+        raw = AsyncAPIResponse(
+            response, cast_to, retries_taken=retries_taken, strict=self._strict_response_validation
+        )
+        return cast(_T, raw)
 
     async def _send(
         self,

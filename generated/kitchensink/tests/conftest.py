@@ -4,7 +4,8 @@
 Every request is recorded and answered with the response a test sets, so the tests run
 offline and check exactly what would go over the wire. With `TEST_API_BASE_URL` set (e.g. a
 Prism mock server serving the spec), requests go to that server instead: the tests then check
-the requests and that the server's responses parse.
+the requests and that the server's responses parse. The clients validate responses strictly:
+a response that does not match its declared type fails the test instead of being kept.
 """
 
 from __future__ import annotations
@@ -96,7 +97,12 @@ def client(mock_api: MockAPI) -> Iterator[KitchenSink]:
         else httpx.MockTransport(mock_api.handle)
     )
     with httpx.Client(transport=transport) as http_client:
-        yield KitchenSink(api_key=API_KEY, base_url=BASE_URL, http_client=http_client)
+        yield KitchenSink(
+            api_key=API_KEY,
+            base_url=BASE_URL,
+            http_client=http_client,
+            strict_response_validation=True,
+        )
 
 
 @pytest.fixture
@@ -107,7 +113,10 @@ def async_client(mock_api: MockAPI) -> AsyncKitchenSink:
     else:
         transport = httpx.MockTransport(mock_api.handle)
     return AsyncKitchenSink(
-        api_key=API_KEY, base_url=BASE_URL, http_client=httpx.AsyncClient(transport=transport)
+        api_key=API_KEY,
+        base_url=BASE_URL,
+        http_client=httpx.AsyncClient(transport=transport),
+        strict_response_validation=True,
     )
 
 

@@ -12,7 +12,9 @@ from typing import Any, TypeVar
 
 import pydantic
 
-__all__ = ["DecodeError", "adapter_for", "decode_json", "tag_reader"]
+from ._validation import type_name
+
+__all__ = ["DecodeError", "adapter_for", "decode_json", "tag_reader", "validate_data"]
 
 _T = TypeVar("_T")
 
@@ -25,7 +27,10 @@ _adapters: dict[object, pydantic.TypeAdapter[Any]] = {}
 
 
 def adapter_for(tp: type[_T]) -> pydantic.TypeAdapter[_T]:
-    adapter = _adapters.get(tp)
+    try:
+        adapter = _adapters.get(tp)
+    except TypeError:  # an annotation holding unhashable metadata (a field's FieldInfo)
+        return pydantic.TypeAdapter(tp)
     if adapter is None:
         adapter = _adapters[tp] = pydantic.TypeAdapter(tp)
     return adapter
@@ -33,7 +38,29 @@ def adapter_for(tp: type[_T]) -> pydantic.TypeAdapter[_T]:
 
 def decode_json(content: bytes, tp: type[_T]) -> _T:
     """``content``, JSON, validated into ``tp``."""
-    return adapter_for(tp).validate_json(content)
+    try:
+        return adapter_for(tp).validate_json(content)
+    except pydantic.ValidationError as error:
+        raise _titled(error, tp) from None
+
+
+def validate_data(data: object, tp: Any) -> object:
+    """``data``, decoded JSON, validated into ``tp`` (`_validation` asks this of parts of a
+    response)."""
+    return adapter_for(tp).validate_python(data)
+
+
+def _titled(error: pydantic.ValidationError, tp: object) -> pydantic.ValidationError:
+    """`error` under the name of the type it is about: pydantic titles it after the outermost
+    validator, which for the SDK's models is a wrap validator (`function-wrap[...]`)."""
+    try:
+        return pydantic.ValidationError.from_exception_data(
+            type_name(tp),
+            error.errors(),  # type: ignore[arg-type]  # ErrorDetails are InitErrorDetails plus text
+            input_type="json",
+        )
+    except (KeyError, TypeError, ValueError):  # an error type of a validator of its own
+        return error
 
 
 def tag_reader(key: str, attribute: str = "") -> Callable[[Any], str | None]:

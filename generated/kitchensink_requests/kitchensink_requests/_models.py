@@ -6,27 +6,34 @@ a model keeps fields it does not declare, and an enum accepts values it does not
 (they become members created on the fly, equal to their plain value).
 
 Responses are parsed by pydantic (`decode_json`), which also writes request bodies from
-models.
+models. A response that does not fit is built field by field (`_validation`) with
+`model_fields` and `construct`: a model made without validation keeps the server's values.
 """
 
 from __future__ import annotations
 
 import enum
+import typing
 import warnings
-from typing import Any, ClassVar
+from collections.abc import Sequence
+from typing import Annotated, Any, ClassVar
 
 import pydantic
 
-from ._pydantic import DecodeError, decode_json, tag_reader
+from ._pydantic import DecodeError, decode_json, tag_reader, validate_data
+from ._validation import ModelField
 
 __all__ = [
     "BaseModel",
     "DecodeError",
     "OpenIntEnum",
     "OpenStrEnum",
+    "construct",
     "decode_json",
     "dump_model",
+    "model_fields",
     "tag_reader",
+    "validate_data",
 ]
 
 
@@ -116,3 +123,53 @@ class OpenIntEnum(int, enum.Enum):
 def dump_model(value: object) -> object | None:
     """Nothing: the models here are pydantic's, which the core dumps itself (``_encoding``)."""
     return None
+
+
+def model_fields(tp: object) -> Sequence[ModelField] | None:
+    """The fields of a pydantic model class (wire name: its validation alias or alias); None
+    for anything else, a root model included (its value is no object of fields)."""
+    if not isinstance(tp, type) or not issubclass(tp, pydantic.BaseModel):
+        return None
+    if issubclass(tp, pydantic.RootModel):
+        return None
+    fields = []
+    hints: dict[str, Any] | None = None
+    for name, info in tp.model_fields.items():
+        alias = info.validation_alias if isinstance(info.validation_alias, str) else info.alias
+        annotation: Any = info.annotation
+        if _unresolved(annotation):  # a model of an import cycle, defined after this one
+            hints = _type_hints(tp) if hints is None else hints
+            annotation = hints.get(name, Any)
+        if info.metadata:  # constraints, discriminators
+            arguments = (annotation, *info.metadata)
+            annotation = Annotated[arguments]
+        fields.append((name, alias or name, annotation, info.is_required()))
+    return fields
+
+
+def _unresolved(annotation: object) -> bool:
+    """Whether pydantic kept a forward reference in `annotation` (it resolves them when it
+    builds the validator, not in the field's annotation)."""
+    if isinstance(annotation, (str, typing.ForwardRef)):
+        return True
+    return any(_unresolved(argument) for argument in typing.get_args(annotation))
+
+
+def _type_hints(tp: type) -> dict[str, Any]:
+    """The class's annotations resolved in its module, now that every module has loaded;
+    {} where one still cannot be (its fields are then kept as they came)."""
+    try:
+        return typing.get_type_hints(tp, include_extras=True)
+    except (NameError, TypeError):
+        return {}
+
+
+def construct(tp: Any, values: dict[str, object], extra: dict[str, object]) -> object:
+    """A model of `values` as they are (only the fields that came are set; required ones that
+    did not are None), keeping `extra` where the model keeps unknown fields."""
+    model = tp.model_construct(_fields_set=set(values), **values)
+    for name in tp.model_fields.keys() - model.__dict__.keys():
+        model.__dict__[name] = None
+    if tp.model_config.get("extra") == "allow":
+        object.__setattr__(model, "__pydantic_extra__", dict(extra))
+    return model

@@ -1,7 +1,14 @@
 # File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
 """Responses: parsing bodies into declared types, and raw or streamed access to them.
 
-By default a method returns its parsed result. Two views of the client return more:
+By default a method returns its parsed result. A body that does not match its declared type
+(servers drift from their API descriptions) is still returned: built from what validates,
+keeping the server's values where they do not (`_validation`), with one WARNING on the
+SDK's logger naming the type and each field that broke. A client made with
+``strict_response_validation=True`` raises :class:`APIResponseValidationError` instead, its
+message listing the same.
+
+Two views of the client return more than the parsed result:
 
 ``client.with_raw_response.<group>.<method>(...)`` returns an :class:`APIResponse`: status,
 headers and the HTTP library's response (``http_response``), with ``.parse()`` giving what
@@ -28,10 +35,11 @@ import contextlib
 import contextvars
 import functools
 import json
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, Generic, Literal, ParamSpec, TypeVar, cast
 
-from . import _http
+from . import _http, _models
 from ._exceptions import APIResponseValidationError, _decode_body
 from ._models import DecodeError, decode_json
 from ._streaming import (
@@ -43,6 +51,7 @@ from ._streaming import (
     iter_events,
     iter_lines,
 )
+from ._validation import build_leniently, describe, type_name
 
 __all__ = [
     "APIResponse",
@@ -59,6 +68,9 @@ __all__ = [
 
 _T = TypeVar("_T")
 _P = ParamSpec("_P")
+
+# This module is copied into each generated package: its logger is the package's.
+_log = logging.getLogger(__name__.rpartition(".")[0] or __name__)
 
 ResponseMode = Literal["parse", "raw", "stream"]
 _response_mode: contextvars.ContextVar[ResponseMode] = contextvars.ContextVar(
@@ -87,8 +99,9 @@ def record_response(response: _http.Response, retries_taken: int) -> None:
 # --- Parsing -------------------------------------------------------------------
 
 
-def parse_response(response: _http.Response, cast_to: type[_T]) -> _T:
-    """Convert a successful response, already read, into ``cast_to``."""
+def parse_response(response: _http.Response, cast_to: type[_T], *, strict: bool = False) -> _T:
+    """Convert a successful response, already read, into ``cast_to``: leniently, or raising
+    for a body that does not match when ``strict``."""
     # Types that bypass validation. `raw` is typed `object` so that the final
     # cast reads the same to every mypy version, whatever it narrows `_T` to.
     raw: object
@@ -97,7 +110,7 @@ def parse_response(response: _http.Response, cast_to: type[_T]) -> _T:
     elif cast_to is str:
         # A string in a JSON body is still JSON: quoted, with escapes.
         if _is_json(response):
-            return _validate(response, cast_to)
+            return _validate(response, cast_to, strict)
         raw = response.text
     elif cast_to is bytes:
         raw = response.content
@@ -108,7 +121,7 @@ def parse_response(response: _http.Response, cast_to: type[_T]) -> _T:
     elif cast_to is AsyncEventStream:
         raw = AsyncEventStream(response)
     else:
-        return _validate(response, cast_to)
+        return _validate(response, cast_to, strict)
     return cast(_T, raw)
 
 
@@ -118,7 +131,7 @@ def _is_json(response: _http.Response) -> bool:
     return media_type == "application/json" or media_type.endswith("+json")
 
 
-def _validate(response: _http.Response, cast_to: type[_T]) -> _T:
+def _validate(response: _http.Response, cast_to: type[_T], strict: bool) -> _T:
     if not response.content:
         raise APIResponseValidationError(
             "Expected a response body but the response was empty.",
@@ -128,7 +141,23 @@ def _validate(response: _http.Response, cast_to: type[_T]) -> _T:
     try:
         return decode_json(response.content, cast_to)  # by the model type's library
     except DecodeError as exc:
-        raise APIResponseValidationError(response=response, body=_decode_body(response)) from exc
+        error = exc
+    try:
+        body = json.loads(response.content)
+    except ValueError:  # no JSON: no data to keep
+        raise APIResponseValidationError(response=response, body=_decode_body(response)) from error
+    value, mismatches = build_leniently(body, cast_to, _models)
+    where = str(response.request.url).partition("?")[0]  # a query may hold a credential
+    report = (
+        f"{response.request.method} {where} -> {response.status_code}: the body does not match "
+    )
+    report += describe(cast_to, mismatches) if mismatches else f"`{type_name(cast_to)}`: {error}"
+    if strict:
+        raise APIResponseValidationError(report, response=response, body=body) from error
+    _log.warning(
+        "%s\n(The data is returned as it came; strict_response_validation=True raises.)", report
+    )
+    return cast(_T, value)
 
 
 # --- Raw and streamed responses ----------------------------------------------------
@@ -142,12 +171,14 @@ class _BaseAPIResponse(Generic[_T]):
         *,
         retries_taken: int,
         parsed: tuple[_T] | None = None,
+        strict: bool = False,
     ) -> None:
         self.http_response = http_response
         self.retries_taken = retries_taken
         """How many times the request was retried before this response."""
         self._cast_to = cast_to
         self._parsed = parsed  # a 1-tuple once parsed, as the result may be None
+        self._strict = strict  # the client's strict_response_validation
 
     @property
     def status_code(self) -> int:
@@ -170,7 +201,8 @@ class _BaseAPIResponse(Generic[_T]):
     def _parse_read(self) -> _T:
         if self._parsed is None:
             assert self._cast_to is not None  # only pages come without, already parsed
-            self._parsed = (parse_response(self.http_response, self._cast_to),)
+            parsed = parse_response(self.http_response, self._cast_to, strict=self._strict)
+            self._parsed = (parsed,)
         return self._parsed[0]
 
     def __repr__(self) -> str:

@@ -4,7 +4,8 @@
 Every request is recorded and answered with the response a test sets, so the tests run
 offline and check exactly what would go over the wire. With `TEST_API_BASE_URL` set (e.g. a
 Prism mock server serving the spec), requests go to that server instead: the tests then check
-the requests and that the server's responses parse.
+the requests and that the server's responses parse. The clients validate responses strictly:
+a response that does not match its declared type fails the test instead of being kept.
 """
 
 from __future__ import annotations
@@ -141,7 +142,9 @@ def client(mock_api: MockAPI) -> Iterator[KitchenSink]:
     with requests.Session() as session:
         session.mount("http://", adapter)
         session.mount("https://", adapter)
-        yield KitchenSink(api_key=API_KEY, base_url=BASE_URL, http_client=session)
+        yield KitchenSink(
+            api_key=API_KEY, base_url=BASE_URL, http_client=session, strict_response_validation=True
+        )
 
 
 def query_pairs(request: RecordedRequest) -> list[tuple[str, str]]:

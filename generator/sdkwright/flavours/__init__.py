@@ -155,6 +155,7 @@ RUNTIME_MODULES = (
     "_retries.py",
     "_streaming.py",
     "_types.py",
+    "_validation.py",
 )
 
 _REGISTRY: dict[str, Flavour] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sdkwright.config_security import ConfiguredSecurity
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.ir import path_keys, security
 from sdkwright.ir.nodes import Api, Operation, ResourceGroup, Security, SecurityScheme
@@ -18,8 +19,11 @@ from sdkwright.spec.resolve import Node, RefError, SpecSet
 from sdkwright.spec.validate import iter_operations, spec_version
 
 
-def build_api(specs: SpecSet) -> tuple[Api, list[Diagnostic]]:
-    """The spec's neutral IR, and what building it found wrong."""
+def build_api(
+    specs: SpecSet, configured_security: ConfiguredSecurity | None = None
+) -> tuple[Api, list[Diagnostic]]:
+    """The spec's neutral IR, and what building it found wrong. `configured_security`: the
+    target's own scheme (sdkwright.yaml), which replaces the spec's."""
     root = specs.root_node
     version = spec_version(root.value) or "3.0"
     converter = SchemaConverter(specs, version)
@@ -33,14 +37,11 @@ def build_api(specs: SpecSet) -> tuple[Api, list[Diagnostic]]:
         for position, (path, method, item, op) in enumerate(iter_operations(specs))
     ]
     converter.diagnostics += path_keys.diagnostics((p, i) for p, _, i, _ in iter_operations(specs))
-    default_security = security.requirements(root.value.get("security")) or ()
-    schemes = security.build_schemes(
-        security.scheme_definitions(root, version),
-        default_security,
-        [default_security, *(s for op in operations if (s := op.security) is not None)],
-        converter.diagnostics,
+    default_security, schemes = security.api_security(
+        root, version, configured_security, operations, converter.diagnostics
     )
-    default_security = security.effective(default_security, schemes)
+    if configured_security is not None:  # the target's scheme replaces the spec's
+        operations = [security.under_configured(op) for op in operations]
     operations = [_with_security(op, default_security, schemes) for op in operations]
     webhooks = builder.webhooks(root)
     tags = _tag_descriptions(specs)

@@ -10,17 +10,23 @@ The primary scheme comes first: a scheme whose own name says "api key", else the
 default `security` names first (preferring one credential over basic's two), else the one
 most operations use. Targets name its argument like every other SDK's (Python: `api_key=`,
 read from `<PREFIX>_API_KEY`; see targets/python/naming/security.py).
+
+A target may declare its own scheme (`security:` in sdkwright.yaml, config_security.py): it
+replaces the spec's. A spec declaring none, with none configured, gets a `security.none`
+WARNING: its client takes no credential, which a server may well want.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
+from sdkwright.config_security import HINT, ConfiguredSecurity
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.ir.names import same_words
-from sdkwright.ir.nodes import SchemeKind, Security, SecurityScheme
+from sdkwright.ir.nodes import Operation, SchemeKind, Security, SecurityScheme
 from sdkwright.spec.resolve import Node
 
 
@@ -56,6 +62,61 @@ def _kind(scheme: Any) -> tuple[SchemeKind, str, str] | None:
     if kind == "apiKey" and location in ("header", "query", "cookie") and isinstance(name, str):
         return "api_key", str(location), name
     return None
+
+
+# The configured scheme's name in the API's requirements and the client's credentials.
+CONFIGURED = "sdkwright.yaml"
+
+
+def api_security(
+    root: Node,
+    version: str,
+    configured: ConfiguredSecurity | None,
+    operations: Sequence[Operation],
+    diagnostics: list[Diagnostic],
+) -> tuple[Security, tuple[SecurityScheme, ...]]:
+    """The API's default requirements and the schemes its client takes credentials for: the
+    target's configured scheme, else the spec's."""
+    if configured is not None:
+        return ((CONFIGURED,),), (configured_scheme(configured),)
+    default_security = requirements(root.value.get("security")) or ()
+    used = [default_security, *(s for op in operations if (s := op.security) is not None)]
+    schemes = build_schemes(scheme_definitions(root, version), default_security, used, diagnostics)
+    return effective(default_security, schemes), schemes
+
+
+def declared_none(root: Node, version: str) -> list[Diagnostic]:
+    """A `security.none` WARNING for a spec that declares no security scheme (asked at
+    generation, for a target that configures none): its client takes no credential."""
+    definitions = scheme_definitions(root, version)
+    if definitions is not None and definitions.value:
+        return []
+    message = (
+        "the spec declares no security scheme: the client takes no credential "
+        "(a server that wants one answers 401 or 403)"
+    )
+    return [Diagnostic(Level.WARNING, "security.none", message, root.location, HINT)]
+
+
+def configured_scheme(configured: ConfiguredSecurity) -> SecurityScheme:
+    """The target's scheme as the client's one scheme. Its environment variable, when the
+    target names one, is kept by the naming step (which names every other one)."""
+    return SecurityScheme(
+        name=CONFIGURED,
+        kind=configured.kind,
+        argument="",
+        env_var=configured.env,
+        location=configured.location if configured.kind == "api_key" else "header",
+        parameter_name=configured.name,
+        description="Declared in sdkwright.yaml",
+    )
+
+
+def under_configured(op: Operation) -> Operation:
+    """An operation once the target's scheme replaces the spec's: one the spec marks anonymous
+    (`security: []`) stays so; any other follows the API's default, the configured scheme."""
+    anonymous = op.security is not None and not any(op.security)
+    return op if anonymous else replace(op, security=None)
 
 
 def build_schemes(

@@ -12,8 +12,10 @@ Adding a model type: a module defining every name below, and a flavour whose pla
 (`Plan.model_type`); the core does not change.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
+
+from ._validation import ModelField
 
 _T = TypeVar("_T")
 
@@ -30,3 +32,15 @@ def dump_model(value: object) -> object | None:
 
 def tag_reader(key: str, attribute: str = "") -> Callable[[Any], str | None]:
     """For the generated code: reads the tag of a tagged union (`_pydantic.tag_reader`)."""
+
+def validate_data(data: object, tp: Any) -> object:
+    """Decoded JSON validated into `tp`, raising when it does not fit: `_validation` walks a
+    response that broke its type with it, part by part."""
+
+def model_fields(tp: object) -> Sequence[ModelField] | None:
+    """The fields (Python name, wire name, annotation, required) of one of this model type's
+    classes; None for any other type."""
+
+def construct(tp: Any, values: dict[str, object], extra: dict[str, object]) -> object:
+    """An instance of the class `tp` made of `values` (by Python name) without validation,
+    its required fields that did not come None, keeping `extra` keys where it can."""

@@ -48,7 +48,7 @@ class Positions:
         """
         return self._client.request(
             "DELETE",
-            f"/v1/accounts/{path_param(account_id)}/positions/instructions/{path_param(instruction_id)}",
+            f"/v1/accounts/{path_param(account_id, argument='account_id')}/positions/instructions/{path_param(instruction_id)}",
             cast_to=CancelPositionInstructionResponse,
             options=RequestOptions(
                 extra_headers=extra_headers,

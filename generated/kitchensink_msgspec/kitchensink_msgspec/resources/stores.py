@@ -82,7 +82,7 @@ class Stores:
         """
         return self._client.request(
             "GET",
-            f"/stores/{path_param(store_code)}/inventory",
+            f"/stores/{path_param(store_code, argument='store_code')}/inventory",
             cast_to=dict[str, int],
             options=RequestOptions(
                 extra_headers=extra_headers,
@@ -123,7 +123,7 @@ class Stores:
         """
         return self._client.request(
             "POST",
-            f"/stores/{path_param(store_code)}/orders",
+            f"/stores/{path_param(store_code, argument='store_code')}/orders",
             cast_to=Order,
             headers={
                 "X-Request-Tag": x_request_tag,
@@ -201,7 +201,7 @@ class AsyncStores:
         """
         return await self._client.request(
             "GET",
-            f"/stores/{path_param(store_code)}/inventory",
+            f"/stores/{path_param(store_code, argument='store_code')}/inventory",
             cast_to=dict[str, int],
             options=RequestOptions(
                 extra_headers=extra_headers,
@@ -242,7 +242,7 @@ class AsyncStores:
         """
         return await self._client.request(
             "POST",
-            f"/stores/{path_param(store_code)}/orders",
+            f"/stores/{path_param(store_code, argument='store_code')}/orders",
             cast_to=Order,
             headers={
                 "X-Request-Tag": x_request_tag,

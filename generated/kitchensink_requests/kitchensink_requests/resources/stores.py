@@ -79,7 +79,7 @@ class Stores:
         """
         return self._client.request(
             "GET",
-            f"/stores/{path_param(store_code)}/inventory",
+            f"/stores/{path_param(store_code, argument='store_code')}/inventory",
             cast_to=dict[str, int],
             options=RequestOptions(
                 extra_headers=extra_headers,
@@ -120,7 +120,7 @@ class Stores:
         """
         return self._client.request(
             "POST",
-            f"/stores/{path_param(store_code)}/orders",
+            f"/stores/{path_param(store_code, argument='store_code')}/orders",
             cast_to=Order,
             headers={
                 "X-Request-Tag": x_request_tag,

@@ -137,10 +137,14 @@ def path_call(
     explode: bool,
     *,
     allow_reserved: bool = False,
+    path: str = "",
 ) -> str:
     """The runtime call that puts a path parameter into the path: its style said only where
     it is not the default (`simple`, not exploded); `keep_reserved` around it for a parameter
-    that allows reserved characters."""
+    that allows reserved characters. A `simple` parameter that is a whole segment with more
+    of `path` after it (`/a/{x}/b`) names its argument: empty, it would make `//` and call
+    another route, so the runtime refuses it, saying which (issue 13, point 3); elsewhere
+    (`/files/{path}`, `/v{version}.json`) an empty value is sent."""
     arguments = [variable]
     if style != "simple":
         arguments.append(pytext.string_literal(style))
@@ -148,8 +152,16 @@ def path_call(
         arguments.append("explode=True")
     if style == "matrix":
         arguments.append(f"name={pytext.string_literal(wire_name)}")
+    if style == "simple" and _between_slashes(path, wire_name):
+        # In single quotes: the call sits inside the path's double-quoted f-string, where the
+        # same quotes are Python 3.12 syntax (black, on an older Python, cannot parse them).
+        arguments.append(f"argument='{variable}'")  # an identifier: nothing to escape
     call = f"path_param({', '.join(arguments)})"
     return f"keep_reserved({call})" if allow_reserved else call
+
+
+def _between_slashes(path: str, wire_name: str) -> bool:
+    return re.search(r"(?:^|/)\{" + re.escape(wire_name) + r"\}/", path) is not None
 
 
 def path_text(

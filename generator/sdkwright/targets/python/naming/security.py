@@ -31,12 +31,14 @@ def _named(
         return with_fields(
             scheme,
             argument=user,
-            env_var=f"{env_prefix}_{user.upper()}",
+            env_var=scheme.env_var or f"{env_prefix}_{user.upper()}",
             password_argument=password,
             password_env_var=f"{env_prefix}_{password.upper()}",
         )
     argument = _claim("api_key" if primary else snake(scheme.name) or "credential", taken)
-    return with_fields(scheme, argument=argument, env_var=f"{env_prefix}_{argument.upper()}")
+    # A variable the target configured (sdkwright.yaml `security.env`) is kept.
+    env_var = scheme.env_var or f"{env_prefix}_{argument.upper()}"
+    return with_fields(scheme, argument=argument, env_var=env_var)
 
 
 def _claim(name: str, taken: set[str]) -> str:

@@ -17,6 +17,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from sdkwright.config import NameOverrides
+from sdkwright.config_security import ConfiguredSecurity
 from sdkwright.diagnostics import Diagnostic, Level, Location
 from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Api, Model, Operation
@@ -39,9 +40,14 @@ class NamingOptions:
     names: NameOverrides = dataclasses.field(default_factory=NameOverrides)
 
 
-def build_named_api(specs: SpecSet, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
-    """The spec's IR, named for Python, and what building and naming it found wrong."""
-    api, diagnostics = build_api(specs)
+def build_named_api(
+    specs: SpecSet,
+    options: NamingOptions,
+    configured_security: ConfiguredSecurity | None = None,
+) -> tuple[Api, list[Diagnostic]]:
+    """The spec's IR, named for Python, and what building and naming it found wrong
+    (`configured_security`: the target's own scheme, see ir/security.py)."""
+    api, diagnostics = build_api(specs, configured_security)
     named, naming_diagnostics = name_api(api, options)
     return named, diagnostics + naming_diagnostics
 

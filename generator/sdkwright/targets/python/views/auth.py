@@ -29,9 +29,8 @@ class ClientAuth:
 
 def client_auth(api: Api) -> ClientAuth:
     schemes = api.security_schemes
-    if not schemes:  # `api_key=` stays, unused, so that every client reads the same
-        env_var = f"{api.env_prefix}_API_KEY"
-        return ClientAuth((CredentialArgument("api_key", env_var, ""),), "", (), "()")
+    if not schemes:  # no credential it could not send (issue 13, point 2)
+        return ClientAuth((), "", (), "()")
     arguments: list[CredentialArgument] = []
     credentials = []
     for scheme in schemes:

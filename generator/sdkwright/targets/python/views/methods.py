@@ -226,6 +226,7 @@ def _path_expression(op: Operation) -> str:
             parameter.style,
             parameter.explode,
             allow_reserved=parameter.allow_reserved,
+            path=op.path,
         )
         pieces.append("{" + call + "}")
         has_variable = True

@@ -1,0 +1,100 @@
+"""A target's own security scheme, for an API whose spec declares none (or a wrong one):
+
+    security: {scheme: bearer}                                 # Authorization: Bearer <token>
+    security: {scheme: basic}                                  # username= and password=
+    security: {scheme: api_key, in: header, name: X-API-Key}   # in: header, query or cookie
+    security: {scheme: bearer, env: NOTEBOOK_TOKEN}            # read from this variable when
+                                                               # the client is given none
+
+The client then takes that credential (`api_key=`, or `username=`/`password=`) and sends it
+with every operation but those the spec marks anonymous (`security: []`); it replaces the
+spec's schemes. Without it, a spec that declares no scheme gives a client that takes no
+credential, and generation warns (`security.none`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from sdkwright.diagnostics import GenerationFailed
+
+Kind = Literal["bearer", "basic", "api_key"]
+Location = Literal["header", "query", "cookie"]
+
+_KINDS: tuple[Kind, ...] = ("bearer", "basic", "api_key")
+_LOCATIONS: tuple[Location, ...] = ("header", "query", "cookie")
+_KEYS = ("scheme", "in", "name", "env")
+_ENV_VAR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+HINT = (
+    "declare it on the target in sdkwright.yaml: security: {scheme: bearer} (or basic, or "
+    "api_key with in: header|query|cookie and its name)"
+)
+
+# (JSON pointer, message, hint) -> the located error to raise (config._Reader.failure).
+Failure = Callable[[str, str, str], GenerationFailed]
+
+
+@dataclass(frozen=True)
+class ConfiguredSecurity:
+    """The scheme a target declares: what the client takes and where it sends it."""
+
+    kind: Kind
+    location: Location = "header"
+    name: str = "Authorization"  # the header, query parameter or cookie
+    env: str = ""  # the environment variable read when no credential is given
+
+    def as_json(self) -> str:
+        """As the manifest records it: changing it means regenerating."""
+        return json.dumps(asdict(self), sort_keys=True)
+
+
+def read_security(value: Any, pointer: str, fail: Failure) -> ConfiguredSecurity | None:
+    """A target's `security` value, checked: every problem is an error located at its key."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise fail(pointer, "'security' must be a mapping", HINT)
+    for key in sorted(set(value) - set(_KEYS)):
+        raise fail(f"{pointer}/{key}", f"unknown key '{key}' in security", f"allowed: {_KEYS}")
+    kind = value.get("scheme")
+    if kind not in _KINDS:
+        raise fail(f"{pointer}/scheme", f"security scheme is {kind!r}: one of {_KINDS}", HINT)
+    env = _env(value.get("env"), kind, f"{pointer}/env", fail)
+    if kind != "api_key":
+        for key in ("in", "name"):
+            if key in value:
+                raise fail(
+                    f"{pointer}/{key}",
+                    f"'{key}' is for api_key schemes; {kind} is sent in the Authorization header",
+                    "",
+                )
+        return ConfiguredSecurity(kind, env=env)
+    location = value.get("in")
+    if location not in _LOCATIONS:
+        raise fail(f"{pointer}/in", f"an api_key is sent 'in' one of {_LOCATIONS}", HINT)
+    name = value.get("name")
+    if not isinstance(name, str) or not name.strip() or not name.isprintable():
+        raise fail(
+            f"{pointer}/name",
+            f"an api_key needs the name of its {location} (a non-empty string)",
+            "e.g. name: X-API-Key",
+        )
+    return ConfiguredSecurity(kind, location, name, env)
+
+
+def _env(value: Any, kind: str, pointer: str, fail: Failure) -> str:
+    if value is None:
+        return ""
+    if kind == "basic":
+        raise fail(
+            pointer,
+            "'env' is for one credential; basic reads <PREFIX>_USERNAME and <PREFIX>_PASSWORD",
+            "",
+        )
+    if not isinstance(value, str) or not _ENV_VAR.fullmatch(value):
+        raise fail(pointer, f"'env' must be an environment variable name, not {value!r}", "")
+    return value
