@@ -139,7 +139,7 @@ def client(sdk: ModuleType, recorder: Recorder) -> Any:
 
 def test_a_fragment_is_not_sent(edges: ModuleType) -> None:
     recorder = Recorder()
-    oauth = client(edges, recorder).oauth_2
+    oauth = client(edges, recorder).oauth2
     refresh = next(getattr(oauth, n) for n in dir(oauth) if n.endswith("refresh"))
     password = next(getattr(oauth, n) for n in dir(oauth) if n.endswith("password"))
     refresh(refresh_token="r")
