@@ -27,11 +27,10 @@ carry credentials.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Generic, TypeVar, cast
 
@@ -51,7 +50,7 @@ from ._encoding import (
     merge_headers,
     path_param,
 )
-from ._exceptions import APIConnectionError, APIStatusError, APITimeoutError, status_error_for
+from ._exceptions import APIConnectionError, APIStatusError, status_error_for, transport_errors
 from ._http import DEFAULT_TIMEOUT
 from ._response import (
     APIResponse,
@@ -65,6 +64,8 @@ from ._retries import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_DELAY,
     RetryPolicy,
+    log_request,
+    log_response,
     retry_delay,
 )
 from ._streaming import AsyncEventStream, EventStream
@@ -338,13 +339,13 @@ class SyncAPIClient(_BaseClient[_http.Client]):
         self, request: _http.Request, *, stream: bool, timeout: Timeout
     ) -> _http.Response:
         """Perform one HTTP exchange and raise for any failure."""
-        _log_request(request)
+        log_request(request)
         started = time.monotonic()
-        with _transport_errors(request):
+        with transport_errors(request):
             response = _http.send(self._client, request, stream=stream, timeout=timeout)
-        _log_response(response, started)
+        log_response(response, started)
         if _http.is_error(response):
-            with _transport_errors(request):
+            with transport_errors(request):
                 _http.read(response)  # a streamed error's body goes into the exception
             raise status_error_for(response)
         return response
@@ -462,13 +463,13 @@ class AsyncAPIClient(_BaseClient[_http.AsyncClient]):
         self, request: _http.Request, *, stream: bool, timeout: Timeout
     ) -> _http.Response:
         """Perform one HTTP exchange and raise for any failure."""
-        _log_request(request)
+        log_request(request)
         started = time.monotonic()
-        with _transport_errors(request):
+        with transport_errors(request):
             response = await _http.async_send(self._client, request, stream=stream, timeout=timeout)
-        _log_response(response, started)
+        log_response(response, started)
         if _http.is_error(response):
-            with _transport_errors(request):
+            with transport_errors(request):
                 await _http.async_read(response)  # a streamed error's body goes into the exception
             raise status_error_for(response)
         return response
@@ -491,34 +492,3 @@ class AsyncAPIClient(_BaseClient[_http.AsyncClient]):
         tb: TracebackType | None,
     ) -> None:
         await self.close()
-
-
-@contextlib.contextmanager
-def _transport_errors(request: _http.Request) -> Iterator[None]:
-    """Turn the HTTP library's exceptions into the SDK's, keeping the library's as ``__cause__``."""
-    try:
-        yield
-    except _http.TIMEOUT_ERRORS as exc:
-        raise APITimeoutError(request=request) from exc
-    except _http.TRANSPORT_ERRORS as exc:
-        raise APIConnectionError(request=request) from exc
-
-
-# --- Logging ---------------------------------------------------------------
-
-
-def _log_request(request: _http.Request) -> None:
-    # Headers are never logged: they carry credentials.
-    _log.debug("Request: %s %s", request.method, request.url)
-
-
-def _log_response(response: _http.Response, started: float) -> None:
-    request = response.request
-    _log.debug(
-        "Response: %s %s -> %d %s (%.0f ms)",
-        request.method,
-        request.url,
-        response.status_code,
-        _http.reason(response),
-        (time.monotonic() - started) * 1000,
-    )

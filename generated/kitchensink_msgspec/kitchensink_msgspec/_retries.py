@@ -15,6 +15,9 @@ jitter so that clients failing together do not retry together. A ``retry-after-m
 ``Retry-After`` header (seconds or an HTTP date) replaces it; when the server asks for
 more than ``MAX_RETRY_AFTER`` seconds, the client gives up at once rather than block or
 retry too early.
+
+Every attempt is logged at DEBUG (its request line, then its status and duration), every
+retry at INFO. Headers are never logged: they carry credentials.
 """
 
 from __future__ import annotations
@@ -196,3 +199,19 @@ def _describe(error: APIConnectionError | APIStatusError) -> str:
         return f"{error.status_code} {_http.reason(error.response)}".rstrip()
     cause = error.__cause__
     return type(cause).__name__ if cause is not None else type(error).__name__
+
+
+def log_request(request: _http.Request) -> None:
+    _log.debug("Request: %s %s", request.method, request.url)
+
+
+def log_response(response: _http.Response, started: float) -> None:
+    request = response.request
+    _log.debug(
+        "Response: %s %s -> %d %s (%.0f ms)",
+        request.method,
+        request.url,
+        response.status_code,
+        _http.reason(response),
+        (time.monotonic() - started) * 1000,
+    )

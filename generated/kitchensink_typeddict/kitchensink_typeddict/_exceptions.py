@@ -23,6 +23,9 @@ Other 4xx statuses raise a plain :class:`APIStatusError`.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from . import _http
 
 __all__ = [
@@ -194,3 +197,14 @@ def _decode_body(response: _http.Response) -> object:
         return response.json()
     except ValueError:  # covers both malformed JSON and undecodable bytes
         return response.text
+
+
+@contextlib.contextmanager
+def transport_errors(request: _http.Request) -> Iterator[None]:
+    """Turn the HTTP library's exceptions into the SDK's, keeping the library's as ``__cause__``."""
+    try:
+        yield
+    except _http.TIMEOUT_ERRORS as exc:
+        raise APITimeoutError(request=request) from exc
+    except _http.TRANSPORT_ERRORS as exc:
+        raise APIConnectionError(request=request) from exc
