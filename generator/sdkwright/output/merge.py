@@ -343,7 +343,7 @@ def blob_path(digest: str) -> str:
 
 
 def encode_blob(data: bytes) -> bytes:
-    return zlib.compress(data, 9)
+    return zlib.compress(data, 6)  # 9 is twice as slow on a large SDK for 1% less size
 
 
 def decode_blob(raw: bytes, digest: str) -> bytes | None:
