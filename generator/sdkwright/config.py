@@ -34,15 +34,20 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright import flavours
+from sdkwright.config_files import (
+    PYPROJECT,
+    Marks,
+    escape,
+    read_pyproject,
+    read_yaml,
+)
 from sdkwright.config_security import ConfiguredSecurity, read_security
 from sdkwright.defaults import FLAVOUR, FORMATTERS, base_options, names_from_flags
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.output.provenance import installed_version, templates_root
 from sdkwright.targets.python import naming
 
-CONFIG_NAME = "sdkwright.yaml"
 OVERLAY_LOCK_NAME = "sdkwright-overlays.lock.json"  # beside the config (spec/overlays/lock.py)
-PYPROJECT = "pyproject.toml"
 _TARGET_KEYS = {
     "name",
     "spec",
@@ -65,7 +70,6 @@ _METHOD = re.compile(r"[a-z_][a-z0-9_]*")
 _CLASS = re.compile(r"[A-Z][A-Za-z0-9_]*")
 
 Pairs = tuple[tuple[str, str], ...]
-Marks = dict[str, tuple[int, int]]  # JSON pointer -> (line, column), 1-based
 
 
 @dataclass(frozen=True)
@@ -148,32 +152,12 @@ def target_from_flags(
     return Target(spec.stem, spec, output, package, client_name, formatter)
 
 
-def find_config(start: Path) -> Path | None:
-    """sdkwright.yaml, else a pyproject.toml with a [tool.sdkwright] table, nearest first."""
-    for folder in (start, *start.parents):
-        candidate = folder / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / PYPROJECT
-        if pyproject.is_file() and _declares_sdkwright(pyproject):
-            return pyproject
-    return None
-
-
-def _declares_sdkwright(pyproject: Path) -> bool:
-    try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return re.search(r"^\s*\[+\s*tool\.sdkwright\b", text, re.MULTILINE) is not None
-
-
 def load_targets(config_path: Path) -> list[Target]:
     """The targets a config file declares, paths relative to the file; errors are located."""
     if config_path.name == PYPROJECT:
-        data, marks = _read_pyproject(config_path)
+        data, marks = read_pyproject(config_path)
     else:
-        data, marks = _read_yaml(config_path)
+        data, marks = read_yaml(config_path)
     reader = _Reader(config_path, marks)
     entries = data.get("targets") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
@@ -191,91 +175,6 @@ def load_targets(config_path: Path) -> list[Target]:
             )
         seen[target.name] = index
     return targets
-
-
-# -- reading, with positions -------------------------------------------------------------
-
-
-def _read_yaml(path: Path) -> tuple[Any, Marks]:
-    import yaml  # here, not at the top: the no-op fast path with flags never needs it
-
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError) as error:
-        raise _failure(Location(str(path)), f"cannot read {path.name}: {error}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = Location(str(path), mark.line + 1, mark.column + 1) if mark else Location(str(path))
-        problem = getattr(error, "problem", None) or str(error)
-        raise _failure(where, f"{path.name} is not valid YAML: {problem}") from None
-    marks: Marks = {}
-    return (_plain(node, "", marks) if node is not None else None), marks
-
-
-def _plain(node: Any, pointer: str, marks: Marks) -> Any:
-    """A composed YAML node as plain data, recording where each value starts."""
-    import yaml
-
-    marks[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key, value in node.value:
-            name = str(yaml.safe_load(yaml.serialize(key))) if key.value is not None else ""
-            child = f"{pointer}/{_escape(name)}"
-            marks[child + "#key"] = (key.start_mark.line + 1, key.start_mark.column + 1)
-            result[name] = _plain(value, child, marks)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, f"{pointer}/{index}", marks) for index, item in enumerate(node.value)]
-    return yaml.safe_load(yaml.serialize(node))
-
-
-def _read_pyproject(path: Path) -> tuple[Any, Marks]:
-    import tomllib
-
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as error:
-        raise _failure(Location(str(path)), f"cannot read {path.name}: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        found = re.search(r"line (\d+), column (\d+)", str(error))
-        line, column = (int(found[1]), int(found[2])) if found else (0, 0)
-        raise _failure(
-            Location(str(path), line, column), f"{path.name} is not valid TOML: {error}"
-        ) from None
-    tool = data.get("tool", {}).get("sdkwright")
-    return tool, _toml_marks(text)
-
-
-def _toml_marks(text: str) -> Marks:
-    """Where each [[tool.sdkwright.targets]] table and its keys are: tomllib keeps no positions."""
-    marks: Marks = {}
-    index = -1
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            in_targets = re.fullmatch(r"\[\[\s*tool\.sdkwright\.targets\s*\]\]", stripped)
-            index = index + 1 if in_targets else index
-            if in_targets:
-                marks[f"/targets/{index}"] = (number, 1)
-            elif re.match(r"\[+\s*tool\.sdkwright\b", stripped):
-                marks[""] = (number, 1)
-            else:
-                index = -1 if index >= 0 and not in_targets else index
-                continue
-        key = re.match(r"\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=", line)
-        if key and index >= 0:
-            marks[f"/targets/{index}/{key[1]}"] = (number, key.start(1) + 1)
-    return marks
-
-
-def _escape(name: str) -> str:
-    return name.replace("~", "~0").replace("/", "~1")
-
-
-def _failure(where: Location, message: str, hint: str = "") -> GenerationFailed:
-    return GenerationFailed([Diagnostic(Level.ERROR, "config.invalid", message, where, hint)])
 
 
 # -- validation --------------------------------------------------------------------------
@@ -309,7 +208,7 @@ class _Reader:
             raise self.failure(pointer, f"target {index} must be a mapping")
         for key in sorted(set(entry) - _TARGET_KEYS):
             raise self.failure(
-                f"{pointer}/{_escape(key)}",
+                f"{pointer}/{escape(key)}",
                 f"unknown key '{key}' in target {index}",
                 f"allowed keys: {sorted(_TARGET_KEYS)}",
             )
@@ -383,7 +282,7 @@ class _Reader:
             problems = flavour.check_options({key: text})
             if problems:
                 hint = "; ".join(f"{o.name}: {o.help}" for o in flavour.options)
-                raise self.failure(f"{pointer}/options/{_escape(key)}", problems[0], hint)
+                raise self.failure(f"{pointer}/options/{escape(key)}", problems[0], hint)
         return tuple(sorted(options.items()))
 
     def templates(self, entry: Mapping[str, Any], pointer: str) -> Path | None:
@@ -427,7 +326,7 @@ class _Reader:
             raise self.failure(pointer, "'names' must be a mapping")
         for key in sorted(set(value) - set(_NAME_KINDS)):
             raise self.failure(
-                f"{pointer}/{_escape(key)}",
+                f"{pointer}/{escape(key)}",
                 f"unknown key '{key}' in names",
                 f"allowed: {list(_NAME_KINDS)}",
             )
@@ -437,7 +336,7 @@ class _Reader:
             if not isinstance(table, dict):
                 raise self.failure(f"{pointer}/{kind}", f"'names.{kind}' must be a mapping")
             for source, name in table.items():
-                self.check_name(kind, str(source), name, f"{pointer}/{kind}/{_escape(str(source))}")
+                self.check_name(kind, str(source), name, f"{pointer}/{kind}/{escape(str(source))}")
             found[kind] = tuple(sorted((str(k), str(v)) for k, v in table.items()))
         return NameOverrides(found["operations"], found["schemas"], found["tags"])
 

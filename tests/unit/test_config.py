@@ -13,11 +13,11 @@ from sdkwright import flavours
 from sdkwright.config import (
     NameOverrides,
     Target,
-    find_config,
     load_targets,
     target_options,
     template_folders,
 )
+from sdkwright.config_files import find_config
 from sdkwright.diagnostics import GenerationFailed
 
 BASE = """\

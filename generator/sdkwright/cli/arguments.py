@@ -206,7 +206,8 @@ def targets(arguments: argparse.Namespace) -> list[Target]:
     from dataclasses import replace
     from pathlib import Path
 
-    from sdkwright.config import CONFIG_NAME, find_config, load_targets, target_from_flags
+    from sdkwright.config import load_targets, target_from_flags
+    from sdkwright.config_files import CONFIG_NAME, find_config
 
     if arguments.spec is not None:
         if arguments.output is None:

@@ -45,7 +45,8 @@ def _folders(target: str | None) -> list[Path]:
     from pathlib import Path
 
     from sdkwright.cli.arguments import usage
-    from sdkwright.config import CONFIG_NAME, find_config, load_targets
+    from sdkwright.config import load_targets
+    from sdkwright.config_files import CONFIG_NAME, find_config
 
     config = find_config(Path.cwd())
     targets = load_targets(config) if config is not None else []

@@ -97,7 +97,8 @@ def _watched_files(watched: Sequence[Target]) -> set[str]:
     and the config file."""
     from pathlib import Path
 
-    from sdkwright.config import find_config, template_folders
+    from sdkwright.config import template_folders
+    from sdkwright.config_files import find_config
     from sdkwright.output.manifest import read_manifest
 
     files: set[str] = set()
