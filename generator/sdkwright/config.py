@@ -18,6 +18,7 @@ pyproject.toml, or CLI flags.
                                         # what they matched is locked in sdkwright-overlays.lock.json
         security: {scheme: bearer}      # the credential the client sends, where the spec
                                         # declares none (config_security.py)
+        version: "1.4.0"                # the SDK's own semantic version (default 0.1.0)
 
 Every problem is a located diagnostic (file:line:col and a JSON pointer into the config).
 """
@@ -64,10 +65,17 @@ _TARGET_KEYS = {
     "names",
     "overlays",
     "security",
+    "version",
 }
 _NAME_KINDS = ("operations", "schemas", "tags")
 _METHOD = re.compile(r"[a-z_][a-z0-9_]*")
 _CLASS = re.compile(r"[A-Z][A-Za-z0-9_]*")
+# Semantic Versioning 2.0.0: MAJOR.MINOR.PATCH, then an optional pre-release and build.
+_SEMVER = re.compile(
+    r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
+)
+DEFAULT_VERSION = "0.1.0"
 
 Pairs = tuple[tuple[str, str], ...]
 
@@ -103,6 +111,7 @@ class Target:
     lock: Path | None = None  # the overlay lock file, when there are overlays
     lenient: bool = False  # repair or skip what is invalid in the spec (spec/lenient)
     security: ConfiguredSecurity | None = None  # the target's own scheme, replacing the spec's
+    version: str = DEFAULT_VERSION  # the SDK's own semantic version, not the API's
 
     def plan(self) -> flavours.Plan:
         flavour = flavours.get(self.flavour)
@@ -249,12 +258,23 @@ class _Reader:
             base / OVERLAY_LOCK_NAME if overlays else None,
             self.flag(entry, "lenient", pointer),
             read_security(entry.get("security"), f"{pointer}/security", self.failure),
+            self.version(entry, pointer),
         )
 
     def flag(self, entry: Mapping[str, Any], key: str, pointer: str) -> bool:
         value = entry.get(key, False)
         if not isinstance(value, bool):
             raise self.failure(f"{pointer}/{key}", f"'{key}' must be true or false, not {value!r}")
+        return value
+
+    def version(self, entry: Mapping[str, Any], pointer: str) -> str:
+        value = entry.get("version", DEFAULT_VERSION)
+        if not isinstance(value, str) or not _SEMVER.fullmatch(value):
+            raise self.failure(
+                f"{pointer}/version",
+                f"'version' must be a semantic version such as '1.4.0', not {value!r}",
+                "MAJOR.MINOR.PATCH, as a quoted string (the SDK's own version, not the API's)",
+            )
         return value
 
     def string(self, entry: Mapping[str, Any], key: str, pointer: str) -> str:

@@ -99,6 +99,14 @@ def test_options_and_names_are_part_of_the_recorded_options(tmp_path: Path) -> N
     assert json.loads(options["names"])["schemas"] == {"Item": "Product"}
 
 
+@pytest.mark.parametrize("version", ["0.1.0", "1.4.0", "2.0.0-rc.1", "1.0.0+build.7"])
+def test_a_target_has_its_own_semantic_version(tmp_path: Path, version: str) -> None:
+    (target,) = load_targets(write(tmp_path, BASE + f'    version: "{version}"\n'))
+    assert target.version == version
+    (default,) = load_targets(write(tmp_path, BASE))
+    assert default.version == "0.1.0"
+
+
 @pytest.mark.parametrize(
     ("extra", "code", "message", "line", "column", "pointer"),
     [
@@ -150,6 +158,22 @@ def test_options_and_names_are_part_of_the_recorded_options(tmp_path: Path) -> N
             6,
             29,
             "/targets/0/names/schemas/Item",
+        ),
+        (
+            "    version: v1.0\n",
+            "config.invalid",
+            "'version' must be a semantic version such as '1.4.0', not 'v1.0'",
+            6,
+            14,
+            "/targets/0/version",
+        ),
+        (
+            "    version: 1.2\n",
+            "config.invalid",
+            "'version' must be a semantic version such as '1.4.0', not 1.2",
+            6,
+            14,
+            "/targets/0/version",
         ),
         (
             "    names: {models: {}}\n",
