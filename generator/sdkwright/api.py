@@ -28,7 +28,6 @@ from sdkwright.output.manifest import FileEntry, Manifest, parse_manifest, read_
 from sdkwright.output.merge import read_pristine
 from sdkwright.output.write import (
     Change,
-    apply_changes,
     pending_transaction,
     recover,
     refuse_foreign_folder,
@@ -284,9 +283,7 @@ def write_result(
     refuse_untracked_overwrites(plan.untracked, folder)
     if progress is not None:
         progress.stage("writing", f"writing {len(plan.changes)} files")
-    apply_changes(
-        [*plan.changes, *plan.store], folder, progress.advance if progress is not None else None
-    )
+    regenerate.apply(plan, folder, progress.advance if progress is not None else None)
     freshness.record_verified(str(folder), plan.manifest_bytes, CODE_IDENTITY)
     if result.overlay_lock is not None:
         from sdkwright.spec.overlays import lock
