@@ -37,12 +37,12 @@ import zlib
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
-
-import merge3
-import pathspec
+from typing import TYPE_CHECKING, Literal
 
 from sdkwright.output import IGNORE_NAME, PRISTINE_DIR
+
+if TYPE_CHECKING:  # merge3 and pathspec load only when a folder has hand edits or an ignore file
+    import merge3
 
 Status = Literal[
     "unchanged",
@@ -180,6 +180,8 @@ def _with_markers(merger: merge3.Merge3[str]) -> str:
 
 
 def _merger(base: str, ours: str, theirs: str) -> merge3.Merge3[str]:
+    import merge3
+
     return merge3.Merge3(
         base.splitlines(keepends=True),
         ours.splitlines(keepends=True),
@@ -430,6 +432,8 @@ def _write_aside(target: Path, data: bytes) -> None:
 
 def parse_ignore(text: str) -> Callable[[str], bool]:
     """A matcher for gitignore patterns (paths relative to the output folder, POSIX)."""
+    import pathspec
+
     spec = pathspec.GitIgnoreSpec.from_lines(text.splitlines())
     return lambda path: bool(spec.match_file(path))
 
