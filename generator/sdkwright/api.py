@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sdkwright import forked
@@ -125,6 +125,8 @@ def generate(
         package=target.package, client_name=target.client_name, names=target.names
     )
     api, build_diagnostics = build_named_api(specs, options, target.security)
+    if target.webhook_signature:
+        api = replace(api, webhook_signature=target.webhook_signature)
     if has_errors(build_diagnostics) or (strict and _has_warnings(build_diagnostics)):
         return Result({}, diagnostics + locate(build_diagnostics, specs.documents.values()), api)
     # Once: what the flavour's model type changes in the Api, with a warning for what it

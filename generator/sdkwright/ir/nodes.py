@@ -405,6 +405,8 @@ class Api:
     security_schemes: tuple[SecurityScheme, ...] = ()  # the primary scheme first
     default_security: Security = ()
     webhooks: tuple[Webhook, ...] = ()
+    # How the API signs what it sends (a target's `webhooks: {signature: ...}`), "" unsaid.
+    webhook_signature: str = ""
     # For the naming step only (None and () once named): the component schemas (None when
     # the spec has no components map) and the spec's tags with their descriptions.
     components: tuple[Component, ...] | None = None
