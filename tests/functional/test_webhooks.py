@@ -175,3 +175,32 @@ def test_without_a_declared_signature_only_unsafe_unwrap_exists(tmp_path: Path) 
     module = (tmp_path / "sdk" / "plain" / "webhooks.py").read_text()
     assert "def unsafe_unwrap(" in module and "def unwrap(" not in module
     assert "standardwebhooks" not in (tmp_path / "sdk" / "pyproject.toml").read_text()
+
+
+def test_a_resource_group_named_webhooks_keeps_its_name(tmp_path: Path) -> None:
+    """An API that manages its webhook endpoints has a `webhooks` group: the parser of
+    deliveries then is `client.webhook_events`; both type-check."""
+    spec = SPEC.replace(
+        "webhooks:\n  newPet:",
+        "paths:\n  /endpoints:\n    get:\n      operationId: listEndpoints\n      tags: [Webhooks]\n"
+        "      responses: {'200': {description: ok}}\nwebhooks:\n  newPet:",
+        1,
+    )
+    (tmp_path / "events.yaml").write_text(spec)
+    result = sdkwright(
+        "generate",
+        tmp_path / "events.yaml",
+        "-o",
+        tmp_path / "sdk",
+        "--package",
+        "hooks",
+        "--client-name",
+        "Webhooks",
+    )
+    assert result.returncode == 0, describe(result)
+    client = (tmp_path / "sdk" / "hooks" / "_client.py").read_text()
+    assert "def webhooks(self) -> WebhooksResource:" in client  # the group (class renamed
+    # because the client has its name)
+    assert "def webhook_events(self) -> webhook_deliveries.Webhooks:" in client
+    checked = mypy_strict(tmp_path / "sdk", "hooks")
+    assert checked.returncode == 0, describe(checked)

@@ -15,6 +15,7 @@ _PYDANTIC = ("AwareDatetime", "Field")
 
 @dataclass(frozen=True)
 class WebhooksView:
+    attribute: str  # the client's: `webhooks`, unless a resource group has that name
     event: str  # the annotation of any delivery
     needs_cast: bool  # a union or a literal: not a class `decode_json` can take as it is
     names: tuple[tuple[str, str], ...]  # (module under types/, class) to import
@@ -38,7 +39,9 @@ def webhooks_view(api: Api) -> WebhooksView:
     definitions = {d.name: d for d in api.definitions}
     names = {(definitions[n].module, n) for p in payloads for n in pytypes.referenced_names(p)}
     needs = pytypes.typing_needs(event)
+    taken = {group.attribute for group in api.groups}
     return WebhooksView(
+        attribute="webhooks" if "webhooks" not in taken else "webhook_events",
         event=pytypes.annotation(event),
         needs_cast=pytypes.needs_cast(event, definitions),
         names=tuple(sorted(names)),
