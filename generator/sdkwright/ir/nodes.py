@@ -363,6 +363,14 @@ class SecurityScheme:
     password_argument: str = ""
     password_env_var: str = ""
     description: str = ""
+    # OAuth 2's client-credentials flow, where the scheme has one: the client can fetch its
+    # token itself from `token_url` (as the spec writes it) with a client id and secret.
+    token_url: str = ""
+    scopes: tuple[str, ...] = ()
+    client_id_argument: str = ""  # the target's names ("" until named)
+    client_id_env_var: str = ""
+    client_secret_argument: str = ""
+    client_secret_env_var: str = ""
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ TEMPLATE_GLOBALS: dict[str, Any] = {
     "client_auth": auth.client_auth,
     "expected_auth": auth.expected_auth,
     "webhooks_view": webhooks.webhooks_view,
+    "uses_client_credentials": auth.uses_client_credentials,
     "missing": MISSING,
 }
 
