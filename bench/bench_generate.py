@@ -11,10 +11,12 @@ The specs are every spec in ``../shared/specs/`` beside the repository (multi-fi
 included; the script exits 2 when that folder is absent). The tools, each with its default
 command unless a note in the report says otherwise:
 
-* sdkwright: ``<this interpreter> -m generator generate SPEC -o OUT --package NAME``: the full
+* sdkwright: ``<this interpreter> -m sdkwright generate SPEC -o OUT --package NAME``: the full
   pipeline, validation and formatting included, with an empty private cache folder
   (``SDKWRIGHT_CACHE_DIR``) per run so that nothing is reused; this interpreter's bin directory
-  first on PATH (formatters from the repository's venv), the checkout first on PYTHONPATH.
+  first on PATH (formatters from the repository's venv), the checkout first on PYTHONPATH, its
+  modules byte-compiled first as ``pip install`` compiles an installed package's (and the
+  peers').
 * opc: ``openapi-python-client generate --path SPEC --output-path OUT --overwrite`` (its ruff
   post-hooks).
 * openapi-generator: ``openapi-generator-cli generate -i SPEC -g python -o OUT`` (the PyPI
@@ -651,7 +653,7 @@ def run_capture(cmd: Sequence[str], env: Mapping[str, str] | None = None) -> tup
 def sdkwright_version(env: Mapping[str, str]) -> str:
     code, output = run_capture([sys.executable, "-m", "sdkwright", "--version"], env)
     if code == 0 and output:
-        return f"{output.splitlines()[0]} ({templates_shipped()})"
+        return f"{output.splitlines()[0]} ({templates_shipped()}; {modules_compiled()})"
     return f"unknown (`python -m sdkwright --version` exit {code}: {last_nonempty_line(output)})"
 
 
@@ -665,6 +667,17 @@ def templates_shipped() -> str:
     if not missing:
         return "built-in templates compiled at install"
     return f"{len(missing)} built-in templates not compiled at install: {', '.join(missing[:3])}"
+
+
+def modules_compiled() -> str:
+    """Byte-compile sdkwright's modules, as `pip install` does for an installed package (and
+    for the peers in their venv): a checkout run with PYTHONDONTWRITEBYTECODE set, as some
+    machines and CI images do, would otherwise compile every module from source in every run."""
+    import compileall
+
+    package = REPO_ROOT / "generator" / "sdkwright"
+    compiled = compileall.compile_dir(str(package), quiet=1, workers=1)
+    return "modules byte-compiled before the runs" if compiled else "byte-compiling failed"
 
 
 def venv_bin(venv: Path) -> Path:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sdkwright import forked
@@ -28,7 +28,6 @@ from sdkwright.output.manifest import FileEntry, Manifest, parse_manifest, read_
 from sdkwright.output.merge import read_pristine
 from sdkwright.output.write import (
     Change,
-    apply_changes,
     pending_transaction,
     recover,
     refuse_foreign_folder,
@@ -126,6 +125,8 @@ def generate(
         package=target.package, client_name=target.client_name, names=target.names
     )
     api, build_diagnostics = build_named_api(specs, options, target.security)
+    if target.webhook_signature:
+        api = replace(api, webhook_signature=target.webhook_signature)
     if has_errors(build_diagnostics) or (strict and _has_warnings(build_diagnostics)):
         return Result({}, diagnostics + locate(build_diagnostics, specs.documents.values()), api)
     # Once: what the flavour's model type changes in the Api, with a warning for what it
@@ -284,9 +285,7 @@ def write_result(
     refuse_untracked_overwrites(plan.untracked, folder)
     if progress is not None:
         progress.stage("writing", f"writing {len(plan.changes)} files")
-    apply_changes(
-        [*plan.changes, *plan.store], folder, progress.advance if progress is not None else None
-    )
+    regenerate.apply(plan, folder, progress.advance if progress is not None else None)
     freshness.record_verified(str(folder), plan.manifest_bytes, CODE_IDENTITY)
     if result.overlay_lock is not None:
         from sdkwright.spec.overlays import lock

@@ -19,6 +19,8 @@ pyproject.toml, or CLI flags.
         security: {scheme: bearer}      # the credential the client sends, where the spec
                                         # declares none (config_security.py)
         version: "1.4.0"                # the SDK's own semantic version (default 0.1.0)
+        webhooks: {signature: standard-webhooks}   # how the API signs its webhooks: the
+                                        # SDK's client.webhooks.unwrap() then verifies them
 
 Every problem is a located diagnostic (file:line:col and a JSON pointer into the config).
 """
@@ -66,6 +68,7 @@ _TARGET_KEYS = {
     "overlays",
     "security",
     "version",
+    "webhooks",
 }
 _NAME_KINDS = ("operations", "schemas", "tags")
 _METHOD = re.compile(r"[a-z_][a-z0-9_]*")
@@ -76,6 +79,8 @@ _SEMVER = re.compile(
     r"(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
 )
 DEFAULT_VERSION = "0.1.0"
+# How the API signs the webhooks it sends: the schemes `webhooks: {signature: ...}` may name.
+WEBHOOK_SIGNATURES = ("standard-webhooks",)
 
 Pairs = tuple[tuple[str, str], ...]
 
@@ -112,6 +117,7 @@ class Target:
     lenient: bool = False  # repair or skip what is invalid in the spec (spec/lenient)
     security: ConfiguredSecurity | None = None  # the target's own scheme, replacing the spec's
     version: str = DEFAULT_VERSION  # the SDK's own semantic version, not the API's
+    webhook_signature: str = ""  # how its webhooks are signed (WEBHOOK_SIGNATURES; "": unsaid)
 
     def plan(self) -> flavours.Plan:
         flavour = flavours.get(self.flavour)
@@ -138,6 +144,8 @@ def target_options(target: Target) -> dict[str, str]:
         options["overlays"] = json.dumps(overlays)
     if target.security is not None:
         options["security"] = target.security.as_json()
+    if target.webhook_signature:
+        options["webhook_signature"] = target.webhook_signature
     writer = target.plan().model_writer
     if writer is not None and writer.distribution:
         # The version of a library writing the models shapes them as the formatter's shapes
@@ -259,6 +267,7 @@ class _Reader:
             self.flag(entry, "lenient", pointer),
             read_security(entry.get("security"), f"{pointer}/security", self.failure),
             self.version(entry, pointer),
+            self.webhook_signature(entry.get("webhooks"), f"{pointer}/webhooks"),
         )
 
     def flag(self, entry: Mapping[str, Any], key: str, pointer: str) -> bool:
@@ -276,6 +285,28 @@ class _Reader:
                 "MAJOR.MINOR.PATCH, as a quoted string (the SDK's own version, not the API's)",
             )
         return value
+
+    def webhook_signature(self, value: Any, pointer: str) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, dict):
+            raise self.failure(
+                pointer, "'webhooks' must be a mapping, e.g. {signature: standard-webhooks}"
+            )
+        for key in sorted(set(value) - {"signature"}):
+            raise self.failure(
+                f"{pointer}/{escape(key)}",
+                f"unknown key '{key}' in webhooks",
+                "allowed keys: ['signature']",
+            )
+        signature = value.get("signature")
+        if signature not in WEBHOOK_SIGNATURES:
+            raise self.failure(
+                f"{pointer}/signature",
+                f"unknown webhook signature {signature!r}",
+                f"one of {list(WEBHOOK_SIGNATURES)} (https://www.standardwebhooks.com)",
+            )
+        return str(signature)
 
     def string(self, entry: Mapping[str, Any], key: str, pointer: str) -> str:
         value = entry.get(key)

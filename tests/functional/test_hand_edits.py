@@ -257,8 +257,9 @@ def restore(folder: Path, files: dict[str, bytes]) -> None:
 
 
 def merge_write_steps(project: Path) -> tuple[int, int]:
-    """The write steps of the merging generation (a staged file per file or pristine copy
-    written, the journal, one step per change, the clean-up), and the journal's."""
+    """The write steps of the merging generation (a staged file per file written, the
+    journal, one step per change and per new pristine copy, the clean-up), and the
+    journal's."""
     from sdkwright import api
     from sdkwright.config import target_from_flags
     from sdkwright.output import regenerate
@@ -270,7 +271,7 @@ def merge_write_steps(project: Path) -> tuple[int, int]:
     assert {m.path for m in plan.merges if m.status == "customised"} == set(EDIT_MARKS)
     changes = [*plan.changes, *plan.store]
     written = sum(1 for c in changes if c.new is not None)
-    return written + 1 + len(changes) + 1, written + 1
+    return written + 1 + len(changes) + len(plan.blobs) + 1, written + 1
 
 
 def kill_at(step: int, project: Path) -> None:

@@ -66,15 +66,17 @@ def trees(
 
 def write_steps(out: Path) -> tuple[int, int]:
     """How many steps the old -> new write has (a staged file per added or changed file,
-    the journal, one step per change, the clean-up), and which one writes the journal."""
+    the journal, one step per change and per new pristine copy (staged without a pause,
+    moved with one), the clean-up), and which one writes the journal."""
     target = target_from_flags(SPECS / "kitchensink.yaml", out, "sdk", None, "ruff")
     result = api.generate(target)
     assert result.manifest is not None
     plan = regenerate.plan(result.files, result.manifest, out, read_manifest(out))
-    changes = [*plan.changes, *plan.store]  # the files, and their pristine copies
+    changes = [*plan.changes, *plan.store]  # the files, and the pristine copies dropped
     written = sum(1 for c in changes if c.new is not None)
     assert written and len(changes) > written  # some files are removed, too
-    return written + 1 + len(changes) + 1, written + 1
+    assert plan.blobs  # and new pristine copies are written
+    return written + 1 + len(changes) + len(plan.blobs) + 1, written + 1
 
 
 def kill_at(step: int, out: Path) -> None:
@@ -157,3 +159,46 @@ def test_a_failure_while_staging_leaves_the_old_tree(
     monkeypatch.undo()
     api.write_result(result, out)
     assert tree(out) == new
+
+
+@pytest.mark.parametrize("child", ["forked", "failed", "none"])
+def test_pristine_copies_staged_by_a_child_or_here_give_the_same_tree(
+    trees: tuple[Path, dict[str, bytes], dict[str, bytes]],
+    monkeypatch: pytest.MonkeyPatch,
+    child: str,
+) -> None:
+    """However the new pristine copies are staged (a forked child, a child that fails and
+    leaves them to this process, or this process alone), the write ends in the same tree,
+    and every copy the manifest names is in the store."""
+    from sdkwright import forked
+    from sdkwright.output import merge
+
+    root, old, new = trees
+    out = root / f"blobs-{child}"
+    restore(out, old)
+    monkeypatch.setattr(regenerate, "MIN_FORKED_BLOBS", 1 if child != "none" else 10**9)
+    if child == "failed":  # a real child, whose work fails (a full disk, say) before it ends
+        real_fork = forked.fork
+
+        def failing_work() -> bytes:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(forked, "fork", lambda work, **options: real_fork(failing_work))
+    children: list[forked.Child | None] = []
+    counting_fork = forked.fork
+    monkeypatch.setattr(
+        forked, "fork", lambda work, **options: children.append(counting_fork(work)) or children[-1]
+    )
+    result = api.generate(target_from_flags(SPECS / "kitchensink.yaml", out, "sdk", None, "ruff"))
+    plan = api.write_result(result, out)
+    assert len(plan.blobs) > 1
+    if child == "none":
+        assert children == []
+    else:  # where this machine can fork (Linux, two cores), the child was forked
+        assert len(children) == 1
+        assert (children[0] is not None) == (forked.can_fork() and forked.cores() > 1)
+    assert tree(out) == new and not (out / TXN_DIR_NAME).exists()
+    manifest = read_manifest(out)
+    assert manifest is not None
+    for entry in manifest.files.values():
+        assert merge.read_pristine(out, entry.output) is not None, entry

@@ -176,6 +176,22 @@ def test_a_target_has_its_own_semantic_version(tmp_path: Path, version: str) -> 
             "/targets/0/version",
         ),
         (
+            "    webhooks: {signature: hmac}\n",
+            "config.invalid",
+            "unknown webhook signature 'hmac'",
+            6,
+            27,
+            "/targets/0/webhooks/signature",
+        ),
+        (
+            "    webhooks: {secret: x}\n",
+            "config.invalid",
+            "unknown key 'secret' in webhooks",
+            6,
+            16,
+            "/targets/0/webhooks/secret",
+        ),
+        (
             "    names: {models: {}}\n",
             "config.invalid",
             "unknown key 'models' in names",

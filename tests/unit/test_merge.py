@@ -179,7 +179,10 @@ def test_the_store_holds_each_generated_file_once_by_its_hash(tmp_path: Path) ->
         assert zlib.decompress(blob.read_bytes()) == data
         assert merge.read_pristine(tmp_path, merge.digest_of(data)) == data
     # The next generation: unused blobs go, present ones are not written again.
-    assert merge.pristine_writes({"a.py": b"one\n"}, digests) == {}
+    assert merge.missing_blobs({"a.py": b"one\n"}, digests) == []
+    assert merge.missing_blobs({"e.py": b"four\n"}, digests) == [
+        (merge.digest_of(b"four\n"), b"four\n")
+    ]
     merge.store_pristine(tmp_path, {"a.py": b"one\n", "d.py": b"three\n"})
     assert merge.present_blobs(tmp_path) == {merge.digest_of(b"one\n"), merge.digest_of(b"three\n")}
 

@@ -149,6 +149,7 @@ RUNTIME_MODULES = (
     "_base_client.py",
     "_encoding.py",
     "_exceptions.py",
+    "_oauth.py",
     "_pagination.py",
     "_pydantic.py",
     "_response.py",

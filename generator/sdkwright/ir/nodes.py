@@ -363,6 +363,14 @@ class SecurityScheme:
     password_argument: str = ""
     password_env_var: str = ""
     description: str = ""
+    # OAuth 2's client-credentials flow, where the scheme has one: the client can fetch its
+    # token itself from `token_url` (as the spec writes it) with a client id and secret.
+    token_url: str = ""
+    scopes: tuple[str, ...] = ()
+    client_id_argument: str = ""  # the target's names ("" until named)
+    client_id_env_var: str = ""
+    client_secret_argument: str = ""
+    client_secret_env_var: str = ""
 
 
 @dataclass(frozen=True)
@@ -405,6 +413,8 @@ class Api:
     security_schemes: tuple[SecurityScheme, ...] = ()  # the primary scheme first
     default_security: Security = ()
     webhooks: tuple[Webhook, ...] = ()
+    # How the API signs what it sends (a target's `webhooks: {signature: ...}`), "" unsaid.
+    webhook_signature: str = ""
     # For the naming step only (None and () once named): the component schemas (None when
     # the spec has no components map) and the spec's tags with their descriptions.
     components: tuple[Component, ...] | None = None

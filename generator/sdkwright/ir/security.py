@@ -170,6 +170,7 @@ def _ordered(
 def _scheme(
     name: str, kind: SchemeKind, location: str, parameter: str, definition: Any
 ) -> SecurityScheme:
+    token_url, scopes = client_credentials_flow(definition)
     return SecurityScheme(
         name=name,
         kind=kind,
@@ -178,7 +179,24 @@ def _scheme(
         location=location,  # type: ignore[arg-type]  # checked by _kind
         parameter_name=parameter,
         description=str(definition.get("description") or ""),
+        token_url=token_url,
+        scopes=scopes,
     )
+
+
+def client_credentials_flow(definition: Any) -> tuple[str, tuple[str, ...]]:
+    """The token URL and scopes of an OAuth 2 scheme's client-credentials flow (3.x
+    `flows.clientCredentials`, Swagger 2.0 `flow: application`); ("", ()) without one."""
+    if not isinstance(definition, dict) or definition.get("type") != "oauth2":
+        return "", ()
+    flows = definition.get("flows")
+    flow = flows.get("clientCredentials") if isinstance(flows, dict) else None
+    if flow is None and definition.get("flow") == "application":
+        flow = definition
+    if not isinstance(flow, dict) or not isinstance(flow.get("tokenUrl"), str):
+        return "", ()
+    scopes = flow.get("scopes")
+    return flow["tokenUrl"], tuple(str(s) for s in scopes) if isinstance(scopes, dict) else ()
 
 
 def _describe(scheme: Any) -> str:

@@ -13,16 +13,17 @@ remove, the pristine copies to add and drop, and the manifest to record:
   are written, and the new generation becomes the base, as after a merge in git);
 * an ignored file (`.sdkwrightignore`) is neither written nor recorded.
 
-`api.write_result` applies a plan as one transaction (`output/write.py`), pristine copies
-included, so a kill leaves the old tree and store or the new ones; `api.check` only reads it.
+`apply` writes a plan as one transaction (`output/write.py`), pristine copies included, so a
+kill leaves the old tree and store or the new ones; `api.check` only reads a plan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from sdkwright import forked
 from sdkwright.output import IGNORE_NAME, MANIFEST_NAME
 from sdkwright.output.manifest import FileEntry, Manifest, sha256
 from sdkwright.output.merge import (
@@ -34,13 +35,14 @@ from sdkwright.output.merge import (
     present_blobs,
     read_tree,
 )
-from sdkwright.output.write import Change, checked_relative_path
+from sdkwright.output.write import Change, apply_changes, checked_relative_path
 
 
 @dataclass(frozen=True)
 class Plan:
     changes: tuple[Change, ...]  # generated files and the manifest, as the user sees them
-    store: tuple[Change, ...]  # pristine copies added and dropped
+    store: tuple[Change, ...]  # pristine copies dropped, and the store's .gitattributes
+    blobs: tuple[tuple[str, bytes], ...]  # pristine copies to add: (digest, bytes)
     merges: tuple[FileMerge, ...]
     manifest: Manifest  # what the folder records once the plan is applied
     untracked: tuple[str, ...]  # generated paths holding a file sdkwright did not write
@@ -109,8 +111,61 @@ def plan(
         changes.append(manifest_change)
     # The new generation's bytes of each recorded file whose entry is the new one, by hash.
     fresh = {e.output: generated[p] for p, e in entries.items() if digests.get(p) == e.output}
-    store = _store_changes(folder, entries, fresh)
-    return Plan(tuple(changes), tuple(store), tuple(merges), final, untracked)
+    present = present_blobs(folder)
+    store = _store_changes(folder, entries, present)
+    blobs = tuple((digest, data) for digest, data in sorted(fresh.items()) if digest not in present)
+    return Plan(tuple(changes), tuple(store), blobs, tuple(merges), final, untracked)
+
+
+# From this many pristine copies to add, a forked child stages them while this process stages
+# the files (`sdkwright.forked`): compressing and writing one costs about what staging a file
+# does, so the two halves take about as long; below it forking costs more than it saves.
+MIN_FORKED_BLOBS = 200
+
+
+def apply(plan: Plan, folder: Path, progress: Callable[[int, int], None] | None = None) -> None:
+    """Write `plan` into `folder` as one transaction, the new pristine copies with the files."""
+    blobs = _BlobStaging(plan.blobs)
+    try:
+        apply_changes([*plan.changes, *plan.store], folder, progress, blobs if plan.blobs else None)
+    finally:
+        blobs.close()
+
+
+class _BlobStaging:
+    """Stages the new pristine copies, compressed, in the transaction's staging folder: by a
+    forked child while this process stages the files where that pays, else here."""
+
+    def __init__(self, blobs: Sequence[tuple[str, bytes]]) -> None:
+        self.blobs = blobs
+        self.txn: Path | None = None
+        self.child: forked.Child | None = None
+
+    def start(self, txn: Path) -> None:
+        self.txn = txn
+        if len(self.blobs) >= MIN_FORKED_BLOBS:
+            self.child = forked.fork(lambda: _staged(txn, self.blobs))
+
+    def finish(self) -> list[tuple[str, str]]:
+        assert self.txn is not None
+        child, self.child = self.child, None
+        if child is None or child.result() is None:  # no child, or it failed: stage here
+            _staged(self.txn, self.blobs)
+        return [(blob_path(digest), _staged_name(digest)) for digest, _ in self.blobs]
+
+    def close(self) -> None:
+        if self.child is not None:  # the transaction failed before it was needed
+            self.child.close()
+
+
+def _staged(txn: Path, blobs: Sequence[tuple[str, bytes]]) -> bytes:
+    for digest, data in blobs:
+        (txn / _staged_name(digest)).write_bytes(encode_blob(data))
+    return b""
+
+
+def _staged_name(digest: str) -> str:
+    return f"blob-{digest}"  # not digits: those name the staged files (output/write.py)
 
 
 def _ignore_bytes(folder: Path) -> bytes | None:
@@ -143,18 +198,13 @@ def _change(path: str, before: bytes | None, after: bytes | None) -> Change | No
 
 
 def _store_changes(
-    folder: Path, entries: Mapping[str, FileEntry], fresh: Mapping[str, bytes]
+    folder: Path, entries: Mapping[str, FileEntry], present: Collection[str]
 ) -> list[Change]:
-    """Pristine copies to add (`fresh`: the new generation's recorded files, by hash) and to
-    drop (those no entry names any more), and the store's `.gitattributes`."""
-    present = present_blobs(folder)
+    """Pristine copies to drop (those no entry names any more, of the `present` ones), and
+    the store's `.gitattributes`; the copies to add are written before the transaction
+    commits (`Plan.blobs`, see `api.write_result`)."""
     needed = {entry.output for entry in entries.values()}
-    changes = [
-        Change(blob_path(digest), "added", None, encode_blob(data))
-        for digest, data in sorted(fresh.items())
-        if digest not in present
-    ]
-    changes += [Change(blob_path(d), "removed", None, None) for d in sorted(present - needed)]
+    changes = [Change(blob_path(d), "removed", None, None) for d in sorted(set(present) - needed)]
     path, attributes = STORE_ATTRIBUTES
     on_disk = read_tree(folder, [path])[path]
     if needed and on_disk != attributes:

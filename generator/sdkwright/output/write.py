@@ -29,7 +29,7 @@ import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.output import MANIFEST_NAME, TXN_DIR_NAME
@@ -107,11 +107,25 @@ def refuse_untracked_overwrites(paths: Collection[str], folder: Path) -> None:
         )
 
 
+class SideStaging(Protocol):
+    """More files for the transaction, staged by other means (a forked child) meanwhile."""
+
+    def start(self, txn: Path) -> None:
+        """Begin staging into the staging folder `txn`, under names not made of digits."""
+
+    def finish(self) -> list[tuple[str, str]]:
+        """(path, staged name) of every file, once each is whole in the staging folder."""
+
+
 def apply_changes(
-    changes: list[Change], folder: Path, progress: Callable[[int, int], None] | None = None
+    changes: list[Change],
+    folder: Path,
+    progress: Callable[[int, int], None] | None = None,
+    side: SideStaging | None = None,
 ) -> None:
-    """Write `changes` as one transaction (see the module docstring)."""
-    if not changes:
+    """Write `changes`, and what `side` stages, as one transaction (see the module
+    docstring): their moves go before the manifest's."""
+    if not changes and side is None:
         return
     recover(folder)
     txn = folder / TXN_DIR_NAME
@@ -119,7 +133,11 @@ def apply_changes(
     pause = _Pause()
     ordered = sorted(changes, key=_step_order)
     try:
+        if side is not None:
+            side.start(txn)
         steps = _stage(ordered, txn, pause, progress)
+        if side is not None:
+            steps = _before_the_manifest(steps, side.finish())
         pause.step()
         _write_journal(txn, steps)
     except BaseException:
@@ -150,6 +168,16 @@ def _stage(
         if progress is not None:
             progress(index + 1, 2 * len(ordered))
     return steps
+
+
+def _before_the_manifest(
+    steps: list[dict[str, str]], staged: list[tuple[str, str]]
+) -> list[dict[str, str]]:
+    for path, _ in staged:
+        checked_relative_path(path)
+    last = len(steps) - 1 if steps and steps[-1].get("path") == MANIFEST_NAME else len(steps)
+    moves = [{"path": path, "staged": name} for path, name in staged]
+    return [*steps[:last], *moves, *steps[last:]]
 
 
 def _step_order(change: Change) -> tuple[int, str]:

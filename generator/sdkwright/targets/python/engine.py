@@ -18,7 +18,7 @@ from sdkwright import flavours
 from sdkwright.cache import template_bytecode
 from sdkwright.ir.nodes import MISSING
 from sdkwright.targets.python import naming, pytext, pytypes
-from sdkwright.targets.python.views import auth, definitions, docstrings
+from sdkwright.targets.python.views import auth, definitions, docstrings, webhooks
 
 
 def templates_root() -> Path:
@@ -72,6 +72,8 @@ TEMPLATE_GLOBALS: dict[str, Any] = {
     "field_declaration": definitions.field_declaration,
     "client_auth": auth.client_auth,
     "expected_auth": auth.expected_auth,
+    "webhooks_view": webhooks.webhooks_view,
+    "uses_client_credentials": auth.uses_client_credentials,
     "missing": MISSING,
 }
 

@@ -21,7 +21,7 @@ from sdkwright import flavours
 from sdkwright.flavours.model_types import ModelType
 from sdkwright.ir.nodes import Api, Definition, ResourceGroup
 from sdkwright.targets.python import pytext
-from sdkwright.targets.python.runtime_files import runtime_files
+from sdkwright.targets.python.runtime_files import runtime_files, source_text
 from sdkwright.targets.python.views.definitions import cyclic_neighbours
 from sdkwright.targets.python.views.imports import definition_imports, group_imports, test_imports
 from sdkwright.targets.python.views.methods import MethodContext, method_context
@@ -103,7 +103,7 @@ def common_context(api: Api, plan: flavours.Plan) -> dict[str, Any]:
 
 def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
     package = pytext.identifier(api.package)
-    pages = (
+    pages: Pages = (
         Page(f"{package}/__init__.py", "__init__.py.jinja"),
         Page(f"{package}/_client.py", "_client.py.jinja"),
         Page(f"{package}/resources/__init__.py", "resources/__init__.py.jinja"),
@@ -111,6 +111,9 @@ def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
     )
     # The runtime, copied from its source (`runtime_files`), and the typing marker.
     files = {**runtime_files(plan, package, banner(api)), f"{package}/py.typed": ""}
+    if api.webhooks:  # what the API sends: parsed (and verified) by `client.webhooks`
+        pages += (Page(f"{package}/webhooks.py", "webhooks.py.jinja"),)
+        files[f"{package}/_webhooks.py"] = f"{banner(api)}\n{source_text('_webhooks.py')}"
     units: list[Unit] = []
     writer = plan.model_writer
     if writer is not None:  # one module of every model, not a template's

@@ -3,7 +3,9 @@
 The primary scheme (the IR puts it first) takes `api_key=` (`username=`/`password=` for
 basic), read from `<PREFIX>_API_KEY` when not given, so a one-scheme API reads like every
 other SDK. Other schemes take an argument named after the scheme (`petstore_auth=`,
-`<PREFIX>_PETSTORE_AUTH`).
+`<PREFIX>_PETSTORE_AUTH`). An OAuth 2 scheme with a client-credentials flow also takes
+`client_id=` and `client_secret=` (`<PREFIX>_CLIENT_ID`, `<PREFIX>_CLIENT_SECRET`): the client
+then fetches its token itself.
 """
 
 from __future__ import annotations
@@ -38,7 +40,23 @@ def _named(
     argument = _claim("api_key" if primary else snake(scheme.name) or "credential", taken)
     # A variable the target configured (sdkwright.yaml `security.env`) is kept.
     env_var = scheme.env_var or f"{env_prefix}_{argument.upper()}"
-    return with_fields(scheme, argument=argument, env_var=env_var)
+    named = with_fields(scheme, argument=argument, env_var=env_var)
+    if not scheme.token_url:
+        return named
+    # The client-credentials flow: `client_id=` and `client_secret=`, from the first such
+    # scheme on prefixed with the scheme's name.
+    base = "" if "client_id" not in taken else snake(scheme.name) + "_"
+    client_id, client_secret = (
+        _claim(base + "client_id", taken),
+        _claim(base + "client_secret", taken),
+    )
+    return with_fields(
+        named,
+        client_id_argument=client_id,
+        client_id_env_var=f"{env_prefix}_{client_id.upper()}",
+        client_secret_argument=client_secret,
+        client_secret_env_var=f"{env_prefix}_{client_secret.upper()}",
+    )
 
 
 def _claim(name: str, taken: set[str]) -> str:

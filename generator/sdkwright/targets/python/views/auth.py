@@ -47,16 +47,50 @@ def client_auth(api: Api) -> ClientAuth:
             condition = scheme.argument
             expression = _credential_expression(scheme.location, scheme.parameter_name, scheme)
         credentials.append((pytext.string_literal(scheme.name), condition, expression))
+        if scheme.token_url:  # the client fetches its token itself, unless given one
+            arguments += _client_credentials_arguments(scheme)
+            credentials.append(_client_credentials(scheme))
     primary = schemes[0]
     required = (
         primary.argument
         if len(schemes) == 1
         and primary.kind != "basic"
+        and not primary.token_url
         and any(o.authenticated for o in api.operations)
         else ""
     )
     security = security_literal(api.default_security)
     return ClientAuth(tuple(arguments), required, tuple(credentials), security)
+
+
+def _client_credentials_arguments(scheme: SecurityScheme) -> list[CredentialArgument]:
+    return [
+        CredentialArgument(
+            scheme.client_id_argument,
+            scheme.client_id_env_var,
+            f"With `{scheme.client_secret_argument}`, the OAuth 2 client whose token the client"
+            " fetches itself (client-credentials grant), when not given a token",
+        ),
+        CredentialArgument(scheme.client_secret_argument, scheme.client_secret_env_var, ""),
+    ]
+
+
+def _client_credentials(scheme: SecurityScheme) -> tuple[str, str, str]:
+    name = pytext.string_literal(scheme.name)
+    condition = (
+        f"{name} not in credentials and {scheme.client_id_argument}"
+        f" and {scheme.client_secret_argument}"
+    )
+    scopes = _tuple_literal([pytext.string_literal(s) for s in scheme.scopes])
+    token_source = (
+        f"ClientCredentials({pytext.string_literal(scheme.token_url)}, "
+        f"{scheme.client_id_argument}, {scheme.client_secret_argument}, {scopes})"
+    )
+    return name, condition, f"Credential(oauth={token_source})"
+
+
+def uses_client_credentials(api: Api) -> bool:
+    return any(scheme.token_url for scheme in api.security_schemes)
 
 
 def _scheme_doc(scheme: SecurityScheme) -> str:
