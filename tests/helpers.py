@@ -41,8 +41,13 @@ def copy_sdk(source: Path, destination: Path) -> Path:
     return destination
 
 
-def run_generated_tests(sdk: Path) -> subprocess.CompletedProcess[str]:
-    return run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], sdk)
+def run_generated_tests(sdk: Path, *selection: str) -> subprocess.CompletedProcess[str]:
+    """The SDK's tests (`selection`: pytest arguments choosing some; all of `tests/` when
+    none, or when the selection only leaves some out)."""
+    chosen = (
+        list(selection) if selection and not selection[0].startswith("-") else ["tests", *selection]
+    )
+    return run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *chosen], sdk)
 
 
 def mypy_strict(sdk: Path, package: str) -> subprocess.CompletedProcess[str]:

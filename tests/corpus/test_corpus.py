@@ -35,6 +35,7 @@ from shared_run import warm_mypy_cache
 pytestmark = [needs_shared_specs, pytest.mark.slow]
 
 SHARDS = 2  # pytest processes per SDK: the cores CI has
+CLIENT_TESTS = Path("tests/test_client.py")  # the client's own tests, in every SDK
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 
 
@@ -187,14 +188,20 @@ def test_mypy_strict_is_clean(sdk: Generated) -> None:
 
 
 def run_sharded(sdk: Path, shards: int = SHARDS) -> list[subprocess.CompletedProcess[str]]:
-    """The SDK's tests as `shards` pytest processes at once (files dealt out in turn), so a
-    large SDK's run uses every core; one shard when there are no test files."""
-    files = sorted(str(path.relative_to(sdk)) for path in (sdk / "tests").glob("test_*.py"))
+    """The SDK's tests of its operations as `shards` pytest processes at once (files dealt
+    out in turn), so a large SDK's run uses every core; one shard when there are no test
+    files. The client's own tests (`CLIENT_TESTS`) run apart."""
+    files = sorted(
+        str(path.relative_to(sdk))
+        for path in (sdk / "tests").glob("test_*.py")
+        if path.name != CLIENT_TESTS.name
+    )
     groups = [files[index::shards] for index in range(shards) if files[index::shards]]
     command = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
+    every_test = ["tests", "--ignore", str(CLIENT_TESTS)]
     processes = [
         subprocess.Popen(
-            [*command, *(group or ["tests"])], cwd=sdk, stdout=PIPE, stderr=PIPE, text=True
+            [*command, *(group or every_test)], cwd=sdk, stdout=PIPE, stderr=PIPE, text=True
         )
         for group in groups or [[]]
     ]
@@ -203,6 +210,15 @@ def run_sharded(sdk: Path, shards: int = SHARDS) -> list[subprocess.CompletedPro
         out, err = process.communicate(timeout=1800)
         results.append(subprocess.CompletedProcess(process.args, process.returncode, out, err))
     return results
+
+
+def test_generated_client_tests_pass(sdk: Generated) -> None:
+    """The client's own tests (headers, errors, retries, timeouts, raw responses,
+    environment), through one of the API's methods."""
+    command = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
+    result = run([*command, str(CLIENT_TESTS)], sdk.sdk)
+    assert result.returncode == 0, describe(result)
+    assert re.search(r"\b[1-9]\d* passed\b", result.stdout), describe(result)
 
 
 def test_generated_tests_pass(sdk: Generated) -> None:

@@ -10,6 +10,7 @@ a response that does not match its declared type fails the test instead of being
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import json
@@ -43,6 +44,8 @@ class MockAPI:
     content_type: str = "application/json"
     requests: list[RecordedRequest] = field(default_factory=list)
     live: bool = bool(LIVE_BASE_URL)
+    # Responses for the next requests, before the canned one: (status, body, headers).
+    queued: list[tuple[int, bytes, dict[str, str]]] = field(default_factory=list)
 
     def respond_json(self, status_code: int, payload: object) -> None:
         self.status_code = status_code
@@ -52,13 +55,29 @@ class MockAPI:
     def respond_content(self, status_code: int, content: bytes, content_type: str) -> None:
         self.status_code, self.content, self.content_type = status_code, content, content_type
 
+    def respond_first(self, status_code: int, headers: dict[str, str] | None = None) -> None:
+        """Answer the next request not yet answered so with `status_code`, bodiless."""
+        self.queued.append((status_code, b"", headers or {}))
+
+    def time_out_first(self) -> None:
+        """Let the next request not yet answered so time out (status 0 in the queue)."""
+        self.queued.append((0, b"", {}))
+
+    def next_response(self) -> tuple[int, bytes, dict[str, str]]:
+        if self.queued:
+            return self.queued.pop(0)
+        headers = {"Content-Type": self.content_type} if self.content else {}
+        return self.status_code, self.content, headers
+
     def handle(self, request: PreparedRequest) -> Response:
         self.requests.append(RecordedRequest.of(request))
+        status_code, content, headers = self.next_response()
+        if status_code == 0:
+            raise requests.exceptions.ReadTimeout("the mock timed out", request=request)
         response = Response()
-        response.status_code = self.status_code
-        response.raw = io.BytesIO(self.content)  # read as a real adapter's body is, streamed or not
-        if self.content:
-            response.headers["Content-Type"] = self.content_type
+        response.status_code = status_code
+        response.raw = io.BytesIO(content)  # read as a real adapter's body is, streamed or not
+        response.headers.update(headers)
         response.request, response.url = request, request.url or ""
         return response
 
@@ -136,12 +155,19 @@ def mock_api() -> MockAPI:
     return MockAPI()
 
 
-@pytest.fixture
-def client(mock_api: MockAPI) -> Iterator[KitchenSink]:
+@contextlib.contextmanager
+def http_client_for(mock_api: MockAPI) -> Iterator[requests.Session]:
+    """A session whose requests the MockAPI answers (or records, live)."""
     adapter = _RecordingAdapter(mock_api.requests) if mock_api.live else _MockAdapter(mock_api)
     with requests.Session() as session:
         session.mount("http://", adapter)
         session.mount("https://", adapter)
+        yield session
+
+
+@pytest.fixture
+def client(mock_api: MockAPI) -> Iterator[KitchenSink]:
+    with http_client_for(mock_api) as session:
         yield KitchenSink(
             api_key=API_KEY, base_url=BASE_URL, http_client=session, strict_response_validation=True
         )

@@ -124,9 +124,13 @@ def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
         Unit(("group", group), partial(_group_pages, package, group, plan.models), group=group)
         for group in api.groups
     )
-    summaries = tuple(
-        Page(name, f"{name}.jinja", {"banner": banner(api, "<!--")})
-        for name in ("README.md", "api.md")
+    # Pages that list every group's methods; the client's tests call through one of them.
+    summaries = (
+        *(
+            Page(name, f"{name}.jinja", {"banner": banner(api, "<!--")})
+            for name in ("README.md", "api.md")
+        ),
+        Page("tests/test_client.py", "tests/test_client.py.jinja"),
     )
     closing = (
         Page("tests/__init__.py", "tests/__init__.py.jinja"),
