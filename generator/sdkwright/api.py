@@ -125,8 +125,16 @@ def generate(
     if specs is None or has_errors(diagnostics) or (strict and _has_warnings(diagnostics)):
         return Result({}, diagnostics)
     progress.stage("building")
+    try:
+        pinned_methods, pinned_classes = _pinned_names(target)
+    except GenerationFailed as failure:  # an unreadable surface lock
+        return Result({}, diagnostics + failure.diagnostics)
     options = NamingOptions(
-        package=target.package, client_name=target.client_name, names=target.names
+        package=target.package,
+        client_name=target.client_name,
+        names=target.names,
+        pinned_methods=pinned_methods,
+        pinned_classes=pinned_classes,
     )
     api, build_diagnostics = build_named_api(specs, options, target.security)
     if target.webhook_signature:
@@ -183,6 +191,22 @@ def generate(
         lock,
         _surface_lock(target, files),
     )
+
+
+Pins = tuple[tuple[str, str], ...]
+
+
+def _pinned_names(target: Target) -> tuple[Pins, Pins]:
+    """The method names (by endpoint) and class names (by shape) the target's surface lock
+    keeps across renames in the spec; none without a lock."""
+    if target.surface_lock is None or not target.surface_lock.is_file():
+        return (), ()
+    from sdkwright.surface import generated, lock
+
+    locked = lock.read(target.surface_lock).get(target.name)
+    if locked is None:
+        return (), ()
+    return generated.pinned_methods(locked.surface), generated.pinned_classes(locked.surface)
 
 
 def _surface_lock(target: Target, files: dict[str, bytes]) -> SurfaceLock | None:

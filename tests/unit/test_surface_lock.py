@@ -3,6 +3,7 @@ classified, and the file's format (surface/lock.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,15 @@ def test_an_unreadable_lock_is_a_located_error(raw: bytes) -> None:
     assert diagnostic.code == "surface.lock-invalid"
     assert diagnostic.location is not None
     assert diagnostic.location.file == "sdkwright-surface.lock.json"
+
+
+def test_only_a_shape_one_locked_class_has_pins_a_name() -> None:
+    from sdkwright.ir.matching import endpoint_key, object_shape
+    from sdkwright.surface.generated import pinned_classes
+
+    same = surface("street", "city")
+    twin = dataclasses.replace(same.types[0], name="Twin")
+    twins = Surface("shop", types=(same.types[0], twin))
+    assert pinned_classes(twins) == ()  # ambiguous: which of the two was renamed?
+    assert pinned_classes(same) == ((object_shape([("city", True), ("street", True)]), "Address"),)
+    assert endpoint_key("delete", "/a/{id}/b/{other}") == "DELETE /a/{}/b/{}"

@@ -8,15 +8,17 @@ a temporary folder first (the package's Python files only: a tenth of a second o
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from sdkwright.diagnostics import Diagnostic
+from sdkwright.ir.matching import endpoint_key, enum_shape, object_shape
 from sdkwright.surface import lock
 from sdkwright.surface.extract import extract_surface
-from sdkwright.surface.model import Surface
+from sdkwright.surface.model import Surface, TypeDef
 
 
 def surface_of_files(files: Mapping[str, bytes], package: str) -> Surface:
@@ -32,6 +34,41 @@ def surface_of_files(files: Mapping[str, bytes], package: str) -> Surface:
         surface = extract_surface(Path(folder) / package, package)
     # What the extractor could not read names the temporary folder: not for a committed file.
     return dataclasses.replace(surface, warnings=())
+
+
+def pinned_methods(surface: Surface) -> tuple[tuple[str, str], ...]:
+    """(endpoint, method name) of every method the surface has: the names a regeneration
+    keeps when the spec renames an operation (same HTTP method and path, another
+    operationId). Sync clients first; an endpoint two methods call keeps the first's name."""
+    pins: dict[str, str] = {}
+    for client in sorted(surface.clients, key=lambda c: (c.is_async, c.name)):
+        for node in client.root.walk():
+            for method in node.methods:
+                if method.http_method and method.path:
+                    pins.setdefault(endpoint_key(method.http_method, method.path), method.name)
+    return tuple(sorted(pins.items()))
+
+
+def pinned_classes(surface: Surface) -> tuple[tuple[str, str], ...]:
+    """(shape, class name) of the surface's public models and enums whose shape no other
+    has (`ir.matching`): the names a regeneration keeps when the spec renames a schema."""
+    shapes: dict[str, list[str]] = {}
+    for typedef in surface.types:
+        found = _shape(typedef)
+        if typedef.public and found is not None:
+            shapes.setdefault(found, []).append(typedef.name)
+    return tuple(sorted((k, names[0]) for k, names in shapes.items() if len(set(names)) == 1))
+
+
+def _shape(typedef: TypeDef) -> str | None:
+    if typedef.kind == "enum":
+        try:
+            return enum_shape(json.loads(value) for value in typedef.values)
+        except ValueError:
+            return None
+    if typedef.fields:
+        return object_shape((f.alias or f.name, f.required) for f in typedef.fields)
+    return None
 
 
 @dataclasses.dataclass(frozen=True)
