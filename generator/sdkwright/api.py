@@ -35,6 +35,7 @@ from sdkwright.output.write import (
 )
 from sdkwright.progress import Progress
 from sdkwright.spec import lenient as lenient_mode
+from sdkwright.spec import vendor_extensions
 from sdkwright.spec.load import locate
 from sdkwright.spec.resolve import SpecSet, load_spec
 from sdkwright.spec.validate import validate
@@ -89,6 +90,8 @@ def load_and_validate(
         )
     except GenerationFailed as failure:
         return None, failure.diagnostics
+    specs, notes = vendor_extensions.translate(specs)  # other generators' x-... extensions
+    diagnostics += notes
     refs_ok = not has_errors(diagnostics)
 
     def validated(specs: SpecSet) -> list[Diagnostic]:
