@@ -23,6 +23,7 @@ pyproject.toml, or CLI flags.
                                         # sdkwright-surface.lock.json needs a major one
         webhooks: {signature: standard-webhooks}   # how the API signs its webhooks: the
                                         # SDK's client.webhooks.unwrap() then verifies them
+        surface_lock: false             # no surface lock for this target (default: locked)
 
 Every problem is a located diagnostic (file:line:col and a JSON pointer into the config).
 """
@@ -72,6 +73,7 @@ _TARGET_KEYS = {
     "security",
     "version",
     "webhooks",
+    "surface_lock",
 }
 _NAME_KINDS = ("operations", "schemas", "tags")
 _METHOD = re.compile(r"[a-z_][a-z0-9_]*")
@@ -272,11 +274,11 @@ class _Reader:
             read_security(entry.get("security"), f"{pointer}/security", self.failure),
             self.version(entry, pointer),
             self.webhook_signature(entry.get("webhooks"), f"{pointer}/webhooks"),
-            base / SURFACE_LOCK_NAME,
+            base / SURFACE_LOCK_NAME if self.flag(entry, "surface_lock", pointer, True) else None,
         )
 
-    def flag(self, entry: Mapping[str, Any], key: str, pointer: str) -> bool:
-        value = entry.get(key, False)
+    def flag(self, entry: Mapping[str, Any], key: str, pointer: str, default: bool = False) -> bool:
+        value = entry.get(key, default)
         if not isinstance(value, bool):
             raise self.failure(f"{pointer}/{key}", f"'{key}' must be true or false, not {value!r}")
         return value

@@ -189,3 +189,21 @@ def test_diff_compares_the_new_specs_surface_with_the_lock(project: Path) -> Non
     assert sdkwright(*args[:-1], cwd=project).returncode == 0  # informative without the flag
     unknown = sdkwright("diff", old, new, "--target", "nope", cwd=project)
     assert unknown.returncode == 2 and "unknown target 'nope'" in unknown.stderr
+
+
+def test_a_target_may_go_without_a_lock(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(SPECS, root / "specs")
+    (root / "sdkwright.yaml").write_text(
+        "targets:\n  - {name: kitchensink, spec: specs/kitchensink.yaml,"
+        " output: generated/kitchensink, package: kitchensink, surface_lock: false}\n"
+    )
+    assert sdkwright("generate", cwd=root).returncode == 0
+    assert not (root / SURFACE_LOCK_NAME).exists()
+    edit(root / "specs/kitchensink.yaml", POSTAL_CODE_SPEC, "")
+    assert sdkwright("generate", cwd=root).returncode == 0  # nothing to refuse against
+    (root / "sdkwright.yaml").write_text(
+        (root / "sdkwright.yaml").read_text().replace("surface_lock: false", "surface_lock: 1")
+    )
+    bad = sdkwright("generate", cwd=root)
+    assert bad.returncode == 2 and "'surface_lock' must be true or false" in bad.stderr
