@@ -35,6 +35,7 @@ from sdkwright.output.write import (
 )
 from sdkwright.progress import Progress
 from sdkwright.spec import lenient as lenient_mode
+from sdkwright.spec import vendor_extensions
 from sdkwright.spec.load import locate
 from sdkwright.spec.resolve import SpecSet, load_spec
 from sdkwright.spec.validate import validate
@@ -45,6 +46,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from sdkwright.output.drift import CheckReport
     from sdkwright.spec.overlays import ActionReport
+    from sdkwright.surface.generated import SurfaceLock
 
 # Taken once all of the generator's modules are imported: the code this process runs.
 CODE_IDENTITY = provenance.code_identity()
@@ -66,6 +68,9 @@ class Result:
     overlay_reports: tuple[ActionReport, ...] = field(default=(), compare=False)
     # Where `write_result` records them: the lock file and the target's name in it.
     overlay_lock: tuple[Path, str] | None = field(default=None, compare=False)
+    # The generated SDK's public surface and where it is locked (surface/lock.py), for a
+    # target that has a surface lock.
+    surface_lock: SurfaceLock | None = field(default=None, compare=False)
 
 
 def load_and_validate(
@@ -85,6 +90,8 @@ def load_and_validate(
         )
     except GenerationFailed as failure:
         return None, failure.diagnostics
+    specs, notes = vendor_extensions.translate(specs)  # other generators' x-... extensions
+    diagnostics += notes
     refs_ok = not has_errors(diagnostics)
 
     def validated(specs: SpecSet) -> list[Diagnostic]:
@@ -121,8 +128,16 @@ def generate(
     if specs is None or has_errors(diagnostics) or (strict and _has_warnings(diagnostics)):
         return Result({}, diagnostics)
     progress.stage("building")
+    try:
+        pinned_methods, pinned_classes = _pinned_names(target)
+    except GenerationFailed as failure:  # an unreadable surface lock
+        return Result({}, diagnostics + failure.diagnostics)
     options = NamingOptions(
-        package=target.package, client_name=target.client_name, names=target.names
+        package=target.package,
+        client_name=target.client_name,
+        names=target.names,
+        pinned_methods=pinned_methods,
+        pinned_classes=pinned_classes,
     )
     api, build_diagnostics = build_named_api(specs, options, target.security)
     if target.webhook_signature:
@@ -169,8 +184,42 @@ def generate(
     reports = specs.overlays.reports if specs.overlays is not None else ()
     lock = (target.lock, target.name) if target.lock is not None and target.overlays else None
     return Result(
-        files, diagnostics, api, manifest, formatted.count, formatted.unchanged, reports, lock
+        files,
+        diagnostics,
+        api,
+        manifest,
+        formatted.count,
+        formatted.unchanged,
+        reports,
+        lock,
+        _surface_lock(target, files),
     )
+
+
+Pins = tuple[tuple[str, str], ...]
+
+
+def _pinned_names(target: Target) -> tuple[Pins, Pins]:
+    """The method names (by endpoint) and class names (by shape) the target's surface lock
+    keeps across renames in the spec; none without a lock."""
+    if target.surface_lock is None or not target.surface_lock.is_file():
+        return (), ()
+    from sdkwright.surface import generated, lock
+
+    locked = lock.read(target.surface_lock).get(target.name)
+    if locked is None:
+        return (), ()
+    return generated.pinned_methods(locked.surface), generated.pinned_classes(locked.surface)
+
+
+def _surface_lock(target: Target, files: dict[str, bytes]) -> SurfaceLock | None:
+    """The SDK's surface, for a target whose surface is locked (every target of a config)."""
+    if target.surface_lock is None:
+        return None
+    from sdkwright.surface.generated import SurfaceLock, surface_of_files
+
+    surface = surface_of_files(files, target.package)
+    return SurfaceLock(target.surface_lock, target.name, target.version, surface)
 
 
 def _locate_meanwhile(
@@ -291,6 +340,10 @@ def write_result(
         from sdkwright.spec.overlays import lock
 
         lock.record(*result.overlay_lock, result.overlay_reports)
+    if result.surface_lock is not None:
+        from sdkwright.surface import generated
+
+        generated.record(result.surface_lock)
     return plan
 
 
@@ -309,6 +362,17 @@ def overlay_lock_findings(result: Result) -> list[Diagnostic]:
     from sdkwright.spec.overlays import lock
 
     return lock.check(*result.overlay_lock, result.overlay_reports)
+
+
+def surface_lock_findings(result: Result, accept_breaking: bool = False) -> list[Diagnostic]:
+    """What changed in the SDK's public surface since the surface lock, one diagnostic per
+    change: errors for breaking changes the target's version does not allow (`generate`
+    refuses to write them, `check` fails), unless `accept_breaking`."""
+    if result.surface_lock is None or not result.files:
+        return []
+    from sdkwright.surface.generated import lock_findings
+
+    return lock_findings(result.surface_lock, accept_breaking)
 
 
 def check_result(result: Result, folder: Path) -> list[Change]:
@@ -363,16 +427,18 @@ def check(
     )
     drifts, customisations = plan_drifts(plan, result.files, previous, result.manifest)
     findings = tuple(overlay_lock_findings(result))
+    surface_findings = tuple(surface_lock_findings(result))
     if not drifts and not plan.changes:
         freshness.record_verified(str(target.output), plan.manifest_bytes, CODE_IDENTITY)
     return CheckReport(
         target.name,
         str(target.spec),
         str(target.output),
-        "drift" if drifts or lock_failed(findings) else "up-to-date",
+        "drift" if drifts or lock_failed(findings + surface_findings) else "up-to-date",
         drifts=drifts,
         causes=drift_causes(previous, result.manifest, drifts),
         diagnostics=tuple(result.diagnostics),
         customisations=customisations,
         overlay_findings=findings,
+        surface_findings=surface_findings,
     )

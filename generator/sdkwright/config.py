@@ -18,9 +18,12 @@ pyproject.toml, or CLI flags.
                                         # what they matched is locked in sdkwright-overlays.lock.json
         security: {scheme: bearer}      # the credential the client sends, where the spec
                                         # declares none (config_security.py)
-        version: "1.4.0"                # the SDK's own semantic version (default 0.1.0)
+        version: "1.4.0"                # the SDK's own semantic version (default 0.1.0); a
+                                        # change that breaks the surface locked in
+                                        # sdkwright-surface.lock.json needs a major one
         webhooks: {signature: standard-webhooks}   # how the API signs its webhooks: the
                                         # SDK's client.webhooks.unwrap() then verifies them
+        surface_lock: false             # no surface lock for this target (default: locked)
 
 Every problem is a located diagnostic (file:line:col and a JSON pointer into the config).
 """
@@ -51,6 +54,7 @@ from sdkwright.output.provenance import installed_version, templates_root
 from sdkwright.targets.python import naming
 
 OVERLAY_LOCK_NAME = "sdkwright-overlays.lock.json"  # beside the config (spec/overlays/lock.py)
+SURFACE_LOCK_NAME = "sdkwright-surface.lock.json"  # beside the config (surface/lock.py)
 _TARGET_KEYS = {
     "name",
     "spec",
@@ -69,6 +73,7 @@ _TARGET_KEYS = {
     "security",
     "version",
     "webhooks",
+    "surface_lock",
 }
 _NAME_KINDS = ("operations", "schemas", "tags")
 _METHOD = re.compile(r"[a-z_][a-z0-9_]*")
@@ -118,6 +123,7 @@ class Target:
     security: ConfiguredSecurity | None = None  # the target's own scheme, replacing the spec's
     version: str = DEFAULT_VERSION  # the SDK's own semantic version, not the API's
     webhook_signature: str = ""  # how its webhooks are signed (WEBHOOK_SIGNATURES; "": unsaid)
+    surface_lock: Path | None = None  # the public-surface lock (a config's targets have one)
 
     def plan(self) -> flavours.Plan:
         flavour = flavours.get(self.flavour)
@@ -268,10 +274,11 @@ class _Reader:
             read_security(entry.get("security"), f"{pointer}/security", self.failure),
             self.version(entry, pointer),
             self.webhook_signature(entry.get("webhooks"), f"{pointer}/webhooks"),
+            base / SURFACE_LOCK_NAME if self.flag(entry, "surface_lock", pointer, True) else None,
         )
 
-    def flag(self, entry: Mapping[str, Any], key: str, pointer: str) -> bool:
-        value = entry.get(key, False)
+    def flag(self, entry: Mapping[str, Any], key: str, pointer: str, default: bool = False) -> bool:
+        value = entry.get(key, default)
         if not isinstance(value, bool):
             raise self.failure(f"{pointer}/{key}", f"'{key}' must be true or false, not {value!r}")
         return value

@@ -67,6 +67,12 @@ def parser() -> argparse.ArgumentParser:
         "(default) or write conflict markers into it; either way the exit code is 3",
     )
     generate.add_argument(
+        "--accept-breaking",
+        action="store_true",
+        help="write a change that breaks the public surface locked in sdkwright-surface.lock.json "
+        "although the target's version is not a major release after the lock's",
+    )
+    generate.add_argument(
         "--watch",
         action="store_true",
         help="regenerate whenever a spec, an overlay or a template changes",
@@ -133,6 +139,12 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("--client-name", help="client class name (default: from the package name)")
     diff.add_argument(
         "--fail-on-breaking", action="store_true", help="exit 1 when the change is breaking"
+    )
+    diff.add_argument(
+        "--target",
+        help="also generate NEW_SPEC as this target of sdkwright.yaml and compare its public "
+        "surface with sdkwright-surface.lock.json (with --fail-on-breaking: exit 1 when the "
+        "target's version does not allow a breaking change)",
     )
     return parser
 

@@ -78,17 +78,19 @@ def _check_one(arguments: argparse.Namespace, target: Target, fast_path: bool) -
 
 
 def _print_check(report: CheckReport, arguments: argparse.Namespace) -> None:
-    from sdkwright.config import OVERLAY_LOCK_NAME
+    from sdkwright.config import OVERLAY_LOCK_NAME, SURFACE_LOCK_NAME
     from sdkwright.diagnostics import summary
-    from sdkwright.output.drift import render_customisations, render_text
+    from sdkwright.output.drift import lock_failed, render_customisations, render_text
 
     if report.status == "error":
         print_diagnostics(report.diagnostics, arguments)
         print(f"{report.name}: cannot check ({summary(report.diagnostics)})", file=sys.stderr)
         return
-    print_diagnostics(report.overlay_findings, arguments)
+    print_diagnostics(report.overlay_findings + report.surface_findings, arguments)
     if report.drifts or report.causes:
         print(render_text(report), end="")
+    elif report.status == "drift" and lock_failed(report.surface_findings):
+        print(f"{report.name}: the public surface breaks what {SURFACE_LOCK_NAME} recorded")
     elif report.status == "drift":  # the overlay lock alone
         print(f"{report.name}: the overlays no longer do what {OVERLAY_LOCK_NAME} recorded")
     elif not arguments.quiet:

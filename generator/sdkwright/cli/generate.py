@@ -59,12 +59,13 @@ def generate_all(arguments: argparse.Namespace, targets: list[Target], fast_path
 
 def _generate_one(arguments: argparse.Namespace, target: Target, started: float) -> int:
     from sdkwright import api
-    from sdkwright.diagnostics import summary
+    from sdkwright.diagnostics import has_errors, summary
     from sdkwright.progress import progress_for
 
     progress = progress_for(sys.stderr, target.name, quiet=not talks(arguments))
     plan = None
     lock_notes: list[Diagnostic] = []
+    surface_notes: list[Diagnostic] = []
     try:
         result = api.generate(
             target,
@@ -74,6 +75,10 @@ def _generate_one(arguments: argparse.Namespace, target: Target, started: float)
         )
         if result.files:
             lock_notes = api.overlay_lock_findings(result)  # before the lock is recorded
+            surface_notes = api.surface_lock_findings(
+                result, getattr(arguments, "accept_breaking", False)
+            )
+        if result.files and not has_errors(surface_notes):
             plan = api.write_result(
                 result,
                 target.output,
@@ -83,11 +88,12 @@ def _generate_one(arguments: argparse.Namespace, target: Target, started: float)
             )
     finally:
         progress.close()
-    if plan is None:
+    if plan is None:  # nothing written: a broken spec, or a breaking change not allowed
+        result.diagnostics.extend(surface_notes)
         print_diagnostics(result.diagnostics, arguments)
         print(f"{target.name}: not generated ({summary(result.diagnostics)})", file=sys.stderr)
         return EXIT_FAILED
-    result.diagnostics.extend(_as_warnings(lock_notes))
+    result.diagnostics.extend(_as_warnings(lock_notes) + surface_notes)
     print_diagnostics(
         result.diagnostics + _conflict_diagnostics(plan, target, arguments.conflicts == "markers"),
         arguments,

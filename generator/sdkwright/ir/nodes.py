@@ -146,6 +146,9 @@ class Model:
     # Where its name comes from, and where it is: for the naming step (None once named).
     origin: NameOrigin | None = field(default=None, compare=False)
     where: Location | None = field(default=None, compare=False)
+    # Deprecated aliases of the class (the naming step's): the name the spec's schema now
+    # gives, where the surface lock keeps the class's old name (surface/lock.py).
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,9 @@ class Enum:
     # Where its name comes from, and where it is: for the naming step (None once named).
     origin: NameOrigin | None = field(default=None, compare=False)
     where: Location | None = field(default=None, compare=False)
+    # Deprecated aliases of the class (the naming step's): the name the spec's schema now
+    # gives, where the surface lock keeps the class's old name (surface/lock.py).
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,6 +190,9 @@ class Alias:
     # Where its name comes from, and where it is: for the naming step (None once named).
     origin: NameOrigin | None = field(default=None, compare=False)
     where: Location | None = field(default=None, compare=False)
+    # Deprecated aliases of the class (the naming step's): the name the spec's schema now
+    # gives, where the surface lock keeps the class's old name (surface/lock.py).
+    aliases: tuple[str, ...] = ()
 
 
 Definition = Model | Enum | Alias
@@ -304,6 +313,9 @@ class Operation:
     pagination: Pagination | None = None
     # x-sdkwright-retries: the operation's own retry limit; None leaves it to the client.
     max_retries: int | None = None
+    # Deprecated aliases of the method (the naming step's): the names the spec's operationId
+    # now gives, where the surface lock keeps the method's old name (surface/lock.py).
+    aliases: tuple[str, ...] = ()
     # The header carrying an idempotency key, generated per call when not given ("": none).
     # Spelled as the spec declares it, when it declares it as a parameter; a named operation
     # has it as an optional parameter (added when not declared).

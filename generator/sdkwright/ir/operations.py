@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.ir import bodies, media, pagination, parameters, path_keys, responses, security
@@ -19,6 +20,7 @@ from sdkwright.spec.resolve import Node, RefError
 from sdkwright.spec.validate import HTTP_METHODS, iter_operations
 
 RETRIES_EXTENSION = "x-sdkwright-retries"
+GROUP_EXTENSION = "x-sdkwright-group"  # the resource group, instead of the first tag
 IDEMPOTENCY_EXTENSION = "x-sdkwright-idempotency-header"
 IDEMPOTENCY_HEADER = "idempotency-key"  # declared as a header parameter, it is used as such
 # A spec-wide idempotency header applies to the methods that change something.
@@ -78,7 +80,7 @@ class OperationBuilder:
             max_retries=self._max_retries(node),
             idempotency_header=self._idempotency(method, node, declared),
             security=own_security,
-            tag=str(tags[0]) if isinstance(tags, list) and tags else path_group(key.path),
+            tag=self._group(value, tags, key.path),
             position=position,
             fixed_query=key.query,
             requested_name=value.get(NAME_EXTENSION),
@@ -162,6 +164,13 @@ class OperationBuilder:
                 Diagnostic(Level.WARNING, "pagination.declared", message, node.location)
             )
         return found
+
+    def _group(self, value: dict[str, Any], tags: Any, path: str) -> str:
+        """`x-sdkwright-group`, else the first tag, else the path's first segment."""
+        group = value.get(GROUP_EXTENSION)
+        if isinstance(group, str) and group.strip():
+            return group
+        return str(tags[0]) if isinstance(tags, list) and tags else path_group(path)
 
     # -- x-sdkwright-retries, idempotency keys -------------------------------------------
 

@@ -88,6 +88,7 @@ class CheckReport:
     fast: bool = False
     customisations: tuple[tuple[str, str], ...] = ()  # (path, status): kept, not drift
     overlay_findings: tuple[Diagnostic, ...] = ()  # the overlay lock's (spec/overlays/lock.py)
+    surface_findings: tuple[Diagnostic, ...] = ()  # the surface lock's (surface/lock.py)
 
 
 def classify(path: str, previous: Manifest | None, current: Manifest) -> Reason:
@@ -303,6 +304,7 @@ def report_json(report: CheckReport) -> dict[str, object]:
         "diffs_omitted": max(0, len(drifts) - MAX_DIFF_FILES),
         "customisations": [{"path": p, "status": s} for p, s in report.customisations],
         "overlays": [d.as_json() for d in report.overlay_findings],
+        "surface": [d.as_json() for d in report.surface_findings],
         "diagnostics": [d.as_json() for d in report.diagnostics],
     }
 

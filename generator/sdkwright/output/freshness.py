@@ -61,8 +61,20 @@ def target_stale_reason(target: Target) -> str | None:
         template_folders(target),
     )
     if reason is None and target.overlays and target.lock is not None:
-        return _overlay_lock_reason(str(target.lock), target.name)
+        reason = _overlay_lock_reason(str(target.lock), target.name)
+    if reason is None and target.surface_lock is not None:
+        reason = _surface_lock_reason(str(target.surface_lock), target.name)
     return reason
+
+
+def _surface_lock_reason(lock: str, name: str) -> str | None:
+    """The surface lock has no entry for the target yet: generating writes it."""
+    raw = read_bytes(lock)
+    try:
+        locked = raw is not None and name in json.loads(raw)["targets"]
+    except (ValueError, KeyError, TypeError):
+        return "the surface lock is unreadable"
+    return None if locked else "the surface lock has no entry for the target"
 
 
 def _overlay_lock_reason(lock: str, name: str) -> str | None:

@@ -17,8 +17,14 @@ _MAX_EXPANSIONS = 64
 
 
 def expand_private_aliases(index: PackageIndex, module: Module, node: ast.expr) -> ast.expr:
-    """A copy of `node` with private aliases replaced by their values (cycles stop the walk)."""
-    return _Expander(index, module, frozenset()).visit(copy.deepcopy(node))  # type: ignore[no-any-return]
+    """`node` with private aliases replaced by their values (cycles stop the walk): a new
+    tree, shared by the annotations spelled the same in the same module (not to be changed)."""
+    key = (module.name, ast.dump(node))
+    found = index.expanded.get(key)
+    if found is None:
+        found = _Expander(index, module, frozenset()).visit(copy.deepcopy(node))
+        index.expanded[key] = found
+    return found
 
 
 class _Expander(ast.NodeTransformer):

@@ -10,15 +10,13 @@ means in `report`.
 
 from __future__ import annotations
 
-import re
-
+from sdkwright.ir.matching import endpoint_key
 from sdkwright.surface.compare_package import compare_errors, compare_exports, compare_pages
 from sdkwright.surface.compare_types import TypeComparer
 from sdkwright.surface.model import Client, ClientOption, Method, Param, Resource, Surface
 from sdkwright.surface.report import Recorder, Report, sorted_changes
 from sdkwright.surface.typerel import INPUT, OUTPUT, type_change
 
-_PLACEHOLDER = re.compile(r"\{[^}]*\}")
 _VIEWS = (("raw_response", "with_raw_response"), ("streaming_response", "with_streaming_response"))
 Placed = tuple[str, Resource, Method]  # (client, resource, method)
 
@@ -261,7 +259,7 @@ class _Comparer(Recorder):
 def _endpoint(method: Method) -> str | None:
     if not (method.http_method and method.path):
         return None
-    return f"{method.http_method} {_PLACEHOLDER.sub('{}', method.path)}"
+    return endpoint_key(method.http_method, method.path)
 
 
 def _method_id(client: str, node: Resource, method: Method) -> str:

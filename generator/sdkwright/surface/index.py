@@ -109,6 +109,9 @@ class PackageIndex:
         self.package = package
         self.modules: dict[str, Module] = {}
         self.warnings: list[str] = []
+        # (module, annotation's dump) -> the annotation with private aliases spelled out
+        # (aliases.py): the same few annotations recur on every method of an SDK.
+        self.expanded: dict[tuple[str, str], ast.expr] = {}
         self._read_all()
 
     # -- reading ---------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def groups(
                 _group_class_name(tag, reserved_classes),
                 attribute,
                 str(grouped.get(tag) or ""),
-                _unique_method_names(by_tag[tag]),
+                _free_aliases(_unique_method_names(by_tag[tag])),
                 tag,
             )
         )
@@ -65,6 +65,19 @@ def _group_class_name(tag: str, reserved: set[str]) -> str:
         name += "_"
     reserved.add(name)
     return name
+
+
+def _free_aliases(operations: tuple[Operation, ...]) -> tuple[Operation, ...]:
+    """Deprecated aliases that no method of the group, nor an earlier alias, already has."""
+    taken = {op.method_name for op in operations}
+    result = []
+    for operation in operations:
+        free = tuple(a for a in operation.aliases if a not in taken)
+        taken.update(free)
+        result.append(
+            operation if free == operation.aliases else with_fields(operation, aliases=free)
+        )
+    return tuple(result)
 
 
 def _unique_method_names(operations: list[Operation]) -> tuple[Operation, ...]:

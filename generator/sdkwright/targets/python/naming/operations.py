@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from sdkwright.diagnostics import Diagnostic, Level
+from sdkwright.ir.matching import endpoint_key
 from sdkwright.ir.nodes import (
     Definition,
     Field,
@@ -48,18 +49,22 @@ class OperationNamer:
         types: TypeNamer,
         configured: Mapping[str, str],
         diagnostics: list[Diagnostic],
+        pinned: Mapping[str, str] | None = None,
     ) -> None:
         self.types = types
         self.configured = configured  # operationId -> method name, from the config
+        self.pinned = pinned or {}  # endpoint -> the method name the surface lock keeps
         self.diagnostics = diagnostics
         self.imposed: dict[str, str] = {}  # operationId -> the method name the user imposed
 
     def __call__(self, op: Operation) -> Operation:
         body, argument_names = self._body(op.body)
         parameters = self._parameters(op, argument_names)
+        name, aliases = self._pinned(op, self._method_name(op))
         return with_fields(
             op,
-            method_name=self._method_name(op),
+            method_name=name,
+            aliases=aliases,
             parameters=parameters,
             body=body,
             responses=tuple(self._response(r) for r in op.responses),
@@ -84,6 +89,14 @@ class OperationNamer:
         if imposed:
             self.imposed[op.operation_id] = imposed
         return imposed or method_name(op.operation_id)
+
+    def _pinned(self, op: Operation, name: str) -> tuple[str, tuple[str, ...]]:
+        """The method name the surface lock keeps for the operation's endpoint, with the name
+        its operationId now gives as a deprecated alias; a name the user imposes wins."""
+        kept = self.pinned.get(endpoint_key(op.http_method, op.path))
+        if kept is None or kept == name or op.operation_id in self.imposed:
+            return name, ()
+        return kept, (name,)
 
     # -- keyword arguments ---------------------------------------------------------------
 

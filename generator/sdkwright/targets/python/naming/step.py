@@ -14,15 +14,16 @@ and the SDK's reserved names (`reserved`).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sdkwright.config import NameOverrides
 from sdkwright.config_security import ConfiguredSecurity
 from sdkwright.diagnostics import Diagnostic, Level, Location
 from sdkwright.ir.build import build_api
-from sdkwright.ir.nodes import Api, Model, Operation
+from sdkwright.ir.nodes import Api, Definition, Model, Operation
 from sdkwright.spec.resolve import SpecSet
-from sdkwright.targets.python.naming import groups, overrides, security
+from sdkwright.targets.python.naming import groups, overrides, pins, security
 from sdkwright.targets.python.naming.classes import class_names
 from sdkwright.targets.python.naming.copies import with_fields
 from sdkwright.targets.python.naming.definitions import field_names, named_definition
@@ -38,6 +39,11 @@ class NamingOptions:
     client_name: str
     env_prefix: str = ""
     names: NameOverrides = dataclasses.field(default_factory=NameOverrides)
+    # endpoint (`surface.model.endpoint_key`) -> method name: the names the surface lock
+    # keeps across operationId renames (surface/generated.py, pinned_methods)
+    pinned_methods: tuple[tuple[str, str], ...] = ()
+    # shape (`naming.pins.shape`) -> class name: the same for schemas renamed in the spec
+    pinned_classes: tuple[tuple[str, str], ...] = ()
 
 
 def build_named_api(
@@ -56,7 +62,15 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     """The neutral `api` with every name the Python templates print."""
     diagnostics: list[Diagnostic] = []
     configured = dict(options.names.schemas)
-    classes = class_names(api, options.client_name, configured, diagnostics)
+    unpinned: list[Diagnostic] = []
+    classes = class_names(api, options.client_name, configured, unpinned)
+    kept, class_aliases = pins.pinned_classes(
+        api, classes, configured, dict(options.pinned_classes)
+    )
+    if kept:  # named again, the locked names imposed (the first naming's findings dropped)
+        classes = class_names(api, options.client_name, {**configured, **kept}, diagnostics)
+    else:
+        diagnostics += unpinned
     fields = {
         d.key: field_names([f.wire_name for f in d.fields])
         for d in api.definitions
@@ -64,9 +78,15 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     }
     types = TypeNamer({d.key: d for d in api.definitions}, classes, fields, diagnostics)
     definitions = sorted(
-        (named_definition(d, types, fields) for d in api.definitions), key=lambda d: d.name
+        (
+            _with_alias(named_definition(d, types, fields), class_aliases.get(d.key), classes)
+            for d in api.definitions
+        ),
+        key=lambda d: d.name,
     )
-    namer = OperationNamer(types, dict(options.names.operations), diagnostics)
+    namer = OperationNamer(
+        types, dict(options.names.operations), diagnostics, dict(options.pinned_methods)
+    )
     operations = sorted(
         (op for group in api.groups for op in group.operations), key=lambda op: op.position
     )
@@ -91,6 +111,15 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     )
     diagnostics += _override_problems(named, operations, namer.imposed, options)
     return named, diagnostics
+
+
+def _with_alias(
+    definition: Definition, alias: str | None, classes: Mapping[str, str]
+) -> Definition:
+    """A pinned class with its deprecated alias, unless another class now has that name."""
+    if alias is None or alias in classes.values():
+        return definition
+    return dataclasses.replace(definition, aliases=(alias,))
 
 
 def _override_problems(
