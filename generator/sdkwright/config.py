@@ -48,7 +48,11 @@ from sdkwright.config_files import (
     read_yaml,
 )
 from sdkwright.config_security import ConfiguredSecurity, read_security
-from sdkwright.defaults import FLAVOUR, FORMATTERS, base_options, names_from_flags
+from sdkwright.defaults import (
+    FLAVOUR,
+    FORMATTERS,
+    base_options,
+)
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.output.provenance import installed_version, templates_root
 from sdkwright.targets.python import naming
@@ -167,14 +171,6 @@ def template_folders(target: Target) -> list[str]:
     return ([str(target.templates)] if target.templates else []) + built_in
 
 
-def target_from_flags(
-    spec: Path, output: Path, package: str | None, client_name: str | None, formatter: str
-) -> Target:
-    package, client_name = names_from_flags(str(spec), package, client_name)
-    _check_package(package, Location("--package"))
-    return Target(spec.stem, spec, output, package, client_name, formatter)
-
-
 def load_targets(config_path: Path) -> list[Target]:
     """The targets a config file declares, paths relative to the file; errors are located."""
     if config_path.name == PYPROJECT:
@@ -240,7 +236,7 @@ class _Reader:
                 raise self.failure(pointer, f"target {index} has no '{key}'")
             self.string(entry, key, pointer)
         package = str(entry["package"])
-        _check_package(package, self.where(f"{pointer}/package"))
+        check_package(package, self.where(f"{pointer}/package"))
         formatter = self.string(entry, "formatter", pointer) or "ruff"
         if formatter not in FORMATTERS:
             raise self.failure(
@@ -335,12 +331,11 @@ class _Reader:
             return ()
         if not isinstance(value, dict):
             raise self.failure(f"{pointer}/options", "'options' must be a mapping")
-        options = {str(k): _scalar_text(v) for k, v in value.items()}
-        for key, text in options.items():
-            problems = flavour.check_options({key: text})
-            if problems:
-                hint = "; ".join(f"{o.name}: {o.help}" for o in flavour.options)
-                raise self.failure(f"{pointer}/options/{escape(key)}", problems[0], hint)
+        options = {str(k): scalar_text(v) for k, v in value.items()}
+        problem = option_problem(flavour, options)
+        if problem is not None:
+            key, message, hint = problem
+            raise self.failure(f"{pointer}/options/{escape(key)}", message, hint)
         return tuple(sorted(options.items()))
 
     def templates(self, entry: Mapping[str, Any], pointer: str) -> Path | None:
@@ -413,13 +408,24 @@ class _Reader:
             )
 
 
-def _scalar_text(value: Any) -> str:
+def option_problem(
+    flavour: flavours.Flavour, options: Mapping[str, str]
+) -> tuple[str, str, str] | None:
+    """The first option the flavour does not take: its key, the problem, and the hint."""
+    for key, text in options.items():
+        problems = flavour.check_options({key: text})
+        if problems:
+            return key, problems[0], "; ".join(f"{o.name}: {o.help}" for o in flavour.options)
+    return None
+
+
+def scalar_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
 
 
-def _check_package(package: str, where: Location) -> None:
+def check_package(package: str, where: Location) -> None:
     if not (package.isascii() and package.isidentifier()) or package != package.lower():
         raise GenerationFailed(
             [

@@ -22,7 +22,7 @@ import pytest
 from helpers import REPO, SPECS, describe, sdkwright
 from process_lines import LineReader
 from sdkwright import api
-from sdkwright.config import target_from_flags
+from sdkwright.config_flags import target_from_flags
 from sdkwright.output import TXN_DIR_NAME, regenerate
 from sdkwright.output.manifest import read_manifest
 from sdkwright.output.write import PAUSE_ENV, recover

@@ -8,7 +8,6 @@ import sys
 import time
 
 from sdkwright.cli.arguments import (
-    fast_path_allowed,
     flags_up_to_date,
     target_up_to_date,
     targets,
@@ -30,12 +29,10 @@ def run(arguments: argparse.Namespace) -> int:
 
         return watch.run(arguments)
     started = time.perf_counter()
-    name = flags_up_to_date(arguments)
+    name, fast_path = flags_up_to_date(arguments)
     if name is not None:
         _say_unchanged(arguments, name, os.path.normpath(arguments.output), started)
         return EXIT_OK
-    # With SPEC, the fast path was just tried: no need to hash everything again.
-    fast_path = fast_path_allowed(arguments) and arguments.spec is None
     return generate_all(arguments, targets(arguments), fast_path)
 
 
