@@ -15,10 +15,20 @@ from sdkwright.config import (
     Target,
     check_package,
     default_client_name,
+    is_semver,
+    license_problem,
     option_problem,
     scalar_text,
 )
-from sdkwright.defaults import FLAVOUR, FORMATTER, kept_options, names_from_title, resolve_flags
+from sdkwright.defaults import (
+    FLAVOUR,
+    FORMATTER,
+    LICENSE,
+    VERSION,
+    kept_options,
+    names_from_title,
+    resolve_flags,
+)
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 
 
@@ -32,6 +42,9 @@ def target_from_flags(
     flavour: str | None = None,
     flavour_options: Mapping[str, str] | None = None,
     lenient: bool | None = None,
+    version: str | None = None,
+    license: str | None = None,
+    copyright: str | None = None,
     keep: bool = True,
 ) -> Target:
     """The target of `generate SPEC -o OUTPUT`: each option from its flag when given, else
@@ -44,6 +57,9 @@ def target_from_flags(
         "flavour": flavour,
         "flavour_options": None if flavour_options is None else _options_json(flavour_options),
         "lenient": None if lenient is None else scalar_text(lenient),
+        "version": version,
+        "license": license,
+        "copyright": copyright,
     }
     found = resolve_flags(given, kept_options(str(output)) if keep else {})
     if "package" not in found:
@@ -52,6 +68,15 @@ def target_from_flags(
     package = found["package"]
     check_package(package, Location("--package"))
     flavour_name = found.get("flavour", FLAVOUR)
+    sdk_version = found.get("version", VERSION)
+    if not is_semver(sdk_version):
+        raise _flag_error(
+            "--sdk-version", f"'{sdk_version}' is not a semantic version", "e.g. 1.4.0"
+        )
+    spdx_id, holder = found.get("license", LICENSE), found.get("copyright", "")
+    problem = license_problem(spdx_id, holder)
+    if problem is not None:
+        raise _flag_error("--copyright" if problem[0] else "--license", *problem[1:])
     return Target(
         spec.stem,
         spec,
@@ -62,6 +87,9 @@ def target_from_flags(
         flavour=flavour_name,
         options=_flag_options(flavour_name, json.loads(found.get("flavour_options", "{}"))),
         lenient=found.get("lenient") == "true",
+        version=sdk_version,
+        license=spdx_id,
+        copyright=holder,
     )
 
 

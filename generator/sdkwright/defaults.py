@@ -23,8 +23,21 @@ if TYPE_CHECKING:
 FLAVOUR = "httpx"  # a registered flavour (sdkwright.flavours)
 FORMATTER = "ruff"
 FORMATTERS = ("ruff", "black")
+VERSION = "0.1.0"  # the SDK's own semantic version, until a target sets or bumps it
+LICENSE = "Apache-2.0"  # an SPDX id: as most API SDKs (release/licenses.py has the texts)
 # The options a flags-only target takes from its flags, else from its folder's manifest.
-FLAG_OPTIONS = ("package", "client_name", "formatter", "flavour", "flavour_options", "lenient")
+FLAG_OPTIONS = (
+    "package",
+    "client_name",
+    "formatter",
+    "flavour",
+    "flavour_options",
+    "lenient",
+    "version",
+    "license",
+    "copyright",
+)
+_FLAG_NAMES = {"flavour_options": "--option", "version": "--sdk-version"}
 # Words a title ends with that name no product: "Clear Street Trading API", "Acme REST API".
 _TITLE_TAIL = frozenset({"api", "rest", "service"})
 # Where a title's subtitle starts: "Swagger Petstore - OpenAPI 3.0", "Acme (beta)".
@@ -99,7 +112,7 @@ def differing_flags(given: Mapping[str, str | None], kept: Mapping[str, str]) ->
         value = given.get(key)
         was = kept.get(key, "false" if key == "lenient" else None)
         if value is not None and value != was:
-            flag = "--option" if key == "flavour_options" else "--" + key.replace("_", "-")
+            flag = _FLAG_NAMES.get(key, "--" + key.replace("_", "-"))
             found.append(
                 f"{flag} {value!r} (generated with {was!r})" if was else f"{flag} {value!r}"
             )
@@ -107,12 +120,26 @@ def differing_flags(given: Mapping[str, str | None], kept: Mapping[str, str]) ->
 
 
 def base_options(
-    package: str, client_name: str, flavour: str = FLAVOUR, lenient: bool = False
+    package: str,
+    client_name: str,
+    flavour: str = FLAVOUR,
+    lenient: bool = False,
+    version: str = VERSION,
+    license: str = LICENSE,
+    copyright: str = "",
 ) -> dict[str, str]:
     """The options every manifest records (`config.target_options` adds the others a target
-    sets); with the defaults, all of them for a target made from flags alone. `lenient` is
-    recorded only when on, so that manifests written without it stay as they were."""
-    options = {"package": package, "client_name": client_name, "flavour": flavour}
+    sets); with the defaults, all of them for a target made from flags alone. `lenient` and
+    `copyright` are recorded only when set."""
+    options = {
+        "package": package,
+        "client_name": client_name,
+        "flavour": flavour,
+        "version": version,
+        "license": license,
+    }
     if lenient:
         options["lenient"] = "true"
+    if copyright:
+        options["copyright"] = copyright
     return options

@@ -73,6 +73,12 @@ def parser() -> argparse.ArgumentParser:
         "although the target's version is not a major release after the lock's",
     )
     generate.add_argument(
+        "--bump",
+        action="store_true",
+        help="raise the SDK's version by what `sdkwright diff` finds between the spec of the "
+        "last generation and this one, and add the change to CHANGELOG.md",
+    )
+    generate.add_argument(
         "--watch",
         action="store_true",
         help="regenerate whenever a spec, an overlay or a template changes",
@@ -183,6 +189,19 @@ def _target_arguments(parser: argparse.ArgumentParser) -> None:
         help="an option of the flavour (with SPEC; repeatable)",
     )
     parser.add_argument(
+        "--sdk-version",
+        metavar="VERSION",
+        help=f"the SDK's own semantic version (with SPEC; default: kept, else {defaults.VERSION})",
+    )
+    parser.add_argument(
+        "--license",
+        metavar="SPDX_ID",
+        help=f"the SDK's license (with SPEC; default: kept, else {defaults.LICENSE})",
+    )
+    parser.add_argument(
+        "--copyright", metavar="HOLDER", help="the copyright holder, for licenses that name one"
+    )
+    parser.add_argument(
         "--target", action="append", help="only this target of sdkwright.yaml (repeatable)"
     )
     parser.add_argument(
@@ -254,9 +273,15 @@ def targets(arguments: argparse.Namespace) -> list[Target]:
             flavour=arguments.flavour,
             flavour_options=flavour_options(arguments),
             lenient=arguments.lenient,
+            version=arguments.sdk_version,
+            license=arguments.license,
+            copyright=arguments.copyright,
         )
         return [_with_flag_options(target, arguments)]
-    for flag, value in (("--flavour", arguments.flavour), ("--option", arguments.option)):
+    configured = ("flavour", "option", "sdk_version", "license", "copyright")
+    for key in configured:
+        value = getattr(arguments, key)
+        flag = "--" + key.replace("_", "-")
         if value is not None:
             raise usage(f"{flag} needs SPEC -o OUTPUT: a configured target sets it in its config")
     config = find_config(Path.cwd())
@@ -315,6 +340,9 @@ def given_flags(arguments: argparse.Namespace) -> dict[str, str | None]:
         "flavour": arguments.flavour,
         "flavour_options": None if options is None else json.dumps(options, sort_keys=True),
         "lenient": None if lenient is None else ("true" if lenient else "false"),
+        "version": arguments.sdk_version,
+        "license": arguments.license,
+        "copyright": arguments.copyright,
     }
 
 

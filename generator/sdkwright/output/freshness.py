@@ -105,8 +105,14 @@ def flags_stale_reason(spec: str, output: str, given: Mapping[str, str | None]) 
         return "no manifest records the names"
     if found.get("flavour", defaults.FLAVOUR) != defaults.FLAVOUR or "flavour_options" in found:
         return UNDECIDED
-    lenient = found.get("lenient") == "true"
-    options = defaults.base_options(found["package"], found["client_name"], lenient=lenient)
+    options = defaults.base_options(
+        found["package"],
+        found["client_name"],
+        lenient=found.get("lenient") == "true",
+        version=found.get("version", defaults.VERSION),
+        license=found.get("license", defaults.LICENSE),
+        copyright=found.get("copyright", ""),
+    )
     formatter = found.get("formatter", defaults.FORMATTER)
     return stale_reason(spec, output, options, formatter, defaults.FLAVOUR)
 
