@@ -174,6 +174,8 @@ def generate(
         )
     finally:
         diagnostics += located()  # also when rendering fails: the child is waited for
+    if pending_transaction(target.output):  # a committed write to finish (`check` stops
+        recover(target.output)  # before this): what it wrote is the last generation
     previous = read_manifest(target.output)
     rendered[CHANGELOG] = _changelog(api, target.output, previous, changelog_entry)
     try:

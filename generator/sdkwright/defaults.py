@@ -83,6 +83,8 @@ def kept_options(output: str) -> dict[str, str]:
         kept["formatter"] = str(data["formatter"]).split()[0]
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return {}
+    if kept["formatter"] not in FORMATTERS:  # a manifest edited by hand: the default then
+        del kept["formatter"]
     return kept
 
 
