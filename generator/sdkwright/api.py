@@ -12,7 +12,7 @@ manifest and hashes alone, before anything is loaded.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from sdkwright.cache.store import read_bytes
 from sdkwright.config import Target, target_options, template_folders
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, has_errors
 from sdkwright.ir import examples, security
-from sdkwright.ir.nodes import Api
+from sdkwright.ir.nodes import Api, Release
 from sdkwright.output import MANIFEST_NAME, freshness, provenance, regenerate
 from sdkwright.output.manifest import FileEntry, Manifest, parse_manifest, read_manifest, sha256
 from sdkwright.output.merge import read_pristine
@@ -34,12 +34,13 @@ from sdkwright.output.write import (
     refuse_untracked_overwrites,
 )
 from sdkwright.progress import Progress
+from sdkwright.release.changelog import CHANGELOG, changelog_source, changelog_text
 from sdkwright.spec import lenient as lenient_mode
 from sdkwright.spec import vendor_extensions
 from sdkwright.spec.load import locate
 from sdkwright.spec.resolve import SpecSet, load_spec
 from sdkwright.spec.validate import validate
-from sdkwright.targets.python import format, render
+from sdkwright.targets.python import format, render, units
 from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 
 TYPE_CHECKING = False
@@ -71,6 +72,8 @@ class Result:
     # The generated SDK's public surface and where it is locked (surface/lock.py), for a
     # target that has a surface lock.
     surface_lock: SurfaceLock | None = field(default=None, compare=False)
+    # The inputs' texts by their hash, kept in the pristine store (`_input_texts`).
+    sources: Mapping[str, bytes] = field(default_factory=dict, compare=False)
 
 
 def load_and_validate(
@@ -113,8 +116,10 @@ def generate(
     full_validation: bool = False,
     strict: bool = False,
     progress: Progress | None = None,
+    changelog_entry: str | None = None,
 ) -> Result:
-    """Everything but writing. Never raises for a bad spec: problems come back as diagnostics."""
+    """Everything but writing. Never raises for a bad spec: problems come back as diagnostics.
+    `changelog_entry`: a bump's, put first in CHANGELOG.md (`release/bump.py`)."""
     progress = progress or Progress()
     progress.stage("loading")
     specs, diagnostics = load_and_validate(
@@ -128,6 +133,7 @@ def generate(
     if specs is None or has_errors(diagnostics) or (strict and _has_warnings(diagnostics)):
         return Result({}, diagnostics)
     progress.stage("building")
+    release = Release(target.version, target.license, target.copyright)
     try:
         pinned_methods, pinned_classes = _pinned_names(target)
     except GenerationFailed as failure:  # an unreadable surface lock
@@ -138,6 +144,7 @@ def generate(
         names=target.names,
         pinned_methods=pinned_methods,
         pinned_classes=pinned_classes,
+        release=release,
     )
     api, build_diagnostics = build_named_api(specs, options, target.security)
     if target.webhook_signature:
@@ -167,7 +174,10 @@ def generate(
         )
     finally:
         diagnostics += located()  # also when rendering fails: the child is waited for
+    if pending_transaction(target.output):  # a committed write to finish (`check` stops
+        recover(target.output)  # before this): what it wrote is the last generation
     previous = read_manifest(target.output)
+    rendered[CHANGELOG] = _changelog(api, target.output, previous, changelog_entry)
     try:
         formatted = _format_with_cache(rendered, target, previous, progress)
     except GenerationFailed as failure:
@@ -181,6 +191,7 @@ def generate(
         options=target_options(target),
     )
     files = {**formatted.files, MANIFEST_NAME: manifest.to_bytes()}
+    sources = _input_texts(specs)
     reports = specs.overlays.reports if specs.overlays is not None else ()
     lock = (target.lock, target.name) if target.lock is not None and target.overlays else None
     return Result(
@@ -193,6 +204,7 @@ def generate(
         reports,
         lock,
         _surface_lock(target, files),
+        sources,
     )
 
 
@@ -220,6 +232,15 @@ def _surface_lock(target: Target, files: dict[str, bytes]) -> SurfaceLock | None
 
     surface = surface_of_files(files, target.package)
     return SurfaceLock(target.surface_lock, target.name, target.version, surface)
+
+
+def _changelog(api: Api, output: Path, previous: Manifest | None, entry: str | None) -> str:
+    """CHANGELOG.md from the one the last generation wrote (hand edits merge in as usual)."""
+    recorded = previous.files.get(CHANGELOG) if previous is not None else None
+    last = read_pristine(output, recorded.output) if recorded is not None else None
+    text = last.decode("utf-8", "replace") if last is not None else None
+    banner = units.banner(api, "<!--")
+    return changelog_text(text, api.release.version, changelog_source(api), entry, banner)
 
 
 def _locate_meanwhile(
@@ -258,6 +279,14 @@ def _input_hashes(specs: SpecSet) -> dict[str, str]:
         Path(os.path.relpath(document.path, spec_folder)).as_posix(): sha256(document.text.encode())
         for document in (*specs.documents.values(), *overlays)
     }
+
+
+def _input_texts(specs: SpecSet) -> dict[str, bytes]:
+    """Every input's text by the hash the manifest records for it: kept in the pristine store,
+    so that `generate --bump` can compare the next spec with this one."""
+    overlays = specs.overlays.overlays if specs.overlays is not None else ()
+    texts = (document.text.encode() for document in (*specs.documents.values(), *overlays))
+    return {sha256(text): text for text in texts}
 
 
 def _has_warnings(diagnostics: list[Diagnostic]) -> bool:
@@ -330,6 +359,7 @@ def write_result(
         markers=markers,
         force=force,
         unchanged=result.unchanged,
+        sources=result.sources,
     )
     refuse_untracked_overwrites(plan.untracked, folder)
     if progress is not None:

@@ -20,7 +20,10 @@ pyproject.toml, or CLI flags.
                                         # declares none (config_security.py)
         version: "1.4.0"                # the SDK's own semantic version (default 0.1.0); a
                                         # change that breaks the surface locked in
-                                        # sdkwright-surface.lock.json needs a major one
+                                        # sdkwright-surface.lock.json needs a major one;
+                                        # `generate --bump` rewrites it
+        license: MIT                    # SPDX id of the SDK's LICENSE (default Apache-2.0)
+        copyright: 2025 Acme Inc.       # the holder, for licenses that name one (MIT)
         webhooks: {signature: standard-webhooks}   # how the API signs its webhooks: the
                                         # SDK's client.webhooks.unwrap() then verifies them
         surface_lock: false             # no surface lock for this target (default: locked)
@@ -48,7 +51,7 @@ from sdkwright.config_files import (
     read_yaml,
 )
 from sdkwright.config_security import ConfiguredSecurity, read_security
-from sdkwright.defaults import FLAVOUR, FORMATTERS, base_options, names_from_flags
+from sdkwright.defaults import FLAVOUR, FORMATTERS, LICENSE, VERSION, base_options
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.output.provenance import installed_version, templates_root
 from sdkwright.targets.python import naming
@@ -74,6 +77,8 @@ _TARGET_KEYS = {
     "version",
     "webhooks",
     "surface_lock",
+    "license",
+    "copyright",
 }
 _NAME_KINDS = ("operations", "schemas", "tags")
 _METHOD = re.compile(r"[a-z_][a-z0-9_]*")
@@ -83,7 +88,7 @@ _SEMVER = re.compile(
     r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
     r"(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
 )
-DEFAULT_VERSION = "0.1.0"
+DEFAULT_VERSION = VERSION
 # How the API signs the webhooks it sends: the schemes `webhooks: {signature: ...}` may name.
 WEBHOOK_SIGNATURES = ("standard-webhooks",)
 
@@ -122,6 +127,8 @@ class Target:
     lenient: bool = False  # repair or skip what is invalid in the spec (spec/lenient)
     security: ConfiguredSecurity | None = None  # the target's own scheme, replacing the spec's
     version: str = DEFAULT_VERSION  # the SDK's own semantic version, not the API's
+    license: str = LICENSE  # the SPDX id of the SDK's LICENSE (release/licenses.py)
+    copyright: str = ""  # the holder a license's copyright line names (MIT)
     webhook_signature: str = ""  # how its webhooks are signed (WEBHOOK_SIGNATURES; "": unsaid)
     surface_lock: Path | None = None  # the public-surface lock (a config's targets have one)
 
@@ -138,7 +145,15 @@ def default_client_name(package: str) -> str:
 def target_options(target: Target) -> dict[str, str]:
     """The options that shape the generated files, as the manifest records them (the
     formatter is recorded with its version, separately; templates by their hash)."""
-    options = base_options(target.package, target.client_name, target.flavour, target.lenient)
+    options = base_options(
+        target.package,
+        target.client_name,
+        target.flavour,
+        target.lenient,
+        target.version,
+        target.license,
+        target.copyright,
+    )
     if target.options:
         options["flavour_options"] = json.dumps(dict(target.options), sort_keys=True)
     if target.names:
@@ -165,14 +180,6 @@ def template_folders(target: Target) -> list[str]:
     """Every folder a template may come from, the user's first: what the manifest hashes."""
     built_in = [os.path.join(templates_root(), f) for f in target.plan().folders]
     return ([str(target.templates)] if target.templates else []) + built_in
-
-
-def target_from_flags(
-    spec: Path, output: Path, package: str | None, client_name: str | None, formatter: str
-) -> Target:
-    package, client_name = names_from_flags(str(spec), package, client_name)
-    _check_package(package, Location("--package"))
-    return Target(spec.stem, spec, output, package, client_name, formatter)
 
 
 def load_targets(config_path: Path) -> list[Target]:
@@ -240,7 +247,7 @@ class _Reader:
                 raise self.failure(pointer, f"target {index} has no '{key}'")
             self.string(entry, key, pointer)
         package = str(entry["package"])
-        _check_package(package, self.where(f"{pointer}/package"))
+        check_package(package, self.where(f"{pointer}/package"))
         formatter = self.string(entry, "formatter", pointer) or "ruff"
         if formatter not in FORMATTERS:
             raise self.failure(
@@ -273,6 +280,7 @@ class _Reader:
             self.flag(entry, "lenient", pointer),
             read_security(entry.get("security"), f"{pointer}/security", self.failure),
             self.version(entry, pointer),
+            *self.license(entry, pointer),
             self.webhook_signature(entry.get("webhooks"), f"{pointer}/webhooks"),
             base / SURFACE_LOCK_NAME if self.flag(entry, "surface_lock", pointer, True) else None,
         )
@@ -285,13 +293,22 @@ class _Reader:
 
     def version(self, entry: Mapping[str, Any], pointer: str) -> str:
         value = entry.get("version", DEFAULT_VERSION)
-        if not isinstance(value, str) or not _SEMVER.fullmatch(value):
+        if not isinstance(value, str) or not is_semver(value):
             raise self.failure(
                 f"{pointer}/version",
                 f"'version' must be a semantic version such as '1.4.0', not {value!r}",
                 "MAJOR.MINOR.PATCH, as a quoted string (the SDK's own version, not the API's)",
             )
         return value
+
+    def license(self, entry: Mapping[str, Any], pointer: str) -> tuple[str, str]:
+        spdx_id = self.string(entry, "license", pointer) or LICENSE
+        holder = self.string(entry, "copyright", pointer)
+        problem = license_problem(spdx_id, holder)
+        if problem is not None:
+            key = "copyright" if problem[0] else "license"
+            raise self.failure(f"{pointer}/{key}", *problem[1:])
+        return spdx_id, holder
 
     def webhook_signature(self, value: Any, pointer: str) -> str:
         if value is None:
@@ -335,12 +352,11 @@ class _Reader:
             return ()
         if not isinstance(value, dict):
             raise self.failure(f"{pointer}/options", "'options' must be a mapping")
-        options = {str(k): _scalar_text(v) for k, v in value.items()}
-        for key, text in options.items():
-            problems = flavour.check_options({key: text})
-            if problems:
-                hint = "; ".join(f"{o.name}: {o.help}" for o in flavour.options)
-                raise self.failure(f"{pointer}/options/{escape(key)}", problems[0], hint)
+        options = {str(k): scalar_text(v) for k, v in value.items()}
+        problem = option_problem(flavour, options)
+        if problem is not None:
+            key, message, hint = problem
+            raise self.failure(f"{pointer}/options/{escape(key)}", message, hint)
         return tuple(sorted(options.items()))
 
     def templates(self, entry: Mapping[str, Any], pointer: str) -> Path | None:
@@ -413,13 +429,48 @@ class _Reader:
             )
 
 
-def _scalar_text(value: Any) -> str:
+def option_problem(
+    flavour: flavours.Flavour, options: Mapping[str, str]
+) -> tuple[str, str, str] | None:
+    """The first option the flavour does not take: its key, the problem, and the hint."""
+    for key, text in options.items():
+        problems = flavour.check_options({key: text})
+        if problems:
+            return key, problems[0], "; ".join(f"{o.name}: {o.help}" for o in flavour.options)
+    return None
+
+
+def is_semver(text: str) -> bool:
+    return _SEMVER.fullmatch(text) is not None
+
+
+def license_problem(spdx_id: str, holder: str) -> tuple[bool, str, str] | None:
+    """What is wrong with a license choice: (whether the holder is what is missing, the
+    message, the hint); None when sdkwright can write that LICENSE."""
+    from sdkwright.release import licenses
+
+    if spdx_id not in licenses.supported():
+        return (
+            False,
+            f"no license text for '{spdx_id}'",
+            f"one of {licenses.supported()} (SPDX ids)",
+        )
+    if licenses.needs_holder(spdx_id) and not holder:
+        return (
+            True,
+            f"license '{spdx_id}' names a copyright holder",
+            "set 'copyright', e.g. '2025 Acme Inc.'",
+        )
+    return None
+
+
+def scalar_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
 
 
-def _check_package(package: str, where: Location) -> None:
+def check_package(package: str, where: Location) -> None:
     if not (package.isascii() and package.isidentifier()) or package != package.lower():
         raise GenerationFailed(
             [

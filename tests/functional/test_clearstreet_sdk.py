@@ -254,3 +254,30 @@ def test_timeouts_and_connection_failures_are_typed(clearstreet: ModuleType) -> 
         with pytest.raises(error):
             client.positions.cancel_position_instruction(account_id=1, instruction_id="x")
         assert len(attempts) == 3  # both are retried, twice by default
+
+
+def test_the_sdk_says_its_own_version_in_the_user_agent(clearstreet: ModuleType) -> None:
+    assert clearstreet.__version__ == "0.1.0"  # the target's version, not the API's date
+    recorder = Recorder()
+    client = sync_client(clearstreet, recorder)
+    call = {"account_id": ACCOUNT_ID, "instruction_id": INSTRUCTION_ID}
+    client.positions.cancel_position_instruction(**call)
+    client.with_options(timeout=5.0).positions.cancel_position_instruction(**call)
+    sent = [request.headers["User-Agent"] for request in recorder.requests]
+    assert sent == ["ClearStreet/Python 0.1.0"] * 2
+    mine = sync_client(clearstreet, recorder, default_headers={"user-agent": "mine/1"})
+    mine.positions.cancel_position_instruction(**call)
+    assert recorder.requests[-1].headers["User-Agent"] == "mine/1"
+
+
+def test_the_async_client_sends_the_same_user_agent(clearstreet: ModuleType) -> None:
+    recorder = Recorder()
+    client = clearstreet.AsyncClearStreet(
+        api_key="my-key", http_client=httpx.AsyncClient(transport=httpx.MockTransport(recorder))
+    )
+    asyncio.run(
+        client.positions.cancel_position_instruction(
+            account_id=ACCOUNT_ID, instruction_id=INSTRUCTION_ID
+        )
+    )
+    assert recorder.requests[0].headers["User-Agent"] == "ClearStreet/Python 0.1.0"

@@ -12,6 +12,7 @@ from sdkwright.config import OVERLAY_LOCK_NAME
 from sdkwright.output import PRISTINE_DIR
 from sdkwright.output.manifest import MANIFEST_NAME, sha256
 from sdkwright.output.merge import blob_path
+from sdkwright.output.provenance import input_digest
 
 BROKEN_REF_SPEC = """\
 openapi: 3.1.0
@@ -168,6 +169,7 @@ def test_regeneration_rewrites_only_changed_files(tmp_path: Path) -> None:
     full = sdkwright("generate", spec, "-o", out, "--package", "clearstreet", "--no-fast-path")
     assert "(0 files changed" in full.stdout  # the full pipeline agrees, and writes nothing
     assert snapshot(out) == first
+    before = spec.read_bytes()
     spec.write_text(
         spec.read_text().replace("Options symbol (OSI) for display.", "The OSI symbol.")
     )
@@ -176,10 +178,13 @@ def test_regeneration_rewrites_only_changed_files(tmp_path: Path) -> None:
     after = snapshot(out)
     rewritten = {p for p in first.keys() | after.keys() if first.get(p) != after.get(p)}
     model = "clearstreet/types/position_instruction.py"
-    # The model, the manifest, and the model's pristine copy: the new one in, the old one out.
+    # The model, the manifest, and the pristine copies of the model and of the spec (kept
+    # for `generate --bump`): the new ones in, the old ones out.
     store = {p for p in rewritten if p.startswith(f"{PRISTINE_DIR}/")}
     assert rewritten - store == {model, MANIFEST_NAME}
-    assert store == {blob_path(sha256(first[model][1])), blob_path(sha256(after[model][1]))}
+    specs = {blob_path(input_digest(text)) for text in (before, spec.read_bytes())}
+    models = {blob_path(sha256(first[model][1])), blob_path(sha256(after[model][1]))}
+    assert store == models | specs
 
 
 def test_files_not_in_the_manifest_are_never_touched(tmp_path: Path) -> None:

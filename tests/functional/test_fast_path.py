@@ -158,7 +158,8 @@ def test_an_edited_ref_file_takes_the_full_path(
 ) -> None:
     (tmp_path / "api.yaml").write_text(SPLIT_ROOT)
     (tmp_path / "schemas.yaml").write_text(SPLIT_SCHEMAS)
-    args = ["generate", str(tmp_path / "api.yaml"), "-o", str(tmp_path / "sdk"), "-q"]
+    sdk = str(tmp_path / "sdk")
+    args = ["generate", str(tmp_path / "api.yaml"), "-o", sdk, "--package", "api", "-q"]
     assert cli.main(args) == 0
     assert cli.main(args[:-1]) == 0 and "nothing changed" in capsys.readouterr().out
     (tmp_path / "schemas.yaml").write_text(SPLIT_SCHEMAS.replace("The name.", "Its name."))

@@ -261,7 +261,7 @@ def merge_write_steps(project: Path) -> tuple[int, int]:
     journal, one step per change and per new pristine copy, the clean-up), and the
     journal's."""
     from sdkwright import api
-    from sdkwright.config import target_from_flags
+    from sdkwright.config_flags import target_from_flags
     from sdkwright.output import regenerate
 
     spec, out = project / "clearstreet.yaml", project / "sdk"

@@ -22,7 +22,7 @@ import pytest
 from helpers import REPO, SPECS, describe, sdkwright
 from process_lines import LineReader
 from sdkwright import api
-from sdkwright.config import target_from_flags
+from sdkwright.config_flags import target_from_flags
 from sdkwright.output import TXN_DIR_NAME, regenerate
 from sdkwright.output.manifest import read_manifest
 from sdkwright.output.write import PAUSE_ENV, recover
@@ -56,9 +56,14 @@ def trees(
     one (Kitchen Sink's into the same folder): files added, changed and removed."""
     root = tmp_path_factory.mktemp("safe-writes")
     old, new = root / "old", root / "new"
-    for spec, folder in (("clearstreet.yaml", old), ("kitchensink.yaml", new)):
-        result = sdkwright("generate", SPECS / spec, "-o", folder, "--package", "sdk")
-        assert result.returncode == 0, describe(result)
+    # The new tree is what the whole old -> new write gives (CHANGELOG.md carries over).
+    for specs, folder in (
+        (["clearstreet.yaml"], old),
+        (["clearstreet.yaml", "kitchensink.yaml"], new),
+    ):
+        for spec in specs:
+            result = sdkwright("generate", SPECS / spec, "-o", folder, "--package", "sdk")
+            assert result.returncode == 0, describe(result)
         for relative, data in HAND_WRITTEN.items():
             (folder / relative).write_bytes(data)
     return root, tree(old), tree(new)
@@ -71,7 +76,9 @@ def write_steps(out: Path) -> tuple[int, int]:
     target = target_from_flags(SPECS / "kitchensink.yaml", out, "sdk", None, "ruff")
     result = api.generate(target)
     assert result.manifest is not None
-    plan = regenerate.plan(result.files, result.manifest, out, read_manifest(out))
+    plan = regenerate.plan(
+        result.files, result.manifest, out, read_manifest(out), sources=result.sources
+    )
     changes = [*plan.changes, *plan.store]  # the files, and the pristine copies dropped
     written = sum(1 for c in changes if c.new is not None)
     assert written and len(changes) > written  # some files are removed, too

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from sdkwright import api, forked
-from sdkwright.config import target_from_flags
+from sdkwright.config_flags import target_from_flags
 from spec_helpers import json_response, openapi, write_spec
 
 SPEC = openapi(

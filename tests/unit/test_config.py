@@ -76,11 +76,18 @@ def test_a_target_reads_its_flavour_options_templates_and_names(tmp_path: Path) 
 
 
 def test_the_defaults_keep_what_manifests_already_record(tmp_path: Path) -> None:
-    """An httpx target without options records the same options as before flavours."""
+    """An httpx target without options records the same options as before flavours, and
+    the SDK's own version and license (their defaults)."""
     (target,) = load_targets(write(tmp_path, BASE))
     assert (target.flavour, target.options, target.templates) == ("httpx", (), None)
     assert not target.names
-    assert target_options(target) == {"package": "shop", "client_name": "Shop", "flavour": "httpx"}
+    assert target_options(target) == {
+        "package": "shop",
+        "client_name": "Shop",
+        "flavour": "httpx",
+        "version": "0.1.0",
+        "license": "Apache-2.0",
+    }
 
 
 def test_options_and_names_are_part_of_the_recorded_options(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from sdkwright.ir.nodes import (
     UnionOf,
 )
 from sdkwright.targets.python import pytypes
-from spec_helpers import build, definitions, openapi, ref
+from spec_helpers import build, definitions, json_response, openapi, ref
 
 
 def model(name: str, *fields: Field) -> Model:
@@ -188,6 +188,9 @@ def test_problem_does_not_confuse_booleans_and_integers_in_literals(
         "2026-01-02T03:04:05",
         "2026-01-02T03:04:05+02:00",
         "2026-01-02T03:04Z",
+        "2026-01-02T03:04:05.000000000Z",  # RFC 3339 allows any fractional precision
+        "2026-01-02T03:04:05.123456789+05:30",
+        "2026-01-02t03:04:05.5z",  # and a lower-case t and z
     ],
 )
 def test_date_time_canonical_form_matches_pydantic(text: str) -> None:
@@ -327,3 +330,49 @@ def test_a_tagged_union_value_is_its_tag_s_member() -> None:
     assert examples.problem("attach", union, defs) is not None
     built = pytypes.python_value({"type": "detach"}, union, defs)
     assert built == 'Detach.model_validate({"type": "detach"})'
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "2025-10-31T13:30:00.000000000Z",
+        "2025-10-31T13:30:00.123456789-04:00",
+        "2025-10-31t13:30:00.1z",
+        "2025-10-31T13:30:00.25-00:00",
+    ],
+)
+def test_a_valid_rfc3339_example_is_used_in_canonical_form(tmp_path: Path, stamp: str) -> None:
+    """No example.mismatch for a valid RFC 3339 date-time of any precision: the example is
+    used as the SDK writes it back (microseconds at most, UTC as Z)."""
+    schema = {
+        "type": "object",
+        "properties": {
+            "at": {"type": "string", "format": "date-time"},
+            "history": {
+                "type": "array",
+                "items": {"type": ["string", "null"], "format": "date-time"},
+            },
+        },
+    }
+    example = {"at": stamp, "history": [stamp, None]}
+    operation = {
+        "operationId": "get_event",
+        "responses": {"200": json_response(schema, example=example)},
+    }
+    api, diagnostics = build(tmp_path, openapi(paths={"/event": {"get": operation}}))
+    assert not [d for d in diagnostics if d.code == "example.mismatch"], diagnostics
+    (op,) = api.operations
+    canonical = examples.canonical_datetime(stamp)
+    assert canonical is not None and canonical != stamp
+    assert op.success.example == {"at": canonical, "history": [canonical, None]}
+
+
+@pytest.mark.parametrize("stamp", ["2025-10-31 13:30:00Z", "2025-10-31T25:30:00Z", "yesterday"])
+def test_an_invalid_date_time_example_is_still_reported(tmp_path: Path, stamp: str) -> None:
+    schema = {"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}}}
+    operation = {
+        "operationId": "get_event",
+        "responses": {"200": json_response(schema, example={"at": stamp})},
+    }
+    _, diagnostics = build(tmp_path, openapi(paths={"/event": {"get": operation}}))
+    assert [d.code for d in diagnostics if d.code == "example.mismatch"] == ["example.mismatch"]

@@ -13,7 +13,8 @@ import pytest
 from helpers import SPECS
 from sdkwright import api, config, defaults
 from sdkwright.cache import stamps, store
-from sdkwright.config import target_from_flags, target_options
+from sdkwright.config import target_options
+from sdkwright.config_flags import target_from_flags
 from sdkwright.output import MANIFEST_NAME, TXN_DIR_NAME, freshness, provenance
 from sdkwright.targets.python import engine, format
 

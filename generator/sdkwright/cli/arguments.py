@@ -73,6 +73,12 @@ def parser() -> argparse.ArgumentParser:
         "although the target's version is not a major release after the lock's",
     )
     generate.add_argument(
+        "--bump",
+        action="store_true",
+        help="raise the SDK's version by what `sdkwright diff` finds between the spec of the "
+        "last generation and this one, and add the change to CHANGELOG.md",
+    )
+    generate.add_argument(
         "--watch",
         action="store_true",
         help="regenerate whenever a spec, an overlay or a template changes",
@@ -135,7 +141,7 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("old_spec", type=path, metavar="OLD_SPEC")
     diff.add_argument("new_spec", type=path, metavar="NEW_SPEC")
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    diff.add_argument("--package", help="Python package name (default: from NEW_SPEC's name)")
+    diff.add_argument("--package", help="Python package name (default: from NEW_SPEC's title)")
     diff.add_argument("--client-name", help="client class name (default: from the package name)")
     diff.add_argument(
         "--fail-on-breaking", action="store_true", help="exit 1 when the change is breaking"
@@ -155,13 +161,45 @@ def _target_arguments(parser: argparse.ArgumentParser) -> None:
         "spec", nargs="?", help="spec file; without it, the targets of sdkwright.yaml"
     )
     parser.add_argument("-o", "--output", help="output folder (with SPEC)")
-    parser.add_argument("--package", help="Python package name (default: from the spec file name)")
-    parser.add_argument("--client-name", help="client class name (default: from the package name)")
+    parser.add_argument(
+        "--package",
+        help="Python package name (with SPEC; default: what OUTPUT was generated with, "
+        "else from the spec's info.title, else from its file name)",
+    )
+    parser.add_argument(
+        "--client-name",
+        help="client class name (default: what OUTPUT was generated with, else from the title "
+        "or from --package)",
+    )
     parser.add_argument(
         "--formatter",
         choices=defaults.FORMATTERS,
         default=None,
         help=f"{defaults.FORMATTER} (default) or {' or '.join(defaults.FORMATTERS[1:])}",
+    )
+    parser.add_argument(
+        "--flavour",
+        help=f"client flavour (with SPEC; default: what OUTPUT was generated with, else "
+        f"{defaults.FLAVOUR})",
+    )
+    parser.add_argument(
+        "--option",
+        action="append",
+        metavar="KEY=VALUE",
+        help="an option of the flavour (with SPEC; repeatable)",
+    )
+    parser.add_argument(
+        "--sdk-version",
+        metavar="VERSION",
+        help=f"the SDK's own semantic version (with SPEC; default: kept, else {defaults.VERSION})",
+    )
+    parser.add_argument(
+        "--license",
+        metavar="SPDX_ID",
+        help=f"the SDK's license (with SPEC; default: kept, else {defaults.LICENSE})",
+    )
+    parser.add_argument(
+        "--copyright", metavar="HOLDER", help="the copyright holder, for licenses that name one"
     )
     parser.add_argument(
         "--target", action="append", help="only this target of sdkwright.yaml (repeatable)"
@@ -189,7 +227,8 @@ def _target_arguments(parser: argparse.ArgumentParser) -> None:
 def _lenient_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lenient",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
+        default=None,
         help="repair the known errors of published specs, or skip what holds them, with a warning each",
     )
 
@@ -218,8 +257,9 @@ def targets(arguments: argparse.Namespace) -> list[Target]:
     from dataclasses import replace
     from pathlib import Path
 
-    from sdkwright.config import load_targets, target_from_flags
+    from sdkwright.config import load_targets
     from sdkwright.config_files import CONFIG_NAME, find_config
+    from sdkwright.config_flags import target_from_flags
 
     if arguments.spec is not None:
         if arguments.output is None:
@@ -229,9 +269,21 @@ def targets(arguments: argparse.Namespace) -> list[Target]:
             Path(arguments.output),
             arguments.package,
             arguments.client_name,
-            arguments.formatter or defaults.FORMATTER,
+            arguments.formatter,
+            flavour=arguments.flavour,
+            flavour_options=flavour_options(arguments),
+            lenient=arguments.lenient,
+            version=arguments.sdk_version,
+            license=arguments.license,
+            copyright=arguments.copyright,
         )
         return [_with_flag_options(target, arguments)]
+    configured = ("flavour", "option", "sdk_version", "license", "copyright")
+    for key in configured:
+        value = getattr(arguments, key)
+        flag = "--" + key.replace("_", "-")
+        if value is not None:
+            raise usage(f"{flag} needs SPEC -o OUTPUT: a configured target sets it in its config")
     config = find_config(Path.cwd())
     if config is None:
         raise usage(f"no SPEC given and no {CONFIG_NAME} found in {Path.cwd()} or its parents")
@@ -256,9 +308,42 @@ def _with_flag_options(target: Target, arguments: argparse.Namespace) -> Target:
         target = replace(target, spec_root=Path(arguments.spec_root))
     if arguments.allow_remote_refs:
         target = replace(target, allow_remote_refs=True)
-    if arguments.lenient:
-        target = replace(target, lenient=True)
+    if arguments.lenient is not None:
+        target = replace(target, lenient=arguments.lenient)
     return target
+
+
+def flavour_options(arguments: argparse.Namespace) -> dict[str, str] | None:
+    """--option KEY=VALUE, each as given; None when there is none."""
+    if arguments.option is None:
+        return None
+    options = {}
+    for item in arguments.option:
+        key, equals, value = item.partition("=")
+        if not equals or not key.strip():
+            raise usage(f"--option {item!r} is not KEY=VALUE")
+        options[key.strip()] = value.strip()
+    return options
+
+
+def given_flags(arguments: argparse.Namespace) -> dict[str, str | None]:
+    """The options of a flags-only target that were given on the command line, as the
+    manifest records them (`defaults.FLAG_OPTIONS`); None where a flag was not given."""
+    import json
+
+    options = flavour_options(arguments)
+    lenient = arguments.lenient
+    return {
+        "package": arguments.package,
+        "client_name": arguments.client_name,
+        "formatter": arguments.formatter,
+        "flavour": arguments.flavour,
+        "flavour_options": None if options is None else json.dumps(options, sort_keys=True),
+        "lenient": None if lenient is None else ("true" if lenient else "false"),
+        "version": arguments.sdk_version,
+        "license": arguments.license,
+        "copyright": arguments.copyright,
+    }
 
 
 def usage(message: str) -> GenerationFailed:
@@ -275,24 +360,21 @@ def fast_path_allowed(arguments: argparse.Namespace) -> bool:
     return bool(arguments.fast_path and not arguments.strict and not arguments.full_validation)
 
 
-def flags_up_to_date(arguments: argparse.Namespace) -> str | None:
+def flags_up_to_date(arguments: argparse.Namespace) -> tuple[str | None, bool]:
     """With SPEC -o OUTPUT, the fast path runs before the config machinery is even imported.
-    Returns the target's name when its output is up to date."""
-    if arguments.spec is None or arguments.output is None or not fast_path_allowed(arguments):
-        return None
+    Returns the target's name when its output is up to date, and whether the target's own
+    fast path is worth asking (every target without SPEC; with it, when this one could not
+    decide)."""
+    if not fast_path_allowed(arguments):
+        return None, False
+    if arguments.spec is None or arguments.output is None:
+        return None, arguments.spec is None
     from sdkwright.output import freshness
 
-    reason = freshness.flags_stale_reason(
-        arguments.spec,
-        arguments.output,
-        arguments.package,
-        arguments.client_name,
-        arguments.formatter or defaults.FORMATTER,
-        arguments.lenient,
-    )
+    reason = freshness.flags_stale_reason(arguments.spec, arguments.output, given_flags(arguments))
     if reason is not None:
-        return None
-    return os.path.splitext(os.path.basename(str(arguments.spec)))[0]
+        return None, reason == freshness.UNDECIDED
+    return os.path.splitext(os.path.basename(str(arguments.spec)))[0], False
 
 
 def target_up_to_date(target: Target) -> bool:

@@ -9,7 +9,6 @@ import os
 import sys
 
 from sdkwright.cli.arguments import (
-    fast_path_allowed,
     flags_up_to_date,
     target_up_to_date,
     targets,
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
 
 
 def run(arguments: argparse.Namespace) -> int:
-    name = flags_up_to_date(arguments)
+    name, fast_path = flags_up_to_date(arguments)
     if name is not None and arguments.format == "text":
         if not arguments.quiet:
             from sdkwright.output import freshness
@@ -34,7 +33,10 @@ def run(arguments: argparse.Namespace) -> int:
             print(f"{name}: {output} is up to date (nothing changed since generation)")
             print(freshness.customisations_text(freshness.recorded_customisations(output)), end="")
         return EXIT_OK
-    reports = [_check_one(arguments, t, fast_path=name is not None) for t in targets(arguments)]
+    reports = [
+        _check_one(arguments, t, known=name is not None, fast_path=fast_path)
+        for t in targets(arguments)
+    ]
     if arguments.format == "json":
         from sdkwright.output.drift import reports_json
 
@@ -45,13 +47,14 @@ def run(arguments: argparse.Namespace) -> int:
     return EXIT_FAILED if "drift" in statuses else EXIT_OK
 
 
-def _check_one(arguments: argparse.Namespace, target: Target, fast_path: bool) -> CheckReport:
-    """`fast_path`: already known to be up to date (JSON output still needs a report)."""
+def _check_one(
+    arguments: argparse.Namespace, target: Target, known: bool, fast_path: bool
+) -> CheckReport:
+    """`known`: already known to be up to date (JSON output still needs a report);
+    `fast_path`: ask the target's fast path."""
     from sdkwright.output.drift import CheckReport
 
-    if fast_path or (
-        fast_path_allowed(arguments) and arguments.spec is None and target_up_to_date(target)
-    ):
+    if known or (fast_path and target_up_to_date(target)):
         from sdkwright.output.freshness import recorded_customisations
 
         customised = tuple(recorded_customisations(str(target.output)))
@@ -88,6 +91,7 @@ def _print_check(report: CheckReport, arguments: argparse.Namespace) -> None:
         return
     print_diagnostics(report.overlay_findings + report.surface_findings, arguments)
     if report.drifts or report.causes:
+        _print_differing_flags(report, arguments)
         print(render_text(report), end="")
     elif report.status == "drift" and lock_failed(report.surface_findings):
         print(f"{report.name}: the public surface breaks what {SURFACE_LOCK_NAME} recorded")
@@ -97,3 +101,18 @@ def _print_check(report: CheckReport, arguments: argparse.Namespace) -> None:
         how = " (nothing changed since generation)" if report.fast else ""
         print(f"{report.name}: {report.output} is up to date{how}")
         print(render_customisations(report), end="")
+
+
+def _print_differing_flags(report: CheckReport, arguments: argparse.Namespace) -> None:
+    """Flags given that differ from what SPEC -o OUTPUT was generated with: the drift they
+    cause is the flags' doing, and a plain `check` compares with the kept options."""
+    if arguments.spec is None:
+        return
+    from sdkwright.cli.arguments import given_flags
+    from sdkwright.defaults import differing_flags, kept_options
+
+    for flag in differing_flags(given_flags(arguments), kept_options(report.output)):
+        print(
+            f"{report.name}: the flag {flag} is not what {report.output} was generated with; "
+            "without it, check compares with the options the folder keeps"
+        )

@@ -20,12 +20,17 @@ def run(arguments: argparse.Namespace) -> int:
     from pathlib import Path
 
     from sdkwright import defaults, diff
-    from sdkwright.config import target_from_flags
+    from sdkwright.config_flags import target_from_flags
     from sdkwright.diagnostics import summary
 
     # Both specs get the same names: a renamed file must not look like a renamed package.
     target = target_from_flags(
-        arguments.new_spec, Path("."), arguments.package, arguments.client_name, defaults.FORMATTER
+        arguments.new_spec,
+        Path("."),
+        arguments.package,
+        arguments.client_name,
+        defaults.FORMATTER,
+        keep=False,
     )
     apis = []
     for spec in (arguments.old_spec, arguments.new_spec):

@@ -8,7 +8,6 @@ import sys
 import time
 
 from sdkwright.cli.arguments import (
-    fast_path_allowed,
     flags_up_to_date,
     target_up_to_date,
     targets,
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from sdkwright.config import Target
     from sdkwright.diagnostics import Diagnostic
     from sdkwright.output.regenerate import Plan
+    from sdkwright.release.bump import Bump
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -30,12 +30,10 @@ def run(arguments: argparse.Namespace) -> int:
 
         return watch.run(arguments)
     started = time.perf_counter()
-    name = flags_up_to_date(arguments)
+    name, fast_path = flags_up_to_date(arguments)
     if name is not None:
         _say_unchanged(arguments, name, os.path.normpath(arguments.output), started)
         return EXIT_OK
-    # With SPEC, the fast path was just tried: no need to hash everything again.
-    fast_path = fast_path_allowed(arguments) and arguments.spec is None
     return generate_all(arguments, targets(arguments), fast_path)
 
 
@@ -62,16 +60,22 @@ def _generate_one(arguments: argparse.Namespace, target: Target, started: float)
     from sdkwright.diagnostics import has_errors, summary
     from sdkwright.progress import progress_for
 
+    bump = None
+    if arguments.bump:
+        from sdkwright.release.bump import plan_bump
+
+        bump = plan_bump(target)
     progress = progress_for(sys.stderr, target.name, quiet=not talks(arguments))
     plan = None
     lock_notes: list[Diagnostic] = []
     surface_notes: list[Diagnostic] = []
     try:
         result = api.generate(
-            target,
+            bump.target if bump is not None else target,
             full_validation=arguments.full_validation,
             strict=arguments.strict,
             progress=progress,
+            changelog_entry=bump.entry if bump is not None else None,
         )
         if result.files:
             lock_notes = api.overlay_lock_findings(result)  # before the lock is recorded
@@ -98,6 +102,8 @@ def _generate_one(arguments: argparse.Namespace, target: Target, started: float)
         result.diagnostics + _conflict_diagnostics(plan, target, arguments.conflicts == "markers"),
         arguments,
     )
+    if bump is not None:
+        _record_bump(arguments, target, bump)
     if talks(arguments):
         elapsed = time.perf_counter() - started
         operations = len(result.api.operations) if result.api else 0
@@ -108,6 +114,34 @@ def _generate_one(arguments: argparse.Namespace, target: Target, started: float)
             flush=True,
         )
     return EXIT_CONFLICTS if plan.conflicts else EXIT_OK
+
+
+def _record_bump(arguments: argparse.Namespace, target: Target, bump: Bump) -> None:
+    """A configured target's new version goes into its config (`release/config_version.py`);
+    a flags-only one's is in the manifest just written."""
+    new = bump.target.version
+    if bump.entry is not None and arguments.spec is None:
+        from pathlib import Path
+
+        from sdkwright.config import load_targets
+        from sdkwright.config_files import find_config
+        from sdkwright.release.config_version import set_version
+
+        config = find_config(Path.cwd())
+        assert config is not None  # the targets came from it
+        index = [t.name for t in load_targets(config)].index(target.name)
+        set_version(config, index, new)
+    if talks(arguments):
+        if bump.entry is None:
+            print(
+                f"{target.name}: no change for SDK users since the last generation: "
+                f"version stays {new}"
+            )
+        else:
+            where = "in CHANGELOG.md" + (", and in the config" if arguments.spec is None else "")
+            print(
+                f"{target.name}: version {target.version} -> {new} ({bump.kind} changes; {where})"
+            )
 
 
 def _conflict_diagnostics(plan: Plan, target: Target, markers: bool) -> list[Diagnostic]:

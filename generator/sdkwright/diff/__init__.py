@@ -22,6 +22,7 @@ Pure functions: IR in, a report out, rendered as Markdown or JSON. Types are com
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from sdkwright.diagnostics import Diagnostic, has_errors
@@ -57,12 +58,19 @@ __all__ = [
 ]
 
 
-def build_ir(spec: Path, package: str, client_name: str) -> tuple[Api | None, list[Diagnostic]]:
-    """The IR of one spec, as `generate` would build it; None when the spec has errors."""
+def build_ir(
+    spec: Path,
+    package: str,
+    client_name: str,
+    overlays: Sequence[Path] = (),
+    lenient: bool = False,
+) -> tuple[Api | None, list[Diagnostic]]:
+    """The IR of one spec (with its target's overlays, leniently when it is), as `generate`
+    would build it; None when the spec has errors."""
     from sdkwright.api import load_and_validate
     from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 
-    specs, diagnostics = load_and_validate(spec)
+    specs, diagnostics = load_and_validate(spec, overlays=overlays, lenient=lenient)
     if specs is None or has_errors(diagnostics):
         return None, diagnostics
     api, build_diagnostics = build_named_api(specs, NamingOptions(package, client_name))

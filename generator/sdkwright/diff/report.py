@@ -58,12 +58,15 @@ def render_markdown(report: DiffReport, old_name: str, new_name: str) -> str:
         section = [c for c in report.changes if c.bump == bump]
         if section:
             lines += ["", f"### {title}", ""]
-            lines += [
-                f"- {c.kind.capitalize()} {c.element} {code(c.name)}: {c.detail}" for c in section
-            ]
+            lines += [change_line(c) for c in section]
     if not report.changes:
         lines += ["", "No change that SDK users can see."]
     return "\n".join(lines) + "\n"
+
+
+def change_line(change: ApiChange) -> str:
+    """One change as a Markdown list item."""
+    return f"- {change.kind.capitalize()} {change.element} {code(change.name)}: {change.detail}"
 
 
 def code(text: str) -> str:

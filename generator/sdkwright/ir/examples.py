@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator, Mapping
+from functools import cache
 from typing import Any
+
+import jsonschema_rs
 
 from sdkwright.diagnostics import Diagnostic, Level, Location
 from sdkwright.ir.nodes import (
@@ -74,14 +77,29 @@ _STRING_BY_FORMAT = {
 
 
 def canonical_datetime(text: str) -> str | None:
-    """How pydantic writes this date-time back, or None when it is not one."""
+    """How pydantic writes this date-time back (microseconds at most, UTC as Z), or None
+    when it is not one. Any RFC 3339 date-time is one, whatever its fraction's precision
+    and the case of its T and Z (jsonschema-rs's format check says which are)."""
     try:
         value = datetime.datetime.fromisoformat(text)
     except ValueError:
-        return None
-    if "T" not in text:
+        if not is_rfc3339(text):
+            return None
+        value = datetime.datetime.fromisoformat(text.upper())  # 't' and 'z', as RFC 3339 allows
+    if "T" not in text.upper():
         return None
     return value.isoformat().replace("+00:00", "Z")
+
+
+@cache
+def _date_time_format() -> jsonschema_rs.Validator:
+    return jsonschema_rs.validator_for(
+        {"type": "string", "format": "date-time"}, validate_formats=True
+    )
+
+
+def is_rfc3339(text: str) -> bool:
+    return _date_time_format().is_valid(text)
 
 
 def problem(

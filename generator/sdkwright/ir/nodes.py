@@ -408,6 +408,16 @@ class Component:
 
 
 @dataclass(frozen=True)
+class Release:
+    """What the target says of the SDK as a release (not the API's version): its own
+    semantic version, the SPDX id of its license and the holder the license names."""
+
+    version: str = "0.1.0"
+    license: str = "Apache-2.0"
+    holder: str = ""
+
+
+@dataclass(frozen=True)
 class Api:
     title: str
     description: str
@@ -431,6 +441,7 @@ class Api:
     # the spec has no components map) and the spec's tags with their descriptions.
     components: tuple[Component, ...] | None = None
     tags: tuple[tuple[str, str], ...] = ()
+    release: Release = Release()  # set by the naming step, from the target
 
     @property
     def operations(self) -> tuple[Operation, ...]:

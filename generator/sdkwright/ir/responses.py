@@ -7,7 +7,7 @@ from http import HTTPStatus
 from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.ir import examples, media
+from sdkwright.ir import example_forms, examples, media
 from sdkwright.ir.names import NamePart
 from sdkwright.ir.nodes import ANY, MISSING, Primitive, Response, UnionOf
 from sdkwright.ir.schemas import SchemaConverter
@@ -113,11 +113,11 @@ def example(converter: SchemaConverter, response: Response, node: Node) -> tuple
     if response.kind == "empty" or response.type is None:
         return MISSING, False
     if response.example is not MISSING:
-        problem = examples.problem(
+        value, problem = example_forms.usable(
             response.example, response.type, converter.definitions, label=converter.label
         )
         if problem is None:
-            return response.example, False
+            return value, False
         converter.diagnostics.append(
             Diagnostic(
                 Level.WARNING,

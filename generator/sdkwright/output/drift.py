@@ -44,6 +44,7 @@ Status = Literal["up-to-date", "drift", "error"]
 MAX_DIFF_FILES = 20
 MAX_DIFF_LINES = 200
 MAX_LISTED_FILES = 100
+MAX_OPTION_TEXT = 60  # an option's values in a drift cause, up to this long
 REASON_TITLES: dict[Reason, str] = {
     "conflict": "conflicts: edited by hand where the generation changes too",
     "untracked": "not written by sdkwright, at a path it generates",
@@ -197,7 +198,16 @@ def _manifest_causes(previous: Manifest, current: Manifest) -> Iterable[Cause]:
         )
     if previous.options != current.options:
         changed = _changed_keys(previous.options, current.options)
-        yield Cause("options", f"the target's options changed ({', '.join(changed)})")
+        said = ", ".join(_option_change(k, previous.options, current.options) for k in changed)
+        yield Cause("options", f"the target's options changed ({said})")
+
+
+def _option_change(key: str, old: dict[str, str], new: dict[str, str]) -> str:
+    """`package: 'acme' -> 'acme_sdk'`; the key alone for long values (names, overlays)."""
+    before, after = old.get(key), new.get(key)
+    if max(len(before or ""), len(after or "")) > MAX_OPTION_TEXT:
+        return key
+    return f"{key}: {before!r} -> {after!r}"
 
 
 def _changed_keys(old: dict[str, str], new: dict[str, str]) -> list[str]:

@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 
     from sdkwright.config import Target
 
-RACY_WINDOW_NS = 2_000_000_000  # covers filesystems with 1 s (ext3) or 2 s (FAT) timestamps
+RACY_WINDOW_NS = 2_000_000_000
+UNDECIDED = "the flags-only fast path cannot decide: the target's own one can"  # covers filesystems with 1 s (ext3) or 2 s (FAT) timestamps
 
 
 def target_stale_reason(target: Target) -> str | None:
@@ -94,18 +95,25 @@ def _overlay_lock_reason(lock: str, name: str) -> str | None:
     return "an overlay action matches or changes nothing" if dead else None
 
 
-def flags_stale_reason(
-    spec: str,
-    output: str,
-    package: str | None,
-    client_name: str | None,
-    formatter: str,
-    lenient: bool = False,
-) -> str | None:
-    """`target_stale_reason` of the target `generate SPEC -o OUTPUT` makes from its flags,
-    without importing the config machinery (`config.target_from_flags`)."""
-    package, client_name = defaults.names_from_flags(spec, package, client_name)
-    options = defaults.base_options(package, client_name, lenient=lenient)
+def flags_stale_reason(spec: str, output: str, given: Mapping[str, str | None]) -> str | None:
+    """`target_stale_reason` of the target `generate SPEC -o OUTPUT` makes from the flags
+    `given` and the options the folder keeps, without importing the config machinery
+    (`config.target_from_flags`). Another flavour than the default, or its options, need that
+    machinery: then the answer is UNDECIDED."""
+    found = defaults.resolve_flags(given, defaults.kept_options(output))
+    if "package" not in found or "client_name" not in found:
+        return "no manifest records the names"
+    if found.get("flavour", defaults.FLAVOUR) != defaults.FLAVOUR or "flavour_options" in found:
+        return UNDECIDED
+    options = defaults.base_options(
+        found["package"],
+        found["client_name"],
+        lenient=found.get("lenient") == "true",
+        version=found.get("version", defaults.VERSION),
+        license=found.get("license", defaults.LICENSE),
+        copyright=found.get("copyright", ""),
+    )
+    formatter = found.get("formatter", defaults.FORMATTER)
     return stale_reason(spec, output, options, formatter, defaults.FLAVOUR)
 
 

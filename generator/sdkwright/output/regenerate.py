@@ -65,10 +65,12 @@ def plan(
     markers: bool = False,
     force: bool = False,
     unchanged: Collection[str] = (),
+    sources: Mapping[str, bytes] | None = None,
 ) -> Plan:
     """What writing a generation (`files` and their `manifest`) into `folder` does, given the
     manifest the last generation left there. `force` overwrites untracked files; `unchanged`
-    names files the caller has just read there and found to hold exactly the new bytes."""
+    names files the caller has just read there and found to hold exactly the new bytes;
+    `sources` the inputs' texts by hash, for the store (None: keep the ones it has)."""
     generated = {p: data for p, data in files.items() if p != MANIFEST_NAME}
     recorded = {p: e.output for p, e in previous.files.items()} if previous else {}
     for path in (*generated, *recorded):
@@ -112,7 +114,11 @@ def plan(
     # The new generation's bytes of each recorded file whose entry is the new one, by hash.
     fresh = {e.output: generated[p] for p, e in entries.items() if digests.get(p) == e.output}
     present = present_blobs(folder)
-    store = _store_changes(folder, entries, present)
+    # The inputs' texts too (`sources`, by hash), for `generate --bump`; None: keep the ones
+    # the store has for this generation's inputs.
+    fresh.update(sources or {})
+    kept = set(final.inputs.values()) if sources is None else set()
+    store = _store_changes(folder, entries, present, set(fresh) | kept)
     blobs = tuple((digest, data) for digest, data in sorted(fresh.items()) if digest not in present)
     return Plan(tuple(changes), tuple(store), blobs, tuple(merges), final, untracked)
 
@@ -198,12 +204,15 @@ def _change(path: str, before: bytes | None, after: bytes | None) -> Change | No
 
 
 def _store_changes(
-    folder: Path, entries: Mapping[str, FileEntry], present: Collection[str]
+    folder: Path,
+    entries: Mapping[str, FileEntry],
+    present: Collection[str],
+    kept: Collection[str] = (),
 ) -> list[Change]:
-    """Pristine copies to drop (those no entry names any more, of the `present` ones), and
-    the store's `.gitattributes`; the copies to add are written before the transaction
-    commits (`Plan.blobs`, see `api.write_result`)."""
-    needed = {entry.output for entry in entries.values()}
+    """Pristine copies to drop (those neither an entry nor `kept` names any more, of the
+    `present` ones), and the store's `.gitattributes`; the copies to add are written before
+    the transaction commits (`Plan.blobs`, see `api.write_result`)."""
+    needed = {entry.output for entry in entries.values()} | set(kept)
     changes = [Change(blob_path(d), "removed", None, None) for d in sorted(set(present) - needed)]
     path, attributes = STORE_ATTRIBUTES
     on_disk = read_tree(folder, [path])[path]

@@ -10,7 +10,6 @@ a recording proxy (`recording.py`). The driver (`render.py`) renders them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -20,6 +19,7 @@ from typing import Any
 from sdkwright import flavours
 from sdkwright.flavours.model_types import ModelType
 from sdkwright.ir.nodes import Api, Definition, ResourceGroup
+from sdkwright.release.licenses import license_text
 from sdkwright.targets.python import pytext
 from sdkwright.targets.python.runtime_files import runtime_files, source_text
 from sdkwright.targets.python.views.definitions import cyclic_neighbours
@@ -77,20 +77,11 @@ def banner(api: Api, comment: str = "#") -> str:
     return f"<!-- {text} -->" if comment == "<!--" else f"{comment} {text}"
 
 
-def package_version(api_version: str) -> str:
-    """A PEP 440 version for the SDK package: '1.2.0' stays, a date '2025-10-31' becomes 2025.10.31."""
-    candidate = api_version.strip().lstrip("vV").replace("-", ".")
-    if re.fullmatch(r"\d+(\.\d+)*", candidate):
-        return ".".join(str(int(part)) for part in candidate.split("."))
-    return "0.0.0"
-
-
 def common_context(api: Api, plan: flavours.Plan) -> dict[str, Any]:
     """What every template sees (the driver adds `definitions`)."""
     return {
         "api": api,
         "package": pytext.identifier(api.package),
-        "package_version": package_version(api.version),
         "banner": banner(api),
         # What templates may ask of the flavour (sdkwright.flavours.Plan): `plan.asynchronous`,
         # `plan.folders` (`{% extends plan.folders[1] ~ ":NAME" %}` reaches the next one), ...
@@ -106,6 +97,7 @@ def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
     pages: Pages = (
         Page(f"{package}/__init__.py", "__init__.py.jinja"),
         Page(f"{package}/_client.py", "_client.py.jinja"),
+        Page(f"{package}/_version.py", "_version.py.jinja"),
         Page(f"{package}/resources/__init__.py", "resources/__init__.py.jinja"),
         Page(f"{package}/types/__init__.py", "types/__init__.py.jinja"),
     )
@@ -114,6 +106,7 @@ def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
     if api.webhooks:  # what the API sends: parsed (and verified) by `client.webhooks`
         pages += (Page(f"{package}/webhooks.py", "webhooks.py.jinja"),)
         files[f"{package}/_webhooks.py"] = f"{banner(api)}\n{source_text('_webhooks.py')}"
+    files["LICENSE"] = license_text(api.release.license, api.release.holder)
     units: list[Unit] = []
     writer = plan.model_writer
     if writer is not None:  # one module of every model, not a template's

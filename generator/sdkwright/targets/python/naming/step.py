@@ -21,7 +21,7 @@ from sdkwright.config import NameOverrides
 from sdkwright.config_security import ConfiguredSecurity
 from sdkwright.diagnostics import Diagnostic, Level, Location
 from sdkwright.ir.build import build_api
-from sdkwright.ir.nodes import Api, Definition, Model, Operation
+from sdkwright.ir.nodes import Api, Definition, Model, Operation, Release
 from sdkwright.spec.resolve import SpecSet
 from sdkwright.targets.python.naming import groups, overrides, pins, security
 from sdkwright.targets.python.naming.classes import class_names
@@ -44,6 +44,7 @@ class NamingOptions:
     pinned_methods: tuple[tuple[str, str], ...] = ()
     # shape (`naming.pins.shape`) -> class name: the same for schemas renamed in the spec
     pinned_classes: tuple[tuple[str, str], ...] = ()
+    release: Release = dataclasses.field(default_factory=Release)
 
 
 def build_named_api(
@@ -108,6 +109,7 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
         webhooks=tuple(with_fields(w, payload=types(w.payload)) for w in api.webhooks),
         components=None,
         tags=(),
+        release=options.release,
     )
     diagnostics += _override_problems(named, operations, namer.imposed, options)
     return named, diagnostics

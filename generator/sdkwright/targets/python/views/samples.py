@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any
 
 from sdkwright.flavours.model_types import ModelType
-from sdkwright.ir import examples
+from sdkwright.ir import example_forms, examples
 from sdkwright.ir.nodes import MISSING, Definition, Named, Operation, TypeRef
 from sdkwright.targets.python import pytext, pytypes, wire
 
@@ -49,10 +49,13 @@ def expectations(
 def _parameter_samples(op: Operation, definitions: Mapping[str, Definition]) -> dict[str, Any]:
     samples = {}
     for p in op.parameters:
-        usable = (
-            p.example is not MISSING and examples.problem(p.example, p.type, definitions) is None
+        value, problem = (
+            (p.example, "none")
+            if p.example is MISSING
+            else example_forms.usable(p.example, p.type, definitions)
         )
-        value = p.example if usable else examples.synthesise(p.type, definitions)
+        if problem is not None:
+            value = examples.synthesise(p.type, definitions)
         if p.location == "path" and (value is None or value == "" or value == [] or value == {}):
             value = "value"
         samples[p.name] = value
@@ -63,11 +66,10 @@ def _body_sample(op: Operation, definitions: Mapping[str, Definition]) -> Any:
     body = op.body
     if body is None:
         return MISSING
-    if (
-        body.example is not MISSING
-        and examples.problem(body.example, body.type, definitions) is None
-    ):
-        return body.example
+    if body.example is not MISSING:
+        value, problem = example_forms.usable(body.example, body.type, definitions)
+        if problem is None:
+            return value
     if body.fields is not None and not isinstance(body.type, Named):
         # Fields without a model (Swagger 2.0 form data): a value for each.
         return {f.wire_name: examples.synthesise(f.type, definitions) for f in body.fields}
