@@ -48,9 +48,11 @@ def names_from_flags(spec: str, package: str | None, client_name: str | None) ->
     """The package and client names a `generate SPEC -o OUT` run uses: given, else derived
     from the spec's file name (`acme-api.yaml` -> `acme_api`, `AcmeApi`)."""
     from sdkwright.targets.python import naming
+    from sdkwright.targets.python.naming.files import FolderNames
 
     stem = os.path.splitext(os.path.basename(spec))[0]
-    package = package or naming.python_identifier(naming.snake(stem), "sdk")
+    derived = naming.python_identifier(naming.snake(stem), "sdk")
+    package = package or FolderNames(()).claim(derived)[0]
     return package, client_name or naming.class_name(package)
 
 

@@ -23,7 +23,7 @@ from sdkwright.diagnostics import Diagnostic, Level, Location
 from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Api, Definition, Model, Operation, Release
 from sdkwright.spec.resolve import SpecSet
-from sdkwright.targets.python.naming import groups, overrides, pins, security
+from sdkwright.targets.python.naming import files, groups, overrides, pins, security
 from sdkwright.targets.python.naming.classes import class_names
 from sdkwright.targets.python.naming.copies import with_fields
 from sdkwright.targets.python.naming.definitions import field_names, named_definition
@@ -78,9 +78,14 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
         if isinstance(d, Model)
     }
     types = TypeNamer({d.key: d for d in api.definitions}, classes, fields, diagnostics)
+    modules = files.definition_modules(api.definitions, classes, diagnostics)
     definitions = sorted(
         (
-            _with_alias(named_definition(d, types, fields), class_aliases.get(d.key), classes)
+            _with_alias(
+                named_definition(d, types, fields, modules[d.key]),
+                class_aliases.get(d.key),
+                classes,
+            )
             for d in api.definitions
         ),
         key=lambda d: d.name,
@@ -95,7 +100,11 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     reserved = set(classes.values()) | set(CLIENT_RUNTIME_NAMES)
     reserved |= {options.client_name, "Async" + options.client_name}
     tags = dict(options.names.tags)
-    named_groups = groups.groups(named_operations, tags, dict(api.tags), reserved)
+    named_groups = files.with_group_modules(
+        groups.groups(named_operations, tags, dict(api.tags), reserved),
+        api.source_name,
+        diagnostics,
+    )
     prefix = options.env_prefix or env_prefix(options.client_name)
     named = with_fields(
         api,
