@@ -3,10 +3,15 @@ holds, or that shadow what generated classes need, generate SDKs that work."""
 
 from __future__ import annotations
 
+import json
+import sys
+import unicodedata
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
-from helpers import describe, run_generated_tests, sdkwright
+from helpers import describe, run, run_generated_tests, sdkwright
 from sdkwright.output import portable
 
 LONG = "a" + "VeryLongName" * 24  # 289 characters: no file system takes it as a file name
@@ -56,5 +61,128 @@ def test_names_past_the_file_name_limit_give_a_working_sdk(tmp_path: Path) -> No
     files = _files(sdk)
     assert max(len(Path(f).name.encode()) for f in files) <= 255
     assert portable.problems(files) == []
+    tests = run_generated_tests(sdk)
+    assert tests.returncode == 0, describe(tests)
+
+
+# Trojan Source: bidirectional controls and other invisible format characters (category Cf).
+RLO, ZWSP, LRI, PDI, BOM, LRM, ALM, WJ, ZWJ = (
+    "\u202e",
+    "\u200b",
+    "\u2066",
+    "\u2069",
+    "\ufeff",
+    "\u200e",
+    "\u061c",
+    "\u2060",
+    "\u200d",
+)
+TROJAN: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {
+        "title": f"Tro{RLO}jan{ZWSP}",
+        "version": "1",
+        "description": f"Docs {LRI}x{PDI}{BOM}",
+    },
+    "tags": [{"name": f"pe{ZWSP}ts", "description": f"The pets{RLO} tag"}],
+    "paths": {
+        f"/pets/{{pet{LRM}Id}}": {
+            "get": {
+                "operationId": f"get{RLO}Pet{ZWJ}",
+                "summary": f"Get a pet {ALM}now",
+                "description": f"Returns {WJ}a pet.",
+                "tags": [f"pe{ZWSP}ts"],
+                "parameters": [
+                    {
+                        "name": f"pet{LRM}Id",
+                        "in": "path",
+                        "required": True,
+                        "description": f"id{RLO}",
+                        "schema": {"type": "string", "example": f"ab{RLO}c"},
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": f"ok{ZWSP}",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}
+                        },
+                    }
+                },
+            }
+        }
+    },
+    "components": {
+        "schemas": {
+            "Pet": {
+                "type": "object",
+                "description": f"A pet{RLO} // evil",
+                "required": [f"na{RLO}me"],
+                "properties": {
+                    f"na{RLO}me": {
+                        "type": "string",
+                        "description": f"name{LRI}",
+                        "example": f"Rex{RLO}{ZWSP}",
+                    },
+                    "kind": {"$ref": "#/components/schemas/Kind"},
+                },
+                "example": {f"na{RLO}me": f"Rex{RLO}", "kind": f"c{RLO}at"},
+            },
+            "Kind": {
+                "type": "string",
+                "enum": [f"c{RLO}at", f"d{ZWSP}og", "plain"],
+                "description": f"kind{BOM}",
+            },
+        }
+    },
+}
+
+
+def _invisible_places(value: Any, pointer: str = "") -> set[str]:
+    """Pointers of every key or string holding a Cf character (the test's own walk)."""
+
+    def holds(text: str) -> bool:
+        return any(unicodedata.category(c) == "Cf" for c in text)
+
+    found = {pointer} if isinstance(value, str) and holds(value) else set()
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, child in items:
+        where = f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}"
+        found |= {where} if isinstance(key, str) and holds(key) else set()
+        found |= _invisible_places(child, where)
+    return found
+
+
+@pytest.mark.parametrize("escaped", [False, True], ids=["raw", "escaped"])
+def test_invisible_characters_never_reach_the_generated_sdk(tmp_path: Path, escaped: bool) -> None:
+    source = tmp_path / "trojan.json"
+    source.write_text(json.dumps(TROJAN, ensure_ascii=escaped), encoding="utf-8")
+    sdk = tmp_path / "sdk"
+    result = sdkwright("generate", source, "-o", sdk, "--package", "trojan", "--format", "json")
+    assert result.returncode == 0, describe(result)
+    reported = json.loads(result.stdout or result.stderr)
+    warned = [d["pointer"] for d in reported if d["code"] == "spec.invisible-character"]
+    assert sorted(warned) == sorted(_invisible_places(TROJAN))  # one warning per place
+    for path in sdk.rglob("*"):
+        if path.is_file() and ".sdkwright-pristine" not in path.parts:
+            text = path.read_text(encoding="utf-8")
+            hidden = {f"U+{ord(c):04X}" for c in text if unicodedata.category(c) == "Cf"}
+            assert not hidden, f"{path.relative_to(sdk)} holds {hidden}"
+    # String values keep every character: the escaped literals mean the spec's strings.
+    probe = (
+        "import json\nfrom trojan.types import Kind, Pet\n"
+        "print(json.dumps([[k.value for k in Kind], [f.validation_alias for f in Pet.model_fields.values()]]))"
+    )
+    values = run([sys.executable, "-c", probe], sdk)
+    assert values.returncode == 0, describe(values)
+    kinds, aliases = json.loads(values.stdout)
+    assert kinds == TROJAN["components"]["schemas"]["Kind"]["enum"]
+    assert f"na{RLO}me" in aliases
     tests = run_generated_tests(sdk)
     assert tests.returncode == 0, describe(tests)
