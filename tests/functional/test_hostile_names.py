@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import describe, run, run_generated_tests, sdkwright
+from helpers import describe, mypy_strict, run, run_generated_tests, sdkwright
 from sdkwright.output import portable
 
 LONG = "a" + "VeryLongName" * 24  # 289 characters: no file system takes it as a file name
@@ -186,3 +186,60 @@ def test_invisible_characters_never_reach_the_generated_sdk(tmp_path: Path, esca
     assert f"na{RLO}me" in aliases
     tests = run_generated_tests(sdk)
     assert tests.returncode == 0, describe(tests)
+
+
+def _operation(operation_id: str, tag: str, **extra: Any) -> dict[str, Any]:
+    ok = {"type": "object", "properties": {"id": {"type": "string"}}}
+    return {
+        "operationId": operation_id,
+        "tags": [tag],
+        "responses": {
+            "200": {"description": "ok", "content": {"application/json": {"schema": ok}}}
+        },
+        **extra,
+    }
+
+
+def _generate(tmp_path: Path, spec: dict[str, Any], package: str) -> Path:
+    source = tmp_path / "spec.json"
+    source.write_text(json.dumps(spec))
+    sdk = tmp_path / "sdk"
+    result = sdkwright("generate", source, "-o", sdk, "--package", package)
+    assert result.returncode == 0, describe(result)
+    assert "Traceback" not in result.stderr
+    return sdk
+
+
+def test_names_that_would_replace_what_a_class_needs_are_refused(tmp_path: Path) -> None:
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Members", "version": "1"},
+        "paths": {
+            "/a": {
+                "get": _operation("listA", "close", **{"x-sdkwright-name": "__init__"}),
+                "post": _operation("makeA", "close", **{"x-sdkwright-name": "_client"}),
+            },
+            "/b": {"get": _operation("listB", "request", **{"x-sdkwright-name": "_resource"})},
+            "/c": {"get": _operation("listC", "with options")},
+        },
+        "components": {
+            "securitySchemes": {
+                "key": {"type": "apiKey", "in": "header", "name": "X-Key"},
+                "request": {"type": "http", "scheme": "bearer"},
+            }
+        },
+        "security": [{"key": [], "request": []}],
+    }
+    sdk = _generate(tmp_path, spec, "members")
+    ran = run_generated_tests(sdk)
+    assert ran.returncode == 0, describe(ran)
+    typed = mypy_strict(sdk, "members")
+    assert typed.returncode == 0, describe(typed)
+    probe = (
+        "from members import Members\n"
+        "c = Members(api_key='k', request_='t')\n"
+        "print(type(c.close_.list_a).__name__, type(c._client).__name__, callable(c.request))"
+    )
+    used = run([sys.executable, "-c", probe], sdk)
+    assert used.returncode == 0, describe(used)
+    assert used.stdout.split() == ["method", "Client", "True"]

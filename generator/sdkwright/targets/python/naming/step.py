@@ -29,7 +29,7 @@ from sdkwright.targets.python.naming.copies import with_fields
 from sdkwright.targets.python.naming.definitions import field_names, named_definition
 from sdkwright.targets.python.naming.identifiers import env_prefix
 from sdkwright.targets.python.naming.operations import OperationNamer
-from sdkwright.targets.python.naming.reserved import CLIENT_RUNTIME_NAMES
+from sdkwright.targets.python.naming.reserved import CLIENT_RUNTIME_NAMES, client_attributes
 from sdkwright.targets.python.naming.typerefs import TypeNamer
 
 
@@ -100,12 +100,16 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     reserved = set(classes.values()) | set(CLIENT_RUNTIME_NAMES)
     reserved |= {options.client_name, "Async" + options.client_name}
     tags = dict(options.names.tags)
+    prefix = options.env_prefix or env_prefix(options.client_name)
+    credentials = security.credentials(api.security_schemes, prefix)
+    attributes = client_attributes() | {
+        name for c in credentials for name in (c.argument, c.password_argument) if name
+    }
     named_groups = files.with_group_modules(
-        groups.groups(named_operations, tags, dict(api.tags), reserved),
+        groups.groups(named_operations, tags, dict(api.tags), reserved, attributes),
         api.source_name,
         diagnostics,
     )
-    prefix = options.env_prefix or env_prefix(options.client_name)
     named = with_fields(
         api,
         title=api.title or options.package,
@@ -114,7 +118,7 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
         env_prefix=prefix,
         definitions=tuple(definitions),
         groups=named_groups,
-        security_schemes=security.credentials(api.security_schemes, prefix),
+        security_schemes=credentials,
         webhooks=tuple(with_fields(w, payload=types(w.payload)) for w in api.webhooks),
         components=None,
         tags=(),
