@@ -210,6 +210,32 @@ def _generate(tmp_path: Path, spec: dict[str, Any], package: str) -> Path:
     return sdk
 
 
+def test_operation_ids_equal_once_normalised_get_one_test_each(tmp_path: Path) -> None:
+    spellings = ["getPet", "get_pet", "GetPet", "get-pet", "GET_PET"]
+    methods = ["get", "post", "put", "patch", "delete"]
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Same", "version": "1"},
+        "paths": {
+            "/pets": {m: _operation(o, "pets") for m, o in zip(methods, spellings, strict=True)}
+        },
+    }
+    sdk = _generate(tmp_path, spec, "same")
+    collected = run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "tests"],
+        sdk,
+    )
+    assert collected.returncode == 0, describe(collected)
+    tests = [line for line in collected.stdout.splitlines() if "::test_" in line]
+    classes = {line.split("::")[1] for line in tests}
+    assert len(classes) == len(spellings), tests  # one class per operation, none shadowed
+    assert len(tests) == 2 * len(spellings)  # sync and async
+    ran = run_generated_tests(sdk)
+    assert ran.returncode == 0, describe(ran)
+    typed = mypy_strict(sdk, "same")
+    assert typed.returncode == 0, describe(typed)
+
+
 def test_names_that_would_replace_what_a_class_needs_are_refused(tmp_path: Path) -> None:
     spec = {
         "openapi": "3.1.0",
