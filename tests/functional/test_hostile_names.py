@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tomllib
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -269,3 +270,20 @@ def test_names_that_would_replace_what_a_class_needs_are_refused(tmp_path: Path)
     used = run([sys.executable, "-c", probe], sdk)
     assert used.returncode == 0, describe(used)
     assert used.stdout.split() == ["method", "Client", "True"]
+
+
+def test_any_title_gives_a_valid_pyproject_and_readme(tmp_path: Path) -> None:
+    title = 'Pets 🐶 "quoted" back\\slash\nsecond line\ttab \u202e end'
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": title, "version": "1"},
+        "paths": {"/pets": {"get": _operation("listPets", "pets")}},
+    }
+    sdk = _generate(tmp_path, spec, "titled")
+    project = tomllib.loads((sdk / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert (
+        project["description"]
+        == 'Python SDK for the Pets 🐶 "quoted" back\\slash second line tab end'
+    )
+    readme = (sdk / "README.md").read_text(encoding="utf-8")
+    assert "Pets 🐶" in readme and "\\ud83d" not in readme

@@ -39,8 +39,11 @@ def string_literal(text: str) -> str:
 
 
 def toml_string(text: str) -> str:
-    """A TOML basic string: JSON's escapes are valid TOML; lone surrogates are not, so cleaned."""
-    return json.dumps(clean_text(text))
+    """A TOML basic string: JSON's escapes are valid TOML, but only for characters of the
+    Basic Multilingual Plane; an emoji, which JSON writes as two surrogate escapes
+    (`\\ud83d\\udc36`), stays itself (TOML allows any character but the controls, which
+    JSON escapes). Lone surrogates and invisible characters are cleaned out first."""
+    return json.dumps(clean_text(text), ensure_ascii=False)
 
 
 def value_literal(value: Any) -> str:
