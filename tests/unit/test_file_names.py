@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import GENERATED
+from helpers import GENERATED, REPO
 from sdkwright.config import target_from_flags
 from sdkwright.defaults import names_from_flags
 from sdkwright.diagnostics import GenerationFailed, Level
@@ -159,3 +159,11 @@ def test_imposed_names_that_share_a_module_get_two_files(tmp_path: Path) -> None
     modules = sorted(d.module for d in api.definitions)
     assert len(set(modules)) == len(modules) == 2, modules
     assert "naming.file-name" in codes(diagnostics)
+
+
+def test_the_readme_states_the_bounds_the_code_applies() -> None:
+    limits = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"| {MAX_MODULE_LENGTH} characters before `.py`" in limits
+    assert f"first {MAX_MODULE_LENGTH - HASH_LENGTH - 1} characters" in limits
+    assert f"`_` and {HASH_LENGTH} hex digits of its SHA-256" in limits
+    assert f"{portable.MAX_NAME_BYTES} bytes" in limits
