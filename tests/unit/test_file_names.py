@@ -147,6 +147,9 @@ def test_long_and_reserved_names_give_bounded_portable_modules_with_a_warning(
     assert "naming.file-name" not in codes(build(tmp_path, openapi({"Pet": inline}))[1])
 
 
+OBJECTS = {"FooBar": OBJECT}
+
+
 def test_imposed_names_that_share_a_module_get_two_files(tmp_path: Path) -> None:
     spec = openapi(
         {"FooBar": OBJECT, "Other": {**OBJECT, "x-sdkwright-name": "Foo_Bar"}},
@@ -167,3 +170,11 @@ def test_the_readme_states_the_bounds_the_code_applies() -> None:
     assert f"first {MAX_MODULE_LENGTH - HASH_LENGTH - 1} characters" in limits
     assert f"`_` and {HASH_LENGTH} hex digits of its SHA-256" in limits
     assert f"{portable.MAX_NAME_BYTES} bytes" in limits
+
+
+def test_a_group_never_shares_its_test_file_with_the_client_s_tests(tmp_path: Path) -> None:
+    spec = openapi(OBJECTS, {"/a": {"get": _operation("getA", "Client", "FooBar")}})
+    api, diagnostics = build(tmp_path, spec)
+    (group,) = api.groups
+    assert group.attribute == "client" and group.module == "client_"
+    assert "naming.file-name" in codes(diagnostics)

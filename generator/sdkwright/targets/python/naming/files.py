@@ -98,8 +98,9 @@ def definition_modules(
 def with_group_modules(
     groups: Iterable[ResourceGroup], document: str, diagnostics: list[Diagnostic]
 ) -> tuple[ResourceGroup, ...]:
-    """`groups` with their modules in `resources/` (and `tests/test_<module>.py`)."""
-    folder = FolderNames()
+    """`groups` with their modules in `resources/` (and `tests/test_<module>.py`, beside
+    the client's own `tests/test_client.py`)."""
+    folder = FolderNames(("__init__", "client"))
     named = []
     for group in groups:
         module, why = folder.claim(group.attribute)
