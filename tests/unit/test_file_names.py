@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from helpers import GENERATED, REPO
-from sdkwright.config import target_from_flags
-from sdkwright.defaults import names_from_flags
+from sdkwright.config_flags import target_from_flags
+from sdkwright.defaults import names_from_flags, names_from_title
 from sdkwright.diagnostics import GenerationFailed, Level
 from sdkwright.output import portable
 from sdkwright.output.write import refuse_unportable
@@ -111,6 +111,8 @@ def test_a_package_name_must_be_a_portable_folder_name(tmp_path: Path) -> None:
         assert problem in failure.value.diagnostics[0].message
     assert names_from_flags("specs/con.yaml", None, None)[0] == "con_"
     assert names_from_flags("specs/nul.json", "api", None)[0] == "api"
+    assert names_from_title("Aux API", "s.yaml")[0] == "aux_"  # a title gives names too
+    assert len(names_from_title("Very Long " * 40, "s.yaml")[0]) == MAX_MODULE_LENGTH
 
 
 def _operation(operation_id: str, tag: str, schema: str) -> dict[str, Any]:
