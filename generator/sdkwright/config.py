@@ -55,6 +55,7 @@ from sdkwright.defaults import FLAVOUR, FORMATTERS, LICENSE, VERSION, base_optio
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.output.provenance import installed_version, templates_root
 from sdkwright.targets.python import naming
+from sdkwright.targets.python.naming import files
 
 OVERLAY_LOCK_NAME = "sdkwright-overlays.lock.json"  # beside the config (spec/overlays/lock.py)
 SURFACE_LOCK_NAME = "sdkwright-surface.lock.json"  # beside the config (surface/lock.py)
@@ -471,15 +472,23 @@ def scalar_text(value: Any) -> str:
 
 
 def check_package(package: str, where: Location) -> None:
+    """A package is a folder too: an identifier, and a file name every system can hold."""
     if not (package.isascii() and package.isidentifier()) or package != package.lower():
-        raise GenerationFailed(
-            [
-                Diagnostic(
-                    Level.ERROR,
-                    "config.package",
-                    f"'{package}' is not a valid package name",
-                    where,
-                    "use a lowercase Python identifier, e.g. 'acme_api'",
-                )
-            ]
-        )
+        problem = "is not a valid package name"
+    elif files.is_windows_reserved(package):
+        problem = "is a device name on Windows, where its folder cannot exist"
+    elif len(package) > files.MAX_MODULE_LENGTH:
+        problem = f"is longer than the {files.MAX_MODULE_LENGTH} characters a folder name may take"
+    else:
+        return
+    raise GenerationFailed(
+        [
+            Diagnostic(
+                Level.ERROR,
+                "config.package",
+                f"'{package}' {problem}",
+                where,
+                "use a lowercase Python identifier, e.g. 'acme_api'",
+            )
+        ]
+    )

@@ -48,9 +48,11 @@ def names_from_flags(spec: str, package: str | None, client_name: str | None) ->
     """The package and client names a `generate SPEC -o OUT` run uses: given, else derived
     from the spec's file name (`acme-api.yaml` -> `acme_api`, `AcmeApi`)."""
     from sdkwright.targets.python import naming
+    from sdkwright.targets.python.naming.files import FolderNames
 
     stem = os.path.splitext(os.path.basename(spec))[0]
-    package = package or naming.python_identifier(naming.snake(stem), "sdk")
+    derived = naming.python_identifier(naming.snake(stem), "sdk")
+    package = package or FolderNames(()).claim(derived)[0]
     return package, client_name or naming.class_name(package)
 
 
@@ -61,6 +63,7 @@ def names_from_title(title: str, spec: str) -> tuple[str, str]:
     no usable ASCII name."""
     from sdkwright.ir.names import words
     from sdkwright.targets.python import naming
+    from sdkwright.targets.python.naming.files import FolderNames
 
     kept = list(words(_SUBTITLE.split(title, maxsplit=1)[0]))
     while kept and kept[-1].lower() in _TITLE_TAIL:
@@ -69,7 +72,7 @@ def names_from_title(title: str, spec: str) -> tuple[str, str]:
     package = naming.python_identifier(naming.snake(text), "")
     if not package:
         return names_from_flags(spec, None, None)
-    return package, naming.class_name(text)
+    return FolderNames(()).claim(package)[0], naming.class_name(text)
 
 
 def kept_options(output: str) -> dict[str, str]:

@@ -11,6 +11,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sdkwright.spec.invisible import escape_invisible
+
 
 class Level(enum.IntEnum):
     INFO = 0
@@ -78,14 +80,15 @@ class Diagnostic:
         return self.hint or DEFAULT_HINTS.get(self.code, "")
 
     def render(self) -> str:
-        """One compiler-style line, plus the pointer and a hint when there is one."""
+        """One compiler-style line, plus the pointer and a hint when there is one; invisible
+        format characters from the spec are shown as escapes (spec/invisible.py)."""
         where = f"{self.location}: " if self.location else ""
         lines = [f"{where}{self.level.label}[{self.code}]: {self.message}"]
         if self.location and self.location.pointer:
             lines.append(f"  at {self.location.pointer}")
         if self.next_step:
             lines.append(f"  hint: {self.next_step}")
-        return "\n".join(lines)
+        return escape_invisible("\n".join(lines))
 
     def as_json(self) -> dict[str, object]:
         location = self.location

@@ -29,6 +29,7 @@ from subprocess import PIPE
 
 import pytest
 from helpers import SHARED_SPECS, describe, mypy_strict, needs_shared_specs, run, sdkwright
+from sdkwright.output import portable
 from sdkwright.spec.resolve import SpecSet, load_spec
 from shared_run import warm_mypy_cache
 
@@ -169,6 +170,13 @@ def test_every_operation_is_a_method(sdk: Generated) -> None:
     assert len(methods) == len(operations), (
         f"{len(operations)} operations in the spec, {len(methods)} methods on the client"
     )
+
+
+def test_file_names_are_portable(sdk: Generated) -> None:
+    """Windows, macOS and Linux can all hold the tree (sdkwright/output/portable.py)."""
+    paths = [p.relative_to(sdk.sdk).as_posix() for p in sdk.sdk.rglob("*") if p.is_file()]
+    assert len(paths) > 10
+    assert portable.problems(paths) == []
 
 
 def test_every_module_imports(sdk: Generated) -> None:

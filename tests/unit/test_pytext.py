@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import tomllib
 
 import pytest
 from sdkwright.targets.python import pytext
@@ -150,3 +151,22 @@ def test_identifier_rejects_unsafe_names(name: str) -> None:
 def test_identifier_rejects_keywords(name: str) -> None:
     with pytest.raises(ValueError):
         pytext.identifier(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pets 🐶 API",
+        'say "hi"',
+        "back\\slash \\u0041",
+        "two\nlines\r\n",
+        "tab\there",
+        "bell\x07",
+        "\U0001d518 astral \U0010ffff",
+        "x\ud800y",
+    ],
+)
+def test_toml_strings_are_valid_toml_holding_the_cleaned_text(text: str) -> None:
+    parsed = tomllib.loads(f"value = {pytext.toml_string(text)}\n")["value"]
+    assert parsed == pytext.clean_text(text)
+    assert "\\ud8" not in pytext.toml_string(text)  # no surrogate escapes, which TOML refuses

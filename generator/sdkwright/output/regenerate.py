@@ -35,7 +35,12 @@ from sdkwright.output.merge import (
     present_blobs,
     read_tree,
 )
-from sdkwright.output.write import Change, apply_changes, checked_relative_path
+from sdkwright.output.write import (
+    Change,
+    apply_changes,
+    checked_relative_path,
+    refuse_unportable,
+)
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ def plan(
     recorded = {p: e.output for p, e in previous.files.items()} if previous else {}
     for path in (*generated, *recorded):
         checked_relative_path(path)
+    refuse_unportable(generated)
     known = {p: generated[p] for p in unchanged if p in generated}
     ours: dict[str, bytes | None] = {
         **read_tree(folder, {*generated, *recorded} - known.keys()),

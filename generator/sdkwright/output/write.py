@@ -32,7 +32,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal, Protocol
 
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
-from sdkwright.output import MANIFEST_NAME, TXN_DIR_NAME
+from sdkwright.output import MANIFEST_NAME, TXN_DIR_NAME, portable
 from sdkwright.output.manifest import Manifest
 
 ChangeKind = Literal["added", "changed", "removed"]
@@ -69,6 +69,23 @@ def checked_relative_path(relative: str) -> PurePosixPath:
             ]
         )
     return path
+
+
+def refuse_unportable(paths: Collection[str]) -> None:
+    """A file Windows, macOS or Linux could not hold is a naming bug: refuse to write it."""
+    found = portable.problems(paths)
+    if found:
+        raise GenerationFailed(
+            [
+                Diagnostic(
+                    Level.ERROR,
+                    "write.unportable-path",
+                    f"a generated file name is not portable: {problem}",
+                    hint="this is a bug in sdkwright's naming: please report it with the spec",
+                )
+                for problem in found
+            ]
+        )
 
 
 def refuse_foreign_folder(folder: Path, previous: Manifest | None, force: bool) -> None:

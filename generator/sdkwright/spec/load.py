@@ -20,7 +20,7 @@ import yaml
 
 from sdkwright.cache import parsed_yaml
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
-from sdkwright.spec import positions, values
+from sdkwright.spec import invisible, positions, values
 from sdkwright.spec.pointers import escape_token as escape_token  # re-exported, as before
 from sdkwright.spec.pointers import join_pointer
 from sdkwright.spec.pointers import split_pointer as split_pointer
@@ -181,6 +181,17 @@ def parse_document(
             _odd_key_note(document, pointer, key)
             for pointer, key in stringify_keys(document.data)
             if not isinstance(key, int) or isinstance(key, bool)
+        ]
+    if invisible.may_hold_invisible(text):
+        notes += [
+            Diagnostic(
+                Level.WARNING,
+                invisible.CODE,
+                f"invisible format character: {found}",
+                document.location(pointer),
+                invisible.HINT,
+            )
+            for pointer, found in invisible.places(document.data)
         ]
     return replace(document, notes=tuple(locate(notes, [document]))) if notes else document
 

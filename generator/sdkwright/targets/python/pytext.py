@@ -15,18 +15,22 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from sdkwright.spec.invisible import without_invisible
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """Newlines normalised, tabs expanded, control characters and lone surrogates dropped."""
+    """Newlines normalised, tabs expanded, control characters, lone surrogates and invisible
+    format characters (bidirectional controls, zero-width spaces: spec/invisible.py) dropped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
-    return _CONTROL.sub("", text)
+    return without_invisible(_CONTROL.sub("", text))
 
 
 def string_literal(text: str) -> str:
     """A Python literal for exactly `text`: Python's own `repr`, which escapes quotes,
-    backslashes, control characters and lone surrogates, and cannot end early."""
+    backslashes, control characters, lone surrogates and invisible format characters (every
+    character that is not printable), and cannot end early."""
     literal = repr(str(text))
     if literal.startswith("'") and '"' not in text:
         # No quote of either kind inside: the same literal in the house style's double quotes.
@@ -35,8 +39,11 @@ def string_literal(text: str) -> str:
 
 
 def toml_string(text: str) -> str:
-    """A TOML basic string: JSON's escapes are valid TOML; lone surrogates are not, so cleaned."""
-    return json.dumps(clean_text(text))
+    """A TOML basic string: JSON's escapes are valid TOML, but only for characters of the
+    Basic Multilingual Plane; an emoji, which JSON writes as two surrogate escapes
+    (`\\ud83d\\udc36`), stays itself (TOML allows any character but the controls, which
+    JSON escapes). Lone surrogates and invisible characters are cleaned out first."""
+    return json.dumps(clean_text(text), ensure_ascii=False)
 
 
 def value_literal(value: Any) -> str:

@@ -24,7 +24,7 @@ from sdkwright.targets.python import pytext
 from sdkwright.targets.python.runtime_files import runtime_files, source_text
 from sdkwright.targets.python.views.definitions import cyclic_neighbours
 from sdkwright.targets.python.views.imports import definition_imports, group_imports, test_imports
-from sdkwright.targets.python.views.methods import MethodContext, method_context
+from sdkwright.targets.python.views.methods import MethodContext, method_context, with_test_classes
 
 Definitions = Mapping[str, Definition]
 
@@ -160,7 +160,7 @@ def _group_pages(
 ) -> tuple[Pages, list[MethodContext]]:
     """A resource group's module and tests, and its method contexts (README lists them).
     Imports read only the names of the definitions they import."""
-    calls = [method_context(op, definitions, models) for op in group.operations]
+    calls = with_test_classes([method_context(op, definitions, models) for op in group.operations])
     context = {"group": group, "calls": calls}
     pages = (
         Page(

@@ -8,7 +8,7 @@ from functools import lru_cache
 from sdkwright.ir.names import spelled_symbols
 from sdkwright.ir.nodes import Alias, Definition, Enum, EnumMember, Model
 from sdkwright.targets.python.naming.copies import with_fields
-from sdkwright.targets.python.naming.identifiers import field_name, module_name, unique_member_names
+from sdkwright.targets.python.naming.identifiers import field_name, unique_member_names
 from sdkwright.targets.python.naming.typerefs import TypeNamer
 
 
@@ -34,10 +34,13 @@ def field_names(wire_names: list[str]) -> dict[str, str]:
 
 
 def named_definition(
-    definition: Definition, types: TypeNamer, fields: Mapping[str, Mapping[str, str]]
+    definition: Definition,
+    types: TypeNamer,
+    fields: Mapping[str, Mapping[str, str]],
+    module: str,
 ) -> Definition:
     name = types.classes[definition.key]
-    names = {"name": name, "module": module_name(name), "origin": None, "where": None}
+    names = {"name": name, "module": module, "origin": None, "where": None}
     if isinstance(definition, Model):
         attributes = fields[definition.key]
         named_fields = tuple(

@@ -14,7 +14,6 @@ from sdkwright.ir.nodes import Operation, ResourceGroup
 from sdkwright.targets.python.naming import overrides
 from sdkwright.targets.python.naming.copies import with_fields
 from sdkwright.targets.python.naming.identifiers import class_name, python_identifier, snake
-from sdkwright.targets.python.naming.reserved import CLIENT_ATTRIBUTES
 
 
 def groups(
@@ -22,14 +21,16 @@ def groups(
     tags: Mapping[str, str],
     descriptions: Mapping[str, str],
     reserved_classes: set[str],
+    client_attributes: frozenset[str],
 ) -> tuple[ResourceGroup, ...]:
-    """`operations` (named, in the spec's order) in groups ordered by attribute name."""
+    """`operations` (named, in the spec's order) in groups ordered by attribute name, none
+    taking one of the `client_attributes` (members and credentials of the client)."""
     by_tag: dict[str, list[Operation]] = defaultdict(list)
     for tag, operation in overrides.regroup([(op.tag, op) for op in operations], tags):
         by_tag[tag].append(operation)
     grouped = overrides.group_descriptions(descriptions, tags)
     found = []
-    taken: set[str] = set(CLIENT_ATTRIBUTES)
+    taken: set[str] = set(client_attributes)
     for tag in sorted(by_tag, key=snake):
         attribute = python_identifier(snake(tag), "default", taken)
         taken.add(attribute)

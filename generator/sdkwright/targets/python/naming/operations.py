@@ -36,11 +36,14 @@ from sdkwright.targets.python.naming.identifiers import (
     python_identifier,
     snake,
 )
-from sdkwright.targets.python.naming.reserved import CALL_OPTIONS
+from sdkwright.targets.python.naming.reserved import CALL_OPTIONS, is_reserved_member
 from sdkwright.targets.python.naming.typerefs import TypeNamer
 
 _LOCATION_ORDER = {"path": 0, "query": 1, "header": 2, "cookie": 3}
 IDEMPOTENCY_KEY = "idempotency_key"
+_MEMBER_HINT = (
+    "choose another name in names.operations or x-sdkwright-name (no dunder name, no _client)"
+)
 
 
 class OperationNamer:
@@ -86,9 +89,19 @@ class OperationNamer:
             self.diagnostics.append(
                 Diagnostic(Level.WARNING, "naming.override-invalid", problem, op.where)
             )
+        derived = method_name(op.operation_id)
+        if imposed and is_reserved_member(imposed):
+            problem = (
+                f"operation '{op.operation_id}' cannot be method '{imposed}': the resource "
+                f"class needs that name (it would replace its {imposed}); named {derived}"
+            )
+            self.diagnostics.append(
+                Diagnostic(Level.WARNING, "naming.reserved-member", problem, op.where, _MEMBER_HINT)
+            )
+            imposed = ""
         if imposed:
             self.imposed[op.operation_id] = imposed
-        return imposed or method_name(op.operation_id)
+        return imposed or derived
 
     def _pinned(self, op: Operation, name: str) -> tuple[str, tuple[str, ...]]:
         """The method name the surface lock keeps for the operation's endpoint, with the name

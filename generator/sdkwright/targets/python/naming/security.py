@@ -13,11 +13,13 @@ from __future__ import annotations
 from sdkwright.ir.nodes import SecurityScheme
 from sdkwright.targets.python.naming.copies import with_fields
 from sdkwright.targets.python.naming.identifiers import python_identifier, snake
-from sdkwright.targets.python.naming.reserved import CLIENT_ARGUMENTS
+from sdkwright.targets.python.naming.reserved import CLIENT_ARGUMENTS, client_members
 
 
 def credentials(schemes: tuple[SecurityScheme, ...], env_prefix: str) -> tuple[SecurityScheme, ...]:
-    taken = set(CLIENT_ARGUMENTS)
+    """Schemes with their argument names: each also an attribute of the client
+    (`self.api_key`), so none takes a name the client has (`request`, `close`)."""
+    taken = set(CLIENT_ARGUMENTS) | client_members()
     return tuple(
         _named(scheme, index == 0, env_prefix, taken) for index, scheme in enumerate(schemes)
     )

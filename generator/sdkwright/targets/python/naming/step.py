@@ -23,13 +23,13 @@ from sdkwright.diagnostics import Diagnostic, Level, Location
 from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Api, Definition, Model, Operation, Release
 from sdkwright.spec.resolve import SpecSet
-from sdkwright.targets.python.naming import groups, overrides, pins, security
+from sdkwright.targets.python.naming import files, groups, overrides, pins, security
 from sdkwright.targets.python.naming.classes import class_names
 from sdkwright.targets.python.naming.copies import with_fields
 from sdkwright.targets.python.naming.definitions import field_names, named_definition
 from sdkwright.targets.python.naming.identifiers import env_prefix
 from sdkwright.targets.python.naming.operations import OperationNamer
-from sdkwright.targets.python.naming.reserved import CLIENT_RUNTIME_NAMES
+from sdkwright.targets.python.naming.reserved import CLIENT_RUNTIME_NAMES, client_attributes
 from sdkwright.targets.python.naming.typerefs import TypeNamer
 
 
@@ -78,9 +78,14 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
         if isinstance(d, Model)
     }
     types = TypeNamer({d.key: d for d in api.definitions}, classes, fields, diagnostics)
+    modules = files.definition_modules(api.definitions, classes, diagnostics)
     definitions = sorted(
         (
-            _with_alias(named_definition(d, types, fields), class_aliases.get(d.key), classes)
+            _with_alias(
+                named_definition(d, types, fields, modules[d.key]),
+                class_aliases.get(d.key),
+                classes,
+            )
             for d in api.definitions
         ),
         key=lambda d: d.name,
@@ -95,8 +100,16 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     reserved = set(classes.values()) | set(CLIENT_RUNTIME_NAMES)
     reserved |= {options.client_name, "Async" + options.client_name}
     tags = dict(options.names.tags)
-    named_groups = groups.groups(named_operations, tags, dict(api.tags), reserved)
     prefix = options.env_prefix or env_prefix(options.client_name)
+    credentials = security.credentials(api.security_schemes, prefix)
+    attributes = client_attributes() | {
+        name for c in credentials for name in (c.argument, c.password_argument) if name
+    }
+    named_groups = files.with_group_modules(
+        groups.groups(named_operations, tags, dict(api.tags), reserved, attributes),
+        api.source_name,
+        diagnostics,
+    )
     named = with_fields(
         api,
         title=api.title or options.package,
@@ -105,7 +118,7 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
         env_prefix=prefix,
         definitions=tuple(definitions),
         groups=named_groups,
-        security_schemes=security.credentials(api.security_schemes, prefix),
+        security_schemes=credentials,
         webhooks=tuple(with_fields(w, payload=types(w.payload)) for w in api.webhooks),
         components=None,
         tags=(),

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sdkwright.flavours.model_types import PYDANTIC, ModelType
 from sdkwright.ir.nodes import Definition, Field, Operation, Parameter
 from sdkwright.targets.python import pytext, pytypes, wire
+from sdkwright.targets.python.naming import pascal
 from sdkwright.targets.python.views import samples
 from sdkwright.targets.python.views.auth import security_literal
 from sdkwright.targets.python.views.pagination import PageContext, page_context
@@ -61,6 +62,7 @@ class MethodContext:
     expected_form: tuple[tuple[str, str], ...] | None = None
     expected_parts: tuple[str, ...] | None = None
     expected_content: str = ""  # an expression of the raw body's bytes
+    test_class: str = ""  # the generated test's class, unique in its module (`test_classes`)
 
 
 def method_context(
@@ -239,3 +241,19 @@ def _path_expression(op: Operation) -> str:
 def _fstring_literal(text: str) -> str:
     inner = pytext.string_literal(text)[1:-1]
     return inner.replace("{", "{{").replace("}", "}}")
+
+
+def with_test_classes(calls: list[MethodContext]) -> list[MethodContext]:
+    """The calls of one group with their test classes: `Test` and the method in PascalCase,
+    or, where two methods give the same one (`get_pet_get` and `get_pet_get_`, methods of
+    operationIds that differ only in spelling), `Test_` and the method itself, unique as
+    methods are."""
+    taken: set[str] = set()
+    named = []
+    for call in calls:
+        name = "Test" + pascal(call.op.method_name)
+        if name in taken:
+            name = "Test_" + call.op.method_name
+        taken.add(name)
+        named.append(replace(call, test_class=name))
+    return named
