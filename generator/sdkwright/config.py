@@ -27,6 +27,9 @@ pyproject.toml, or CLI flags.
         webhooks: {signature: standard-webhooks}   # how the API signs its webhooks: the
                                         # SDK's client.webhooks.unwrap() then verifies them
         surface_lock: false             # no surface lock for this target (default: locked)
+        resources:                      # nested resources, methods mapped to operations
+          v1: {positions: {methods: {cancel: delete /v1/positions/{id}}}}   # (config_resources.py)
+        positional_params: last         # the last path parameter by position (default: none)
 
 Every problem is a located diagnostic (file:line:col and a JSON pointer into the config).
 """
@@ -50,6 +53,7 @@ from sdkwright.config_files import (
     read_pyproject,
     read_yaml,
 )
+from sdkwright.config_resources import ResourcesConfig, read_resources
 from sdkwright.config_security import ConfiguredSecurity, read_security
 from sdkwright.defaults import FLAVOUR, FORMATTERS, LICENSE, VERSION, base_options
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
@@ -79,6 +83,8 @@ _TARGET_KEYS = {
     "surface_lock",
     "license",
     "copyright",
+    "resources",
+    "positional_params",
 }
 _NAME_KINDS = ("operations", "schemas", "tags")
 _METHOD = re.compile(r"[a-z_][a-z0-9_]*")
@@ -131,6 +137,7 @@ class Target:
     copyright: str = ""  # the holder a license's copyright line names (MIT)
     webhook_signature: str = ""  # how its webhooks are signed (WEBHOOK_SIGNATURES; "": unsaid)
     surface_lock: Path | None = None  # the public-surface lock (a config's targets have one)
+    resources: ResourcesConfig | None = None  # nested resources (config_resources.py)
 
     def plan(self) -> flavours.Plan:
         flavour = flavours.get(self.flavour)
@@ -167,6 +174,8 @@ def target_options(target: Target) -> dict[str, str]:
         options["security"] = target.security.as_json()
     if target.webhook_signature:
         options["webhook_signature"] = target.webhook_signature
+    if target.resources is not None:
+        options["resources"] = json.dumps(target.resources.as_json(), sort_keys=True)
     writer = target.plan().model_writer
     if writer is not None and writer.distribution:
         # The version of a library writing the models shapes them as the formatter's shapes
@@ -283,7 +292,26 @@ class _Reader:
             *self.license(entry, pointer),
             self.webhook_signature(entry.get("webhooks"), f"{pointer}/webhooks"),
             base / SURFACE_LOCK_NAME if self.flag(entry, "surface_lock", pointer, True) else None,
+            self.resources(entry, pointer),
         )
+
+    def resources(self, entry: Mapping[str, Any], pointer: str) -> ResourcesConfig | None:
+        errors: list[Diagnostic] = []
+
+        def report(at: str, message: str, hint: str, key: bool) -> None:
+            where = self.where(at, key)
+            errors.append(Diagnostic(Level.ERROR, "config.resources", message, where, hint))
+
+        found = read_resources(
+            entry.get("resources"),
+            entry.get("positional_params"),
+            f"{pointer}/resources",
+            report,
+            self.where,
+        )
+        if errors:
+            raise GenerationFailed(errors)
+        return found
 
     def flag(self, entry: Mapping[str, Any], key: str, pointer: str, default: bool = False) -> bool:
         value = entry.get(key, default)
