@@ -111,11 +111,16 @@ def target_from_config(config: SurfaceConfig, name: str, spec: str, output: str)
         target["pagination"] = [_scheme(s) for s in config.pagination]
     if config.shared_types:
         target["shared_types"] = [_qualified(t) for t in config.shared_types]
+    target["resources"] = resources_mapping(config)
+    return target
+
+
+def resources_mapping(config: SurfaceConfig) -> dict[str, Any]:
+    """The `resources:` of a target (config_resources.py) for `config`'s tree."""
     resources = {r.name: _resource(r) for r in config.resources}
     if config.root_methods:
         resources["methods"] = {m.name: _method(m) for m in config.root_methods}
-    target["resources"] = resources
-    return target
+    return resources
 
 
 def render_targets_yaml(targets: list[dict[str, Any]]) -> str:
