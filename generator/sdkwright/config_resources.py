@@ -181,11 +181,11 @@ class ResourceChecker:
                         self.method(name, method, f"{where}/{escape(name)}")
             elif key == "models":
                 self.qualified_list(value, where)
-            elif not is_identifier(key):
+            elif not is_public_name(key):
                 self.error(
                     where,
                     f"'{key}' is not a usable resource name",
-                    "use a lowercase identifier like 'positions'",
+                    "use a lowercase identifier starting with a letter, like 'positions'",
                     key=True,
                 )
             elif key in methods:
@@ -200,11 +200,11 @@ class ResourceChecker:
                 )
 
     def method(self, name: str, value: Any, pointer: str) -> None:
-        if not is_identifier(name):
+        if not is_public_name(name):
             self.error(
                 pointer,
                 f"'{name}' is not a usable method name",
-                "use a lowercase identifier",
+                "use a lowercase identifier starting with a letter",
                 key=True,
             )
         options = value if isinstance(value, dict) else {"endpoint": value}
@@ -287,6 +287,11 @@ def is_identifier(value: Any) -> bool:
         and bool(_IDENTIFIER.fullmatch(value))
         and not keyword.iskeyword(value)
     )
+
+
+def is_public_name(value: Any) -> bool:
+    """A name users call: an identifier not starting with '_' (the SDK's own attributes do)."""
+    return is_identifier(value) and not str(value).startswith("_")
 
 
 def is_class(value: Any) -> bool:

@@ -135,3 +135,23 @@ def test_what_cannot_be_imported_fails_without_writing(tmp_path: Path) -> None:
     assert not config.exists()
     result = sdkwright("import-config", tmp_path / "missing.yml", "-o", config)
     assert result.returncode == 2
+
+
+def test_names_python_cannot_take_are_renamed_with_a_located_warning(tmp_path: Path) -> None:
+    text = STAINLESS.read_text().replace("\n  v1:\n", "\n  import:\n")
+    (tmp_path / "stainless.yml").write_text(text)
+    line = text.splitlines().index("  import:") + 1
+    result = sdkwright(
+        "import-config",
+        tmp_path / "stainless.yml",
+        "--spec",
+        SPEC,
+        "-o",
+        tmp_path / "sdkwright.yaml",
+    )
+    assert result.returncode == 0, describe(result)
+    expected = f"stainless.yml:{line}:3: warning[import.renamed]: 'import' is not a Python name: written as 'import_'"
+    assert expected in result.stderr
+    (target,) = load_targets(tmp_path / "sdkwright.yaml")
+    assert target.resources is not None
+    assert [c.name for c in target.resources.root.children] == ["import_"]

@@ -17,7 +17,7 @@ import orders_sdk
 import pytest
 from helpers import FIXTURES, describe, mypy_strict, ruff_check, run_generated_tests
 from sdkwright import api
-from sdkwright.config import load_targets
+from sdkwright.config import load_targets, target_options
 from sdkwright.diagnostics import GenerationFailed, Level
 
 SPEC = FIXTURES / "stainless_seed.openapi.yaml"
@@ -215,6 +215,12 @@ def test_an_endpoint_the_spec_lacks_is_a_located_error(tmp_path: Path) -> None:
             "'nope' is not a parameter",
         ),
         ("V1: {}\n", "/targets/0/resources/V1", "is not a usable resource name"),
+        ("_client: {}\n", "/targets/0/resources/_client", "is not a usable resource name"),
+        (
+            "v1:\n  methods:\n    __init__: get /x\n",
+            "/targets/0/resources/v1/methods/__init__",
+            "is not a usable method name",
+        ),
         (
             "v1:\n  methods:\n    a: fetch /x\n",
             "/targets/0/resources/v1/methods/a",
@@ -237,6 +243,19 @@ def test_a_wrong_resources_mapping_is_a_located_error(
     assert error.code == "config.resources" and message in error.message
     assert error.location is not None and error.location.pointer == pointer
     assert error.location.line > 6
+
+
+def test_the_resources_are_an_option_of_the_output(tmp_path: Path) -> None:
+    """Changing them regenerates: the manifest records them."""
+    (target,) = load_targets(_config(tmp_path, RESOURCES))
+    recorded = json.loads(target_options(target)["resources"])
+    assert recorded["root"]["methods"] == [["market_hours", "get /v1/calendars/market-hours", []]]
+    (v1,) = recorded["root"]["children"]
+    assert v1["children"][0]["methods"][0] == [
+        "cancel_position_instruction",
+        CANCEL,
+        ["instruction_id"],
+    ]
 
 
 def test_a_wrong_positional_option_is_a_located_error(tmp_path: Path) -> None:

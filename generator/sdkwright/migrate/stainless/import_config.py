@@ -13,11 +13,12 @@ spec), environments, default headers, another credential keyword or base-URL var
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sdkwright.config_resources import endpoint_key, is_class
+from sdkwright.config_resources import endpoint_key, is_class, is_public_name
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.migrate.stainless.stainless_config import read_stainless_config
 from sdkwright.migrate.stainless.surface_config import (
@@ -82,7 +83,8 @@ def import_target(
     imported = Imported({})
     imported.diagnostics += [note.diagnostic() for note in surface.notes]
     document = _spec_data(spec)
-    surface = _known_endpoints(surface, document, imported.diagnostics)
+    where = _Where(source)
+    surface = _known_endpoints(surface, document, where, imported.diagnostics)
     client = surface.client
     client_name = client.client_class or "".join(p.capitalize() for p in surface.package.split("_"))
     target: dict[str, Any] = dict(existing or {})
@@ -94,7 +96,6 @@ def import_target(
         client_name=client_name,
         resources=resources_mapping(surface),
     )
-    where = _Where(source)
     security = _security(surface, client_name, document, where, imported.diagnostics)
     if security is not None:
         target["security"] = security
@@ -111,7 +112,7 @@ def _spec_data(spec: Path) -> dict[str, Any]:
 
 
 def _known_endpoints(
-    surface: SurfaceConfig, spec: dict[str, Any], diagnostics: list[Diagnostic]
+    surface: SurfaceConfig, spec: dict[str, Any], where: _Where, diagnostics: list[Diagnostic]
 ) -> SurfaceConfig:
     """Only the methods whose endpoint the spec has (a warning for each other one); page
     classes kept only where they are class names (the config's check)."""
@@ -132,12 +133,15 @@ def _known_endpoints(
                 continue
             if method.paginated and not is_class(method.paginated):
                 method = replace(method, paginated=None)
-            found.append(method)
+            name = _public(method.name, _source(method.source), diagnostics)
+            found.append(replace(method, name=name))
         return tuple(found)
 
     def node(resource: ResourceConfig) -> ResourceConfig:
         children = tuple(node(child) for child in resource.children)
-        return replace(resource, methods=kept(resource.methods), children=children)
+        pointer = "/resources/" + "/subresources/".join(resource.path.split("."))
+        name = _public(resource.name, where.location(pointer), diagnostics)
+        return replace(resource, name=name, methods=kept(resource.methods), children=children)
 
     return replace(
         surface,
@@ -146,9 +150,27 @@ def _known_endpoints(
     )
 
 
+def _public(name: str, source: Location, diagnostics: list[Diagnostic]) -> str:
+    """`name` as a name users call (config_resources.is_public_name): a Python keyword gets a
+    trailing '_' (as Stainless spells it), other characters become '_', with a warning."""
+    if is_public_name(name):
+        return name
+    safe = re.sub(r"\W", "_", name.lower()).lstrip("_") or "resource"
+    safe = f"n{safe}" if safe[0].isdigit() else safe
+    while not is_public_name(safe):
+        safe += "_"
+    message = f"'{name}' is not a Python name: written as '{safe}'"
+    diagnostics.append(Diagnostic(Level.WARNING, "import.renamed", message, source))
+    return safe
+
+
+def _source(source: str) -> Location:
+    file, _, line = source.rpartition(":")
+    return Location(file or source, int(line) if line.isdigit() else 0)
+
+
 def _left_out(method: MethodConfig) -> Diagnostic:
-    file, _, line = method.source.rpartition(":")
-    where = Location(file or method.source, int(line) if line.isdigit() else 0)
+    where = _source(method.source)
     return Diagnostic(
         Level.WARNING,
         "import.unknown-endpoint",
@@ -239,7 +261,10 @@ class _Where:
         self.document = read if isinstance(read, Positioned) else None
         self.source = source
 
-    def warning(self, pointer: str, message: str) -> Diagnostic:
+    def location(self, pointer: str) -> Location:
         if self.document is None:
-            return Diagnostic(Level.WARNING, "import.unmapped", message, Location(str(self.source)))
-        return self.document.diagnostic(Level.WARNING, "import.unmapped", message, pointer)
+            return Location(str(self.source))
+        return self.document.where(pointer, key=True)
+
+    def warning(self, pointer: str, message: str) -> Diagnostic:
+        return Diagnostic(Level.WARNING, "import.unmapped", message, self.location(pointer))
