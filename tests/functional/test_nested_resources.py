@@ -201,6 +201,24 @@ def test_an_endpoint_the_spec_lacks_is_a_located_error(tmp_path: Path) -> None:
     )
 
 
+def test_a_resource_the_client_reserves_is_a_located_error(tmp_path: Path) -> None:
+    config = (
+        "resources:\n  methods:\n    close: get /v1/calendars/market-hours\n  with_options: {}\n"
+    )
+    (target,) = load_targets(_config(tmp_path, config))
+    result = api.generate(target)
+    assert not result.files
+    errors = sorted(
+        (d.message, d.location.file.endswith("sdkwright.yaml") if d.location else None)
+        for d in result.diagnostics
+        if d.code == "resources.reserved-name"
+    )
+    assert errors == [
+        ("client method 'close' would hide the client's own 'close'", False),  # at the operation
+        ("resource 'with_options' would hide the client's own 'with_options'", True),
+    ]
+
+
 @pytest.mark.parametrize(
     ("resources", "pointer", "message"),
     [

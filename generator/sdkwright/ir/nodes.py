@@ -363,6 +363,7 @@ class ResourceGroup:
     accessor: str = ""
     nested: bool = False
     children: tuple[tuple[str, str, str], ...] = ()
+    where: Location | None = field(default=None, compare=False)  # in the config (neutral)
 
 
 # Alternatives, each naming every security scheme it needs (OpenAPI's `security`).

@@ -49,7 +49,16 @@ def grouped(
             found.append(_configured(op, mapping))
         if path or found:
             groups.append(
-                ResourceGroup("", "", "", "", tuple(found), path=path, client_methods=not path)
+                ResourceGroup(
+                    "",
+                    "",
+                    "",
+                    "",
+                    tuple(found),
+                    path=path,
+                    client_methods=not path,
+                    where=node.where,
+                )
             )
     rest = [op for op in operations if op.position not in mapped]
     if rest and mapped:

@@ -41,7 +41,7 @@ def named_tree(
             base, accessor = CLIENT_METHODS, ""
         else:
             if len(group.path) == 1:
-                diagnostics += _reserved_resource(group.path[0], document)
+                diagnostics += _reserved_resource(group.path[0], group.where or Location(document))
                 taken.add(group.path[0])
             base, accessor = " ".join(group.path), ".".join(group.path)
         module = python_identifier("_".join(base.split()), "resource", modules)
@@ -55,6 +55,7 @@ def named_tree(
                 operations=operations,
                 accessor=accessor,
                 nested=len(group.path) > 1,
+                where=None,
             )
         )
     taken.update(modules)
@@ -89,7 +90,7 @@ def _reserved(operations: tuple[Operation, ...], what: str, document: str) -> li
     ]
 
 
-def _reserved_resource(name: str, document: str) -> list[Diagnostic]:
+def _reserved_resource(name: str, where: Location) -> list[Diagnostic]:
     if name not in CLIENT_ATTRIBUTES:
         return []
     return [
@@ -97,7 +98,7 @@ def _reserved_resource(name: str, document: str) -> list[Diagnostic]:
             Level.ERROR,
             "resources.reserved-name",
             f"resource '{name}' would hide the client's own '{name}'",
-            Location(document),
+            where,
             "choose another name under resources:",
         )
     ]
