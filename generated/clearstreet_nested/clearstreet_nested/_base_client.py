@@ -29,29 +29,30 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-import uuid
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Generic, TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 from . import _http
 from ._encoding import (
     JSON,
     StyledValue,
-    cookie_header,
     deep_object,
     delimited,
-    encode_body,
-    encode_content,
-    encode_query,
+    encode_request,
     exploded,
     given_or,
     keep_reserved,
-    merge_headers,
     path_param,
 )
-from ._exceptions import APIConnectionError, APIStatusError, status_error_for, transport_errors
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    status_error_for,
+    transport_errors,
+)
 from ._http import DEFAULT_TIMEOUT
+from ._oauth import ClientCredentials, bearer, token_request
 from ._response import (
     APIResponse,
     AsyncAPIResponse,
@@ -63,10 +64,10 @@ from ._retries import (
     DEFAULT_INITIAL_RETRY_DELAY,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_DELAY,
+    Attempts,
     RetryPolicy,
     log_request,
     log_response,
-    retry_delay,
 )
 from ._streaming import AsyncEventStream, EventStream
 from ._types import (
@@ -196,30 +197,19 @@ class _BaseClient(Generic[_HttpClientT]):
         auth_headers: Mapping[str, str] = credential.headers
         if security is None and self._overrides_auth_headers:
             auth_headers = self.auth_headers
-        if credential.cookies or cookies:
-            auth_headers = {
-                **auth_headers,
-                "Cookie": cookie_header(credential.cookies, cookies),
-            }
-        request_headers = merge_headers(
-            self._default_headers, auth_headers, headers, options.extra_headers
+        request_headers, content, files, query = encode_request(
+            self._default_headers,
+            auth_headers,
+            credential,
+            params=params,
+            headers=headers,
+            json_body=json_body,
+            options=options,
+            idempotency_header=idempotency_header,
+            body=body,
+            content_type=content_type,
+            cookies=cookies,
         )
-        files: list[tuple[str, Any]] | None = None
-        if isinstance(body, NotGiven):
-            content = encode_body(json_body, options.extra_body)
-            if content is not None:
-                request_headers["Content-Type"] = JSON
-        else:
-            content, files = encode_content(body, content_type, options.extra_body)
-            # The HTTP library writes the multipart type itself, with its boundary.
-            if content is not None:
-                request_headers["Content-Type"] = content_type
-        if idempotency_header and not request_headers.get(idempotency_header):
-            # One key per call: retries re-send this request, key included.
-            request_headers[idempotency_header] = str(uuid.uuid4())
-        query = encode_query(params, options.extra_query)
-        if credential.query:
-            query += tuple(credential.query.items())
         return _http.build_request(
             self._client,
             method,
@@ -297,6 +287,9 @@ class SyncAPIClient(_BaseClient[_http.Client]):
                 options.max_retries, operation_max_retries
             ),
             idempotency_header=idempotency_header,
+            oauth=self._credential_for(
+                self._default_security if security is None else security
+            ).oauth,
         )
         if mode == "parse":
             record_response(response, retries_taken)
@@ -316,24 +309,21 @@ class SyncAPIClient(_BaseClient[_http.Client]):
         timeout: Timeout,
         max_retries: int,
         idempotency_header: str | None,
+        oauth: ClientCredentials | None = None,
     ) -> tuple[_http.Response, int]:
-        """Send ``request`` until it succeeds or may not be retried; also return the retry count."""
-        retries_taken = 0
+        """Send ``request`` until it succeeds or may not be retried; also return the retry
+        count. With ``oauth``, each attempt carries its current token, renewed once on 401."""
+        attempts = Attempts(self._retry_policy, max_retries, idempotency_header, oauth)
         while True:
             try:
-                return self._send_once(request, stream=stream, timeout=timeout), retries_taken
+                attempts.token = self._authorize(request, oauth, timeout) if oauth else None
+                response = self._send_once(request, stream=stream, timeout=timeout)
+                return response, attempts.retries_taken
             except (APIConnectionError, APIStatusError) as error:
-                delay = retry_delay(
-                    self._retry_policy,
-                    error,
-                    retries_taken=retries_taken,
-                    max_retries=max_retries,
-                    idempotency_header=idempotency_header,
-                )
+                delay = attempts.next_delay(error)
                 if delay is None:
                     raise
             self._sleep(delay)
-            retries_taken += 1
 
     def _send_once(
         self, request: _http.Request, *, stream: bool, timeout: Timeout
@@ -349,6 +339,13 @@ class SyncAPIClient(_BaseClient[_http.Client]):
                 _http.read(response)  # a streamed error's body goes into the exception
             raise status_error_for(response)
         return response
+
+    def _authorize(self, request: _http.Request, oauth: ClientCredentials, timeout: Timeout) -> str:
+        with oauth.lock:  # one fetch at a time: other threads wait for its token
+            token = oauth.current() or oauth.accept(
+                self._send_once(token_request(self, oauth, timeout), stream=False, timeout=timeout)
+            )
+        return bearer(request, token)
 
     def _sleep(self, seconds: float) -> None:
         time.sleep(seconds)
@@ -420,6 +417,9 @@ class AsyncAPIClient(_BaseClient[_http.AsyncClient]):
                 options.max_retries, operation_max_retries
             ),
             idempotency_header=idempotency_header,
+            oauth=self._credential_for(
+                self._default_security if security is None else security
+            ).oauth,
         )
         if mode == "parse":
             record_response(response, retries_taken)
@@ -439,25 +439,21 @@ class AsyncAPIClient(_BaseClient[_http.AsyncClient]):
         timeout: Timeout,
         max_retries: int,
         idempotency_header: str | None,
+        oauth: ClientCredentials | None = None,
     ) -> tuple[_http.Response, int]:
-        """Send ``request`` until it succeeds or may not be retried; also return the retry count."""
-        retries_taken = 0
+        """Send ``request`` until it succeeds or may not be retried; also return the retry
+        count. With ``oauth``, each attempt carries its current token, renewed once on 401."""
+        attempts = Attempts(self._retry_policy, max_retries, idempotency_header, oauth)
         while True:
             try:
+                attempts.token = await self._authorize(request, oauth, timeout) if oauth else None
                 response = await self._send_once(request, stream=stream, timeout=timeout)
-                return response, retries_taken
+                return response, attempts.retries_taken
             except (APIConnectionError, APIStatusError) as error:
-                delay = retry_delay(
-                    self._retry_policy,
-                    error,
-                    retries_taken=retries_taken,
-                    max_retries=max_retries,
-                    idempotency_header=idempotency_header,
-                )
+                delay = attempts.next_delay(error)
                 if delay is None:
                     raise
             await self._sleep(delay)
-            retries_taken += 1
 
     async def _send_once(
         self, request: _http.Request, *, stream: bool, timeout: Timeout
@@ -473,6 +469,17 @@ class AsyncAPIClient(_BaseClient[_http.AsyncClient]):
                 await _http.async_read(response)  # a streamed error's body goes into the exception
             raise status_error_for(response)
         return response
+
+    async def _authorize(
+        self, request: _http.Request, oauth: ClientCredentials, timeout: Timeout
+    ) -> str:
+        async with oauth.async_lock:  # one fetch at a time: other tasks wait for its token
+            token = oauth.current() or oauth.accept(
+                await self._send_once(
+                    token_request(self, oauth, timeout), stream=False, timeout=timeout
+                )
+            )
+        return bearer(request, token)
 
     async def _sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)

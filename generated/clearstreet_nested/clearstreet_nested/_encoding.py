@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 import json
 import re
+import uuid
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar, cast
 from urllib.parse import quote, urlencode
@@ -21,7 +22,7 @@ import pydantic_core
 
 from . import _http
 from ._models import dump_model
-from ._types import NotGiven, Query
+from ._types import Credential, NotGiven, Query, RequestOptions
 
 __all__ = [
     "StyledValue",
@@ -432,3 +433,40 @@ def to_jsonable(value: object) -> object:
     # Anything else (dates, UUID, Decimal, set, ...) is serialized the way pydantic
     # serializes it inside models, so both paths agree.
     return pydantic_core.to_jsonable_python(value)
+
+
+def encode_request(
+    default_headers: Mapping[str, str],
+    auth_headers: Mapping[str, str],
+    credential: Credential,
+    *,
+    params: Query | None,
+    headers: Mapping[str, object] | None,
+    json_body: object,
+    options: RequestOptions,
+    idempotency_header: str | None,
+    body: object,
+    content_type: str,
+    cookies: Mapping[str, object] | None,
+) -> tuple[_http.Headers, Any, list[tuple[str, Any]] | None, tuple[tuple[str, str], ...]]:
+    """A request's headers, body (content, multipart files) and query string: the client's
+    default headers, the credential's headers, cookies and query parameters, the call's
+    arguments and per-call options."""
+    if credential.cookies or cookies:
+        auth_headers = {**auth_headers, "Cookie": cookie_header(credential.cookies, cookies)}
+    request_headers = merge_headers(default_headers, auth_headers, headers, options.extra_headers)
+    files: list[tuple[str, Any]] | None = None
+    if isinstance(body, NotGiven):
+        content = encode_body(json_body, options.extra_body)
+        if content is not None:
+            request_headers["Content-Type"] = JSON
+    else:
+        content, files = encode_content(body, content_type, options.extra_body)
+        # The HTTP library writes the multipart type itself, with its boundary.
+        if content is not None:
+            request_headers["Content-Type"] = content_type
+    if idempotency_header and not request_headers.get(idempotency_header):
+        # One key per call: retries re-send this request, key included.
+        request_headers[idempotency_header] = str(uuid.uuid4())
+    query = encode_query(params, options.extra_query)
+    return request_headers, content, files, query + tuple(credential.query.items())

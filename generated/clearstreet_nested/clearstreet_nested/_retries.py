@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from . import _http
 from ._exceptions import APIConnectionError, APIStatusError
+from ._oauth import ClientCredentials, renewed_after
 from ._types import NotGiven
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "DEFAULT_MAX_RETRY_DELAY",
     "IDEMPOTENCY_HEADER",
     "MAX_RETRY_AFTER",
+    "Attempts",
     "RetryPolicy",
     "is_retryable_status",
     "retry_after",
@@ -215,3 +217,33 @@ def log_response(response: _http.Response, started: float) -> None:
         _http.reason(response),
         (time.monotonic() - started) * 1000,
     )
+
+
+@dataclass
+class Attempts:
+    """The attempts of one call: the retries taken, and the OAuth token the last one carried
+    (renewed once, at once, when the API refuses it; not a retry)."""
+
+    policy: RetryPolicy
+    max_retries: int
+    idempotency_header: str | None
+    oauth: ClientCredentials | None = None
+    retries_taken: int = 0
+    token: str | None = None
+    renewed: bool = False
+
+    def next_delay(self, error: APIConnectionError | APIStatusError) -> float | None:
+        """Seconds to wait before the next attempt after `error`, or None to raise it."""
+        if not self.renewed and renewed_after(error, self.oauth, self.token):
+            self.renewed = True
+            return 0.0
+        delay = retry_delay(
+            self.policy,
+            error,
+            retries_taken=self.retries_taken,
+            max_retries=self.max_retries,
+            idempotency_header=self.idempotency_header,
+        )
+        if delay is not None:
+            self.retries_taken += 1
+        return delay

@@ -10,6 +10,7 @@ from typing import IO, Literal, TypeAlias
 
 # What a timeout and a raw body may be depends on the HTTP library.
 from ._http import BinaryContent, Timeout
+from ._oauth import ClientCredentials
 
 __all__ = [
     "NOT_GIVEN",
@@ -76,6 +77,8 @@ class Credential:
     headers: Mapping[str, str] = field(default_factory=dict)
     query: Mapping[str, str] = field(default_factory=dict)
     cookies: Mapping[str, str] = field(default_factory=dict)
+    # An OAuth 2 token the client fetches itself: sent as `Authorization: Bearer`.
+    oauth: ClientCredentials | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -114,5 +117,6 @@ def first_satisfied(security: Security, credentials: Mapping[str, Credential]) -
                 headers={k: v for part in parts for k, v in part.headers.items()},
                 query={k: v for part in parts for k, v in part.query.items()},
                 cookies={k: v for part in parts for k, v in part.cookies.items()},
+                oauth=next((part.oauth for part in parts if part.oauth), None),
             )
     return _NO_CREDENTIAL
