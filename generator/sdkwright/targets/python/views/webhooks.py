@@ -41,7 +41,9 @@ def webhooks_view(api: Api) -> WebhooksView:
     needs = pytypes.typing_needs(event)
     # The client's attributes: its top-level resources and its own methods (resources:).
     taken = {group.attribute for group in api.groups if not group.nested}
-    taken |= {op.method_name for group in api.groups if group.client_methods for op in group.operations}
+    taken |= {
+        op.method_name for group in api.groups if group.client_methods for op in group.operations
+    }
     return WebhooksView(
         attribute="webhooks" if "webhooks" not in taken else "webhook_events",
         event=pytypes.annotation(event),
