@@ -10,6 +10,7 @@ a response that does not match its declared type fails the test instead of being
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -39,6 +40,8 @@ class MockAPI:
     content_type: str = "application/json"
     requests: list[httpx.Request] = field(default_factory=list)
     live: bool = bool(LIVE_BASE_URL)
+    # Responses for the next requests, before the canned one: (status, body, headers).
+    queued: list[tuple[int, bytes, dict[str, str]]] = field(default_factory=list)
 
     def respond_json(self, status_code: int, payload: object) -> None:
         self.status_code = status_code
@@ -48,10 +51,26 @@ class MockAPI:
     def respond_content(self, status_code: int, content: bytes, content_type: str) -> None:
         self.status_code, self.content, self.content_type = status_code, content, content_type
 
+    def respond_first(self, status_code: int, headers: dict[str, str] | None = None) -> None:
+        """Answer the next request not yet answered so with `status_code`, bodiless."""
+        self.queued.append((status_code, b"", headers or {}))
+
+    def time_out_first(self) -> None:
+        """Let the next request not yet answered so time out (status 0 in the queue)."""
+        self.queued.append((0, b"", {}))
+
+    def next_response(self) -> tuple[int, bytes, dict[str, str]]:
+        if self.queued:
+            return self.queued.pop(0)
+        headers = {"Content-Type": self.content_type} if self.content else {}
+        return self.status_code, self.content, headers
+
     def handle(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
-        headers = {"Content-Type": self.content_type} if self.content else {}
-        return httpx.Response(self.status_code, content=self.content, headers=headers)
+        status_code, content, headers = self.next_response()
+        if status_code == 0:
+            raise httpx.ReadTimeout("the mock timed out", request=request)
+        return httpx.Response(status_code, content=content, headers=headers)
 
     @property
     def request(self) -> httpx.Request:
@@ -89,14 +108,21 @@ def mock_api() -> MockAPI:
     return MockAPI()
 
 
-@pytest.fixture
-def client(mock_api: MockAPI) -> Iterator[ClearStreet]:
+@contextlib.contextmanager
+def http_client_for(mock_api: MockAPI) -> Iterator[httpx.Client]:
+    """An HTTP client whose requests the MockAPI answers (or records, live)."""
     transport = (
         _RecordingTransport(mock_api.requests)
         if mock_api.live
         else httpx.MockTransport(mock_api.handle)
     )
     with httpx.Client(transport=transport) as http_client:
+        yield http_client
+
+
+@pytest.fixture
+def client(mock_api: MockAPI) -> Iterator[ClearStreet]:
+    with http_client_for(mock_api) as http_client:
         yield ClearStreet(
             api_key=API_KEY,
             base_url=BASE_URL,
