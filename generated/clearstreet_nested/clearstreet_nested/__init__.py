@@ -11,6 +11,8 @@ client = ClearStreet()  # reads CLEAR_STREET_API_KEY
 import importlib
 from typing import TYPE_CHECKING
 
+from ._version import __version__ as __version__
+
 if TYPE_CHECKING:
     # Listed in __all__, so type checkers take them as the package's own.
     from . import types

@@ -13,6 +13,7 @@ import httpx
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._retries import DEFAULT_INITIAL_RETRY_DELAY, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_DELAY
 from ._types import NOT_GIVEN, Credential, NotGiven, Security, Timeout
+from ._version import USER_AGENT
 
 if TYPE_CHECKING:
     from .resources.v1 import (
@@ -90,7 +91,7 @@ class ClearStreet(SyncAPIClient):
             base_url=_resolve_base_url(base_url),
             timeout=timeout,
             http_client=http_client,
-            default_headers=default_headers,
+            default_headers={"User-Agent": USER_AGENT, **(default_headers or {})},
             max_retries=max_retries,
             initial_retry_delay=initial_retry_delay,
             max_retry_delay=max_retry_delay,
@@ -223,7 +224,7 @@ class AsyncClearStreet(AsyncAPIClient):
             base_url=_resolve_base_url(base_url),
             timeout=timeout,
             http_client=http_client,
-            default_headers=default_headers,
+            default_headers={"User-Agent": USER_AGENT, **(default_headers or {})},
             max_retries=max_retries,
             initial_retry_delay=initial_retry_delay,
             max_retry_delay=max_retry_delay,
