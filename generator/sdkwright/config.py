@@ -53,7 +53,7 @@ from sdkwright.config_files import (
     read_pyproject,
     read_yaml,
 )
-from sdkwright.config_resources import ResourcesConfig, read_resources
+from sdkwright.config_resources import ResourcesConfig, read_target_resources
 from sdkwright.config_security import ConfiguredSecurity, read_security
 from sdkwright.defaults import FLAVOUR, FORMATTERS, LICENSE, VERSION, base_options
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
@@ -292,26 +292,8 @@ class _Reader:
             *self.license(entry, pointer),
             self.webhook_signature(entry.get("webhooks"), f"{pointer}/webhooks"),
             base / SURFACE_LOCK_NAME if self.flag(entry, "surface_lock", pointer, True) else None,
-            self.resources(entry, pointer),
+            read_target_resources(entry, f"{pointer}/resources", self.where),
         )
-
-    def resources(self, entry: Mapping[str, Any], pointer: str) -> ResourcesConfig | None:
-        errors: list[Diagnostic] = []
-
-        def report(at: str, message: str, hint: str, key: bool) -> None:
-            where = self.where(at, key)
-            errors.append(Diagnostic(Level.ERROR, "config.resources", message, where, hint))
-
-        found = read_resources(
-            entry.get("resources"),
-            entry.get("positional_params"),
-            f"{pointer}/resources",
-            report,
-            self.where,
-        )
-        if errors:
-            raise GenerationFailed(errors)
-        return found
 
     def flag(self, entry: Mapping[str, Any], key: str, pointer: str, default: bool = False) -> bool:
         value = entry.get(key, default)

@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sdkwright.diagnostics import Location
+from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 
 POSITIONAL_CHOICES = ("none", "last")
 METHOD_KEYS = {
@@ -54,8 +54,8 @@ _PLACEHOLDER = re.compile(r"{([^}]*)}")
 
 # (JSON pointer, message, hint, whether the key rather than the value is wrong)
 Report = Callable[[str, str, str, bool], None]
-# A JSON pointer into the config -> where it is (file:line:col).
-Where = Callable[[str], Location]
+# A JSON pointer into the config (and whether its key is meant) -> where it is (file:line:col).
+Where = Callable[..., Location]
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,24 @@ def read_resources(
     if errors:
         return None
     return ResourcesConfig(_node("", value, pointer, where), positional == "last")
+
+
+def read_target_resources(
+    entry: Mapping[str, Any], pointer: str, where: Where
+) -> ResourcesConfig | None:
+    """A target's `resources` (at `pointer`) and `positional_params`; GenerationFailed with
+    every problem, located, when something is wrong."""
+    errors: list[Diagnostic] = []
+
+    def report(at: str, message: str, hint: str, key: bool) -> None:
+        errors.append(Diagnostic(Level.ERROR, "config.resources", message, where(at, key), hint))
+
+    found = read_resources(
+        entry.get("resources"), entry.get("positional_params"), pointer, report, where
+    )
+    if errors:
+        raise GenerationFailed(errors)
+    return found
 
 
 def _node(name: str, value: dict[str, Any], pointer: str, where: Where) -> ResourceNode:
