@@ -146,7 +146,7 @@ def generate(
         pinned_classes=pinned_classes,
         release=release,
     )
-    api, build_diagnostics = build_named_api(specs, options, target.security)
+    api, build_diagnostics = build_named_api(specs, options, target.security, target.resources)
     if target.webhook_signature:
         api = replace(api, webhook_signature=target.webhook_signature)
     if has_errors(build_diagnostics) or (strict and _has_warnings(build_diagnostics)):

@@ -27,6 +27,9 @@ pyproject.toml, or CLI flags.
         webhooks: {signature: standard-webhooks}   # how the API signs its webhooks: the
                                         # SDK's client.webhooks.unwrap() then verifies them
         surface_lock: false             # no surface lock for this target (default: locked)
+        resources:                      # nested resources, methods mapped to operations
+          v1: {positions: {methods: {cancel: delete /v1/positions/{id}}}}   # (config_resources.py)
+        positional_params: last         # the last path parameter by position (default: none)
 
 Every problem is a located diagnostic (file:line:col and a JSON pointer into the config).
 """
@@ -50,7 +53,12 @@ from sdkwright.config_files import (
     read_pyproject,
     read_yaml,
 )
-from sdkwright.config_security import ConfiguredSecurity, read_security
+from sdkwright.config_resources import ResourcesConfig, read_target_resources
+from sdkwright.config_security import (
+    ConfiguredSecurity,
+    read_security,
+    read_webhook_signature,
+)
 from sdkwright.defaults import FLAVOUR, FORMATTERS, LICENSE, VERSION, base_options
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.output.provenance import installed_version, templates_root
@@ -80,6 +88,8 @@ _TARGET_KEYS = {
     "surface_lock",
     "license",
     "copyright",
+    "resources",
+    "positional_params",
 }
 _NAME_KINDS = ("operations", "schemas", "tags")
 _METHOD = re.compile(r"[a-z_][a-z0-9_]*")
@@ -130,8 +140,9 @@ class Target:
     version: str = DEFAULT_VERSION  # the SDK's own semantic version, not the API's
     license: str = LICENSE  # the SPDX id of the SDK's LICENSE (release/licenses.py)
     copyright: str = ""  # the holder a license's copyright line names (MIT)
-    webhook_signature: str = ""  # how its webhooks are signed (WEBHOOK_SIGNATURES; "": unsaid)
+    webhook_signature: str = ""  # how its webhooks are signed (config_security; "": unsaid)
     surface_lock: Path | None = None  # the public-surface lock (a config's targets have one)
+    resources: ResourcesConfig | None = None  # nested resources (config_resources.py)
 
     def plan(self) -> flavours.Plan:
         flavour = flavours.get(self.flavour)
@@ -168,6 +179,8 @@ def target_options(target: Target) -> dict[str, str]:
         options["security"] = target.security.as_json()
     if target.webhook_signature:
         options["webhook_signature"] = target.webhook_signature
+    if target.resources is not None:
+        options["resources"] = json.dumps(target.resources.as_json(), sort_keys=True)
     writer = target.plan().model_writer
     if writer is not None and writer.distribution:
         # The version of a library writing the models shapes them as the formatter's shapes
@@ -282,8 +295,9 @@ class _Reader:
             read_security(entry.get("security"), f"{pointer}/security", self.failure),
             self.version(entry, pointer),
             *self.license(entry, pointer),
-            self.webhook_signature(entry.get("webhooks"), f"{pointer}/webhooks"),
+            read_webhook_signature(entry.get("webhooks"), f"{pointer}/webhooks", self.failure),
             base / SURFACE_LOCK_NAME if self.flag(entry, "surface_lock", pointer, True) else None,
+            read_target_resources(entry, f"{pointer}/resources", self.where),
         )
 
     def flag(self, entry: Mapping[str, Any], key: str, pointer: str, default: bool = False) -> bool:
@@ -310,28 +324,6 @@ class _Reader:
             key = "copyright" if problem[0] else "license"
             raise self.failure(f"{pointer}/{key}", *problem[1:])
         return spdx_id, holder
-
-    def webhook_signature(self, value: Any, pointer: str) -> str:
-        if value is None:
-            return ""
-        if not isinstance(value, dict):
-            raise self.failure(
-                pointer, "'webhooks' must be a mapping, e.g. {signature: standard-webhooks}"
-            )
-        for key in sorted(set(value) - {"signature"}):
-            raise self.failure(
-                f"{pointer}/{escape(key)}",
-                f"unknown key '{key}' in webhooks",
-                "allowed keys: ['signature']",
-            )
-        signature = value.get("signature")
-        if signature not in WEBHOOK_SIGNATURES:
-            raise self.failure(
-                f"{pointer}/signature",
-                f"unknown webhook signature {signature!r}",
-                f"one of {list(WEBHOOK_SIGNATURES)} (https://www.standardwebhooks.com)",
-            )
-        return str(signature)
 
     def string(self, entry: Mapping[str, Any], key: str, pointer: str) -> str:
         value = entry.get(key)

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from sdkwright.config_files import escape
 from sdkwright.diagnostics import GenerationFailed
 
 Kind = Literal["bearer", "basic", "api_key"]
@@ -98,3 +99,29 @@ def _env(value: Any, kind: str, pointer: str, fail: Failure) -> str:
     if not isinstance(value, str) or not _ENV_VAR.fullmatch(value):
         raise fail(pointer, f"'env' must be an environment variable name, not {value!r}", "")
     return value
+
+
+# How an API signs the webhooks it sends: the schemes `webhooks: {signature: ...}` may name.
+WEBHOOK_SIGNATURES = ("standard-webhooks",)
+
+
+def read_webhook_signature(value: Any, pointer: str, fail: Failure) -> str:
+    """A target's `webhooks` value, checked: the signature scheme ("" when not given)."""
+    if value is None:
+        return ""
+    if not isinstance(value, dict):
+        raise fail(pointer, "'webhooks' must be a mapping, e.g. {signature: standard-webhooks}", "")
+    for key in sorted(set(value) - {"signature"}):
+        raise fail(
+            f"{pointer}/{escape(key)}",
+            f"unknown key '{key}' in webhooks",
+            "allowed keys: ['signature']",
+        )
+    signature = value.get("signature")
+    if signature not in WEBHOOK_SIGNATURES:
+        raise fail(
+            f"{pointer}/signature",
+            f"unknown webhook signature {signature!r}",
+            f"one of {list(WEBHOOK_SIGNATURES)} (https://www.standardwebhooks.com)",
+        )
+    return str(signature)

@@ -158,6 +158,7 @@ def test_the_golden_targets_have_their_surface_locked() -> None:
     assert sorted(targets) == sorted(
         [
             "clearstreet",
+            "clearstreet-nested",
             "clearstreet-dataclasses",
             "clearstreet-requests",
             "kitchensink",

@@ -204,3 +204,25 @@ def test_a_resource_group_named_webhooks_keeps_its_name(tmp_path: Path) -> None:
     assert "def webhook_events(self) -> webhook_deliveries.Webhooks:" in client
     checked = mypy_strict(tmp_path / "sdk", "hooks")
     assert checked.returncode == 0, describe(checked)
+
+
+def test_a_client_method_named_webhooks_keeps_its_name(tmp_path: Path) -> None:
+    """The client's own methods (resources:, README "Resources") are client attributes too."""
+    spec = SPEC.replace(
+        "webhooks:\n  newPet:",
+        "paths:\n  /endpoints:\n    get:\n      operationId: listEndpoints\n"
+        "      responses: {'200': {description: ok}}\nwebhooks:\n  newPet:",
+        1,
+    )
+    (tmp_path / "events.yaml").write_text(spec)
+    (tmp_path / "sdkwright.yaml").write_text(
+        "targets:\n  - name: hooks\n    spec: events.yaml\n    output: sdk\n    package: hooks\n"
+        "    resources: {methods: {webhooks: get /endpoints}, admin: {}}\n"
+    )
+    result = sdkwright("generate", cwd=tmp_path)
+    assert result.returncode == 0, describe(result)
+    client = (tmp_path / "sdk" / "hooks" / "_client.py").read_text()
+    assert "self.webhooks = self._own_methods.webhooks" in client
+    assert "def webhook_events(self) -> webhook_deliveries.Webhooks:" in client
+    checked = mypy_strict(tmp_path / "sdk", "hooks")
+    assert checked.returncode == 0, describe(checked)

@@ -8,10 +8,12 @@
     diff.py       `diff`
     customisations.py  `customisations`: the hand edits, as a patch
     overlay.py    `overlay --from OLD --to NEW`
+    import_config.py  `import-config PATH`: a target from a Stainless config
 
 Exit codes: 0 success; 1 the spec has errors (generate, validate), the SDK drifted or an
 overlay action no longer does what the lock recorded (check), the change is breaking and
---fail-on-breaking was given (diff), or the specs are equal (overlay); 2 a usage error, an
+--fail-on-breaking was given (diff), the specs are equal (overlay), or nothing could be
+imported (import-config); 2 a usage error, an
 unreadable config, a spec `check` or `diff` cannot read, or an internal error; 3 `generate`
 wrote the SDK but hand edits conflict with it in some files (left as they are, or with
 conflict markers).
@@ -41,7 +43,7 @@ __all__ = ["main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
-    command = importlib.import_module(f"{__name__}.{arguments.command}")
+    command = importlib.import_module(f"{__name__}.{arguments.command.replace('-', '_')}")
     try:
         code: int = command.run(arguments)
         return code

@@ -133,6 +133,29 @@ def parser() -> argparse.ArgumentParser:
     overlay.add_argument("-o", "--output", type=path, help="overlay file (default: stdout)")
     overlay.add_argument("--title", default="", help="the overlay's info.title")
 
+    imported = commands.add_parser(
+        "import-config",
+        help="write a target of sdkwright.yaml from a Stainless config (stainless.yml or an SDK checkout)",
+        formatter_class=_HelpFormatter,
+        description="Exit 0: the target was written (warnings list what could not be mapped); "
+        "1: nothing was written (unreadable config, no spec, a target that would not load); "
+        "2: a usage error.",
+    )
+    imported.add_argument("source", type=path, metavar="PATH", help="stainless.yml, or a checkout")
+    imported.add_argument(
+        "--spec", type=path, help="the OpenAPI spec (default: the existing target's)"
+    )
+    imported.add_argument("--target", help="the target's name (default: the package name)")
+    imported.add_argument(
+        "-o",
+        "--output",
+        type=path,
+        default=None,
+        help="the config file to write or update (default: ./sdkwright.yaml)",
+    )
+    imported.add_argument("--format", choices=("text", "json"), default="text")
+    imported.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
     diff = commands.add_parser(
         "diff",
         help="what changing OLD_SPEC into NEW_SPEC does to SDK users, and the semver bump",

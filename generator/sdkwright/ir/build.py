@@ -8,10 +8,12 @@ turns the result into the Api its templates read.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
+from sdkwright.config_resources import ResourcesConfig
 from sdkwright.config_security import ConfiguredSecurity
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.ir import path_keys, security
+from sdkwright.ir import path_keys, resources, security
 from sdkwright.ir.nodes import Api, Operation, ResourceGroup, Security, SecurityScheme
 from sdkwright.ir.operations import OperationBuilder
 from sdkwright.ir.schemas import SchemaConverter
@@ -20,10 +22,13 @@ from sdkwright.spec.validate import iter_operations, spec_version
 
 
 def build_api(
-    specs: SpecSet, configured_security: ConfiguredSecurity | None = None
+    specs: SpecSet,
+    configured_security: ConfiguredSecurity | None = None,
+    configured_resources: ResourcesConfig | None = None,
 ) -> tuple[Api, list[Diagnostic]]:
     """The spec's neutral IR, and what building it found wrong. `configured_security`: the
-    target's own scheme (sdkwright.yaml), which replaces the spec's."""
+    target's own scheme (sdkwright.yaml), which replaces the spec's; `configured_resources`:
+    the target's resources (ir/resources.py), else groups by tag."""
     root = specs.root_node
     version = spec_version(root.value) or "3.0"
     converter = SchemaConverter(specs, version)
@@ -45,6 +50,10 @@ def build_api(
     operations = [_with_security(op, default_security, schemes) for op in operations]
     webhooks = builder.webhooks(root)
     tags = _tag_descriptions(specs)
+    groups, grouping_problems = resources.grouped(
+        operations, configured_resources, partial(_by_tag, descriptions=tags)
+    )
+    converter.diagnostics += grouping_problems
     info = root.value.get("info") if isinstance(root.value.get("info"), dict) else {}
     api = Api(
         title=str(info.get("title") or ""),
@@ -58,7 +67,7 @@ def build_api(
         definitions=tuple(
             converter.definitions[key] for key in converter.origins if key in converter.definitions
         ),
-        groups=_by_tag(operations, tags),
+        groups=groups,
         source_name=root.document.name,
         security_schemes=schemes,
         default_security=default_security,

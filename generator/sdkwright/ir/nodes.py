@@ -330,6 +330,10 @@ class Operation:
     # Query parameters the spec's path key fixes (`/responses?beta=true`; ir/path_keys.py),
     # sent with every request; `path` holds the key without them and without its fragment.
     fixed_query: tuple[tuple[str, str], ...] = ()
+    # The method name a target's `resources:` gives it ("": none; config_resources.py).
+    resource_method: str = ""
+    # Path parameters the method takes by position, by wire name, in that order.
+    positional: tuple[str, ...] = ()
     # `x-sdkwright-name` as the spec gives it (None: absent); each target checks it.
     requested_name: Any = field(default=None, compare=False)
     where: Location | None = field(default=None, compare=False)
@@ -350,6 +354,16 @@ class ResourceGroup:
     description: str
     operations: tuple[Operation, ...]
     tag: str = ""
+    # A configured resource (`resources:` of a target): its names from the client down
+    # (("v1", "positions")); () for a tag's group. `client_methods`: the client's own methods.
+    path: tuple[str, ...] = ()
+    client_methods: bool = False
+    # Named: how users reach it ("v1.positions"; "" for the client's methods), whether it is
+    # a sub-resource, and its sub-resources as (attribute, class name, module).
+    accessor: str = ""
+    nested: bool = False
+    children: tuple[tuple[str, str, str], ...] = ()
+    where: Location | None = field(default=None, compare=False)  # in the config (neutral)
 
 
 # Alternatives, each naming every security scheme it needs (OpenAPI's `security`).

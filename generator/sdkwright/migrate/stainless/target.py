@@ -37,18 +37,19 @@ The shape (issue 16's nested `resources:`, plus the Stainless surface):
 
 `methods` right under `resources` are the client's own (`client.ping()`).
 Type names are qualified (`module.Class`): users import `Class` from `module`. The generator
-does not read these keys yet: `check_surface_target` validates them, errors located
+reads `resources` (config_resources.py, whose checker this module shares); the other keys
+are the Stainless surface's. `check_surface_target` validates them, errors located
 file:line:col with a JSON pointer, in the style of `sdkwright.config`.
 """
 
 from __future__ import annotations
 
-import keyword
 import re
 from typing import Any
 
 import yaml
 
+from sdkwright.config_resources import ResourceChecker, is_class, is_identifier
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.migrate.stainless.surface_config import (
     MethodConfig,
@@ -76,24 +77,9 @@ _CLIENT_KEYS = {
     "environments",
     "default_headers",
 }
-_METHOD_KEYS = {
-    "endpoint",
-    "positional",
-    "response",
-    "params",
-    "paginated",
-    "deprecated",
-    "body_param",
-}
 _SCHEME_KEYS = {"name", "type", "page_class", "request", "response"}
-_RESERVED = {"methods", "models"}
-_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
-_CLASS = re.compile(r"[A-Z][A-Za-z0-9_]*")
-_QUALIFIED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\.[A-Z][A-Za-z0-9_]*")
 _ENV = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_ENDPOINT = re.compile(r"(get|post|put|patch|delete|head|options) (/\S*)")
 _VERSION = re.compile(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?")
-_MAX_DEPTH = 16
 
 
 def target_from_config(config: SurfaceConfig, name: str, spec: str, output: str) -> dict[str, Any]:
@@ -125,11 +111,16 @@ def target_from_config(config: SurfaceConfig, name: str, spec: str, output: str)
         target["pagination"] = [_scheme(s) for s in config.pagination]
     if config.shared_types:
         target["shared_types"] = [_qualified(t) for t in config.shared_types]
+    target["resources"] = resources_mapping(config)
+    return target
+
+
+def resources_mapping(config: SurfaceConfig) -> dict[str, Any]:
+    """The `resources:` of a target (config_resources.py) for `config`'s tree."""
     resources = {r.name: _resource(r) for r in config.resources}
     if config.root_methods:
         resources["methods"] = {m.name: _method(m) for m in config.root_methods}
-    target["resources"] = resources
-    return target
+    return resources
 
 
 def render_targets_yaml(targets: list[dict[str, Any]]) -> str:
@@ -198,13 +189,15 @@ def check_surface_target(document: Positioned) -> list[Diagnostic]:
     return checker.errors
 
 
-class _Checker:
+class _Checker(ResourceChecker):
+    """The resources checker of config_resources, with the surface's own keys."""
+
     def __init__(self, document: Positioned) -> None:
+        super().__init__(self._collect)
         self.document = document
         self.errors: list[Diagnostic] = []
-        self.endpoints: dict[str, str] = {}  # endpoint -> pointer of its first method
 
-    def error(self, pointer: str, message: str, hint: str = "", key: bool = False) -> None:
+    def _collect(self, pointer: str, message: str, hint: str, key: bool) -> None:
         self.errors.append(
             self.document.diagnostic(Level.ERROR, "config.surface", message, pointer, hint, key)
         )
@@ -230,9 +223,9 @@ class _Checker:
         if not self.mapping(value, pointer, _CLIENT_KEYS):
             return
         for key in ("async_name",):
-            if key in value and not _is_class(value[key]):
+            if key in value and not is_class(value[key]):
                 self.error(f"{pointer}/{key}", f"'{value[key]}' is not a class name")
-        if "credential" in value and not _is_identifier(value["credential"]):
+        if "credential" in value and not is_identifier(value["credential"]):
             self.error(f"{pointer}/credential", f"'{value['credential']}' is not a keyword name")
         for key in ("credential_env", "base_url_env"):
             if key in value and not (isinstance(value[key], str) and _ENV.fullmatch(value[key])):
@@ -266,117 +259,7 @@ class _Checker:
                 continue
             if not isinstance(scheme.get("name"), str):
                 self.error(where, "a pagination scheme needs a 'name'")
-            if "page_class" in scheme and not _is_class(scheme["page_class"]):
+            if "page_class" in scheme and not is_class(scheme["page_class"]):
                 self.error(f"{where}/page_class", f"'{scheme['page_class']}' is not a class name")
             for part in ("request", "response"):
                 self.mapping(scheme.get(part, {}), f"{where}/{part}", None)
-
-    def resource(self, node: dict[str, Any], pointer: str, depth: int) -> None:
-        if depth > _MAX_DEPTH:
-            self.error(pointer, f"resources nest deeper than {_MAX_DEPTH} levels")
-            return
-        for key, value in node.items():
-            where = f"{pointer}/{escape(key)}"
-            if key == "methods":
-                if self.mapping(value, where, None):
-                    for name, method in value.items():
-                        self.method(name, method, f"{where}/{escape(name)}")
-            elif key == "models":
-                self.qualified_list(value, where)
-            elif not _is_identifier(key):
-                self.error(
-                    where,
-                    f"'{key}' is not a usable resource name",
-                    "use a lowercase identifier like 'positions'",
-                    key=True,
-                )
-            elif isinstance(value, dict):
-                self.resource(value, where, depth + 1)
-            else:
-                self.error(
-                    where, f"resource '{key}' must be a mapping (methods, models, sub-resources)"
-                )
-
-    def method(self, name: str, value: Any, pointer: str) -> None:
-        if not _is_identifier(name):
-            self.error(
-                pointer,
-                f"'{name}' is not a usable method name",
-                "use a lowercase identifier",
-                key=True,
-            )
-        options = value if isinstance(value, dict) else {"endpoint": value}
-        if isinstance(value, dict) and not self.mapping(value, pointer, _METHOD_KEYS):
-            return
-        where = f"{pointer}/endpoint" if isinstance(value, dict) else pointer
-        match = _ENDPOINT.fullmatch(str(options.get("endpoint", "")))
-        if match is None:
-            self.error(where, f"method '{name}' needs an endpoint like 'get /v1/things/{{id}}'")
-            return
-        endpoint = f"{match[1]} {re.sub(r'{[^}]*}', '{}', match[2])}"
-        if endpoint in self.endpoints:
-            self.error(
-                where, f"'{options['endpoint']}' is already mapped at {self.endpoints[endpoint]}"
-            )
-        self.endpoints.setdefault(endpoint, pointer)
-        placeholders = re.findall(r"{([^}]*)}", match[2])
-        for index, parameter in enumerate(options.get("positional") or []):
-            if parameter not in placeholders:
-                self.error(
-                    f"{pointer}/positional/{index}",
-                    f"'{parameter}' is not a parameter of {match[2]}",
-                )
-        for key in ("response", "params"):
-            if key in options and not _is_qualified(options[key]):
-                self.error(
-                    f"{pointer}/{key}",
-                    f"'{options[key]}' is not a qualified class name like pkg.types.Name",
-                )
-        paginated = options.get("paginated")
-        if paginated is not None and paginated is not False and not _is_class(paginated):
-            self.error(f"{pointer}/paginated", "'paginated' must be a page class name or false")
-        if "deprecated" in options and not isinstance(options["deprecated"], bool):
-            self.error(f"{pointer}/deprecated", "'deprecated' must be true or false")
-        if "body_param" in options and not _is_identifier(options["body_param"]):
-            self.error(f"{pointer}/body_param", f"'{options['body_param']}' is not a keyword name")
-
-    def qualified_list(self, value: Any, pointer: str) -> None:
-        if not isinstance(value, list):
-            self.error(pointer, "expected a list of qualified class names (pkg.types.Name)")
-            return
-        for index, item in enumerate(value):
-            if not _is_qualified(item):
-                self.error(
-                    f"{pointer}/{index}",
-                    f"'{item}' is not a qualified class name like pkg.types.Name",
-                )
-
-    def mapping(self, value: Any, pointer: str, allowed: set[str] | None) -> bool:
-        if not isinstance(value, dict):
-            self.error(pointer, "expected a mapping")
-            return False
-        unknown = sorted(set(value) - allowed) if allowed is not None else []
-        for key in unknown:
-            self.error(
-                f"{pointer}/{escape(key)}",
-                f"unknown key '{key}'",
-                f"allowed keys: {sorted(allowed or ())}",
-                key=True,
-            )
-        return True
-
-
-def _is_identifier(value: Any) -> bool:
-    return (
-        isinstance(value, str)
-        and bool(_IDENTIFIER.fullmatch(value))
-        and not keyword.iskeyword(value)
-    )
-
-
-def _is_class(value: Any) -> bool:
-    return isinstance(value, str) and bool(_CLASS.fullmatch(value))
-
-
-def _is_qualified(value: Any) -> bool:
-    return isinstance(value, str) and bool(_QUALIFIED.fullmatch(value))

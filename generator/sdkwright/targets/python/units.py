@@ -162,16 +162,16 @@ def _group_pages(
     Imports read only the names of the definitions they import."""
     calls = with_test_classes([method_context(op, definitions, models) for op in group.operations])
     context = {"group": group, "calls": calls}
-    pages = (
-        Page(
-            f"{package}/resources/{group.module}.py",
-            "resources/group.py.jinja",
-            {**context, "imports": group_imports(group, names)},
-        ),
-        Page(
-            f"tests/test_{group.module}.py",
-            "tests/test_group.py.jinja",
-            {**context, "imports": test_imports(calls, names)},
-        ),
+    module = Page(
+        f"{package}/resources/{group.module}.py",
+        "resources/group.py.jinja",
+        {**context, "imports": group_imports(group, names)},
     )
-    return pages, calls
+    if not calls:  # a resource that only holds sub-resources has nothing to test
+        return (module,), calls
+    tests = Page(
+        f"tests/test_{group.module}.py",
+        "tests/test_group.py.jinja",
+        {**context, "imports": test_imports(calls, names)},
+    )
+    return (module, tests), calls

@@ -22,32 +22,36 @@ def groups(
     descriptions: Mapping[str, str],
     reserved_classes: set[str],
     client_attributes: frozenset[str],
+    taken_attributes: set[str] | None = None,
 ) -> tuple[ResourceGroup, ...]:
     """`operations` (named, in the spec's order) in groups ordered by attribute name, none
-    taking one of the `client_attributes` (members and credentials of the client)."""
+    taking one of the `client_attributes` (members and credentials of the client) or, when
+    given, of the `taken_attributes` (those and the configured resources', which the groups'
+    attributes join)."""
     by_tag: dict[str, list[Operation]] = defaultdict(list)
     for tag, operation in overrides.regroup([(op.tag, op) for op in operations], tags):
         by_tag[tag].append(operation)
     grouped = overrides.group_descriptions(descriptions, tags)
     found = []
-    taken: set[str] = set(client_attributes)
+    taken = set(client_attributes) if taken_attributes is None else taken_attributes
     for tag in sorted(by_tag, key=snake):
         attribute = python_identifier(snake(tag), "default", taken)
         taken.add(attribute)
         found.append(
             ResourceGroup(
                 attribute,
-                _group_class_name(tag, reserved_classes),
+                group_class_name(tag, reserved_classes),
                 attribute,
                 str(grouped.get(tag) or ""),
                 _free_aliases(_unique_method_names(by_tag[tag])),
                 tag,
+                accessor=attribute,
             )
         )
     return tuple(found)
 
 
-def _group_class_name(tag: str, reserved: set[str]) -> str:
+def group_class_name(tag: str, reserved: set[str]) -> str:
     """`Positions` for tag 'Positions', or `PositionsResource` when a model, the client or
     another group already owns the name (or its Async/WithRawResponse forms)."""
     base = class_name(tag)

@@ -82,6 +82,9 @@ class OperationNamer:
         return response if named is response.type else with_fields(response, type=named)
 
     def _method_name(self, op: Operation) -> str:
+        if op.resource_method:  # the config's resources: an identifier already
+            self.imposed[op.operation_id] = op.resource_method
+            return op.resource_method
         imposed, problem = overrides.method_name(
             op.operation_id, op.requested_name, self.configured
         )

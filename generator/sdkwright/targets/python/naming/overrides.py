@@ -98,7 +98,7 @@ def method_collisions(
                     Level.ERROR,
                     "naming.override-collision",
                     f"operation '{op.operation_id}' cannot be method '{wanted}' of "
-                    f"client.{group.attribute}: {taken}",
+                    f"client.{group.accessor or group.attribute}: {taken}",
                     Location(document, pointer=op.source),
                     "choose another name in names.operations or x-sdkwright-name",
                 )

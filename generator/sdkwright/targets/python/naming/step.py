@@ -18,12 +18,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sdkwright.config import NameOverrides
+from sdkwright.config_resources import ResourcesConfig
 from sdkwright.config_security import ConfiguredSecurity
 from sdkwright.diagnostics import Diagnostic, Level, Location
 from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Api, Definition, Model, Operation, Release
 from sdkwright.spec.resolve import SpecSet
-from sdkwright.targets.python.naming import files, groups, overrides, pins, security
+from sdkwright.targets.python.naming import (
+    files,
+    groups,
+    overrides,
+    pins,
+    resource_tree,
+    security,
+)
 from sdkwright.targets.python.naming.classes import class_names
 from sdkwright.targets.python.naming.copies import with_fields
 from sdkwright.targets.python.naming.definitions import field_names, named_definition
@@ -51,10 +59,12 @@ def build_named_api(
     specs: SpecSet,
     options: NamingOptions,
     configured_security: ConfiguredSecurity | None = None,
+    configured_resources: ResourcesConfig | None = None,
 ) -> tuple[Api, list[Diagnostic]]:
     """The spec's IR, named for Python, and what building and naming it found wrong
-    (`configured_security`: the target's own scheme, see ir/security.py)."""
-    api, diagnostics = build_api(specs, configured_security)
+    (`configured_security`: the target's own scheme, see ir/security.py; `configured_resources`:
+    its resources, see ir/resources.py)."""
+    api, diagnostics = build_api(specs, configured_security, configured_resources)
     named, naming_diagnostics = name_api(api, options)
     return named, diagnostics + naming_diagnostics
 
@@ -96,17 +106,27 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     operations = sorted(
         (op for group in api.groups for op in group.operations), key=lambda op: op.position
     )
-    named_operations = [namer(op) for op in operations]
+    named_operations = {op.position: namer(op) for op in operations}
     reserved = set(classes.values()) | set(CLIENT_RUNTIME_NAMES)
     reserved |= {options.client_name, "Async" + options.client_name}
-    tags = dict(options.names.tags)
     prefix = options.env_prefix or env_prefix(options.client_name)
     credentials = security.credentials(api.security_schemes, prefix)
     attributes = client_attributes() | {
         name for c in credentials for name in (c.argument, c.password_argument) if name
     }
-    named_groups = files.with_group_modules(
-        groups.groups(named_operations, tags, dict(api.tags), reserved, attributes),
+    # Configured resources first (`resources:`), then tag groups for the operations left:
+    # both clear of the client's attributes and of each other's.
+    resources = [g for g in api.groups if g.path or g.client_methods]
+    taken = set(attributes)
+    tree, tree_problems = resource_tree.named_tree(
+        resources, named_operations, reserved, taken, api.source_name
+    )
+    diagnostics += tree_problems
+    in_tree = {op.position for group in resources for op in group.operations}
+    by_tag = [op for position, op in named_operations.items() if position not in in_tree]
+    tags = dict(options.names.tags)
+    named_groups = tree + files.with_group_modules(
+        groups.groups(by_tag, tags, dict(api.tags), reserved, attributes, taken),
         api.source_name,
         diagnostics,
     )

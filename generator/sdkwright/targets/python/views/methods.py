@@ -63,6 +63,16 @@ class MethodContext:
     expected_parts: tuple[str, ...] | None = None
     expected_content: str = ""  # an expression of the raw body's bytes
     test_class: str = ""  # the generated test's class, unique in its module (`test_classes`)
+    # Arguments taken by position (the first of `arguments`, of `sample_arguments`).
+    positional: tuple[str, ...] = ()
+
+    @property
+    def sample_call(self) -> tuple[tuple[str, str], ...]:
+        """(name, argument as the sample call writes it): `value`, or `name=value`."""
+        return tuple(
+            (name, value if name in self.positional else f"{name}={value}")
+            for name, value in self.sample_arguments
+        )
 
 
 def method_context(
@@ -80,9 +90,13 @@ def method_context(
         if pytypes.needs_cast(success.type, definitions):
             static = pytypes.static_annotation(success.type)
             cast_to = f"cast(type[{static}], {return_annotation})"
+    positional = _positional(op)
+    expectations = samples.expectations(op, definitions, models)
+    expectations["sample_arguments"] = _first(expectations["sample_arguments"], positional)
     return MethodContext(
         op=op,
-        arguments=tuple(_arguments(op)),
+        arguments=_first(tuple(_arguments(op)), positional),
+        positional=positional,
         return_annotation=return_annotation,
         cast_to=cast_to,
         path_expression=_path_expression(op),
@@ -91,9 +105,27 @@ def method_context(
         body_fields=op.body.fields if op.body is not None else None,
         has_body=op.body is not None,
         page=page_context(op, definitions, models),
-        **samples.expectations(op, definitions, models),
+        **expectations,
         **_request_context(op, definitions),
     )
+
+
+def _positional(op: Operation) -> tuple[str, ...]:
+    """The arguments of the path parameters the method takes by position, in that order."""
+    by_wire = {p.wire_name: p.name for p in op.path_parameters}
+    return tuple(by_wire[name] for name in op.positional if name in by_wire)
+
+
+def _first(items: tuple[Any, ...], names: tuple[str, ...]) -> tuple[Any, ...]:
+    """`items` (arguments, or (name, value) pairs) with those `names` first, in their order."""
+    if not names:
+        return items
+
+    def name(item: Any) -> str:
+        return str(item.name if isinstance(item, Argument) else item[0])
+
+    ahead = sorted((i for i in items if name(i) in names), key=lambda i: names.index(name(i)))
+    return (*ahead, *(i for i in items if name(i) not in names))
 
 
 def _request_context(op: Operation, definitions: Mapping[str, Definition]) -> dict[str, Any]:

@@ -39,7 +39,11 @@ def webhooks_view(api: Api) -> WebhooksView:
     definitions = {d.name: d for d in api.definitions}
     names = {(definitions[n].module, n) for p in payloads for n in pytypes.referenced_names(p)}
     needs = pytypes.typing_needs(event)
-    taken = {group.attribute for group in api.groups}
+    # The client's attributes: its top-level resources and its own methods (resources:).
+    taken = {group.attribute for group in api.groups if not group.nested}
+    taken |= {
+        op.method_name for group in api.groups if group.client_methods for op in group.operations
+    }
     return WebhooksView(
         attribute="webhooks" if "webhooks" not in taken else "webhook_events",
         event=pytypes.annotation(event),

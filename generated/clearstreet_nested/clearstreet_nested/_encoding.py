@@ -1,0 +1,472 @@
+# File generated from clearstreet.yaml by sdkwright. Do not edit: regenerate it instead.
+"""How a call's arguments go on the wire.
+
+Path parameters, query parameters and form fields in their OpenAPI styles, and bodies: JSON,
+form-urlencoded, multipart or raw. The generated methods wrap a value in ``exploded``,
+``deep_object`` or ``delimited`` where its parameter's style asks for one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import re
+import uuid
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar, cast
+from urllib.parse import quote, urlencode
+
+import pydantic
+import pydantic_core
+
+from . import _http
+from ._models import dump_model
+from ._types import Credential, NotGiven, Query, RequestOptions
+
+__all__ = [
+    "StyledValue",
+    "cookie_header",
+    "deep_object",
+    "delimited",
+    "encode_body",
+    "encode_content",
+    "encode_query",
+    "exploded",
+    "given_or",
+    "keep_reserved",
+    "merge_headers",
+    "path_param",
+    "to_jsonable",
+    "to_str",
+]
+
+_T = TypeVar("_T")
+
+# This module is copied into each generated package, so the package name is
+# only known at import time.
+_USER_AGENT = f"{__name__.rpartition('.')[0] or __name__}/python"
+
+JSON = "application/json"
+_FORM = "application/x-www-form-urlencoded"
+_MULTIPART = "multipart/form-data"
+
+
+def path_param(
+    value: object,
+    style: str = "simple",
+    *,
+    explode: bool = False,
+    name: str = "",
+    argument: str = "",
+) -> str:
+    """Format a value as a path parameter in its OpenAPI style.
+
+    Everything is percent-encoded, "/" included, so a value such as ``"../x"``
+    stays inside its segment instead of changing which endpoint is called.
+    Arrays and objects: ``simple`` gives ``a,b`` and ``k,v`` (``k=v`` exploded),
+    ``label`` the same after a "." (exploded, "." between items), ``matrix``
+    ``;name=a,b`` (exploded, ``;name=a;name=b`` and ``;k=v``).
+
+    An empty value is sent where the path allows it (``/files/{path}`` with ``""`` is
+    ``/files/``, a server's root listing). A parameter that is a whole segment between two
+    slashes (``/accounts/{account_id}/orders``) names its ``argument``: empty, it would make
+    ``//`` and call another route, so it is refused before sending.
+    """
+    value = to_jsonable(value)  # a model is an object of its fields
+    if isinstance(value, Mapping):
+        joiner = "=" if explode else ","
+        parts = [f"{_segment(k)}{joiner}{_segment(v)}" for k, v in value.items()]
+    elif isinstance(value, (list, tuple)):
+        parts = [_segment(item) for item in value]
+    else:
+        parts = [_segment(value)]
+    if style == "label":
+        return "." + ("." if explode else ",").join(parts)
+    if style == "matrix":
+        key = quote(name, safe="")
+        if not explode or not isinstance(value, (Mapping, list, tuple)):
+            return f";{key}=" + ",".join(parts)
+        prefix = ";" if isinstance(value, Mapping) else f";{key}="
+        return "".join(prefix + part for part in parts)
+    text = ",".join(parts)
+    if not text and argument:
+        raise ValueError(f"Expected a non-empty value for `{argument}` but received {value!r}")
+    return text
+
+
+# RFC 3986 reserved characters a path may hold as they are ("?", "#", "[", "]" may not).
+_RESERVED_IN_PATH = frozenset("/:@!$&'()*+,;=")
+_ESCAPE = re.compile(r"%(25)?([0-9A-Fa-f]{2})")
+
+
+def keep_reserved(encoded: str) -> str:
+    """A ``path_param`` result with reserved characters as they are: the parameter's
+    ``allowReserved``, for values such as ``docs/a.md`` a server routes as several segments.
+
+    Percent-encoded triples in the value (``%20``) pass through too. ``.`` and ``..`` segments
+    stay encoded, so a value cannot climb out of the path the spec gives it.
+    """
+
+    def restore(match: re.Match[str]) -> str:
+        char = chr(int(match[2], 16))
+        if match[1]:  # "%25XX": a "%XX" triple that was in the value
+            return "%" + match[2]
+        return char if char in _RESERVED_IN_PATH else match[0]
+
+    kept = _ESCAPE.sub(restore, encoded)
+    return "/".join("%2E" * len(part) if part in (".", "..") else part for part in kept.split("/"))
+
+
+def _segment(value: object) -> str:
+    text = to_str(value)
+    if text in (".", ".."):
+        # quote() leaves dots alone, and URL normalisation would remove a
+        # bare "." or ".." segment.
+        return "%2E" * len(text)
+    return quote(text, safe="")
+
+
+def to_str(value: object) -> str:
+    """Render a scalar the way APIs expect it in paths, queries and headers."""
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool):
+        # str(True) is "True", which most servers reject.
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.time)):  # dt.datetime is a dt.date
+        # The same text pydantic writes in bodies (UTC as "Z"), so both agree.
+        return cast(str, pydantic_core.to_jsonable_python(value))
+    return str(value)
+
+
+def merge_headers(
+    default_headers: Mapping[str, str],
+    auth_headers: Mapping[str, str],
+    call_headers: Mapping[str, object] | None,
+    extra_headers: Mapping[str, str] | None,
+) -> _http.Headers:
+    """Merge header layers; later layers win, names compare case-insensitively."""
+    # A dict keyed by lower-case name, turned into headers once: each update of the
+    # library's headers object could build a whole new one.
+    merged = {
+        "accept": ("Accept", "application/json"),
+        "user-agent": ("User-Agent", _USER_AGENT),
+    }
+    call_layer = {
+        name: to_str(value)
+        for name, value in (call_headers or {}).items()
+        if value is not None and not isinstance(value, NotGiven)
+    }
+    for layer in (default_headers, auth_headers, call_layer, extra_headers or {}):
+        for name, value in layer.items():
+            merged[name.lower()] = (name, value)
+    return _http.make_headers(merged.values())
+
+
+def encode_query(params: Query | None, extra_query: Query | None) -> tuple[tuple[str, str], ...]:
+    """Flatten query parameters into (name, value) pairs.
+
+    Unset (``None``/``NOT_GIVEN``) parameters are left out, sequences become
+    repeated keys (``?tag=a&tag=b``): the OpenAPI default, "form" style with
+    ``explode: true``. Objects need their style said: ``exploded`` (their own
+    keys, ``?role=admin&first=Alex``) or ``deep_object``; ``delimited`` shapes
+    the delimited styles. ``extra_query`` replaces parameters of the same
+    name, and can remove one by mapping it to ``None``.
+    """
+    if not params and not extra_query:
+        return ()
+    return tuple(_form_pairs({**(params or {}), **(extra_query or {})}))
+
+
+def _form_pairs(fields: Mapping[str, object]) -> Iterator[tuple[str, str]]:
+    """(name, text) pairs of query parameters or form fields, as ``encode_query`` says."""
+    for name, value in fields.items():
+        if value is None or isinstance(value, NotGiven):
+            continue
+        if isinstance(value, StyledValue):
+            yield from _styled_pairs(name, value)
+        elif isinstance(value, Mapping):
+            raise TypeError(f"{name!r}: objects need a style, exploded() or deep_object()")
+        elif isinstance(value, (list, tuple)):
+            yield from ((name, _item_text(item)) for item in value if item is not None)
+        else:
+            yield name, to_str(value)
+
+
+def _item_text(item: object) -> str:
+    """An array item (or an object's value) as one parameter value.
+
+    Scalars as ``to_str`` writes them. Objects and arrays, where OpenAPI defines no text, as
+    compact JSON (keys sorted, whole numbers without ".0"): what a server can read back, where
+    Python's repr of a model or a dict is not. ``deep_object`` spells objects out as keys instead.
+    """
+    data = _composite(item)
+    if data is None:
+        return to_str(item)
+    return json.dumps(
+        _whole_numbers(data),
+        ensure_ascii=True,  # header values are ASCII; a query percent-encodes it the same
+        separators=(",", ":"),
+        sort_keys=True,
+        allow_nan=False,
+    )
+
+
+def _composite(item: object) -> dict[str, object] | list[object] | None:
+    """The JSON data of an object or array (a model, a mapping, a sequence); None for scalars."""
+    if isinstance(item, (str, int, float)):
+        return None
+    data = to_jsonable(item)
+    return data if isinstance(data, (dict, list)) else None
+
+
+def _whole_numbers(data: object) -> object:
+    """JSON knows one number type: 10.0 is written 10, whatever the model's field type."""
+    if isinstance(data, dict):
+        return {key: _whole_numbers(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_whole_numbers(value) for value in data]
+    if isinstance(data, float) and data.is_integer() and abs(data) < 2**53:
+        return int(data)
+    return data
+
+
+class StyledValue:
+    """An object (or array) parameter or form field, with the style to send it in."""
+
+    __slots__ = ("deep", "value")
+
+    def __init__(self, value: object, *, deep: bool) -> None:
+        self.value = value
+        self.deep = deep
+
+
+def _styled_pairs(name: str, styled: StyledValue) -> Iterator[tuple[str, str]]:
+    if styled.deep:
+        yield from _bracketed(name, styled.value)
+        return
+    value = to_jsonable(styled.value)
+    if not isinstance(value, Mapping):
+        yield from _form_pairs({name: value})
+        return
+    for key, item in value.items():
+        yield from _bracketed(to_str(key), item)
+
+
+def exploded(value: _T) -> _T | StyledValue:
+    """An object whose properties are sent as parameters (or fields) of their own.
+
+    The OpenAPI ``form`` style with ``explode: true``: ``{"role": "admin"}`` sends
+    ``role=admin``. Unset values stay unset.
+    """
+    if value is None or isinstance(value, NotGiven):
+        return value
+    return StyledValue(value, deep=False)
+
+
+def deep_object(value: _T) -> _T | StyledValue:
+    """A parameter or form field in the ``deepObject`` style (unset values stay unset).
+
+    Objects nest as ``name[key]`` and arrays as ``name[0]``, ``name[1]``: what
+    Rails, PHP and Stripe-style APIs read, also below the first level, where
+    OpenAPI itself says nothing.
+    """
+    if value is None or isinstance(value, NotGiven):
+        return value
+    return StyledValue(value, deep=True)
+
+
+def _bracketed(prefix: str, value: object) -> Iterator[tuple[str, str]]:
+    if isinstance(value, pydantic.BaseModel):
+        value = to_jsonable(value)
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _bracketed(f"{prefix}[{to_str(key)}]", item)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _bracketed(f"{prefix}[{index}]", item)
+    elif value is not None and not isinstance(value, NotGiven):
+        yield prefix, to_str(value)
+
+
+def given_or(value: object, fixed: object) -> object:
+    """The caller's value of a query parameter, or the value its path key fixes when the caller
+    gave none (``/responses?beta=true`` with a declared ``beta`` parameter)."""
+    return fixed if value is None or isinstance(value, NotGiven) else value
+
+
+def delimited(value: _T, separator: str = ",", *, key_separator: str = ",") -> _T | str:
+    """An array or object as one delimited value (unset values stay unset).
+
+    ``separator`` joins array items: "," for the ``form`` style without
+    explode and the ``simple`` style, " " for ``spaceDelimited``, "|" for
+    ``pipeDelimited``. Objects give ``key,value`` pairs, or ``key=value`` with
+    ``key_separator="="`` (``simple`` style with explode).
+    """
+    if value is None or isinstance(value, NotGiven):
+        return value
+    if isinstance(value, Mapping):
+        return separator.join(
+            f"{to_str(k)}{key_separator}{_item_text(v)}" for k, v in value.items()
+        )
+    if isinstance(value, (list, tuple)):
+        if any(_composite(item) is not None for item in value):
+            return _item_text(list(value))  # objects in a delimited list: the list as JSON
+        return separator.join(to_str(item) for item in value)
+    return to_str(value)
+
+
+def cookie_header(credentials: Mapping[str, str], parameters: Mapping[str, object] | None) -> str:
+    """One ``Cookie`` header: credentials first, then the operation's cookie parameters."""
+    pairs = [f"{name}={value}" for name, value in credentials.items()]
+    for name, value in (parameters or {}).items():
+        if value is not None and not isinstance(value, NotGiven):
+            pairs.append(f"{name}={_cookie_value(to_str(value))}")
+    return "; ".join(pairs)
+
+
+# RFC 6265's cookie-octet, with "," (OpenAPI's styles join items with it) and without "%"
+# (encoded too, so that a server that decodes cookies gets the value back).
+_COOKIE_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"%;\\')
+
+
+def _cookie_value(text: str) -> str:
+    """A cookie parameter's text, percent-encoded outside that set: a "; x=1" in a value
+    cannot add a cookie, and JSON text (objects in an array) goes out without quotes."""
+    return quote(text, safe=_COOKIE_SAFE)
+
+
+def encode_content(
+    body: object, content_type: str, extra_body: Mapping[str, object] | None
+) -> tuple[Any, list[tuple[str, Any]] | None]:
+    """A non-JSON body as the HTTP library takes it: (content, multipart parts).
+
+    Form fields are urlencoded by ``_form_pairs``; multipart fields become
+    parts (files as they come, arrays one part per item, objects as JSON);
+    anything else is sent as it is: bytes, a file, chunks, or text as UTF-8.
+    """
+    media_type = content_type.partition(";")[0].strip().lower()
+    if media_type in (_FORM, _MULTIPART):
+        fields = {
+            **cast("Mapping[str, object]", _to_fields(body)),
+            **(extra_body or {}),
+        }
+        if media_type == _FORM:
+            pairs = list(_form_pairs(fields))
+            return (urlencode(pairs).encode("ascii") if pairs else None), None
+        return None, _multipart(fields)
+    if extra_body:
+        raise TypeError("extra_body can only be merged into an object body")
+    if isinstance(body, str):
+        return body.encode("utf-8"), None
+    if hasattr(body, "read"):
+        return cast("Any", body).read(), None
+    return body, None
+
+
+def _to_fields(body: object) -> object:
+    if isinstance(body, pydantic.BaseModel):
+        return body.model_dump(by_alias=True, exclude_unset=True)
+    return body
+
+
+def _multipart(fields: Mapping[str, object]) -> list[tuple[str, Any]]:
+    # Every part goes to the HTTP library as a "file", plain fields without a file name, so the
+    # parts keep their order and the body is multipart even without any file.
+    parts: list[tuple[str, Any]] = []
+    for name, value in fields.items():
+        if value is None or isinstance(value, NotGiven):
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if _is_file(item):
+                parts.append((name, item))
+            elif isinstance(item, (Mapping, pydantic.BaseModel)):
+                # OpenAPI's default for an object part: JSON.
+                text = json.dumps(to_jsonable(item), ensure_ascii=False)
+                parts.append((name, (None, text.encode("utf-8"), JSON)))
+            else:
+                parts.append((name, (None, to_str(item).encode("utf-8"))))
+    return parts
+
+
+def _is_file(value: object) -> bool:
+    return isinstance(value, (bytes, tuple)) or hasattr(value, "read")
+
+
+def encode_body(json_body: object, extra_body: Mapping[str, object] | None) -> bytes | None:
+    """Serialize the request body to JSON bytes, or ``None`` for no body."""
+    if isinstance(json_body, NotGiven):
+        if not extra_body:
+            return None
+        json_body = {}
+    data = to_jsonable(json_body)
+    if extra_body:
+        if not isinstance(data, dict):
+            raise TypeError("extra_body can only be merged into a JSON object body")
+        data.update(cast("dict[str, object]", to_jsonable(extra_body)))
+    # allow_nan=False: NaN and Infinity are not valid JSON, fail before sending.
+    return json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def to_jsonable(value: object) -> object:
+    """Convert a body into plain JSON data (dicts, lists, str, numbers, ...)."""
+    if isinstance(value, pydantic.BaseModel):
+        # exclude_unset: fields the caller never set are left out rather than
+        # sent as defaults or nulls, which the server could read as a change.
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    data = dump_model(value)  # an instance of the model type's own classes (`_models`)
+    if data is not None:
+        return data
+    if isinstance(value, Mapping):
+        return {
+            to_str(key): to_jsonable(item)
+            for key, item in value.items()
+            if not isinstance(item, NotGiven)
+        }
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(item) for item in value]
+    if isinstance(value, enum.Enum):
+        return to_jsonable(value.value)
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    # Anything else (dates, UUID, Decimal, set, ...) is serialized the way pydantic
+    # serializes it inside models, so both paths agree.
+    return pydantic_core.to_jsonable_python(value)
+
+
+def encode_request(
+    default_headers: Mapping[str, str],
+    auth_headers: Mapping[str, str],
+    credential: Credential,
+    *,
+    params: Query | None,
+    headers: Mapping[str, object] | None,
+    json_body: object,
+    options: RequestOptions,
+    idempotency_header: str | None,
+    body: object,
+    content_type: str,
+    cookies: Mapping[str, object] | None,
+) -> tuple[_http.Headers, Any, list[tuple[str, Any]] | None, tuple[tuple[str, str], ...]]:
+    """A request's headers, body (content, multipart files) and query string: the client's
+    default headers, the credential's headers, cookies and query parameters, the call's
+    arguments and per-call options."""
+    if credential.cookies or cookies:
+        auth_headers = {**auth_headers, "Cookie": cookie_header(credential.cookies, cookies)}
+    request_headers = merge_headers(default_headers, auth_headers, headers, options.extra_headers)
+    files: list[tuple[str, Any]] | None = None
+    if isinstance(body, NotGiven):
+        content = encode_body(json_body, options.extra_body)
+        if content is not None:
+            request_headers["Content-Type"] = JSON
+    else:
+        content, files = encode_content(body, content_type, options.extra_body)
+        # The HTTP library writes the multipart type itself, with its boundary.
+        if content is not None:
+            request_headers["Content-Type"] = content_type
+    if idempotency_header and not request_headers.get(idempotency_header):
+        # One key per call: retries re-send this request, key included.
+        request_headers[idempotency_header] = str(uuid.uuid4())
+    query = encode_query(params, options.extra_query)
+    return request_headers, content, files, query + tuple(credential.query.items())

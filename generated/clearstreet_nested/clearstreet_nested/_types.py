@@ -1,0 +1,122 @@
+# File generated from clearstreet.yaml by sdkwright. Do not edit: regenerate it instead.
+"""Small shared types used by the client and the generated resources, and credentials."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import IO, Literal, TypeAlias
+
+# What a timeout and a raw body may be depends on the HTTP library.
+from ._http import BinaryContent, Timeout
+from ._oauth import ClientCredentials
+
+__all__ = [
+    "NOT_GIVEN",
+    "BinaryContent",
+    "Credential",
+    "FileContent",
+    "FileTypes",
+    "Headers",
+    "NotGiven",
+    "Query",
+    "RequestOptions",
+    "Security",
+    "Timeout",
+    "basic_credential",
+    "first_satisfied",
+]
+
+
+class NotGiven:
+    """Marks an argument the caller did not pass.
+
+    ``None`` cannot play this role because it is a meaningful value: it is
+    sent as JSON ``null``. Compare with ``isinstance(value, NotGiven)`` so that
+    type checkers can narrow the type.
+    """
+
+    __slots__ = ()
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    # A sentinel must survive copying as itself, or identity checks break.
+    def __copy__(self) -> NotGiven:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> NotGiven:
+        return self
+
+
+NOT_GIVEN = NotGiven()
+
+Headers: TypeAlias = Mapping[str, str]
+Query: TypeAlias = Mapping[str, object]
+
+# A file to upload: its content, or a tuple of file name, content and, optionally, content
+# type.
+FileContent: TypeAlias = IO[bytes] | bytes
+FileTypes: TypeAlias = (
+    FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
+)
+
+# An operation's security requirements: any one of the alternatives, each naming every
+# security scheme it needs. ``()`` means the operation needs no credentials.
+Security: TypeAlias = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Credential:
+    """What one security scheme adds to a request, once its credentials are known."""
+
+    headers: Mapping[str, str] = field(default_factory=dict)
+    query: Mapping[str, str] = field(default_factory=dict)
+    cookies: Mapping[str, str] = field(default_factory=dict)
+    # An OAuth 2 token the client fetches itself: sent as `Authorization: Bearer`.
+    oauth: ClientCredentials | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestOptions:
+    """Per-call overrides, applied on top of what the endpoint method builds.
+
+    They are the escape hatch for things the API description does not cover,
+    such as undocumented parameters or an unusually slow call.
+    """
+
+    extra_headers: Headers | None = None
+    extra_query: Query | None = None
+    extra_body: Mapping[str, object] | None = None
+    timeout: Timeout | NotGiven = NOT_GIVEN
+    # Retries after the first attempt; overrides the operation's and the client's limit.
+    max_retries: int | NotGiven = NOT_GIVEN
+
+
+_NO_CREDENTIAL = Credential()
+
+
+def basic_credential(username: str, password: str) -> Credential:
+    """HTTP basic authentication with ``username`` and ``password``."""
+    token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
+    return Credential(headers={"Authorization": f"Basic {token}"})
+
+
+def first_satisfied(security: Security, credentials: Mapping[str, Credential]) -> Credential:
+    """What the first alternative of `security` that `credentials` satisfy adds to a request."""
+    for alternative in security:
+        if all(scheme in credentials for scheme in alternative):
+            if len(alternative) == 1:
+                return credentials[alternative[0]]
+            parts = [credentials[scheme] for scheme in alternative]
+            return Credential(
+                headers={k: v for part in parts for k, v in part.headers.items()},
+                query={k: v for part in parts for k, v in part.query.items()},
+                cookies={k: v for part in parts for k, v in part.cookies.items()},
+                oauth=next((part.oauth for part in parts if part.oauth), None),
+            )
+    return _NO_CREDENTIAL
