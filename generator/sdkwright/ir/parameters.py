@@ -12,6 +12,9 @@ from sdkwright.spec.resolve import Node
 PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
 # OpenAPI 3.1 allows `allowReserved` on query parameters only; this says it of a path one.
 ALLOW_RESERVED_EXTENSION = "x-sdkwright-allow-reserved"
+# OpenAPI 3 ignores header parameters of these names: the media types and the security schemes
+# say what goes in them, and an argument would replace the client's credential.
+IGNORED_HEADERS = frozenset({"authorization", "content-type", "accept"})
 
 
 def parameters(
@@ -23,7 +26,27 @@ def parameters(
     for owner in (item, node):
         for parameter in converter.specs.parameters(owner, PARAMETER_LOCATIONS):
             merged[(str(parameter.value.get("name")), str(parameter.value.get("in")))] = parameter
-    return tuple(_parameter(converter, p, context) for p in merged.values())
+    kept = [p for p in merged.values() if not _ignored_header(converter, p)]
+    return tuple(_parameter(converter, p, context) for p in kept)
+
+
+def _ignored_header(converter: SchemaConverter, node: Node) -> bool:
+    """A header parameter OpenAPI says to ignore (told once per declaration, which several
+    operations may share)."""
+    name = str(node.value.get("name", ""))
+    if node.value.get("in") != "header" or name.lower() not in IGNORED_HEADERS:
+        return False
+    if not any(
+        d.code == "parameter.ignored-header" and d.location == node.location
+        for d in converter.diagnostics
+    ):
+        converter.warn(
+            node,
+            "parameter.ignored-header",
+            f"header parameter '{name}' is ignored, as OpenAPI says: the SDK sets it from the "
+            "security schemes and media types",
+        )
+    return True
 
 
 def _parameter(converter: SchemaConverter, node: Node, context: NamePart) -> Parameter:
