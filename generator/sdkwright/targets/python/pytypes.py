@@ -101,6 +101,36 @@ def upload_annotation(type_: TypeRef) -> str:
     return annotation(type_)
 
 
+def cast_target(type_: TypeRef, definitions: Mapping[str, Definition]) -> str:
+    """The `cast_to=` expression of a result of `type_`. mypy takes no `type[Literal[...]]`
+    (nor a union holding one): those are cast to Any, and the call's declared return type
+    tells mypy what `request()` returns."""
+    runtime = annotation(type_)
+    if not needs_cast(type_, definitions):
+        return runtime
+    if holds_literal(type_, definitions):
+        return f"cast(Any, {runtime})"
+    return f"cast(type[{static_annotation(type_)}], {runtime})"
+
+
+def holds_literal(
+    type_: TypeRef, definitions: Mapping[str, Definition], seen: frozenset[str] = frozenset()
+) -> bool:
+    """Whether `type_` is a literal, or a union of or alias to one, at its top level."""
+    match type_:
+        case LiteralOf():
+            return True
+        case Nullable(inner):
+            return holds_literal(inner, definitions, seen)
+        case UnionOf(members):
+            return any(holds_literal(m, definitions, seen) for m in members)
+        case Named(name) if name not in seen and isinstance(definitions[name], Alias):
+            alias = definitions[name]
+            assert isinstance(alias, Alias)
+            return holds_literal(alias.type, definitions, seen | {name})
+    return False
+
+
 def needs_cast(type_: TypeRef, definitions: Mapping[str, Definition]) -> bool:
     """Whether `cast_to=` needs `cast(type[...], ...)`: unions and literals are not classes."""
     match type_:

@@ -145,6 +145,8 @@ def group_imports(group: ResourceGroup, definitions: Mapping[str, Definition]) -
             and op.success.kind == "json"
         ):
             needs.add("cast")
+            if pytypes.holds_literal(op.success.type, definitions):
+                needs.add("Any")
         if op.aliases:  # a deprecated alias passes its keyword arguments on: **kwargs: Any
             needs.add("Any")
         if op.body is not None and op.body.encoding == "multipart":

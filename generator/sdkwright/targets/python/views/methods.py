@@ -76,10 +76,7 @@ def method_context(
         return_annotation, cast_to = "None", "type(None)"
     else:
         return_annotation = pytypes.annotation(success.type)
-        cast_to = return_annotation
-        if pytypes.needs_cast(success.type, definitions):
-            static = pytypes.static_annotation(success.type)
-            cast_to = f"cast(type[{static}], {return_annotation})"
+        cast_to = pytypes.cast_target(success.type, definitions)
     return MethodContext(
         op=op,
         arguments=tuple(_arguments(op)),
