@@ -28,11 +28,13 @@ def generate(folder: Path, spec: str, package: str, client: str) -> tuple[Path, 
 
 
 def recording(response: httpx.Response) -> tuple[list[httpx.Request], httpx.MockTransport]:
-    """A transport that answers every request with `response`, and the requests it saw."""
+    """A transport (sync and async) that answers every request with a copy of `response`,
+    and the requests it saw."""
     sent: list[httpx.Request] = []
+    content = response.read()
 
     def handler(request: httpx.Request) -> httpx.Response:
         sent.append(request)
-        return response
+        return httpx.Response(response.status_code, headers=response.headers, content=content)
 
     return sent, httpx.MockTransport(handler)
