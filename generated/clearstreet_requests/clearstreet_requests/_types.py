@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Literal, TypeAlias
+from urllib.parse import urljoin
+
+from . import _http
 
 # What a timeout and a raw body may be depends on the HTTP library.
 from ._http import BinaryContent, Timeout
@@ -23,6 +26,7 @@ __all__ = [
     "Query",
     "RequestOptions",
     "Security",
+    "Servers",
     "Timeout",
     "basic_credential",
     "first_satisfied",
@@ -120,3 +124,29 @@ def first_satisfied(security: Security, credentials: Mapping[str, Credential]) -
                 oauth=next((part.oauth for part in parts if part.oauth), None),
             )
     return _NO_CREDENTIAL
+
+
+class Servers:
+    """The URL joiners of the operations that declare a server of their own.
+
+    An absolute server (uploads on another host) is used while the client has its default
+    base URL; a base URL the caller chose (a proxy, a mock server, a staging host) takes every
+    operation, theirs included. A relative server is resolved against the client's base URL,
+    as a folder (RFC 3986: `/v2` replaces its path, `v2` and `../v2` are below and beside it).
+    """
+
+    def __init__(self, base_url: str, default_base_url: str) -> None:
+        self._base_url = base_url.rstrip("/") + "/"
+        chosen = default_base_url.rstrip("/") + "/" != self._base_url
+        self._chosen = chosen and bool(default_base_url)
+        self._joiners: dict[str, Callable[[str], _http.URL | str] | None] = {}
+
+    def joiner(self, server: str) -> Callable[[str], _http.URL | str] | None:
+        """How to join a path to `server`; None where the client's base URL applies."""
+        if server not in self._joiners:
+            if "://" in server and self._chosen:
+                self._joiners[server] = None
+            else:
+                base = _http.parse_base_url(urljoin(self._base_url, server))
+                self._joiners[server] = _http.url_joiner(base)
+        return self._joiners[server]

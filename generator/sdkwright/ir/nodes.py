@@ -330,6 +330,9 @@ class Operation:
     # Query parameters the spec's path key fixes (`/responses?beta=true`; ir/path_keys.py),
     # sent with every request; `path` holds the key without them and without its fragment.
     fixed_query: tuple[tuple[str, str], ...] = ()
+    # The server the operation or its path item declares, variables at their defaults ("":
+    # the API's own); a relative one is relative to the client's base URL (ir/servers.py).
+    server: str = ""
     # `x-sdkwright-name` as the spec gives it (None: absent); each target checks it.
     requested_name: Any = field(default=None, compare=False)
     where: Location | None = field(default=None, compare=False)

@@ -11,7 +11,16 @@ from functools import cached_property
 from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.ir import bodies, media, pagination, parameters, path_keys, responses, security
+from sdkwright.ir import (
+    bodies,
+    media,
+    pagination,
+    parameters,
+    path_keys,
+    responses,
+    security,
+    servers,
+)
 from sdkwright.ir.names import NAME_EXTENSION, Term
 from sdkwright.ir.nodes import Operation, Pagination, Parameter, Response, TypeRef, Webhook
 from sdkwright.ir.schemas import SchemaConverter
@@ -83,9 +92,19 @@ class OperationBuilder:
             tag=self._group(value, tags, key.path),
             position=position,
             fixed_query=key.query,
+            server=self._server(item, node),
             requested_name=value.get(NAME_EXTENSION),
             where=node.location,
         )
+
+    def _server(self, item: Node, node: Node) -> str:
+        if self.converter.version == "2.0":  # Swagger 2.0 has one host for the whole API
+            return ""
+        return servers.operation_server(item, node, self._api_url)
+
+    @cached_property
+    def _api_url(self) -> str | None:
+        return servers.first_url(self.specs.root_node.value.get("servers"))
 
     # -- webhooks and callbacks -------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from sdkwright.flavours.model_types import ModelType
 from sdkwright.ir import example_forms, examples
@@ -98,6 +99,18 @@ def _sample_arguments(
     return pairs
 
 
+# The generated tests' client's base URL (tests/conftest.py's BASE_URL), as a folder.
+TESTS_BASE_URL = "https://api.example.test/"
+
+
+def _server_path(server: str) -> str:
+    """What an operation's own server puts before its path in the generated tests: a relative
+    server's path; an absolute one is not used (the tests' client has a base URL of its own)."""
+    if not server or "://" in server:
+        return ""
+    return urlsplit(urljoin(TESTS_BASE_URL, server)).path.rstrip("/")
+
+
 def _expected_path(op: Operation, samples: dict[str, Any]) -> str:
     """The path as sent: literal parts percent-encoded as `wire.path_literal` does, values as
     `path_param` does."""
@@ -121,7 +134,7 @@ def _expected_path(op: Operation, samples: dict[str, Any]) -> str:
                 allow_reserved=parameter.allow_reserved,
             )
         )
-    return "".join(expected)
+    return _server_path(op.server) + "".join(expected)
 
 
 def _expected_pairs(op: Operation, samples: dict[str, Any], location: str) -> list[tuple[str, str]]:
