@@ -18,11 +18,24 @@ Handler = Callable[[httpx.Request], httpx.Response]
 
 
 def generate(
-    folder: Path, spec: str, package: str, client: str, flavour: str = "httpx"
+    folder: Path,
+    spec: str,
+    package: str,
+    client: str,
+    flavour: str = "httpx",
+    options: tuple[tuple[str, str], ...] = (),
 ) -> tuple[Path, list[Diagnostic]]:
     """The SDK of `spec` written to `folder / "sdk"`, and what generating it said."""
     (folder / "spec.yaml").write_text(spec)
-    target = Target(package, folder / "spec.yaml", folder / "sdk", package, client, flavour=flavour)
+    target = Target(
+        package,
+        folder / "spec.yaml",
+        folder / "sdk",
+        package,
+        client,
+        flavour=flavour,
+        options=options,
+    )
     result = api.generate(target)
     assert result.files, [d.render() for d in result.diagnostics]
     api.write_result(result, target.output)

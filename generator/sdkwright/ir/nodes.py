@@ -219,6 +219,9 @@ class Parameter:
     # A path parameter whose reserved characters ("/", ":", ...) are sent as they are
     # (`allowReserved`, or `x-sdkwright-allow-reserved` where the spec's version refuses it).
     allow_reserved: bool = False
+    # Described by `content` with a JSON media type (JSON in a query, say): the value goes as
+    # its compact JSON text, percent-encoded where it goes into a query or a path.
+    json_content: bool = False
 
 
 # How a request body goes on the wire, from its media type.

@@ -121,6 +121,8 @@ def _request_expressions(
         expression = wire.value_expression(
             p.name, p.location, p.style, p.explode, p.type, definitions
         )
+        if p.json_content:
+            expression = f"json_value({pytext.identifier(p.name)})"
         items[p.location].append((p.wire_name, "cursor" if p.name == cursor else expression))
     items["query"] = wire.with_fixed_query(items["query"], op.fixed_query)
     body = op.body
@@ -226,6 +228,7 @@ def _path_expression(op: Operation) -> str:
             parameter.explode,
             allow_reserved=parameter.allow_reserved,
             path=op.path,
+            json_content=parameter.json_content,
         )
         pieces.append("{" + call + "}")
         has_variable = True
