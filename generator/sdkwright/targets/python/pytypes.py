@@ -208,8 +208,8 @@ def definition_needs(definition: Definition) -> set[str]:
         needs: set[str] = set()
         for field in definition.fields:
             needs |= typing_needs(field.type)
-            if field.name != field.wire_name:
-                needs.add("Field")
+            if field.name != field.wire_name or isinstance(field.default, (list, dict)):
+                needs.add("Field")  # an alias, or a default_factory
         return needs
     if isinstance(definition, Alias):
         return typing_needs(definition.type) | {"TypeAlias"}
