@@ -93,3 +93,24 @@ def test_the_sdk_type_checks_and_its_tests_pass(sdk: Path) -> None:
     assert checked.returncode == 0, describe(checked)
     result = run_generated_tests(sdk)
     assert result.returncode == 0 and " passed" in result.stdout, describe(result)
+
+
+def test_an_enum_response_type_checks_where_enums_are_literals(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The TypedDict model type writes an enum as a `Literal[...]` alias: its response is
+    cast the same way (it gave an arg-type error)."""
+    spec = (
+        SPEC.split("paths:")[0] + "paths:\n" + _get("/health", "{type: string, enum: [up, down]}")
+    )
+    folder = tmp_path_factory.mktemp("enum-typeddict")
+    options = (("output_model_type", "typeddict"),)
+    sdk, _ = small_sdk.generate(
+        folder, spec, "states", "States", "datamodel-code-generator", options
+    )
+    checked = mypy_strict(sdk, "states")
+    assert checked.returncode == 0, describe(checked)
+    with orders_sdk.imported(sdk, "states") as module:
+        _, transport = small_sdk.recording(httpx.Response(200, json="down"))
+        client = module.States(http_client=httpx.Client(transport=transport))
+        assert client.health.get_health() == "down"

@@ -401,6 +401,7 @@ class Webhook:
     payload: TypeRef
     description: str = ""
     source: str = ""
+    example: Any = MISSING  # the payload's documented example, as the spec gives it
 
 
 @dataclass(frozen=True)

@@ -146,7 +146,7 @@ class OperationBuilder:
             payload = self._payload(body, name)
             if payload is None:
                 continue
-            type_, description = payload
+            type_, description, example = payload
             hooks.append(
                 Webhook(
                     name,
@@ -155,11 +155,13 @@ class OperationBuilder:
                     type_,
                     description or str(operation.value.get("summary") or ""),
                     operation.pointer,
+                    example,
                 )
             )
         return hooks
 
-    def _payload(self, body: Node, name: str) -> tuple[TypeRef, str] | None:
+    def _payload(self, body: Node, name: str) -> tuple[TypeRef, str, Any] | None:
+        """The payload's type, description and documented example (or MISSING)."""
         found = media.content(self.specs, body)
         if found is None:
             return None
@@ -168,7 +170,8 @@ class OperationBuilder:
         schema = chosen.get("schema")
         if schema is None:
             return None
-        return self.converter.convert(schema, [name, "Payload"]), description_of(body.value)
+        type_ = self.converter.convert(schema, [name, "Payload"])
+        return type_, description_of(body.value), media.media_example(self.specs, chosen)
 
     def _pagination(
         self, declared: tuple[Parameter, ...], success: Response, node: Node

@@ -76,7 +76,7 @@ def method_context(
         return_annotation, cast_to = "None", "type(None)"
     else:
         return_annotation = pytypes.annotation(success.type)
-        cast_to = pytypes.cast_target(success.type, definitions)
+        cast_to = pytypes.cast_target(success.type, definitions, models.enums_are_literals)
     return MethodContext(
         op=op,
         arguments=tuple(_arguments(op)),
