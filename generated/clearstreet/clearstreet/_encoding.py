@@ -468,8 +468,9 @@ def encode_request(
     """A request's headers, body (content, multipart files) and query string: the client's
     default headers, the credential's headers, cookies and query parameters, the call's
     arguments and per-call options."""
-    if credential.cookies or cookies:
-        auth_headers = {**auth_headers, "Cookie": cookie_header(credential.cookies, cookies)}
+    cookie = cookie_header(credential.cookies, cookies) if credential.cookies or cookies else ""
+    if cookie:  # not when every cookie parameter is unset
+        auth_headers = {**auth_headers, "Cookie": cookie}
     request_headers = merge_headers(default_headers, auth_headers, headers, options.extra_headers)
     files: list[tuple[str, Any]] | None = None
     if isinstance(body, NotGiven):

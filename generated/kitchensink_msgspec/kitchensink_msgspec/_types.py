@@ -127,7 +127,7 @@ def first_satisfied(security: Security, credentials: Mapping[str, Credential]) -
 
 
 class Servers:
-    """The URL joiners of the operations that declare a server of their own.
+    """Request URLs: a path below the client's base URL, or below an operation's own server.
 
     An absolute server (uploads on another host) is used while the client has its default
     base URL; a base URL the caller chose (a proxy, a mock server, a staging host) takes every
@@ -139,14 +139,17 @@ class Servers:
         self._base_url = base_url.rstrip("/") + "/"
         chosen = default_base_url.rstrip("/") + "/" != self._base_url
         self._chosen = chosen and bool(default_base_url)
-        self._joiners: dict[str, Callable[[str], _http.URL | str] | None] = {}
+        join = _http.url_joiner(_http.parse_base_url(base_url))
+        self._joiners: dict[str, Callable[[str], _http.URL | str]] = {"": join}
 
-    def joiner(self, server: str) -> Callable[[str], _http.URL | str] | None:
-        """How to join a path to `server`; None where the client's base URL applies."""
-        if server not in self._joiners:
-            if "://" in server and self._chosen:
-                self._joiners[server] = None
-            else:
-                base = _http.parse_base_url(urljoin(self._base_url, server))
-                self._joiners[server] = _http.url_joiner(base)
-        return self._joiners[server]
+    def url(self, path: str, server: str = "") -> _http.URL | str:
+        """The URL of `path` ("/v1/a"), below `server` where the operation has its own."""
+        join = self._joiners.get(server)
+        if join is None:
+            chosen = "://" in server and self._chosen  # the caller's base URL takes it
+            join = self.url if chosen else _http.url_joiner(self._server_url(server))
+            self._joiners[server] = join
+        return join(path)
+
+    def _server_url(self, server: str) -> _http.URL:
+        return _http.parse_base_url(urljoin(self._base_url, server))

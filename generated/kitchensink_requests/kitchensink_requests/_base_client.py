@@ -100,13 +100,11 @@ __all__ = [
 
 _T = TypeVar("_T")
 _HttpClientT = TypeVar("_HttpClientT", bound="_http.Client | _http.AsyncClient")
-# Stand-ins for typing.Self, which needs Python 3.11, so that `with Client()`
-# keeps the generated subclass's type.
+# Stand-ins for typing.Self (Python 3.11+): `with Client()` keeps the generated subclass's type.
 _SyncClientT = TypeVar("_SyncClientT", bound="SyncAPIClient")
 _AsyncClientT = TypeVar("_AsyncClientT", bound="AsyncAPIClient")
 
-# This module is copied into each generated package, so the package name is
-# only known at import time.
+# Copied into each generated package: the package's name is known at import time only.
 _log = logging.getLogger(__name__.rpartition(".")[0] or __name__)
 
 _NO_OPTIONS = RequestOptions()
@@ -133,8 +131,7 @@ class _BaseClient(Generic[_HttpClientT]):
         default_base_url: str = "",
     ) -> None:
         self._base_url = _http.parse_base_url(base_url)
-        self._join_url = _http.url_joiner(self._base_url)
-        self._servers = Servers(base_url, default_base_url)  # of operations that have their own
+        self._urls = Servers(base_url, default_base_url)  # the base URL's, operations' servers'
         self._timeout: Timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
         # A client of the caller's own is theirs to close.
         self._client = self._new_http_client() if http_client is None else http_client
@@ -226,8 +223,7 @@ class _BaseClient(Generic[_HttpClientT]):
         )
 
     def _url(self, path: str, server: str = "") -> _http.URL | str:
-        join = (self._servers.joiner(server) if server else None) or self._join_url
-        return join(path if path.startswith("/") else "/" + path)
+        return self._urls.url(path if path.startswith("/") else "/" + path, server)
 
     def _timeout_for(self, options: RequestOptions) -> Timeout:
         return self._timeout if isinstance(options.timeout, NotGiven) else options.timeout
@@ -258,10 +254,9 @@ class SyncAPIClient(_BaseClient[_http.Client]):
     ) -> _T:
         """Send a request to ``path`` (relative to ``base_url``) and parse the reply.
 
-        ``idempotency_header`` names the header that carries the operation's
-        idempotency key: one is generated when the call brings none.
-        ``operation_max_retries`` is the operation's own retry limit, from the
-        API description; a ``max_retries`` in ``options`` overrides it.
+        ``idempotency_header`` names the header of the operation's idempotency key
+        (generated when the call brings none). ``operation_max_retries`` is the
+        operation's retry limit (a ``max_retries`` in ``options`` overrides it).
 
         A JSON body comes as ``json_body``; any other as ``body`` with its
         ``content_type`` (form fields, multipart fields and files, raw bytes or
