@@ -61,6 +61,7 @@ DEFAULT_HINTS = {
     "parameter.style": "use a style the runtime sends: form, simple, deepObject, spaceDelimited, pipeDelimited",
     "security.unsupported": "pass the credentials in default_headers= or extra_headers=",
     "parameter.no-schema": "give the parameter a schema",
+    "parameter.ignored-header": "declare the credential as a security scheme; other values go in extra_headers=",
     "server.relative-url": "give servers[0] an absolute URL, or pass base_url= to the client",
     "pagination.declared": "check x-sdkwright-pagination's style, parameter, items and next paths",
     "rule.unused-path-parameter": "remove the parameter, or add {name} to the path",

@@ -98,6 +98,7 @@ class ClearStreet(SyncAPIClient):
             credentials=_credentials(self.api_key),
             default_security=DEFAULT_SECURITY,
             strict_response_validation=strict_response_validation,
+            default_base_url=DEFAULT_BASE_URL,
         )
 
     def with_options(
@@ -231,6 +232,7 @@ class AsyncClearStreet(AsyncAPIClient):
             credentials=_credentials(self.api_key),
             default_security=DEFAULT_SECURITY,
             strict_response_validation=strict_response_validation,
+            default_base_url=DEFAULT_BASE_URL,
         )
 
     def with_options(

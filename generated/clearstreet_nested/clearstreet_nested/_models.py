@@ -21,7 +21,7 @@ from typing import Annotated, Any, ClassVar
 import pydantic
 
 from ._pydantic import DecodeError, decode_json, tag_reader, validate_data
-from ._validation import ModelField
+from ._validation import ModelField, recursion_room
 
 __all__ = [
     "BaseModel",
@@ -72,6 +72,25 @@ class BaseModel(pydantic.BaseModel):
     # pydantic calls an overridden __init__ from model_validate too, unless told it is the base
     # one: wire data must not go through the by-name reading above.
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_rebuild(
+        cls,
+        *,
+        force: bool = False,
+        raise_errors: bool = True,
+        _parent_namespace_depth: int = 2,
+        _types_namespace: Any = None,
+    ) -> bool | None:
+        """pydantic's, with room for models nested deeper than Python's default recursion
+        limit allows (a deferred build, on first use, builds every nested model at once)."""
+        with recursion_room():
+            return super().model_rebuild(
+                force=force,
+                raise_errors=raise_errors,
+                _parent_namespace_depth=_parent_namespace_depth + 1,  # this frame
+                _types_namespace=_types_namespace,
+            )
 
     @pydantic.model_validator(mode="wrap")
     @classmethod

@@ -19,13 +19,24 @@ from __future__ import annotations
 
 import collections.abc
 import json
+import sys
+import threading
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-__all__ = ["MISSING", "Mismatch", "ModelField", "build_leniently", "describe", "type_name"]
+__all__ = [
+    "MISSING",
+    "Mismatch",
+    "ModelField",
+    "build_leniently",
+    "describe",
+    "recursion_room",
+    "type_name",
+]
 
 # (Python name, wire name, annotation, required) of one field of a model class.
 ModelField = tuple[str, str, Any, bool]
@@ -45,6 +56,38 @@ class _Missing:
 
 
 MISSING: Any = _Missing()  # what came for a required field the server left out
+
+# pydantic builds a type's validator recursively, about 12 Python frames for each level of
+# nested models (more through unions and containers), and this walk recurses along the data:
+# types nested as deep as a spec may nest (sdkwright's limit: 200 levels) need more than
+# Python's default 1,000 frames. Building and walking get this many frames above where they
+# start, and no more: a bound, so that a runaway still ends in a RecursionError.
+FRAMES_FOR_DEEP_TYPES = 200 * 25
+_room_lock = threading.Lock()
+_room_users = 0
+_limit_before = 0
+
+
+@contextmanager
+def recursion_room(frames: int = FRAMES_FOR_DEEP_TYPES) -> Iterator[None]:
+    """Python's recursion limit raised to `frames` above the current depth while inside, then
+    put back when the last thread inside leaves (the limit is the process's)."""
+    global _room_users, _limit_before
+    depth, frame = 0, sys._getframe()
+    while frame is not None:
+        depth, frame = depth + 1, frame.f_back  # type: ignore[assignment]
+    with _room_lock:
+        if _room_users == 0:
+            _limit_before = sys.getrecursionlimit()
+        _room_users += 1
+        sys.setrecursionlimit(max(sys.getrecursionlimit(), depth + frames))
+    try:
+        yield
+    finally:
+        with _room_lock:
+            _room_users -= 1
+            if _room_users == 0:
+                sys.setrecursionlimit(_limit_before)
 
 
 class ModelSupport(Protocol):
@@ -80,10 +123,11 @@ def build_leniently(data: object, tp: Any, support: ModelSupport) -> tuple[objec
     """`data` built into `tp` where it fits and kept as it is where it does not, with the
     mismatches found (empty only when `data` validates)."""
     mismatches: list[Mismatch] = []
-    try:
-        return support.validate_data(data, tp), mismatches
-    except _DOES_NOT_FIT:  # walk it to find where
-        value = _rebuild(data, tp, (), support, mismatches)
+    with recursion_room():
+        try:
+            return support.validate_data(data, tp), mismatches
+        except _DOES_NOT_FIT:  # walk it to find where
+            value = _rebuild(data, tp, (), support, mismatches)
     return value, mismatches
 
 

@@ -11,7 +11,6 @@ a response that does not match its declared type fails the test instead of being
 from __future__ import annotations
 
 import contextlib
-import functools
 import io
 import json
 import os
@@ -29,6 +28,7 @@ from requests.adapters import BaseAdapter, HTTPAdapter
 from requests.structures import CaseInsensitiveDict
 
 from clearstreet_requests import ClearStreet
+from clearstreet_requests._pydantic import adapter_for
 
 API_KEY = "test-api-key"
 LIVE_BASE_URL = os.environ.get("TEST_API_BASE_URL", "")
@@ -177,11 +177,11 @@ def query_pairs(request: RecordedRequest) -> list[tuple[str, str]]:
     return sorted(parse_qsl(request.url.query, keep_blank_values=True))
 
 
-@functools.cache
 def adapter(type_: Any) -> TypeAdapter[Any]:
-    """One TypeAdapter per type for the whole run: building one walks every model the type
-    reaches, which on a large API costs more than the test that uses it."""
-    return TypeAdapter(type_)
+    """The SDK's own TypeAdapter of `type_`: one per type for the whole run (building one walks
+    every model the type reaches, which on a large API costs more than the test that uses it),
+    built with room for models nested deeper than Python's default recursion limit allows."""
+    return adapter_for(type_)
 
 
 def json_body(request: RecordedRequest) -> object:

@@ -11,7 +11,6 @@ a response that does not match its declared type fails the test instead of being
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import os
 import re
@@ -25,6 +24,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from kitchensink_dataclasses import AsyncKitchenSink, KitchenSink
+from kitchensink_dataclasses._pydantic import adapter_for
 
 API_KEY = "test-api-key"
 LIVE_BASE_URL = os.environ.get("TEST_API_BASE_URL", "")
@@ -152,11 +152,11 @@ def query_pairs(request: httpx.Request) -> list[tuple[str, str]]:
     return sorted(request.url.params.multi_items())
 
 
-@functools.cache
 def adapter(type_: Any) -> TypeAdapter[Any]:
-    """One TypeAdapter per type for the whole run: building one walks every model the type
-    reaches, which on a large API costs more than the test that uses it."""
-    return TypeAdapter(type_)
+    """The SDK's own TypeAdapter of `type_`: one per type for the whole run (building one walks
+    every model the type reaches, which on a large API costs more than the test that uses it),
+    built with room for models nested deeper than Python's default recursion limit allows."""
+    return adapter_for(type_)
 
 
 def json_body(request: httpx.Request) -> object:

@@ -77,6 +77,7 @@ from ._types import (
     Query,
     RequestOptions,
     Security,
+    Servers,
     Timeout,
     basic_credential,
     first_satisfied,
@@ -99,13 +100,11 @@ __all__ = [
 
 _T = TypeVar("_T")
 _HttpClientT = TypeVar("_HttpClientT", bound="_http.Client | _http.AsyncClient")
-# Stand-ins for typing.Self, which needs Python 3.11, so that `with Client()`
-# keeps the generated subclass's type.
+# Stand-ins for typing.Self (Python 3.11+): `with Client()` keeps the generated subclass's type.
 _SyncClientT = TypeVar("_SyncClientT", bound="SyncAPIClient")
 _AsyncClientT = TypeVar("_AsyncClientT", bound="AsyncAPIClient")
 
-# This module is copied into each generated package, so the package name is
-# only known at import time.
+# Copied into each generated package: the package's name is known at import time only.
 _log = logging.getLogger(__name__.rpartition(".")[0] or __name__)
 
 _NO_OPTIONS = RequestOptions()
@@ -129,9 +128,10 @@ class _BaseClient(Generic[_HttpClientT]):
         credentials: Mapping[str, Credential] | None = None,
         default_security: Security = (),
         strict_response_validation: bool = False,
+        default_base_url: str = "",
     ) -> None:
         self._base_url = _http.parse_base_url(base_url)
-        self._join_url = _http.url_joiner(self._base_url)
+        self._urls = Servers(base_url, default_base_url)  # the base URL's, operations' servers'
         self._timeout: Timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
         # A client of the caller's own is theirs to close.
         self._client = self._new_http_client() if http_client is None else http_client
@@ -192,6 +192,7 @@ class _BaseClient(Generic[_HttpClientT]):
         content_type: str = JSON,
         security: Security | None = None,
         cookies: Mapping[str, object] | None = None,
+        server: str = "",
     ) -> _http.Request:
         credential = self._credential_for(self._default_security if security is None else security)
         auth_headers: Mapping[str, str] = credential.headers
@@ -213,7 +214,7 @@ class _BaseClient(Generic[_HttpClientT]):
         return _http.build_request(
             self._client,
             method,
-            self._url(path),
+            self._url(path, server),
             params=query,
             headers=request_headers,
             content=content,
@@ -221,8 +222,8 @@ class _BaseClient(Generic[_HttpClientT]):
             timeout=self._timeout_for(options),
         )
 
-    def _url(self, path: str) -> _http.URL | str:
-        return self._join_url(path if path.startswith("/") else "/" + path)
+    def _url(self, path: str, server: str = "") -> _http.URL | str:
+        return self._urls.url(path if path.startswith("/") else "/" + path, server)
 
     def _timeout_for(self, options: RequestOptions) -> Timeout:
         return self._timeout if isinstance(options.timeout, NotGiven) else options.timeout
@@ -249,19 +250,18 @@ class SyncAPIClient(_BaseClient[_http.Client]):
         options: RequestOptions | None = None,
         idempotency_header: str | None = None,
         operation_max_retries: int | None = None,
+        server: str = "",
     ) -> _T:
         """Send a request to ``path`` (relative to ``base_url``) and parse the reply.
 
-        ``idempotency_header`` names the header that carries the operation's
-        idempotency key: one is generated when the call brings none.
-        ``operation_max_retries`` is the operation's own retry limit, from the
-        API description; a ``max_retries`` in ``options`` overrides it.
+        ``idempotency_header`` names the header of the operation's idempotency key
+        (generated when the call brings none). ``operation_max_retries`` is the
+        operation's retry limit (a ``max_retries`` in ``options`` overrides it).
 
         A JSON body comes as ``json_body``; any other as ``body`` with its
         ``content_type`` (form fields, multipart fields and files, raw bytes or
-        text). ``security`` lists the operation's own security requirements
-        (``()``: none); without it the API's default applies. ``cookies`` are
-        the operation's cookie parameters, sent in one ``Cookie`` header.
+        text). ``security`` (``()``: none; default: the API's), ``cookies`` (sent in
+        one ``Cookie`` header) and ``server`` (`Servers`) are the operation's own.
         """
         options = options or _NO_OPTIONS
         request = self._build_request(
@@ -276,6 +276,7 @@ class SyncAPIClient(_BaseClient[_http.Client]):
             content_type=content_type,
             security=security,
             cookies=cookies,
+            server=server,
         )
         mode = response_mode()
         streamed = mode == "stream" or cast_to is EventStream
@@ -388,11 +389,9 @@ class AsyncAPIClient(_BaseClient[_http.AsyncClient]):
         options: RequestOptions | None = None,
         idempotency_header: str | None = None,
         operation_max_retries: int | None = None,
+        server: str = "",
     ) -> _T:
-        """Send a request to ``path`` (relative to ``base_url``) and parse the reply.
-
-        The arguments are those of :meth:`SyncAPIClient.request`.
-        """
+        """Send a request to ``path`` and parse the reply, as :meth:`SyncAPIClient.request`."""
         options = options or _NO_OPTIONS
         request = self._build_request(
             method,
@@ -406,6 +405,7 @@ class AsyncAPIClient(_BaseClient[_http.AsyncClient]):
             content_type=content_type,
             security=security,
             cookies=cookies,
+            server=server,
         )
         mode = response_mode()
         streamed = mode == "stream" or cast_to is AsyncEventStream

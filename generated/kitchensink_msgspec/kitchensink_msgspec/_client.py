@@ -114,6 +114,7 @@ class KitchenSink(SyncAPIClient):
             credentials=_credentials(self.api_key),
             default_security=DEFAULT_SECURITY,
             strict_response_validation=strict_response_validation,
+            default_base_url=DEFAULT_BASE_URL,
         )
 
     def with_options(
@@ -285,6 +286,7 @@ class AsyncKitchenSink(AsyncAPIClient):
             credentials=_credentials(self.api_key),
             default_security=DEFAULT_SECURITY,
             strict_response_validation=strict_response_validation,
+            default_base_url=DEFAULT_BASE_URL,
         )
 
     def with_options(

@@ -34,6 +34,7 @@ __all__ = [
     "encode_query",
     "exploded",
     "given_or",
+    "json_value",
     "keep_reserved",
     "merge_headers",
     "path_param",
@@ -207,6 +208,21 @@ def _item_text(item: object) -> str:
     return json.dumps(
         _whole_numbers(data),
         ensure_ascii=True,  # header values are ASCII; a query percent-encodes it the same
+        separators=(",", ":"),
+        sort_keys=True,
+        allow_nan=False,
+    )
+
+
+def json_value(value: _T) -> _T | str:
+    """A parameter described by a JSON media type (OpenAPI's `content`) as its compact JSON
+    text (keys sorted, whole numbers without ".0"); the query, path or cookie encoding then
+    percent-encodes it. Unset values stay unset."""
+    if value is None or isinstance(value, NotGiven):
+        return value
+    return json.dumps(
+        _whole_numbers(to_jsonable(value)),
+        ensure_ascii=True,  # header values are ASCII
         separators=(",", ":"),
         sort_keys=True,
         allow_nan=False,
@@ -452,8 +468,9 @@ def encode_request(
     """A request's headers, body (content, multipart files) and query string: the client's
     default headers, the credential's headers, cookies and query parameters, the call's
     arguments and per-call options."""
-    if credential.cookies or cookies:
-        auth_headers = {**auth_headers, "Cookie": cookie_header(credential.cookies, cookies)}
+    cookie = cookie_header(credential.cookies, cookies) if credential.cookies or cookies else ""
+    if cookie:  # not when every cookie parameter is unset
+        auth_headers = {**auth_headers, "Cookie": cookie}
     request_headers = merge_headers(default_headers, auth_headers, headers, options.extra_headers)
     files: list[tuple[str, Any]] | None = None
     if isinstance(body, NotGiven):

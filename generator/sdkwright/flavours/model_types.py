@@ -64,6 +64,9 @@ class ModelType:
     dump_result: str = (
         'adapter({type}).dump_python({value}, mode="json", by_alias=True, exclude_unset=True)'
     )
+    # Whether the model type writes enums as `Literal[...]` aliases (mypy takes no
+    # `type[...]` of one, so a call or test that parses one casts it).
+    enums_are_literals: bool = False
     # What the SDK needs for its models besides pydantic (which the runtime uses anyway).
     requirements: tuple[str, ...] = ()
     prepare: Prepare = unchanged

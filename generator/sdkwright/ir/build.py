@@ -13,7 +13,7 @@ from functools import partial
 from sdkwright.config_resources import ResourcesConfig
 from sdkwright.config_security import ConfiguredSecurity
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.ir import path_keys, resources, security
+from sdkwright.ir import path_keys, resources, security, servers
 from sdkwright.ir.nodes import Api, Operation, ResourceGroup, Security, SecurityScheme
 from sdkwright.ir.operations import OperationBuilder
 from sdkwright.ir.schemas import SchemaConverter
@@ -120,12 +120,9 @@ def _base_url(root: Node, version: str, diagnostics: list[Diagnostic]) -> str:
         schemes = root.value.get("schemes") or ["https"]
         host = root.value.get("host") or "localhost"
         return f"{schemes[0]}://{host}{root.value.get('basePath') or ''}".rstrip("/")
-    servers = root.value.get("servers")
-    if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
+    url = servers.first_url(root.value.get("servers"))
+    if url is None:
         return "http://localhost"
-    url = str(servers[0].get("url") or "")
-    for name, variable in (servers[0].get("variables") or {}).items():
-        url = url.replace("{" + name + "}", str(variable.get("default", "")))
     if "://" not in url:
         diagnostics.append(
             Diagnostic(

@@ -219,6 +219,9 @@ class Parameter:
     # A path parameter whose reserved characters ("/", ":", ...) are sent as they are
     # (`allowReserved`, or `x-sdkwright-allow-reserved` where the spec's version refuses it).
     allow_reserved: bool = False
+    # Described by `content` with a JSON media type (JSON in a query, say): the value goes as
+    # its compact JSON text, percent-encoded where it goes into a query or a path.
+    json_content: bool = False
 
 
 # How a request body goes on the wire, from its media type.
@@ -334,6 +337,9 @@ class Operation:
     resource_method: str = ""
     # Path parameters the method takes by position, by wire name, in that order.
     positional: tuple[str, ...] = ()
+    # The server the operation or its path item declares, variables at their defaults ("":
+    # the API's own); a relative one is relative to the client's base URL (ir/servers.py).
+    server: str = ""
     # `x-sdkwright-name` as the spec gives it (None: absent); each target checks it.
     requested_name: Any = field(default=None, compare=False)
     where: Location | None = field(default=None, compare=False)
@@ -409,6 +415,7 @@ class Webhook:
     payload: TypeRef
     description: str = ""
     source: str = ""
+    example: Any = MISSING  # the payload's documented example, as the spec gives it
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,16 @@ from functools import cached_property
 from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.ir import bodies, media, pagination, parameters, path_keys, responses, security
+from sdkwright.ir import (
+    bodies,
+    media,
+    pagination,
+    parameters,
+    path_keys,
+    responses,
+    security,
+    servers,
+)
 from sdkwright.ir.names import NAME_EXTENSION, Term
 from sdkwright.ir.nodes import Operation, Pagination, Parameter, Response, TypeRef, Webhook
 from sdkwright.ir.schemas import SchemaConverter
@@ -83,9 +92,19 @@ class OperationBuilder:
             tag=self._group(value, tags, key.path),
             position=position,
             fixed_query=key.query,
+            server=self._server(item, node),
             requested_name=value.get(NAME_EXTENSION),
             where=node.location,
         )
+
+    def _server(self, item: Node, node: Node) -> str:
+        if self.converter.version == "2.0":  # Swagger 2.0 has one host for the whole API
+            return ""
+        return servers.operation_server(item, node, self._api_url)
+
+    @cached_property
+    def _api_url(self) -> str | None:
+        return servers.first_url(self.specs.root_node.value.get("servers"))
 
     # -- webhooks and callbacks -------------------------------------------------------------
 
@@ -127,7 +146,7 @@ class OperationBuilder:
             payload = self._payload(body, name)
             if payload is None:
                 continue
-            type_, description = payload
+            type_, description, example = payload
             hooks.append(
                 Webhook(
                     name,
@@ -136,11 +155,13 @@ class OperationBuilder:
                     type_,
                     description or str(operation.value.get("summary") or ""),
                     operation.pointer,
+                    example,
                 )
             )
         return hooks
 
-    def _payload(self, body: Node, name: str) -> tuple[TypeRef, str] | None:
+    def _payload(self, body: Node, name: str) -> tuple[TypeRef, str, Any] | None:
+        """The payload's type, description and documented example (or MISSING)."""
         found = media.content(self.specs, body)
         if found is None:
             return None
@@ -149,7 +170,8 @@ class OperationBuilder:
         schema = chosen.get("schema")
         if schema is None:
             return None
-        return self.converter.convert(schema, [name, "Payload"]), description_of(body.value)
+        type_ = self.converter.convert(schema, [name, "Payload"])
+        return type_, description_of(body.value), media.media_example(self.specs, chosen)
 
     def _pagination(
         self, declared: tuple[Parameter, ...], success: Response, node: Node

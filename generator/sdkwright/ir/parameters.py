@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sdkwright.diagnostics import Diagnostic, Level
-from sdkwright.ir import undefined_styles
+from sdkwright.ir import media, undefined_styles
 from sdkwright.ir.names import NamePart
 from sdkwright.ir.nodes import ANY, MISSING, Parameter, ParameterStyle
 from sdkwright.ir.schemas import SchemaConverter
@@ -12,6 +14,9 @@ from sdkwright.spec.resolve import Node
 PARAMETER_LOCATIONS = ("path", "query", "header", "cookie")
 # OpenAPI 3.1 allows `allowReserved` on query parameters only; this says it of a path one.
 ALLOW_RESERVED_EXTENSION = "x-sdkwright-allow-reserved"
+# OpenAPI 3 ignores header parameters of these names: the media types and the security schemes
+# say what goes in them, and an argument would replace the client's credential.
+IGNORED_HEADERS = frozenset({"authorization", "content-type", "accept"})
 
 
 def parameters(
@@ -23,7 +28,27 @@ def parameters(
     for owner in (item, node):
         for parameter in converter.specs.parameters(owner, PARAMETER_LOCATIONS):
             merged[(str(parameter.value.get("name")), str(parameter.value.get("in")))] = parameter
-    return tuple(_parameter(converter, p, context) for p in merged.values())
+    kept = [p for p in merged.values() if not _ignored_header(converter, p)]
+    return tuple(_parameter(converter, p, context) for p in kept)
+
+
+def _ignored_header(converter: SchemaConverter, node: Node) -> bool:
+    """A header parameter OpenAPI says to ignore (told once per declaration, which several
+    operations may share)."""
+    name = str(node.value.get("name", ""))
+    if node.value.get("in") != "header" or name.lower() not in IGNORED_HEADERS:
+        return False
+    if not any(
+        d.code == "parameter.ignored-header" and d.location == node.location
+        for d in converter.diagnostics
+    ):
+        converter.warn(
+            node,
+            "parameter.ignored-header",
+            f"header parameter '{name}' is ignored, as OpenAPI says: the SDK sets it from the "
+            "security schemes and media types",
+        )
+    return True
 
 
 def _parameter(converter: SchemaConverter, node: Node, context: NamePart) -> Parameter:
@@ -31,6 +56,9 @@ def _parameter(converter: SchemaConverter, node: Node, context: NamePart) -> Par
     wire_name = str(value.get("name", ""))
     location = value["in"]
     schema = node.get("schema")
+    media_example, json_content = MISSING, False
+    if schema is None and "content" in value:
+        schema, media_example, json_content = _content(converter, node)
     if schema is not None:
         type_ = converter.convert(schema, [context, wire_name])
     elif "type" in value:  # Swagger 2.0 keeps the schema on the parameter itself
@@ -45,18 +73,14 @@ def _parameter(converter: SchemaConverter, node: Node, context: NamePart) -> Par
             )
         )
         type_ = ANY
-    example = value.get(
-        "example",
-        (
-            schema.value.get("example", MISSING)
-            if schema is not None and isinstance(schema.value, dict)
-            else MISSING
-        ),
-    )
+    example = value.get("example", media_example)
+    if example is MISSING and schema is not None and isinstance(schema.value, dict):
+        example = schema.value.get("example", MISSING)
     style_, explode = style(converter, node, location)
-    converter.diagnostics += undefined_styles.object_items(
-        wire_name, location, style_, explode, type_, converter.definitions, node.location
-    )
+    if not json_content:  # JSON text has no style to lack
+        converter.diagnostics += undefined_styles.object_items(
+            wire_name, location, style_, explode, type_, converter.definitions, node.location
+        )
     return Parameter(
         name="",
         wire_name=wire_name,
@@ -69,7 +93,22 @@ def _parameter(converter: SchemaConverter, node: Node, context: NamePart) -> Par
         example=example,
         style=style_,
         allow_reserved=location == "path" and _allows_reserved(value),
+        json_content=json_content,
     )
+
+
+def _content(converter: SchemaConverter, node: Node) -> tuple[Node | None, Any, bool]:
+    """A parameter described by `content` (one media type, OpenAPI says): its schema, its
+    example, and whether it is JSON (sent as JSON text; another media type goes as text)."""
+    content = node.get("content")
+    if content is None or not isinstance(content.value, dict) or not content.value:
+        return None, MISSING, False
+    media_type = str(next(iter(content.value)))
+    entry = content.child(media_type)
+    if not isinstance(entry.value, dict):
+        return None, MISSING, False
+    example = media.media_example(converter.specs, entry)
+    return entry.get("schema"), example, media.is_json(media_type)
 
 
 def _allows_reserved(parameter: dict[str, object]) -> bool:

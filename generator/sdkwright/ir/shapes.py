@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, Literal
@@ -11,8 +12,8 @@ from sdkwright.ir.nodes import (
     ANY,
     Definition,
     Enum,
-    LiteralOf,
     MapOf,
+    Model,
     Named,
     Nullable,
     Primitive,
@@ -89,16 +90,31 @@ def class_kind(schema: Any) -> ClassKind | None:
 
 
 def usable_default(value: Any, type_: TypeRef, definitions: Mapping[str, Definition]) -> bool:
-    """Defaults are written as literals in code, so only scalars that fit the type qualify."""
+    """Whether a default fits its type: a target writes it as a value of that type (a list, a
+    mapping or a model built from it, a date parsed; bytes have no JSON form to say)."""
     core, _ = strip_null(type_)
     if isinstance(core, Named):
         definition = definitions.get(core.name)
-        return isinstance(definition, Enum) and value in [m.value for m in definition.members]
-    if not isinstance(core, (Primitive, LiteralOf)) or isinstance(value, (dict, list)):
-        return False
-    if isinstance(core, Primitive) and core.name in ("datetime", "date", "bytes"):
+        if isinstance(definition, Enum):
+            return value in [m.value for m in definition.members]
+        fits = isinstance(definition, Model) and isinstance(value, dict)
+        return fits and examples.problem(value, type_, definitions) is None
+    if isinstance(core, Primitive) and core.name in ("datetime", "date"):
+        return isinstance(value, str) and parsed_date(value, core.name) is not None
+    if isinstance(core, Primitive) and core.name == "bytes":
         return False
     return examples.problem(value, type_, definitions) is None
+
+
+def parsed_date(text: str, kind: str) -> datetime.date | None:
+    """A `date` ("2020-01-31") or `datetime` (RFC 3339) default as Python reads it; None when
+    it is not one."""
+    try:
+        if kind == "date":
+            return datetime.date.fromisoformat(text) if len(text) == 10 else None
+        return datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def ref_context(target: Node) -> str:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import pydantic
 
-from ._validation import type_name
+from ._validation import recursion_room, type_name
 
 __all__ = ["DecodeError", "adapter_for", "decode_json", "tag_reader", "validate_data"]
 
@@ -29,9 +29,18 @@ def adapter_for(tp: type[_T]) -> pydantic.TypeAdapter[_T]:
     try:
         adapter = _adapters.get(tp)
     except TypeError:  # an annotation holding unhashable metadata (a field's FieldInfo)
-        return pydantic.TypeAdapter(tp)
+        return _adapter(tp)
     if adapter is None:
-        adapter = _adapters[tp] = pydantic.TypeAdapter(tp)
+        adapter = _adapters[tp] = _adapter(tp)
+    return adapter
+
+
+def _adapter(tp: type[_T]) -> pydantic.TypeAdapter[_T]:
+    """The adapter of `tp`, built now (the models defer their builds to their first use), with
+    room for types nested deeper than Python's default recursion limit allows."""
+    with recursion_room():
+        adapter = pydantic.TypeAdapter(tp)
+        adapter.rebuild(raise_errors=False)  # False: a name still undefined; built on use
     return adapter
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Literal, TypeAlias
+from urllib.parse import urljoin
+
+from . import _http
 
 # What a timeout and a raw body may be depends on the HTTP library.
 from ._http import BinaryContent, Timeout
@@ -22,6 +25,7 @@ __all__ = [
     "Query",
     "RequestOptions",
     "Security",
+    "Servers",
     "Timeout",
     "basic_credential",
     "first_satisfied",
@@ -119,3 +123,32 @@ def first_satisfied(security: Security, credentials: Mapping[str, Credential]) -
                 oauth=next((part.oauth for part in parts if part.oauth), None),
             )
     return _NO_CREDENTIAL
+
+
+class Servers:
+    """Request URLs: a path below the client's base URL, or below an operation's own server.
+
+    An absolute server (uploads on another host) is used while the client has its default
+    base URL; a base URL the caller chose (a proxy, a mock server, a staging host) takes every
+    operation, theirs included. A relative server is resolved against the client's base URL,
+    as a folder (RFC 3986: `/v2` replaces its path, `v2` and `../v2` are below and beside it).
+    """
+
+    def __init__(self, base_url: str, default_base_url: str) -> None:
+        self._base_url = base_url.rstrip("/") + "/"
+        chosen = default_base_url.rstrip("/") + "/" != self._base_url
+        self._chosen = chosen and bool(default_base_url)
+        join = _http.url_joiner(_http.parse_base_url(base_url))
+        self._joiners: dict[str, Callable[[str], _http.URL | str]] = {"": join}
+
+    def url(self, path: str, server: str = "") -> _http.URL | str:
+        """The URL of `path` ("/v1/a"), below `server` where the operation has its own."""
+        join = self._joiners.get(server)
+        if join is None:
+            chosen = "://" in server and self._chosen  # the caller's base URL takes it
+            join = self.url if chosen else _http.url_joiner(self._server_url(server))
+            self._joiners[server] = join
+        return join(path)
+
+    def _server_url(self, server: str) -> _http.URL:
+        return _http.parse_base_url(urljoin(self._base_url, server))

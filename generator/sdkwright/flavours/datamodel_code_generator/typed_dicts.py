@@ -66,6 +66,7 @@ TYPEDDICT = ModelType(
     item_id='["id"]',
     model_from_data="TypeAdapter({name}).validate_python({data})",
     enum_from_value="{value}",
+    enums_are_literals=True,
     requirements=("typing-extensions>=4.12",),  # its TypedDict, which pydantic reads on 3.10
     prepare=prepare,
     runtime="models_typeddict.py",

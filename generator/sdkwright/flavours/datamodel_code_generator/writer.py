@@ -110,6 +110,11 @@ def field_aliases(api: Api) -> dict[str, str]:
     }
 
 
+def _is_date(type_: TypeRef) -> bool:
+    core = type_.inner if isinstance(type_, Nullable) else type_
+    return isinstance(core, Primitive) and core.name in ("date", "datetime")
+
+
 def definition_schema(definition: Definition, *, defaults: bool = True) -> dict[str, Any]:
     described = {"description": definition.description} if definition.description else {}
     if isinstance(definition, Model):
@@ -117,12 +122,14 @@ def definition_schema(definition: Definition, *, defaults: bool = True) -> dict[
         for f in definition.fields:
             schema = type_schema(f.type)
             description = f.description
-            if f.default is not MISSING and not defaults:
+            # datamodel-code-generator writes a date's default as the string it came as.
+            written = defaults and not _is_date(f.type)
+            if f.default is not MISSING and not written:
                 told = f"Default: {json.dumps(f.default, ensure_ascii=False)}."
                 description = f"{description} {told}" if description else told
             if description:
                 schema = {**schema, "description": description}
-            if f.default is not MISSING and defaults:
+            if f.default is not MISSING and written:
                 schema = {**schema, "default": f.default}
             properties[f.wire_name] = schema
         required = [f.wire_name for f in definition.fields if f.required]

@@ -101,13 +101,55 @@ def upload_annotation(type_: TypeRef) -> str:
     return annotation(type_)
 
 
-def needs_cast(type_: TypeRef, definitions: Mapping[str, Definition]) -> bool:
-    """Whether `cast_to=` needs `cast(type[...], ...)`: unions and literals are not classes."""
+def cast_target(
+    type_: TypeRef, definitions: Mapping[str, Definition], literal_enums: bool = False
+) -> str:
+    """The `cast_to=` expression of a result of `type_`. mypy takes no `type[Literal[...]]`
+    (nor a union holding one): those are cast to Any, and the call's declared return type
+    tells mypy what `request()` returns. `literal_enums`: the model type writes enums as
+    literals."""
+    runtime = annotation(type_)
+    if not needs_cast(type_, definitions, literal_enums):
+        return runtime
+    if holds_literal(type_, definitions, literal_enums):
+        return f"cast(Any, {runtime})"
+    return f"cast(type[{static_annotation(type_)}], {runtime})"
+
+
+def holds_literal(
+    type_: TypeRef,
+    definitions: Mapping[str, Definition],
+    literal_enums: bool = False,
+    seen: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether `type_` is a literal, or a union of or alias to one, at its top level."""
+    match type_:
+        case LiteralOf():
+            return True
+        case Nullable(inner):
+            return holds_literal(inner, definitions, literal_enums, seen)
+        case UnionOf(members):
+            return any(holds_literal(m, definitions, literal_enums, seen) for m in members)
+        case Named(name) if literal_enums and isinstance(definitions[name], Enum):
+            return True
+        case Named(name) if name not in seen and isinstance(definitions[name], Alias):
+            alias = definitions[name]
+            assert isinstance(alias, Alias)
+            return holds_literal(alias.type, definitions, literal_enums, seen | {name})
+    return False
+
+
+def needs_cast(
+    type_: TypeRef, definitions: Mapping[str, Definition], literal_enums: bool = False
+) -> bool:
+    """Whether `cast_to=` needs `cast(type[...], ...)`: unions and literals are not classes
+    (nor enums where `literal_enums`: the model type writes them as literals)."""
     match type_:
         case Primitive(name):
             return name == "any"
         case Named(name):
-            return isinstance(definitions[name], Alias)
+            definition = definitions[name]
+            return isinstance(definition, Alias) or (literal_enums and isinstance(definition, Enum))
         case ListOf() | MapOf():
             return False
     return True
@@ -178,8 +220,8 @@ def definition_needs(definition: Definition) -> set[str]:
         needs: set[str] = set()
         for field in definition.fields:
             needs |= typing_needs(field.type)
-            if field.name != field.wire_name:
-                needs.add("Field")
+            if field.name != field.wire_name or isinstance(field.default, (list, dict)):
+                needs.add("Field")  # an alias, or a default_factory
         return needs
     if isinstance(definition, Alias):
         return typing_needs(definition.type) | {"TypeAlias"}

@@ -22,6 +22,7 @@ from sdkwright.ir.nodes import Api, Definition, ResourceGroup
 from sdkwright.release.licenses import license_text
 from sdkwright.targets.python import pytext
 from sdkwright.targets.python.runtime_files import runtime_files, source_text
+from sdkwright.targets.python.views import payload_tests
 from sdkwright.targets.python.views.definitions import cyclic_neighbours
 from sdkwright.targets.python.views.imports import definition_imports, group_imports, test_imports
 from sdkwright.targets.python.views.methods import MethodContext, method_context, with_test_classes
@@ -125,11 +126,15 @@ def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
         ),
         Page("tests/test_client.py", "tests/test_client.py.jinja"),
     )
-    closing = (
+    closing: Pages = (
         Page("tests/__init__.py", "tests/__init__.py.jinja"),
         Page("tests/conftest.py", "tests/conftest.py.jinja"),
         Page("pyproject.toml", "pyproject.toml.jinja"),
     )
+    if api.webhooks:  # the payloads' tests: a webhook-only spec's SDK has no other
+        context = {"payloads": payload_tests.payload_tests(api, definitions, plan.models)}
+        path = f"tests/test_{payload_tests.MODULE}.py"
+        closing += (Page(path, f"tests/test_{payload_tests.MODULE}.py.jinja", context),)
     return Layout(pages, files, tuple(units), summaries, closing)
 
 
@@ -165,7 +170,7 @@ def _group_pages(
     module = Page(
         f"{package}/resources/{group.module}.py",
         "resources/group.py.jinja",
-        {**context, "imports": group_imports(group, names)},
+        {**context, "imports": group_imports(group, names, models.enums_are_literals)},
     )
     if not calls:  # a resource that only holds sub-resources has nothing to test
         return (module,), calls

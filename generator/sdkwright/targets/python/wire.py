@@ -138,21 +138,23 @@ def path_call(
     *,
     allow_reserved: bool = False,
     path: str = "",
+    json_content: bool = False,
 ) -> str:
     """The runtime call that puts a path parameter into the path: its style said only where
     it is not the default (`simple`, not exploded); `keep_reserved` around it for a parameter
     that allows reserved characters. A `simple` parameter that is a whole segment with more
     of `path` after it (`/a/{x}/b`) names its argument: empty, it would make `//` and call
     another route, so the runtime refuses it, saying which (issue 13, point 3); elsewhere
-    (`/files/{path}`, `/v{version}.json`) an empty value is sent."""
-    arguments = [variable]
+    (`/files/{path}`, `/v{version}.json`) an empty value is sent. A `json_content` value goes
+    as its JSON text (never empty)."""
+    arguments = [f"json_value({variable})" if json_content else variable]
     if style != "simple":
         arguments.append(pytext.string_literal(style))
     if explode:
         arguments.append("explode=True")
     if style == "matrix":
         arguments.append(f"name={pytext.string_literal(wire_name)}")
-    if style == "simple" and _between_slashes(path, wire_name):
+    if style == "simple" and _between_slashes(path, wire_name) and not json_content:
         # In single quotes: the call sits inside the path's double-quoted f-string, where the
         # same quotes are Python 3.12 syntax (black, on an older Python, cannot parse them).
         arguments.append(f"argument='{variable}'")  # an identifier: nothing to escape
@@ -220,7 +222,11 @@ def keep_reserved(encoded: str) -> str:
 
 def path_helpers(parameters: Iterable[Parameter]) -> set[str]:
     """What a method's path expression needs from the runtime besides `path_param`."""
-    return {"keep_reserved"} if any(p.allow_reserved for p in parameters) else set()
+    found = set()
+    for p in parameters:
+        found |= {"keep_reserved"} if p.allow_reserved else set()
+        found |= {"json_value"} if p.json_content and p.location == "path" else set()
+    return found
 
 
 _COOKIE_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"%;\\')
@@ -228,7 +234,23 @@ _COOKIE_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"%;\\
 
 def cookie_text(value: Any, explode: bool, type_: TypeRef) -> str:
     """A cookie parameter as the runtime's `cookie_header` sends it."""
-    return quote(header_text(value, explode, type_), safe=_COOKIE_SAFE)
+    return cookie_octets(header_text(value, explode, type_))
+
+
+def cookie_octets(text: str) -> str:
+    return quote(text, safe=_COOKIE_SAFE)
+
+
+def json_text(value: Any) -> str:
+    """A value as the runtime's `json_value` (and `_item_text`, for objects and arrays) writes
+    it: compact JSON, keys sorted, whole numbers without ".0"."""
+    return json.dumps(
+        _whole_numbers(value),
+        ensure_ascii=True,
+        separators=(",", ":"),
+        sort_keys=True,
+        allow_nan=False,
+    )
 
 
 def header_text(value: Any, explode: bool, type_: TypeRef) -> str:
@@ -262,13 +284,7 @@ def _joined(items: list[Any], separator: str, type_: TypeRef) -> str:
 def _text(value: Any, type_: TypeRef) -> str:
     """A value as the runtime's `_item_text` writes it: objects and arrays as compact JSON."""
     if isinstance(value, (dict, list)):
-        return json.dumps(
-            _whole_numbers(value),
-            ensure_ascii=True,
-            separators=(",", ":"),
-            sort_keys=True,
-            allow_nan=False,
-        )
+        return json_text(value)
     return pytypes.wire_text(value, type_)
 
 

@@ -14,6 +14,7 @@ from sdkwright.ir.nodes import Operation, ResourceGroup
 from sdkwright.targets.python.naming import overrides
 from sdkwright.targets.python.naming.copies import with_fields
 from sdkwright.targets.python.naming.identifiers import class_name, python_identifier, snake
+from sdkwright.targets.python.naming.reserved import WEBHOOK_TESTS_MODULE
 
 
 def groups(
@@ -33,7 +34,9 @@ def groups(
         by_tag[tag].append(operation)
     grouped = overrides.group_descriptions(descriptions, tags)
     found = []
+    # A group's module names its tests (tests/test_<module>.py), the payloads' tests one more.
     taken = set(client_attributes) if taken_attributes is None else taken_attributes
+    taken.add(WEBHOOK_TESTS_MODULE)
     for tag in sorted(by_tag, key=snake):
         attribute = python_identifier(snake(tag), "default", taken)
         taken.add(attribute)

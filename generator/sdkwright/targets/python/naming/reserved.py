@@ -172,3 +172,6 @@ CLIENT_ARGUMENTS = frozenset(
         "self",
     }
 )
+
+# The module of the tests of the payloads the API sends (tests/test_webhook_payloads.py).
+WEBHOOK_TESTS_MODULE = "webhook_payloads"

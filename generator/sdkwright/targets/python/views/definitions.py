@@ -3,9 +3,11 @@ fields."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 
-from sdkwright.ir.nodes import MISSING, Definition, Enum, Field, Model
+from sdkwright.ir import shapes
+from sdkwright.ir.nodes import MISSING, Definition, Enum, Field, Model, Nullable, Primitive
 from sdkwright.targets.python import pytext, pytypes
 
 
@@ -67,15 +69,43 @@ def deprecated_fields(definition: Definition) -> str:
     return "frozenset({" + ", ".join(names) + "})" if names else ""
 
 
-def _default_expression(field: Field, definitions: Mapping[str, Definition]) -> str:
-    if field.default is MISSING or field.default is None:
-        return "None"
-    core = field.type.inner if hasattr(field.type, "inner") else field.type
+def _default_argument(field: Field, definitions: Mapping[str, Definition]) -> tuple[str, str]:
+    """`Field`'s keyword for the field's default and its expression: a mutable value (a list,
+    a mapping, a model) comes from a `default_factory`, so that instances share none."""
+    value = field.default
+    if value is MISSING or value is None:
+        return "default", "None"
+    core = field.type.inner if isinstance(field.type, Nullable) else field.type
     definition = definitions.get(getattr(core, "name", ""))
     if isinstance(definition, Enum):
-        member = next(m for m in definition.members if m.value == field.default)
-        return f"{pytext.identifier(definition.name)}.{pytext.identifier(member.name)}"
-    return pytext.value_literal(field.default)
+        member = next(m for m in definition.members if m.value == value)
+        return "default", f"{pytext.identifier(definition.name)}.{pytext.identifier(member.name)}"
+    if isinstance(core, Primitive) and core.name in ("date", "datetime"):
+        parsed = shapes.parsed_date(value, core.name)
+        assert parsed is not None  # the IR keeps only defaults that parse
+        return "default", _date_literal(parsed)
+    if value in ([], {}) and definition is None:  # not a model built from {}
+        return "default_factory", type(value).__name__
+    if isinstance(value, (list, dict)):
+        return "default_factory", "lambda: " + pytypes.python_value(value, core, definitions)
+    return "default", pytext.value_literal(value)
+
+
+def _date_literal(value: datetime.date) -> str:
+    """A date or date-time as a constructor call (`fromisoformat` reads "Z" only from 3.11)."""
+    if not isinstance(value, datetime.datetime):
+        return f"datetime.date({value.year}, {value.month}, {value.day})"
+    parts = [value.year, value.month, value.day, value.hour, value.minute, value.second]
+    arguments = ", ".join(map(str, parts + ([value.microsecond] if value.microsecond else [])))
+    offset = value.utcoffset()
+    if offset is None:
+        return f"datetime.datetime({arguments})"
+    zone = (
+        "datetime.timezone.utc"
+        if not offset
+        else f"datetime.timezone(datetime.timedelta(seconds={int(offset.total_seconds())}))"
+    )
+    return f"datetime.datetime({arguments}, tzinfo={zone})"
 
 
 def field_declaration(field: Field, definitions: Mapping[str, Definition]) -> str:
@@ -86,13 +116,16 @@ def field_declaration(field: Field, definitions: Mapping[str, Definition]) -> st
     if optional and not annotation.endswith("| None"):
         annotation += " | None"
     arguments = []
+    keyword = "default"
     if optional:
-        arguments.append(_default_expression(field, definitions))
-    if field.name != field.wire_name:
+        keyword, expression = _default_argument(field, definitions)
+        arguments.append(expression)
+    if field.name != field.wire_name or keyword != "default":
         alias = pytext.string_literal(field.wire_name)
         if arguments:
-            arguments[0] = "default=" + arguments[0]
-        arguments += [f"validation_alias={alias}", f"serialization_alias={alias}"]
+            arguments[0] = f"{keyword}={arguments[0]}"
+        if field.name != field.wire_name:
+            arguments += [f"validation_alias={alias}", f"serialization_alias={alias}"]
         value = "Field(" + ", ".join(arguments) + ")"
     else:
         value = arguments[0] if arguments else ""

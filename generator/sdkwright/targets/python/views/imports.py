@@ -121,8 +121,11 @@ def test_imports(
     }
 
 
-def group_imports(group: ResourceGroup, definitions: Mapping[str, Definition]) -> dict[str, Any]:
-    """A resource module's imports: every type its methods' signatures name."""
+def group_imports(
+    group: ResourceGroup, definitions: Mapping[str, Definition], literal_enums: bool = False
+) -> dict[str, Any]:
+    """A resource module's imports: every type its methods' signatures name (`literal_enums`:
+    the model type writes enums as literals, which results cast)."""
     names: set[str] = set()
     needs: set[str] = set()
     uploads = False
@@ -141,10 +144,12 @@ def group_imports(group: ResourceGroup, definitions: Mapping[str, Definition]) -
             needs |= pytypes.typing_needs(type_)
         if (
             op.success.type is not None
-            and pytypes.needs_cast(op.success.type, definitions)
+            and pytypes.needs_cast(op.success.type, definitions, literal_enums)
             and op.success.kind == "json"
         ):
             needs.add("cast")
+            if pytypes.holds_literal(op.success.type, definitions, literal_enums):
+                needs.add("Any")
         if op.aliases:  # a deprecated alias passes its keyword arguments on: **kwargs: Any
             needs.add("Any")
         if op.body is not None and op.body.encoding == "multipart":

@@ -86,10 +86,7 @@ def method_context(
         return_annotation, cast_to = "None", "type(None)"
     else:
         return_annotation = pytypes.annotation(success.type)
-        cast_to = return_annotation
-        if pytypes.needs_cast(success.type, definitions):
-            static = pytypes.static_annotation(success.type)
-            cast_to = f"cast(type[{static}], {return_annotation})"
+        cast_to = pytypes.cast_target(success.type, definitions, models.enums_are_literals)
     positional = _positional(op)
     expectations = samples.expectations(op, definitions, models)
     expectations["sample_arguments"] = _first(expectations["sample_arguments"], positional)
@@ -156,6 +153,8 @@ def _request_expressions(
         expression = wire.value_expression(
             p.name, p.location, p.style, p.explode, p.type, definitions
         )
+        if p.json_content:
+            expression = f"json_value({pytext.identifier(p.name)})"
         items[p.location].append((p.wire_name, "cursor" if p.name == cursor else expression))
     items["query"] = wire.with_fixed_query(items["query"], op.fixed_query)
     body = op.body
@@ -261,6 +260,7 @@ def _path_expression(op: Operation) -> str:
             parameter.explode,
             allow_reserved=parameter.allow_reserved,
             path=op.path,
+            json_content=parameter.json_content,
         )
         pieces.append("{" + call + "}")
         has_variable = True

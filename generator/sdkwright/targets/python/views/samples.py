@@ -7,10 +7,11 @@ import re
 from collections.abc import Mapping
 from functools import partial
 from typing import Any
+from urllib.parse import quote, urljoin, urlsplit
 
 from sdkwright.flavours.model_types import ModelType
 from sdkwright.ir import example_forms, examples
-from sdkwright.ir.nodes import MISSING, Definition, Named, Operation, TypeRef
+from sdkwright.ir.nodes import MISSING, Definition, Named, Operation, Parameter, TypeRef
 from sdkwright.targets.python import pytext, pytypes, wire
 
 
@@ -38,7 +39,7 @@ def expectations(
         if success.example is not MISSING
         else "None",
         "expected_cookies": "; ".join(
-            f"{p.wire_name}={wire.cookie_text(samples[p.name], p.explode, p.type)}"
+            f"{p.wire_name}={_cookie_text(p, samples[p.name])}"
             for p in op.parameters
             if p.location == "cookie" and samples[p.name] is not None
         ),
@@ -98,6 +99,18 @@ def _sample_arguments(
     return pairs
 
 
+# The generated tests' client's base URL (tests/conftest.py's BASE_URL), as a folder.
+TESTS_BASE_URL = "https://api.example.test/"
+
+
+def _server_path(server: str) -> str:
+    """What an operation's own server puts before its path in the generated tests: a relative
+    server's path; an absolute one is not used (the tests' client has a base URL of its own)."""
+    if not server or "://" in server:
+        return ""
+    return urlsplit(urljoin(TESTS_BASE_URL, server)).path.rstrip("/")
+
+
 def _expected_path(op: Operation, samples: dict[str, Any]) -> str:
     """The path as sent: literal parts percent-encoded as `wire.path_literal` does, values as
     `path_param` does."""
@@ -108,6 +121,9 @@ def _expected_path(op: Operation, samples: dict[str, Any]) -> str:
         parameter = by_wire.get(piece[1:-1]) if piece.startswith("{") else None
         if parameter is None:
             expected.append(wire.path_literal(piece))
+            continue
+        if parameter.json_content:
+            expected.append(quote(wire.json_text(samples[parameter.name]), safe=""))
             continue
         segment = partial(pytypes.quoted_path_segment, type_=parameter.type)
         value = samples[parameter.name]
@@ -121,7 +137,13 @@ def _expected_path(op: Operation, samples: dict[str, Any]) -> str:
                 allow_reserved=parameter.allow_reserved,
             )
         )
-    return "".join(expected)
+    return _server_path(op.server) + "".join(expected)
+
+
+def _cookie_text(parameter: Parameter, value: Any) -> str:
+    if parameter.json_content:
+        return wire.cookie_octets(wire.json_text(value))
+    return wire.cookie_text(value, parameter.explode, parameter.type)
 
 
 def _expected_pairs(op: Operation, samples: dict[str, Any], location: str) -> list[tuple[str, str]]:
@@ -130,7 +152,10 @@ def _expected_pairs(op: Operation, samples: dict[str, Any], location: str) -> li
         value = samples[p.name]
         if p.location != location or value is None:
             continue
-        if location == "query":
+        if p.json_content:
+            name = p.wire_name if location == "query" else p.wire_name.lower()
+            pairs.append((name, wire.json_text(value)))
+        elif location == "query":
             pairs += wire.wire_pairs(p.wire_name, value, p.style, p.explode, p.type)
         else:
             pairs.append((p.wire_name.lower(), wire.header_text(value, p.explode, p.type)))

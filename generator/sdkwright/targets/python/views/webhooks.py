@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sdkwright.flavours.model_types import PYDANTIC, ModelType
 from sdkwright.ir.nodes import Api, TypeRef, UnionOf
 from sdkwright.targets.python import pytypes
 
@@ -18,6 +19,7 @@ class WebhooksView:
     attribute: str  # the client's: `webhooks`, unless a resource group has that name
     event: str  # the annotation of any delivery
     needs_cast: bool  # a union or a literal: not a class `decode_json` can take as it is
+    cast_to: str  # what `decode_json` takes (mypy takes no `type[...]` of a literal)
     names: tuple[tuple[str, str], ...]  # (module under types/, class) to import
     typing: tuple[str, ...]
     pydantic: tuple[str, ...]
@@ -30,7 +32,7 @@ class WebhooksView:
     extra: str  # the pip requirement that installs the verifier
 
 
-def webhooks_view(api: Api) -> WebhooksView:
+def webhooks_view(api: Api, models: ModelType = PYDANTIC) -> WebhooksView:
     payloads: list[TypeRef] = []
     for hook in api.webhooks:
         if hook.payload not in payloads:
@@ -39,6 +41,11 @@ def webhooks_view(api: Api) -> WebhooksView:
     definitions = {d.name: d for d in api.definitions}
     names = {(definitions[n].module, n) for p in payloads for n in pytypes.referenced_names(p)}
     needs = pytypes.typing_needs(event)
+    literal_enums = models.enums_are_literals  # the model type writes enums as literals
+    needs_cast = pytypes.needs_cast(event, definitions, literal_enums)
+    literal = needs_cast and pytypes.holds_literal(event, definitions, literal_enums)
+    cast_to = "cast(Any, WebhookEvent)" if literal else "cast(type[WebhookEvent], WebhookEvent)"
+    needs |= {"Any"} if literal else set()
     # The client's attributes: its top-level resources and its own methods (resources:).
     taken = {group.attribute for group in api.groups if not group.nested}
     taken |= {
@@ -47,7 +54,8 @@ def webhooks_view(api: Api) -> WebhooksView:
     return WebhooksView(
         attribute="webhooks" if "webhooks" not in taken else "webhook_events",
         event=pytypes.annotation(event),
-        needs_cast=pytypes.needs_cast(event, definitions),
+        needs_cast=needs_cast,
+        cast_to=cast_to if needs_cast else "WebhookEvent",
         names=tuple(sorted(names)),
         typing=tuple(n for n in _TYPING if n in needs),
         pydantic=tuple(n for n in _PYDANTIC if n in needs),
