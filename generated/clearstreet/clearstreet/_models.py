@@ -1,9 +1,12 @@
 # File generated from clearstreet.yaml by sdkwright. Do not edit: regenerate it instead.
 """Base classes for the SDK's models and enums, and the tag reader of tagged unions.
 
-Servers change before SDKs are regenerated, so models and enums are forward compatible:
-a model keeps fields it does not declare, and an enum accepts values it does not list
-(they become members created on the fly, equal to their plain value).
+Servers change before SDKs are regenerated, so models are forward compatible: a model keeps
+fields it does not declare. An enum-typed field is `Literal[...values] | TheEnum`: a value from
+the wire is the plain value (`"SENT"`), and one the spec does not list fails to validate, so
+the response is built leniently with a warning (`_response`). An enum itself accepts values
+it does not list (`TheEnum("NEW")`, a member created on the fly, equal to its plain value), so
+that callers can send them; as a field's value only a member validates as the enum.
 
 Responses are parsed by pydantic (`decode_json`), which also writes request bodies from
 models. A response that does not fit is built field by field (`_validation`) with
@@ -19,6 +22,7 @@ from collections.abc import Sequence
 from typing import Annotated, Any, ClassVar
 
 import pydantic
+import pydantic_core
 
 from ._pydantic import DecodeError, decode_json, tag_reader, validate_data
 from ._validation import ModelField
@@ -91,7 +95,24 @@ class BaseModel(pydantic.BaseModel):
         return model
 
 
-class OpenStrEnum(str, enum.Enum):
+class _OpenEnum(enum.Enum):
+    """Validated by pydantic as its members only (`isinstance`), sent as their values: a plain
+    value validates as the `Literal[...]` beside the enum in every annotation."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: object, handler: pydantic.GetCoreSchemaHandler
+    ) -> pydantic_core.CoreSchema:
+        as_value = pydantic_core.core_schema.plain_serializer_function_ser_schema(_enum_value)
+        return pydantic_core.core_schema.is_instance_schema(cls, serialization=as_value)
+
+
+def _enum_value(member: object) -> object:
+    # A value the spec does not list, kept as it came by a lenient parse, is sent as it is.
+    return member.value if isinstance(member, enum.Enum) else member
+
+
+class OpenStrEnum(str, _OpenEnum):
     """A string enum that also accepts values added to the API after generation."""
 
     @classmethod
@@ -107,7 +128,7 @@ class OpenStrEnum(str, enum.Enum):
         return str(self.value)
 
 
-class OpenIntEnum(int, enum.Enum):
+class OpenIntEnum(int, _OpenEnum):
     """An integer enum that also accepts values added to the API after generation."""
 
     @classmethod

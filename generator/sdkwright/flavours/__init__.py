@@ -108,9 +108,12 @@ class Plan:
 
     def prepare(self, api: Api) -> Prepared:
         """Called once per generation, before any view: the Api as this plan renders it."""
+        from sdkwright.targets.python.literal_enums import with_literal_enums
+
         if self.model_writer is not None:
             api = self.model_writer.prepare(api)
-        return Prepared(*self.models.prepare(api))
+        api, diagnostics = self.models.prepare(api)
+        return Prepared(with_literal_enums(api, self.models.literal_enums), diagnostics)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import cast
+from typing import Literal, cast
 
 from .._base_client import SyncAPIClient, path_param
 from .._pagination import SyncPage
@@ -35,7 +35,7 @@ class Pets:
         self,
         *,
         name: str | None = None,
-        status: PetStatus | None = None,
+        status: Literal["available", "pending", "sold"] | PetStatus | None = None,
         tags: list[str] | None = None,
         page_size: int | None = None,
         offset: int | None = None,

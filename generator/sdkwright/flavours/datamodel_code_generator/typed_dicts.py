@@ -67,6 +67,7 @@ TYPEDDICT = ModelType(
     model_from_data="TypeAdapter({name}).validate_python({data})",
     enum_from_value="{value}",
     requirements=("typing-extensions>=4.12",),  # its TypedDict, which pydantic reads on 3.10
+    literal_enums="none",
     prepare=prepare,
     runtime="models_typeddict.py",
 )
