@@ -1,15 +1,16 @@
 """The Python target's rewrites of input types (issue 15): enums that also take their literal
-values (`literal_enums`)."""
+values (`literal_enums`), and whole bodies that also take TypedDicts (`body_params`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from sdkwright.ir.nodes import Api, ListOf, LiteralOf, Named, Nullable, UnionOf
+from sdkwright.ir.nodes import Alias, Api, ListOf, LiteralOf, Model, Named, Nullable, UnionOf
 from sdkwright.targets.python import pytypes
+from sdkwright.targets.python.body_params import is_param, models_only, with_body_params
 from sdkwright.targets.python.literal_enums import with_literal_enums
-from spec_helpers import build, json_response, model, openapi, ref
+from spec_helpers import build, definitions, json_response, model, openapi, ref
 
 SCHEMAS: dict[str, Any] = {
     "Side": {"type": "string", "enum": ["BUY", "SELL"]},
@@ -79,3 +80,55 @@ def test_inputs_only_leaves_models_and_responses_alone(tmp_path: Path) -> None:
     assert rewritten.operations[0].success == original.operations[0].success
     assert SIDE in (rewritten.operations[0].parameters[0].type, Nullable(SIDE))
     assert with_literal_enums(original, "none") is original
+
+
+def test_whole_bodies_take_typed_dicts_of_every_model_they_reach(tmp_path: Path) -> None:
+    rewritten = with_body_params(with_literal_enums(api(tmp_path), "everywhere"))
+    found = definitions(rewritten)
+    params = sorted(name for name, d in found.items() if is_param(d))
+    # A schema already named LegParam exists: no clash with it; none made for Unused (its
+    # body is flattened into keyword arguments); Leg reached through Order.
+    assert params == ["LegParam_", "OrderParam"]
+    order_param = found["OrderParam"]
+    assert isinstance(order_param, Model)
+    keys = {f.wire_name: f for f in order_param.fields}
+    assert "id" not in keys  # read-only: responses only
+    assert keys["side"].required and not keys["levels"].required
+    assert keys["leg"].type == UnionOf((Named("Leg", "model"), Named("LegParam_", "model")))
+    leg_param = found["LegParam_"]
+    assert isinstance(leg_param, Model) and leg_param.module == "leg_param_"
+    assert not is_param(found["LegParam"])
+    body = rewritten.operations[0].body
+    assert body is not None
+    assert body.type == ListOf(UnionOf((Named("Order", "model"), Named("OrderParam", "model"))))
+    assert models_only(body.type, found) == ListOf(Named("Order", "model"))
+    assert not any(is_param(d) for d in api(tmp_path / "again").definitions)
+
+
+def test_an_aliased_union_gets_a_plain_union_of_either(tmp_path: Path) -> None:
+    schemas = {
+        "A": {"type": "object", "properties": {"kind": {"const": "a"}}, "required": ["kind"]},
+        "B": {"type": "object", "properties": {"kind": {"const": "b"}}, "required": ["kind"]},
+        "AOrB": {"oneOf": [ref("A"), ref("B")], "discriminator": {"propertyName": "kind"}},
+    }
+    paths = {
+        "/x": {
+            "put": {
+                "operationId": "put_x",
+                "requestBody": {"content": {"application/json": {"schema": ref("AOrB")}}},
+                "responses": {"204": {"description": "none"}},
+            }
+        }
+    }
+    built, _ = build(tmp_path, openapi(schemas, paths))
+    found = definitions(with_body_params(built))
+    alias = found["AOrBParam"]
+    assert isinstance(alias, Alias)
+    assert alias.type == UnionOf(
+        (
+            Named("A", "model"),
+            Named("AParam", "model"),
+            Named("B", "model"),
+            Named("BParam", "model"),
+        )
+    )

@@ -24,7 +24,8 @@ from typing import Annotated, Any, ClassVar
 import pydantic
 import pydantic_core
 
-from ._pydantic import DecodeError, decode_json, tag_reader, validate_data
+from ._pydantic import DecodeError, adapter_for, decode_json, tag_reader, validate_data
+from ._types import NotGiven
 from ._validation import ModelField
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "decode_json",
     "dump_model",
     "model_fields",
+    "models_of",
     "tag_reader",
     "validate_data",
 ]
@@ -139,6 +141,15 @@ class OpenIntEnum(int, _OpenEnum):
         member._name_ = f"VALUE_{value}"
         member._value_ = value
         return member
+
+
+def models_of(body: object, tp: Any) -> object:
+    """A request body given as dicts of fields by Python name (the `...Param` TypedDicts of
+    `types`) made the models of `tp`, so that it is sent as those would be (by wire name,
+    only the fields given); models in it stay as they are."""
+    if body is None or isinstance(body, NotGiven):
+        return body
+    return adapter_for(tp).validate_python(body, by_alias=False, by_name=True)
 
 
 def dump_model(value: object) -> object | None:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal, cast
 
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
+from .._models import models_of
 from .._pagination import AsyncPage, SyncPage
 from .._response import (
     async_to_raw_page_wrapper,
@@ -19,6 +20,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types.pet import Pet
+from ..types.pet_param import PetParam
 from ..types.pet_status import PetStatus
 
 __all__ = [
@@ -137,7 +139,7 @@ class Pets:
         self,
         *,
         pet_id: int,
-        body: Pet,
+        body: Pet | PetParam,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -167,7 +169,7 @@ class Pets:
             headers={
                 "X-Request-Tag": x_request_tag,
             },
-            json_body=body,
+            json_body=models_of(body, Pet),
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -319,7 +321,7 @@ class AsyncPets:
         self,
         *,
         pet_id: int,
-        body: Pet,
+        body: Pet | PetParam,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -349,7 +351,7 @@ class AsyncPets:
             headers={
                 "X-Request-Tag": x_request_tag,
             },
-            json_body=body,
+            json_body=models_of(body, Pet),
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -78,6 +78,15 @@ def _default_expression(field: Field, definitions: Mapping[str, Definition]) -> 
     return pytext.value_literal(field.default)
 
 
+def key_declaration(field: Field) -> str:
+    """A TypedDict's key for a field (`body_params`): by its Python name, `NotRequired`
+    when the field is optional."""
+    annotation = pytypes.annotation(field.type)
+    if not field.required:
+        annotation = f"NotRequired[{annotation}]"
+    return f"{pytext.identifier(field.name)}: {annotation}"
+
+
 def field_declaration(field: Field, definitions: Mapping[str, Definition]) -> str:
     """`name: Type = default`, with the wire name as alias when the two differ."""
     annotation = pytypes.annotation(field.type)

@@ -10,6 +10,7 @@ from typing import Any
 from sdkwright.flavours.model_types import PYDANTIC, ModelType
 from sdkwright.ir.nodes import Definition, Field, Operation, Parameter
 from sdkwright.targets.python import pytext, pytypes, wire
+from sdkwright.targets.python.body_params import models_only, takes_params
 from sdkwright.targets.python.naming import pascal
 from sdkwright.targets.python.views import samples
 from sdkwright.targets.python.views.auth import security_literal
@@ -63,6 +64,8 @@ class MethodContext:
     expected_parts: tuple[str, ...] | None = None
     expected_content: str = ""  # an expression of the raw body's bytes
     test_class: str = ""  # the generated test's class, unique in its module (`test_classes`)
+    # What a whole body is sent as: `body`, or its dicts made models (`body_params`).
+    body_expression: str = "body"
 
 
 def method_context(
@@ -109,7 +112,16 @@ def _request_context(op: Operation, definitions: Mapping[str, Definition]) -> di
         "security": security_literal(op.security),
         "deprecated_arguments": _deprecated_arguments(op),
         "helpers": tuple(sorted(_helpers(items, body_items) | wire.path_helpers(op.parameters))),
+        "body_expression": _body_expression(op, definitions),
     }
+
+
+def _body_expression(op: Operation, definitions: Mapping[str, Definition]) -> str:
+    body = op.body
+    if body is None or body.fields is not None or not takes_params(body.type, definitions):
+        return "body"
+    models = pytypes.static_annotation(models_only(body.type, definitions))
+    return f"models_of(body, {models})"
 
 
 def _request_expressions(
