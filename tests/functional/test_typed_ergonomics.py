@@ -237,6 +237,11 @@ def test_aliased_bodies_and_enums(tmp_path: Path) -> None:
         "generate", spec, "-o", out, "--package", "aliased", "--client-name", "Aliased"
     )
     assert result.returncode == 0, describe(result)
+    readme = (out / "README.md").read_text()
+    assert '`sort=` of `client.items.put_items` takes the value as it is,\n`"ASC"`' in readme
+    assert "`Sort.ASC`" in readme and '`Sort("NEW_VALUE")`' in readme
+    assert "`body=` of `client.items.put_items` takes `Item` models" in readme
+    assert "`ItemParam`" in readme
     response = '[{"item-id": "a", "kind": "small", "level": 2}]'
     sent = check_both_ways(out, "aliased", response, ALIASED_LITERALS, ALIASED_MODELS)
     assert sent == [
@@ -288,3 +293,11 @@ def test_full_clearstreet(tmp_path: Path) -> None:
         }
     ]
     assert sent[3][2] == {"cancel_orders": True}
+
+
+def test_the_readme_says_so_only_where_the_api_has_enum_arguments_or_whole_bodies() -> None:
+    assert (
+        "## Enums and request bodies" not in (GENERATED / "clearstreet" / "README.md").read_text()
+    )
+    typeddict = (GENERATED / "kitchensink_typeddict" / "README.md").read_text()
+    assert "## Enums and request bodies" not in typeddict  # its enums are Literal aliases

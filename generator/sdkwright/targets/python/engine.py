@@ -18,7 +18,13 @@ from sdkwright import flavours
 from sdkwright.cache import template_bytecode
 from sdkwright.ir.nodes import MISSING
 from sdkwright.targets.python import body_params, naming, pytext, pytypes
-from sdkwright.targets.python.views import auth, definitions, docstrings, webhooks
+from sdkwright.targets.python.views import (
+    auth,
+    definitions,
+    docstrings,
+    input_forms,
+    webhooks,
+)
 
 
 def templates_root() -> Path:
@@ -73,6 +79,7 @@ TEMPLATE_GLOBALS: dict[str, Any] = {
     "key_declaration": definitions.key_declaration,
     "is_param": body_params.is_param,
     "client_auth": auth.client_auth,
+    "input_forms": input_forms.input_forms,
     "expected_auth": auth.expected_auth,
     "webhooks_view": webhooks.webhooks_view,
     "uses_client_credentials": auth.uses_client_credentials,
