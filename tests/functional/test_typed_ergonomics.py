@@ -25,6 +25,7 @@ paths:
       operationId: put_items
       parameters:
         - {name: sort, in: query, schema: {$ref: "#/components/schemas/Sort"}}
+        - {name: code, in: query, schema: {$ref: "#/components/schemas/Code"}}
       requestBody:
         required: true
         content:
@@ -39,6 +40,7 @@ paths:
 components:
   schemas:
     Sort: {type: string, enum: [ASC, DESC]}
+    Code: {type: string, enum: [CODES]}
     Level: {type: integer, enum: [1, 2]}
     Item:
       type: object
@@ -46,6 +48,7 @@ components:
       properties:
         item-id: {type: string}
         kind: {type: string, enum: [small, large]}
+        code: {$ref: "#/components/schemas/Code"}
         level: {$ref: "#/components/schemas/Level"}
         Detail: {$ref: "#/components/schemas/Detail"}
     Detail:
@@ -54,6 +57,9 @@ components:
         note-text: {type: string}
         levels: {type: array, items: {$ref: "#/components/schemas/Level"}}
 """
+
+# Code has more values than are written inline: an alias, `CodeValues`, names them.
+ALIASED_SPEC = ALIASED_SPEC.replace("CODES", ", ".join(f"c{i}" for i in range(70)))
 
 RECORDER = """
 import json
@@ -77,33 +83,46 @@ from aliased import Aliased
 client = Aliased(http_client=http_client, base_url="https://example.test")
 items = client.items.put_items(
     sort="DESC",
+    code="c69",
     body=[
-        {"item_id": "a", "kind": "small", "level": 2, "detail": {"note_text": "n", "levels": [1]}},
+        {
+            "item_id": "a",
+            "kind": "small",
+            "level": 2,
+            "detail": {"note_text": "n", "levels": [1]},
+            "code": "c1",
+        },
         {"item_id": "b", "kind": "large"},
     ],
 )
 kind: str = items[0].kind
+code: str | None = items[0].code
+assert code == "c5" and type(code) is str  # the plain value, matching the alias's Literal
 print(json.dumps(sent))
 """
 
 ALIASED_MODELS = """
 from aliased import Aliased
-from aliased.types import Detail, Item, ItemKind, Level, Sort
+from aliased.types import Code, Detail, Item, ItemKind, Level, Sort
 
 client = Aliased(http_client=http_client, base_url="https://example.test")
 items = client.items.put_items(
     sort=Sort.DESC,
+    code=Code.C69,
     body=[
         Item(
             item_id="a",
             kind=ItemKind.SMALL,
             level=Level.VALUE_2,
             detail=Detail(note_text="n", levels=[Level.VALUE_1]),
+            code=Code.C1,
         ),
         Item(item_id="b", kind=ItemKind.LARGE),
     ],
 )
 kind: str = items[0].kind
+code: str | None = items[0].code
+assert code == "c5" and type(code) is str  # the plain value, matching the alias's Literal
 print(json.dumps(sent))
 """
 
@@ -242,18 +261,19 @@ def test_aliased_bodies_and_enums(tmp_path: Path) -> None:
     assert "`Sort.ASC`" in readme and '`Sort("NEW_VALUE")`' in readme
     assert "`body=` of `client.items.put_items` takes `Item` models" in readme
     assert "`ItemParam`" in readme
-    response = '[{"item-id": "a", "kind": "small", "level": 2}]'
+    response = '[{"item-id": "a", "kind": "small", "level": 2, "code": "c5"}]'
     sent = check_both_ways(out, "aliased", response, ALIASED_LITERALS, ALIASED_MODELS)
     assert sent == [
         [
             "POST",
-            "https://example.test/items?sort=DESC",
+            "https://example.test/items?sort=DESC&code=c69",
             [
                 {
                     "item-id": "a",
                     "kind": "small",
                     "level": 2,
                     "Detail": {"note-text": "n", "levels": [1]},
+                    "code": "c1",
                 },
                 {"item-id": "b", "kind": "large"},
             ],

@@ -9,7 +9,7 @@ from typing import Any
 from sdkwright.ir.nodes import Alias, Api, ListOf, LiteralOf, Model, Named, Nullable, UnionOf
 from sdkwright.targets.python import pytypes
 from sdkwright.targets.python.body_params import is_param, models_only, with_body_params
-from sdkwright.targets.python.literal_enums import with_literal_enums
+from sdkwright.targets.python.literal_enums import INLINE_VALUES, with_literal_enums
 from spec_helpers import build, definitions, json_response, model, openapi, ref
 
 SCHEMAS: dict[str, Any] = {
@@ -132,3 +132,28 @@ def test_an_aliased_union_gets_a_plain_union_of_either(tmp_path: Path) -> None:
             Named("BParam", "model"),
         )
     )
+
+
+def test_a_large_enum_is_written_once_as_an_alias_and_named_where_used(tmp_path: Path) -> None:
+    values = [f"v{i}" for i in range(INLINE_VALUES + 1)]
+    schemas = {
+        "Big": {"type": "string", "enum": values},
+        "Alone": {"type": "string", "enum": values},
+        "Holder": {
+            "type": "object",
+            "properties": {name: ref("Big") for name in ("a", "b", "c")},
+        },
+        "BigValues": {"type": "object", "properties": {"taken": {"type": "string"}}},
+    }
+    built, _ = build(tmp_path, openapi(schemas))
+    rewritten = with_literal_enums(built, "everywhere")
+    found = definitions(rewritten)
+    alias = found["BigValues_"]  # the spec's own BigValues keeps its name
+    assert isinstance(alias, Alias) and alias.module == "big_values_"
+    assert "AloneValues" not in found  # used nowhere: no alias
+    assert alias.type == LiteralOf(tuple(values))
+    either = UnionOf((Named("BigValues_", "alias"), Named("Big", "enum")))
+    field_types = {f.type for f in model(rewritten, "Holder").fields}
+    assert field_types and field_types <= {Nullable(either), either}
+    # Inputs only (another library's models): no alias can be added, the enum stays as it is.
+    assert with_literal_enums(built, "inputs").definitions == built.definitions

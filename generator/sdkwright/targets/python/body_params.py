@@ -31,6 +31,7 @@ from sdkwright.ir.nodes import (
     UnionOf,
 )
 from sdkwright.targets.python import pytypes
+from sdkwright.targets.python.companions import companion_key, companion_names, is_companion
 
 SUFFIX = "Param"
 
@@ -42,7 +43,7 @@ def with_body_params(api: Api) -> Api:
     inputs = _reachable(_whole_body_types(api), definitions)
     if not inputs:
         return api
-    params = _param_names(inputs, definitions)
+    params = companion_names(inputs, SUFFIX, definitions)
     rewrite = _InputTypes(params)
     added = [rewrite.param(definitions[name]) for name in inputs]
     groups = tuple(
@@ -54,7 +55,7 @@ def with_body_params(api: Api) -> Api:
 
 
 def is_param(definition: Definition) -> bool:
-    return isinstance(definition, (Model, Alias)) and definition.key.startswith(_KEY)
+    return is_companion(_MARK, definition)
 
 
 def models_only(type_: TypeRef, definitions: Mapping[str, Definition]) -> TypeRef:
@@ -80,8 +81,7 @@ def takes_params(type_: TypeRef, definitions: Mapping[str, Definition]) -> bool:
     return any(is_param(definitions[n]) for n in pytypes.referenced_names(type_))
 
 
-# A TypedDict's key: the key of the definition it mirrors, marked.
-_KEY = "params:"
+_MARK = "params"  # of a TypedDict's key (`companions`)
 
 
 def _whole_body_types(api: Api) -> Iterator[TypeRef]:
@@ -117,21 +117,6 @@ def _holds_models(name: str, definitions: Mapping[str, Definition], visiting: se
     )
 
 
-def _param_names(
-    inputs: list[str], definitions: Mapping[str, Definition]
-) -> dict[str, tuple[str, str]]:
-    """(`<Name>Param`, its module) for each, unique among the SDK's classes and modules."""
-    taken = {d.name for d in definitions.values()} | {d.module for d in definitions.values()}
-    names = {}
-    for name in inputs:
-        candidate, module = name + SUFFIX, definitions[name].module + "_" + SUFFIX.lower()
-        while candidate in taken or module in taken:
-            candidate, module = candidate + "_", module + "_"
-        taken |= {candidate, module}
-        names[name] = (candidate, module)
-    return names
-
-
 class _InputTypes:
     """Input types: each model (or alias) that has a TypedDict also takes it."""
 
@@ -151,7 +136,7 @@ class _InputTypes:
         said = f"`{definition.name}` as a dict of its fields by Python name, taken in its place."
         if definition.description:
             said += "\n\n" + definition.description
-        key = _KEY + definition.key
+        key = companion_key(_MARK, definition)
         if isinstance(definition, Alias):
             type_ = self.type(definition.type)
             return replace(

@@ -34,50 +34,84 @@ from sdkwright.ir.nodes import (
     Webhook,
 )
 from sdkwright.targets.python import pytypes
+from sdkwright.targets.python.companions import companion_key, companion_names
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from sdkwright.flavours.model_types import EnumScope
 
 
+# Enums of more values than this are written once, as an alias `<Enum>Values` in a module of
+# its own, and named where they are used: inline, an enum of N values used in R places would
+# write N x R values (a small hostile spec could make that gigabytes).
+INLINE_VALUES = 64
+_MARK = "values"  # of an alias's key (`companions`)
+
+
 def with_literal_enums(api: Api, scope: EnumScope) -> Api:
-    """`api` with each enum-typed input (and, EVERYWHERE, each enum-typed model field and
+    """`api` with each enum-typed input (and, "everywhere", each enum-typed model field and
     response) also taking the enum's literal values."""
     if scope == "none":
         return api
     enums = {d.name: d for d in api.definitions if isinstance(d, Enum)}
+    everywhere = scope == "everywhere"
+    large = sorted(n for n, e in enums.items() if len(e.members) > INLINE_VALUES)
+    if not everywhere:  # the models module is another library's: no alias to add to it
+        enums = {n: e for n, e in enums.items() if n not in large}
+        large = []
     if not enums:
         return api
-    rewrite = _Rewrite(enums)
-    everywhere = scope == "everywhere"
+    definitions = {d.name: d for d in api.definitions}
+    aliases = companion_names(large, "Values", definitions)
+    rewrite = _Rewrite(enums, {n: name for n, (name, _) in aliases.items()})
     groups = tuple(
         replace(g, operations=tuple(rewrite.operation(op, everywhere) for op in g.operations))
         for g in api.groups
     )
     if not everywhere:
         return replace(api, groups=groups)
-    return replace(
-        api,
-        groups=groups,
-        definitions=tuple(rewrite.definition(d) for d in api.definitions),
-        webhooks=tuple(rewrite.webhook(w) for w in api.webhooks),
+    rewritten = [rewrite.definition(d) for d in api.definitions]
+    webhooks = tuple(rewrite.webhook(w) for w in api.webhooks)
+    added = [_values_alias(enums[n], *aliases[n]) for n in sorted(rewrite.aliased)]
+    every = sorted([*rewritten, *added], key=_name)
+    return replace(api, groups=groups, definitions=tuple(every), webhooks=webhooks)
+
+
+def _values_alias(enum: Enum, name: str, module: str) -> Alias:
+    return Alias(
+        name,
+        module,
+        f"The values of `{enum.name}`.",
+        _literal(enum),
+        enum.source,
+        key=companion_key(_MARK, enum),
     )
 
 
+def _literal(enum: Enum) -> LiteralOf:
+    return LiteralOf(tuple(m.value for m in enum.members))
+
+
+def _name(definition: Definition) -> str:
+    return definition.name
+
+
 class _Rewrite:
-    def __init__(self, enums: dict[str, Enum]) -> None:
+    def __init__(self, enums: dict[str, Enum], aliases: dict[str, str]) -> None:
         self._enums = enums
+        self._aliases = aliases  # the enums written once, by their alias's name
+        self.aliased: set[str] = set()  # those of them that are used
 
     def type(self, type_: TypeRef) -> TypeRef:
         return pytypes.map_named(type_, self._named)
 
     def _named(self, named: Named) -> TypeRef:
-        if named.kind == "enum" and named.name in self._enums:
-            return UnionOf((self._literal(named.name), named))
-        return named
-
-    def _literal(self, name: str) -> LiteralOf:
-        return LiteralOf(tuple(m.value for m in self._enums[name].members))
+        if named.kind != "enum" or named.name not in self._enums:
+            return named
+        if named.name in self._aliases:
+            self.aliased.add(named.name)
+            return UnionOf((Named(self._aliases[named.name], "alias"), named))
+        return UnionOf((_literal(self._enums[named.name]), named))
 
     def definition(self, definition: Definition) -> Definition:
         if isinstance(definition, Model):
