@@ -107,6 +107,13 @@ class _OpenEnum(enum.Enum):
         as_value = pydantic_core.core_schema.plain_serializer_function_ser_schema(_enum_value)
         return pydantic_core.core_schema.is_instance_schema(cls, serialization=as_value)
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: pydantic_core.CoreSchema, handler: pydantic.GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        # What an isinstance check would not say: the values, as pydantic writes an Enum's.
+        return {"enum": [member.value for member in cls]}
+
 
 def _enum_value(member: object) -> object:
     # A value the spec does not list, kept as it came by a lenient parse, is sent as it is.
