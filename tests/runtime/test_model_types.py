@@ -160,11 +160,12 @@ def test_pydantic_open_enums_validate_as_members_beside_their_literal(
     assert adapter.dump_python(new, mode="json") == "HOLD"
     with pytest.raises(pydantic.ValidationError):
         adapter.validate_json('"HOLD"')  # from the wire: no member, and not in the Literal
-    only = pydantic.TypeAdapter(Side)
+    only = pydantic.TypeAdapter(Side)  # alone, the enum makes its listed values members
+    assert only.validate_python("BUY") is Side.BUY and only.validate_json('"SELL"') is Side.SELL
     with pytest.raises(pydantic.ValidationError):
-        only.validate_python("BUY")
-    assert only.json_schema() == {"enum": ["BUY", "SELL"]}
-    assert pydantic.TypeAdapter(Level).json_schema() == {"enum": [1]}
+        only.validate_json('"HOLD"')
+    assert only.json_schema() == {"enum": ["BUY", "SELL"], "type": "string"}
+    assert pydantic.TypeAdapter(Level).json_schema() == {"const": 1, "type": "integer"}
     assert pydantic.TypeAdapter(Level).dump_python(Level(7), mode="json") == 7
 
 
@@ -183,5 +184,7 @@ def test_pydantic_models_of_makes_dicts_by_python_name_the_models(
         {"legId": "b", "note": None},
     ]
     assert rt.models.models_of(None, Leg) is None
+    not_given = object()  # NOT_GIVEN, for an optional body left out
+    assert rt.models.models_of(not_given, Leg) is not_given
     with pytest.raises(pydantic.ValidationError):
         rt.models.models_of({"leg_id": 5}, Leg)

@@ -157,3 +157,13 @@ def test_a_large_enum_is_written_once_as_an_alias_and_named_where_used(tmp_path:
     assert field_types and field_types <= {Nullable(either), either}
     # Inputs only (another library's models): no alias can be added, the enum stays as it is.
     assert with_literal_enums(built, "inputs").definitions == built.definitions
+
+
+def test_an_enum_mypy_cannot_write_as_a_literal_stays_the_enum(tmp_path: Path) -> None:
+    schemas = {
+        "Low": {"type": "integer", "enum": [-(2**63), 0]},
+        "Holder": {"type": "object", "properties": {"low": ref("Low")}},
+    }
+    built, _ = build(tmp_path, openapi(schemas))
+    rewritten = with_literal_enums(built, "everywhere")
+    assert model(rewritten, "Holder").fields == model(built, "Holder").fields

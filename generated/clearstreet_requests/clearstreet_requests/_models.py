@@ -6,7 +6,7 @@ fields it does not declare. An enum-typed field is `Literal[...values] | TheEnum
 the wire is the plain value (`"SENT"`), and one the spec does not list fails to validate, so
 the response is built leniently with a warning (`_response`). An enum itself accepts values
 it does not list (`TheEnum("NEW")`, a member created on the fly, equal to its plain value), so
-that callers can send them; as a field's value only a member validates as the enum.
+that callers can send them; pydantic validates as the enum its members and its listed values.
 
 Responses are parsed by pydantic (`decode_json`), which also writes request bodies from
 models. A response that does not fit is built field by field (`_validation`) with
@@ -25,7 +25,6 @@ import pydantic
 import pydantic_core
 
 from ._pydantic import DecodeError, adapter_for, decode_json, tag_reader, validate_data
-from ._types import NotGiven
 from ._validation import ModelField
 
 __all__ = [
@@ -98,22 +97,23 @@ class BaseModel(pydantic.BaseModel):
 
 
 class _OpenEnum(enum.Enum):
-    """Validated by pydantic as its members only (`isinstance`), sent as their values: a plain
-    value validates as the `Literal[...]` beside the enum in every annotation."""
+    """Validated by pydantic from its members, or from the values it lists (made members), and
+    sent as their values. Beside the `Literal[...]` of every annotation, a value from the wire
+    validates as the Literal's (a plain value), and one it does not list fails."""
 
     @classmethod
     def __get_pydantic_core_schema__(
         cls, source: object, handler: pydantic.GetCoreSchemaHandler
     ) -> pydantic_core.CoreSchema:
-        as_value = pydantic_core.core_schema.plain_serializer_function_ser_schema(_enum_value)
-        return pydantic_core.core_schema.is_instance_schema(cls, serialization=as_value)
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: pydantic_core.CoreSchema, handler: pydantic.GetJsonSchemaHandler
-    ) -> dict[str, Any]:
-        # What an isinstance check would not say: the values, as pydantic writes an Enum's.
-        return {"enum": [member.value for member in cls]}
+        schemas = pydantic_core.core_schema
+        listed = schemas.literal_schema([member.value for member in cls])
+        return schemas.union_schema(
+            [
+                schemas.is_instance_schema(cls),
+                schemas.no_info_after_validator_function(cls, listed),
+            ],
+            serialization=schemas.plain_serializer_function_ser_schema(_enum_value),
+        )
 
 
 def _enum_value(member: object) -> object:
@@ -153,8 +153,9 @@ class OpenIntEnum(int, _OpenEnum):
 def models_of(body: object, tp: Any) -> object:
     """A request body given as dicts of fields by Python name (the `...Param` TypedDicts of
     `types`) made the models of `tp`, so that it is sent as those would be (by wire name,
-    only the fields given); models in it stay as they are."""
-    if body is None or isinstance(body, NotGiven):
+    only the fields given); models in it stay as they are, and so does anything that holds no
+    dict (a model, None, NOT_GIVEN)."""
+    if not isinstance(body, (dict, list, tuple)):
         return body
     return adapter_for(tp).validate_python(body, by_alias=False, by_name=True)
 

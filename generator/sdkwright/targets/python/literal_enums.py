@@ -35,6 +35,7 @@ from sdkwright.ir.nodes import (
 )
 from sdkwright.targets.python import pytypes
 from sdkwright.targets.python.companions import companion_key, companion_names
+from sdkwright.targets.python.naming.typerefs import writable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -53,7 +54,8 @@ def with_literal_enums(api: Api, scope: EnumScope) -> Api:
     response) also taking the enum's literal values."""
     if scope == "none":
         return api
-    enums = {d.name: d for d in api.definitions if isinstance(d, Enum)}
+    # An enum with a value mypy cannot read in a Literal stays the enum alone (its members).
+    enums = {d.name: d for d in api.definitions if isinstance(d, Enum) and writable(_literal(d))}
     everywhere = scope == "everywhere"
     large = sorted(n for n, e in enums.items() if len(e.members) > INLINE_VALUES)
     if not everywhere:  # the models module is another library's: no alias to add to it
