@@ -11,7 +11,9 @@ import asyncio
 import datetime
 import importlib
 import json
+import logging
 import sys
+import typing
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -181,15 +183,43 @@ def test_error_statuses_raise_typed_errors_with_the_parsed_body(
     assert len(recorder.requests) == (3 if status in (429, 503) else 1)
 
 
-def test_unknown_enum_values_from_the_server_are_kept(clearstreet: ModuleType) -> None:
+def test_known_enum_values_are_plain_values_that_match_the_literal(
+    clearstreet: ModuleType,
+) -> None:
+    result = sync_client(clearstreet, Recorder()).positions.cancel_position_instruction(
+        account_id=1, instruction_id="x"
+    )
+    # What Stainless's `assert_matches_type(Literal[...], value)` checks: a plain str in the
+    # Literal's values, not an enum member.
+    assert type(result.data.status) is str
+    field = type(result.data).model_fields["status"]
+    assert typing.get_args(typing.get_args(field.annotation)[0]) == tuple(
+        m.value for m in clearstreet.types.PositionInstructionStatus
+    )
+    assert result.data.status in typing.get_args(typing.get_args(field.annotation)[0])
+    assert result.data.status == clearstreet.types.PositionInstructionStatus.SENT
+
+
+def test_unknown_enum_values_from_the_server_are_kept_with_a_warning(
+    clearstreet: ModuleType, caplog: pytest.LogCaptureFixture
+) -> None:
     payload = json.loads(json.dumps(EXAMPLE))
     payload["data"]["status"] = "PARTIALLY_CANCELLED"
-    result = sync_client(
-        clearstreet, Recorder(payload=payload)
-    ).positions.cancel_position_instruction(account_id=1, instruction_id="x")
+    recorder = Recorder(payload=payload)
+    with caplog.at_level(logging.WARNING):
+        result = sync_client(clearstreet, recorder).positions.cancel_position_instruction(
+            account_id=1, instruction_id="x"
+        )
     assert result.data.status == "PARTIALLY_CANCELLED"
-    assert result.data.status.value == "PARTIALLY_CANCELLED"
+    assert type(result.data.status) is str
     assert result.model_dump(mode="json", by_alias=True, exclude_unset=True) == payload
+    assert "data.status" in caplog.text and "PARTIALLY_CANCELLED" in caplog.text
+    strict = sync_client(clearstreet, recorder, strict_response_validation=True)
+    with pytest.raises(clearstreet.APIResponseValidationError, match=r"data\.status"):
+        strict.positions.cancel_position_instruction(account_id=1, instruction_id="x")
+    # A caller can still send a value the SDK does not list, through the open enum.
+    member = clearstreet.types.PositionInstructionStatus("PARTIALLY_CANCELLED")
+    assert member == "PARTIALLY_CANCELLED"
 
 
 def test_null_and_missing_are_distinguishable(clearstreet: ModuleType) -> None:

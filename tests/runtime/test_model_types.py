@@ -9,7 +9,7 @@ import importlib
 import json
 from collections.abc import Iterator
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 import msgspec
@@ -138,3 +138,53 @@ def test_pydantic_models_keep_unknown_fields_and_are_sent_as_set(
     with pytest.raises(rt.exc.APIResponseValidationError) as info:
         _round_trip(rt, {}, Pet, {"petType": "cat"}, strict=True)
     assert isinstance(info.value.__cause__, pydantic.ValidationError)
+
+
+def test_pydantic_open_enums_validate_as_members_beside_their_literal(
+    packages: dict[str, SimpleNamespace],
+) -> None:
+    rt = packages["pydantic"]
+
+    class Side(rt.models.OpenStrEnum):  # type: ignore[name-defined,misc]
+        BUY = "BUY"
+        SELL = "SELL"
+
+    class Level(rt.models.OpenIntEnum):  # type: ignore[name-defined,misc]
+        VALUE_1 = 1
+
+    adapter = pydantic.TypeAdapter(Literal["BUY", "SELL"] | Side)
+    assert type(adapter.validate_json('"BUY"')) is str  # the wire's value: the Literal's
+    assert adapter.validate_python(Side.SELL) == "SELL"
+    new = Side("HOLD")  # a value the SDK does not list, made a member to send it
+    assert adapter.validate_python(new) is new
+    assert adapter.dump_python(new, mode="json") == "HOLD"
+    with pytest.raises(pydantic.ValidationError):
+        adapter.validate_json('"HOLD"')  # from the wire: no member, and not in the Literal
+    only = pydantic.TypeAdapter(Side)  # alone, the enum makes its listed values members
+    assert only.validate_python("BUY") is Side.BUY and only.validate_json('"SELL"') is Side.SELL
+    with pytest.raises(pydantic.ValidationError):
+        only.validate_json('"HOLD"')
+    assert only.json_schema() == {"enum": ["BUY", "SELL"], "type": "string"}
+    assert pydantic.TypeAdapter(Level).json_schema() == {"const": 1, "type": "integer"}
+    assert pydantic.TypeAdapter(Level).dump_python(Level(7), mode="json") == 7
+
+
+def test_pydantic_models_of_makes_dicts_by_python_name_the_models(
+    packages: dict[str, SimpleNamespace],
+) -> None:
+    rt = packages["pydantic"]
+
+    class Leg(rt.models.BaseModel):  # type: ignore[name-defined,misc]
+        leg_id: str = pydantic.Field(alias="legId")
+        note: str | None = None
+
+    built = rt.models.models_of([{"leg_id": "a"}, Leg(legId="b", note=None)], list[Leg])
+    assert [leg.model_dump(by_alias=True, exclude_unset=True) for leg in built] == [
+        {"legId": "a"},
+        {"legId": "b", "note": None},
+    ]
+    assert rt.models.models_of(None, Leg) is None
+    not_given = object()  # NOT_GIVEN, for an optional body left out
+    assert rt.models.models_of(not_given, Leg) is not_given
+    with pytest.raises(pydantic.ValidationError):
+        rt.models.models_of({"leg_id": 5}, Leg)

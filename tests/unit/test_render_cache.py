@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
+from sdkwright import flavours
 from sdkwright.api import load_and_validate
 from sdkwright.cache.render_cache import RenderCache, TrackedDefinitions
 from sdkwright.diagnostics import has_errors
@@ -221,7 +222,8 @@ def test_templates_reading_api_wide_facts_render_as_cold_ones(name: str, tmp_pat
     assert_warm_renders_are_cold_ones(name, tmp_path, chosen, str(templates))
     api = build(original(name), tmp_path)
     cold = render.render_sdk(api, user_templates=str(templates))
-    count = f"one of {len(api.definitions)} models; {len(api.operations)} operations."
+    rendered = flavours.get("httpx").resolve({}).prepare(api).api  # as the templates see it
+    count = f"one of {len(rendered.definitions)} models; {len(api.operations)} operations."
     assert any(count in text for text in cold.values()), "the templates read no api-wide fact"
 
 

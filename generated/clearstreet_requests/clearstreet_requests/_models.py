@@ -1,9 +1,12 @@
 # File generated from clearstreet.yaml by sdkwright. Do not edit: regenerate it instead.
 """Base classes for the SDK's models and enums, and the tag reader of tagged unions.
 
-Servers change before SDKs are regenerated, so models and enums are forward compatible:
-a model keeps fields it does not declare, and an enum accepts values it does not list
-(they become members created on the fly, equal to their plain value).
+Servers change before SDKs are regenerated, so models are forward compatible: a model keeps
+fields it does not declare. An enum-typed field is `Literal[...values] | TheEnum`: a value from
+the wire is the plain value (`"SENT"`), and one the spec does not list fails to validate, so
+the response is built leniently with a warning (`_response`). An enum itself accepts values
+it does not list (`TheEnum("NEW")`, a member created on the fly, equal to its plain value), so
+that callers can send them; pydantic validates as the enum its members and its listed values.
 
 Responses are parsed by pydantic (`decode_json`), which also writes request bodies from
 models. A response that does not fit is built field by field (`_validation`) with
@@ -19,8 +22,9 @@ from collections.abc import Sequence
 from typing import Annotated, Any, ClassVar
 
 import pydantic
+import pydantic_core
 
-from ._pydantic import DecodeError, decode_json, tag_reader, validate_data
+from ._pydantic import DecodeError, adapter_for, decode_json, tag_reader, validate_data
 from ._validation import ModelField, recursion_room
 
 __all__ = [
@@ -32,6 +36,7 @@ __all__ = [
     "decode_json",
     "dump_model",
     "model_fields",
+    "models_of",
     "tag_reader",
     "validate_data",
 ]
@@ -110,7 +115,32 @@ class BaseModel(pydantic.BaseModel):
         return model
 
 
-class OpenStrEnum(str, enum.Enum):
+class _OpenEnum(enum.Enum):
+    """Validated by pydantic from its members, or from the values it lists (made members), and
+    sent as their values. Beside the `Literal[...]` of every annotation, a value from the wire
+    validates as the Literal's (a plain value), and one it does not list fails."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: object, handler: pydantic.GetCoreSchemaHandler
+    ) -> pydantic_core.CoreSchema:
+        schemas = pydantic_core.core_schema
+        listed = schemas.literal_schema([member.value for member in cls])
+        return schemas.union_schema(
+            [
+                schemas.is_instance_schema(cls),
+                schemas.no_info_after_validator_function(cls, listed),
+            ],
+            serialization=schemas.plain_serializer_function_ser_schema(_enum_value),
+        )
+
+
+def _enum_value(member: object) -> object:
+    # A value the spec does not list, kept as it came by a lenient parse, is sent as it is.
+    return member.value if isinstance(member, enum.Enum) else member
+
+
+class OpenStrEnum(str, _OpenEnum):
     """A string enum that also accepts values added to the API after generation."""
 
     @classmethod
@@ -126,7 +156,7 @@ class OpenStrEnum(str, enum.Enum):
         return str(self.value)
 
 
-class OpenIntEnum(int, enum.Enum):
+class OpenIntEnum(int, _OpenEnum):
     """An integer enum that also accepts values added to the API after generation."""
 
     @classmethod
@@ -137,6 +167,16 @@ class OpenIntEnum(int, enum.Enum):
         member._name_ = f"VALUE_{value}"
         member._value_ = value
         return member
+
+
+def models_of(body: object, tp: Any) -> object:
+    """A request body given as dicts of fields by Python name (the `...Param` TypedDicts of
+    `types`) made the models of `tp`, so that it is sent as those would be (by wire name,
+    only the fields given); models in it stay as they are, and so does anything that holds no
+    dict (a model, None, NOT_GIVEN)."""
+    if not isinstance(body, (dict, list, tuple)):
+        return body
+    return adapter_for(tp).validate_python(body, by_alias=False, by_name=True)
 
 
 def dump_model(value: object) -> object | None:

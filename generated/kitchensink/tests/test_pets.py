@@ -9,7 +9,7 @@ import datetime
 from typing import ClassVar
 
 from kitchensink import AsyncKitchenSink, KitchenSink
-from kitchensink.types import Dog, Pet, PetStatus
+from kitchensink.types import Dog, Pet
 
 from .conftest import MockAPI, adapter, json_body, query_pairs
 
@@ -64,7 +64,7 @@ class TestListPets:
         mock_api.respond_json(200, self.response)
         result = client.pets.list_pets(
             name="string",
-            status=PetStatus("available"),
+            status="available",
             tags=["string"],
             page_size=1,
             offset=1,
@@ -83,7 +83,7 @@ class TestListPets:
         result = asyncio.run(
             async_client.pets.list_pets(
                 name="string",
-                status=PetStatus("available"),
+                status="available",
                 tags=["string"],
                 page_size=1,
                 offset=1,

@@ -8,7 +8,7 @@ import asyncio
 from typing import ClassVar
 
 from kitchensink import AsyncKitchenSink, KitchenSink
-from kitchensink.types import Order, Priority, Store
+from kitchensink.types import Order, Store
 
 from .conftest import MockAPI, adapter, json_body, query_pairs
 
@@ -128,7 +128,7 @@ class TestCreateOrder:
             x_request_tag="string",
             pet_id=1,
             quantity=1,
-            priority=Priority(1),
+            priority=1,
             note="string",
         )
         self.check_request(mock_api)
@@ -143,7 +143,7 @@ class TestCreateOrder:
                 x_request_tag="string",
                 pet_id=1,
                 quantity=1,
-                priority=Priority(1),
+                priority=1,
                 note="string",
             )
         )

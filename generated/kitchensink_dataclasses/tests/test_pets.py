@@ -11,7 +11,7 @@ from typing import ClassVar
 from pydantic import TypeAdapter
 
 from kitchensink_dataclasses import AsyncKitchenSink, KitchenSink
-from kitchensink_dataclasses.types import Dog, Pet, PetStatus
+from kitchensink_dataclasses.types import Dog, Pet
 
 from .conftest import MockAPI, adapter, json_body, query_pairs
 
@@ -66,7 +66,7 @@ class TestListPets:
         mock_api.respond_json(200, self.response)
         result = client.pets.list_pets(
             name="string",
-            status=PetStatus("available"),
+            status="available",
             tags=["string"],
             page_size=1,
             offset=1,
@@ -85,7 +85,7 @@ class TestListPets:
         result = asyncio.run(
             async_client.pets.list_pets(
                 name="string",
-                status=PetStatus("available"),
+                status="available",
                 tags=["string"],
                 page_size=1,
                 offset=1,

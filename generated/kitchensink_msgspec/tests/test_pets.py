@@ -11,7 +11,7 @@ from typing import ClassVar
 import msgspec
 
 from kitchensink_msgspec import AsyncKitchenSink, KitchenSink
-from kitchensink_msgspec.types import Dog, Pet, PetStatus
+from kitchensink_msgspec.types import Dog, Pet
 
 from .conftest import MockAPI, json_body, query_pairs
 
@@ -66,7 +66,7 @@ class TestListPets:
         mock_api.respond_json(200, self.response)
         result = client.pets.list_pets(
             name="string",
-            status=PetStatus("available"),
+            status="available",
             tags=["string"],
             page_size=1,
             offset=1,
@@ -83,7 +83,7 @@ class TestListPets:
         result = asyncio.run(
             async_client.pets.list_pets(
                 name="string",
-                status=PetStatus("available"),
+                status="available",
                 tags=["string"],
                 page_size=1,
                 offset=1,

@@ -10,7 +10,7 @@ from typing import ClassVar
 import msgspec
 
 from kitchensink_msgspec import AsyncKitchenSink, KitchenSink
-from kitchensink_msgspec.types import Order, Priority, Store
+from kitchensink_msgspec.types import Order, Store
 
 from .conftest import MockAPI, json_body, query_pairs
 
@@ -126,7 +126,7 @@ class TestCreateOrder:
             x_request_tag="string",
             pet_id=1,
             quantity=1,
-            priority=Priority(1),
+            priority=1,
             note="string",
         )
         self.check_request(mock_api)
@@ -141,7 +141,7 @@ class TestCreateOrder:
                 x_request_tag="string",
                 pet_id=1,
                 quantity=1,
-                priority=Priority(1),
+                priority=1,
                 note="string",
             )
         )

@@ -8,7 +8,7 @@ import datetime
 from typing import ClassVar
 
 from kitchensink_requests import KitchenSink
-from kitchensink_requests.types import Dog, Pet, PetStatus
+from kitchensink_requests.types import Dog, Pet
 
 from .conftest import MockAPI, adapter, json_body, query_pairs
 
@@ -63,7 +63,7 @@ class TestListPets:
         mock_api.respond_json(200, self.response)
         result = client.pets.list_pets(
             name="string",
-            status=PetStatus("available"),
+            status="available",
             tags=["string"],
             page_size=1,
             offset=1,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from kitchensink_requests import KitchenSink
-from kitchensink_requests.types import Order, Priority, Store
+from kitchensink_requests.types import Order, Store
 
 from .conftest import MockAPI, adapter, json_body, query_pairs
 
@@ -103,7 +103,7 @@ class TestCreateOrder:
             x_request_tag="string",
             pet_id=1,
             quantity=1,
-            priority=Priority(1),
+            priority=1,
             note="string",
         )
         self.check_request(mock_api)

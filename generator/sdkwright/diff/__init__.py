@@ -8,7 +8,7 @@ for code that uses the SDK:
   required parameter; a parameter made required; an input type narrowed; an output type
   widened or a field that may now be missing; a type changed incompatibly;
 * non-breaking (minor): an operation, model, optional parameter or field, or enum value
-  added (enums are open: the SDK accepts values it does not know); an input widened; a
+  added (an SDK still parses values it does not know, with a warning); an input widened; a
   deprecation;
 * patch: what users cannot see in their code: paths, HTTP methods, documentation.
 

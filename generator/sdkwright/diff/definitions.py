@@ -95,7 +95,7 @@ def _enum_changes(old: Enum, new: Enum) -> Iterator[ApiChange]:
             "added",
             "enum value",
             f"{new.name}.{after[value].name}",
-            f"new value {json.dumps(value)} (enums are open: older SDKs accept it too)",
+            f"new value {json.dumps(value)} (older SDKs still parse it, with a warning)",
             "minor",
         )
     for value in sorted(before.keys() & after.keys(), key=str):

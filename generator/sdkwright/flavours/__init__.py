@@ -108,9 +108,16 @@ class Plan:
 
     def prepare(self, api: Api) -> Prepared:
         """Called once per generation, before any view: the Api as this plan renders it."""
+        from sdkwright.targets.python.body_params import with_body_params
+        from sdkwright.targets.python.literal_enums import with_literal_enums
+
         if self.model_writer is not None:
             api = self.model_writer.prepare(api)
-        return Prepared(*self.models.prepare(api))
+        api, diagnostics = self.models.prepare(api)
+        api = with_literal_enums(api, self.models.literal_enums)
+        if self.model_writer is None:  # the templates write the models: TypedDicts beside them
+            api = with_body_params(api)
+        return Prepared(api, diagnostics)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # types only: the no-op path imports this module
     from collections.abc import Callable
+    from typing import Literal
 
     from sdkwright.diagnostics import Diagnostic
     from sdkwright.ir.nodes import Api, FieldPath
@@ -25,6 +26,10 @@ if TYPE_CHECKING:  # types only: the no-op path imports this module
     # (root expression, path of fields, default when a field is absent) -> expression
     Access = Callable[[str, FieldPath, str], str]
     Prepare = Callable[[Api], tuple[Api, list[Diagnostic]]]
+    # Where enum-typed values also take the enum's literal values (targets/python/literal_enums.py):
+    # "everywhere" (parameters, bodies, model fields, responses), "inputs" (parameters and body
+    # fields: the models are another library's), "none" (its enums are Literal aliases already).
+    EnumScope = Literal["everywhere", "inputs", "none"]
 
 
 def attribute_access(root: str, path: FieldPath, default: str, *, unset: bool = False) -> str:
@@ -73,6 +78,8 @@ class ModelType:
     # The runtime's support of this model type (validating, dumping), copied into the SDK as
     # `_models.py`: a module of sdkwright/runtime/, or a path (a model type from outside).
     runtime: str = "models_pydantic.py"
+    # Where enum-typed values also take the enum's literal values (`EnumScope`).
+    literal_enums: EnumScope = "everywhere"
 
 
 PYDANTIC = ModelType("pydantic", "pydantic v2 models")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Literal
 
 from .._models import BaseModel
 from .position_instruction_status import PositionInstructionStatus
@@ -25,7 +26,9 @@ class PositionInstruction(BaseModel):
     when none was supplied.
     """
 
-    instruction_type: PositionInstructionType
+    instruction_type: (
+        Literal["EXERCISE", "DO_NOT_EXERCISE", "CONTRARY_EXERCISE"] | PositionInstructionType
+    )
     """The action this instruction requests."""
 
     instrument_id: str
@@ -34,7 +37,19 @@ class PositionInstruction(BaseModel):
     quantity: str
     """Number of contracts included in the instruction."""
 
-    status: PositionInstructionStatus
+    status: (
+        Literal[
+            "SENT",
+            "ACCEPTED",
+            "REJECTED",
+            "ENGINE_REJECTED",
+            "CANCEL_REQUESTED",
+            "CANCELLED",
+            "CANCEL_FAILED",
+            "UNKNOWN",
+        ]
+        | PositionInstructionStatus
+    )
     """Current lifecycle status."""
 
     symbol: str

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import cast
+from typing import Literal, cast
 
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
+from .._models import models_of
 from .._pagination import AsyncPage, SyncPage
 from .._response import (
     async_to_raw_page_wrapper,
@@ -19,6 +20,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types.pet import Pet
+from ..types.pet_param import PetParam
 from ..types.pet_status import PetStatus
 
 __all__ = [
@@ -41,7 +43,7 @@ class Pets:
         self,
         *,
         name: str | None = None,
-        status: PetStatus | None = None,
+        status: Literal["available", "pending", "sold"] | PetStatus | None = None,
         tags: list[str] | None = None,
         page_size: int | None = None,
         offset: int | None = None,
@@ -137,7 +139,7 @@ class Pets:
         self,
         *,
         pet_id: int,
-        body: Pet,
+        body: Pet | PetParam,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -167,7 +169,7 @@ class Pets:
             headers={
                 "X-Request-Tag": x_request_tag,
             },
-            json_body=body,
+            json_body=models_of(body, Pet),
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -223,7 +225,7 @@ class AsyncPets:
         self,
         *,
         name: str | None = None,
-        status: PetStatus | None = None,
+        status: Literal["available", "pending", "sold"] | PetStatus | None = None,
         tags: list[str] | None = None,
         page_size: int | None = None,
         offset: int | None = None,
@@ -319,7 +321,7 @@ class AsyncPets:
         self,
         *,
         pet_id: int,
-        body: Pet,
+        body: Pet | PetParam,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -349,7 +351,7 @@ class AsyncPets:
             headers={
                 "X-Request-Tag": x_request_tag,
             },
-            json_body=body,
+            json_body=models_of(body, Pet),
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

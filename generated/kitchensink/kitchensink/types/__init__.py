@@ -12,16 +12,20 @@ if TYPE_CHECKING:
     from .address import Address as Address
     from .audit_info import AuditInfo as AuditInfo
     from .cat import Cat as Cat
+    from .cat_param import CatParam as CatParam
     from .category import Category as Category
+    from .category_param import CategoryParam as CategoryParam
     from .create_order_body import CreateOrderBody as CreateOrderBody
     from .department import Department as Department
     from .dog import Dog as Dog
+    from .dog_param import DogParam as DogParam
     from .employee import Employee as Employee
     from .error import Error as Error
     from .order import Order as Order
     from .order_reference import OrderReference as OrderReference
     from .order_status import OrderStatus as OrderStatus
     from .pet import Pet as Pet
+    from .pet_param import PetParam as PetParam
     from .pet_status import PetStatus as PetStatus
     from .priority import Priority as Priority
     from .reactions import Reactions as Reactions
@@ -34,16 +38,20 @@ __all__ = [
     "Address",
     "AuditInfo",
     "Cat",
+    "CatParam",
     "Category",
+    "CategoryParam",
     "CreateOrderBody",
     "Department",
     "Dog",
+    "DogParam",
     "Employee",
     "Error",
     "Order",
     "OrderReference",
     "OrderStatus",
     "Pet",
+    "PetParam",
     "PetStatus",
     "Priority",
     "Reactions",
@@ -58,16 +66,20 @@ _MODULES = {
     "Address": "address",
     "AuditInfo": "audit_info",
     "Cat": "cat",
+    "CatParam": "cat_param",
     "Category": "category",
+    "CategoryParam": "category_param",
     "CreateOrderBody": "create_order_body",
     "Department": "department",
     "Dog": "dog",
+    "DogParam": "dog_param",
     "Employee": "employee",
     "Error": "error",
     "Order": "order",
     "OrderReference": "order_reference",
     "OrderStatus": "order_status",
     "Pet": "pet",
+    "PetParam": "pet_param",
     "PetStatus": "pet_status",
     "Priority": "priority",
     "Reactions": "reactions",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .._models import BaseModel
 from .priority import Priority
 
@@ -17,7 +19,7 @@ class CreateOrderBody(BaseModel):
     quantity: int | None = 1
     """How many to order."""
 
-    priority: Priority | None = None
+    priority: Literal[1, 2, 3] | Priority | None = None
     """Order priority."""
 
     note: str | None = None

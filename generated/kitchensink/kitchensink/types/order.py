@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Literal
 
 from .._models import BaseModel
 from .order_reference import OrderReference
@@ -27,10 +28,10 @@ class Order(BaseModel):
     quantity: int
     """How many were ordered."""
 
-    priority: Priority | None = None
+    priority: Literal[1, 2, 3] | Priority | None = None
     """Order priority."""
 
-    status: OrderStatus
+    status: Literal["placed", "in-progress", "2nd-attempt", "delivered"] | OrderStatus
     """Progress of the order."""
 
     reference: OrderReference | None = None

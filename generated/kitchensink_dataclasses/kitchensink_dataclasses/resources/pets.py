@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import cast
+from typing import Literal, cast
 
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
 from .._pagination import AsyncPage, SyncPage
@@ -40,7 +40,7 @@ class Pets:
         self,
         *,
         name: str | None = None,
-        status: PetStatus | None = None,
+        status: Literal["available", "pending", "sold"] | PetStatus | None = None,
         tags: list[str] | None = None,
         page_size: int | None = None,
         offset: int | None = None,
@@ -222,7 +222,7 @@ class AsyncPets:
         self,
         *,
         name: str | None = None,
-        status: PetStatus | None = None,
+        status: Literal["available", "pending", "sold"] | PetStatus | None = None,
         tags: list[str] | None = None,
         page_size: int | None = None,
         offset: int | None = None,

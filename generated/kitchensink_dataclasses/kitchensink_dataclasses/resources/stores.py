@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
 from .._response import (
@@ -99,7 +100,7 @@ class Stores:
         pet_id: int,
         x_request_tag: str | None = None,
         quantity: int | NotGiven = NOT_GIVEN,
-        priority: Priority | NotGiven = NOT_GIVEN,
+        priority: Literal[1, 2, 3] | Priority | NotGiven = NOT_GIVEN,
         note: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -218,7 +219,7 @@ class AsyncStores:
         pet_id: int,
         x_request_tag: str | None = None,
         quantity: int | NotGiven = NOT_GIVEN,
-        priority: Priority | NotGiven = NOT_GIVEN,
+        priority: Literal[1, 2, 3] | Priority | NotGiven = NOT_GIVEN,
         note: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

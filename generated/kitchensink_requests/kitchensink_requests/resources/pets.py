@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import cast
+from typing import Literal, cast
 
 from .._base_client import SyncAPIClient, path_param
+from .._models import models_of
 from .._pagination import SyncPage
 from .._response import (
     to_raw_page_wrapper,
@@ -16,6 +17,7 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types.pet import Pet
+from ..types.pet_param import PetParam
 from ..types.pet_status import PetStatus
 
 __all__ = [
@@ -35,7 +37,7 @@ class Pets:
         self,
         *,
         name: str | None = None,
-        status: PetStatus | None = None,
+        status: Literal["available", "pending", "sold"] | PetStatus | None = None,
         tags: list[str] | None = None,
         page_size: int | None = None,
         offset: int | None = None,
@@ -131,7 +133,7 @@ class Pets:
         self,
         *,
         pet_id: int,
-        body: Pet,
+        body: Pet | PetParam,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -161,7 +163,7 @@ class Pets:
             headers={
                 "X-Request-Tag": x_request_tag,
             },
-            json_body=body,
+            json_body=models_of(body, Pet),
             options=RequestOptions(
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -35,7 +35,7 @@ class Cat(BaseModel):
     indoor: bool | None = True
     """Whether the cat lives indoors."""
 
-    status: PetStatus | None = None
+    status: Literal["available", "pending", "sold"] | PetStatus | None = None
     """Availability in the shop."""
 
     created_at: datetime.datetime | None = None

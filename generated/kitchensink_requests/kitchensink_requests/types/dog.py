@@ -38,7 +38,7 @@ class Dog(BaseModel):
     nickname: str | None = None
     """Optional nickname; null when it has none."""
 
-    status: PetStatus | None = PetStatus.AVAILABLE
+    status: Literal["available", "pending", "sold"] | PetStatus | None = "available"
     """Availability in the shop."""
 
     tags: list[str] | None = None

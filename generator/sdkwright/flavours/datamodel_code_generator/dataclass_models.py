@@ -10,6 +10,7 @@ DATACLASSES = ModelType(
     "dataclasses",
     "dataclasses",
     model_from_data="TypeAdapter({name}).validate_python({data})",
+    literal_enums="inputs",
     prepare=plain_unions,
     runtime="models_dataclasses.py",
 )

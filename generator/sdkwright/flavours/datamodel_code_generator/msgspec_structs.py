@@ -32,6 +32,7 @@ MSGSPEC = ModelType(
     # msgspec's `convert` passes a value of that type through, and fails on any other.
     dump_result="msgspec.to_builtins(msgspec.convert({value}, {type}))",
     requirements=("msgspec>=0.19",),
+    literal_enums="inputs",
     prepare=prepare,
     runtime="models_msgspec.py",
 )

@@ -13,5 +13,7 @@ def arguments() -> dict[str, Any]:
     return {"allow_population_by_field_name": True}
 
 
-PYDANTIC_V2 = ModelType("pydantic_v2", "pydantic v2 models", prepare=plain_unions)
+PYDANTIC_V2 = ModelType(
+    "pydantic_v2", "pydantic v2 models", prepare=plain_unions, literal_enums="inputs"
+)
 register(Output(PYDANTIC_V2, "pydantic_v2.BaseModel", arguments=arguments))

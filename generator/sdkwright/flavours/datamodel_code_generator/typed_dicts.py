@@ -68,6 +68,7 @@ TYPEDDICT = ModelType(
     enum_from_value="{value}",
     enums_are_literals=True,
     requirements=("typing-extensions>=4.12",),  # its TypedDict, which pydantic reads on 3.10
+    literal_enums="none",
     prepare=prepare,
     runtime="models_typeddict.py",
 )

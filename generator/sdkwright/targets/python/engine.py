@@ -17,8 +17,14 @@ import jinja2
 from sdkwright import flavours
 from sdkwright.cache import template_bytecode
 from sdkwright.ir.nodes import MISSING
-from sdkwright.targets.python import naming, pytext, pytypes
-from sdkwright.targets.python.views import auth, definitions, docstrings, webhooks
+from sdkwright.targets.python import body_params, naming, pytext, pytypes
+from sdkwright.targets.python.views import (
+    auth,
+    definitions,
+    docstrings,
+    input_forms,
+    webhooks,
+)
 
 
 def templates_root() -> Path:
@@ -70,7 +76,10 @@ TEMPLATE_GLOBALS: dict[str, Any] = {
     "method_docstring": docstrings.method_docstring,
     "deprecated_fields": definitions.deprecated_fields,
     "field_declaration": definitions.field_declaration,
+    "key_declaration": definitions.key_declaration,
+    "is_param": body_params.is_param,
     "client_auth": auth.client_auth,
+    "input_forms": input_forms.input_forms,
     "expected_auth": auth.expected_auth,
     "webhooks_view": webhooks.webhooks_view,
     "uses_client_credentials": auth.uses_client_credentials,

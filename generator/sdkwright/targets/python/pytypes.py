@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
@@ -153,6 +153,32 @@ def needs_cast(
         case ListOf() | MapOf():
             return False
     return True
+
+
+def map_named(type_: TypeRef, named: Callable[[Named], TypeRef]) -> TypeRef:
+    """`type_` with each `Named` in it replaced by `named(it)`. A union member replaced by a
+    union is flattened into the union, which is then a plain one: its tags told the old
+    members apart."""
+    match type_:
+        case Named():
+            return named(type_)
+        case ListOf(item):
+            return ListOf(map_named(item, named))
+        case MapOf(value):
+            return MapOf(map_named(value, named))
+        case Nullable(inner):
+            return Nullable(map_named(inner, named))
+        case UnionOf(members):
+            written = [map_named(m, named) for m in members]
+            if written == list(members):
+                return type_
+            flat = [
+                part
+                for member, new in zip(members, written, strict=True)
+                for part in (new.members if isinstance(new, UnionOf) and new != member else (new,))
+            ]
+            return UnionOf(tuple(flat))
+    return type_
 
 
 def referenced_names(type_: TypeRef) -> Iterator[str]:

@@ -108,6 +108,15 @@ def _date_literal(value: datetime.date) -> str:
     return f"datetime.datetime({arguments}, tzinfo={zone})"
 
 
+def key_declaration(field: Field) -> str:
+    """A TypedDict's key for a field (`body_params`): by its Python name, `NotRequired`
+    when the field is optional."""
+    annotation = pytypes.annotation(field.type)
+    if not field.required:
+        annotation = f"NotRequired[{annotation}]"
+    return f"{pytext.identifier(field.name)}: {annotation}"
+
+
 def field_declaration(field: Field, definitions: Mapping[str, Definition]) -> str:
     """`name: Type = default`, with the wire name as alias when the two differ."""
     annotation = pytypes.annotation(field.type)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sdkwright.ir.nodes import Alias, Definition, Enum, Model, ResourceGroup
-from sdkwright.targets.python import pytypes
+from sdkwright.targets.python import body_params, pytypes
 from sdkwright.targets.python.views.definitions import deprecated_fields
 
 TYPE_CHECKING = False
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # What annotations import from pydantic, and from the runtime's `_models` (see
 # pytypes.typing_needs).
 PYDANTIC_NAMES = frozenset({"AwareDatetime", "Field"})
-MODELS_NAMES = frozenset({"tag_reader"})
+MODELS_NAMES = frozenset({"tag_reader", "models_of"})
 
 
 class Imported(Protocol):
@@ -75,7 +75,13 @@ def definition_imports(
     top = tuple(imported(all_definitions[n]) for n in references if n not in same_cycle)
     deferred = tuple(imported(all_definitions[n]) for n in references if n in same_cycle)
     base: tuple[str, ...] = ()
-    if isinstance(definition, Model):
+    extensions: tuple[str, ...] = ()
+    if body_params.is_param(definition):
+        needs = needs - {"Field"}
+        if isinstance(definition, Model):
+            optional = any(not f.required for f in definition.fields)
+            extensions = ("NotRequired", "TypedDict") if optional else ("TypedDict",)
+    elif isinstance(definition, Model):
         base = ("BaseModel",)
     elif isinstance(definition, Enum):
         base = ("OpenIntEnum",) if definition.value_type == "int" else ("OpenStrEnum",)
@@ -83,7 +89,7 @@ def definition_imports(
     lazy_alias = cyclic and isinstance(definition, Alias)
     if lazy_alias:
         needs = needs - {"TypeAlias"}
-    if deprecated_fields(definition):
+    if deprecated_fields(definition) and not body_params.is_param(definition):
         needs = needs | {"ClassVar"}
     return DefinitionImports(
         typing=tuple(sorted(needs & {"Any", "Annotated", "ClassVar", "Literal", "TypeAlias"})),
@@ -93,7 +99,7 @@ def definition_imports(
         top=top,
         deferred=deferred,
         cyclic=cyclic,
-        typing_extensions=("TypeAliasType",) if lazy_alias else (),
+        typing_extensions=tuple(sorted({*extensions, *(("TypeAliasType",) if lazy_alias else ())})),
         pydantic_module="pydantic" in needs,
     )
 
@@ -152,6 +158,9 @@ def group_imports(
                 needs.add("Any")
         if op.aliases:  # a deprecated alias passes its keyword arguments on: **kwargs: Any
             needs.add("Any")
+        whole_body = op.body.type if op.body is not None and op.body.fields is None else None
+        if whole_body is not None and body_params.takes_params(whole_body, definitions):
+            needs.add("models_of")
         if op.body is not None and op.body.encoding == "multipart":
             uploads |= any(
                 "FileTypes" in pytypes.upload_annotation(f.type) for f in op.body.fields or ()

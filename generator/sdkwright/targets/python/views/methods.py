@@ -10,6 +10,7 @@ from typing import Any
 from sdkwright.flavours.model_types import PYDANTIC, ModelType
 from sdkwright.ir.nodes import Definition, Field, Operation, Parameter
 from sdkwright.targets.python import pytext, pytypes, wire
+from sdkwright.targets.python.body_params import models_only, takes_params
 from sdkwright.targets.python.naming import pascal
 from sdkwright.targets.python.views import samples
 from sdkwright.targets.python.views.auth import security_literal
@@ -65,6 +66,8 @@ class MethodContext:
     test_class: str = ""  # the generated test's class, unique in its module (`test_classes`)
     # Arguments taken by position (the first of `arguments`, of `sample_arguments`).
     positional: tuple[str, ...] = ()
+    # What a whole body is sent as: `body`, or its dicts made models (`body_params`).
+    body_expression: str = "body"
 
     @property
     def sample_call(self) -> tuple[tuple[str, str], ...]:
@@ -138,7 +141,16 @@ def _request_context(op: Operation, definitions: Mapping[str, Definition]) -> di
         "security": security_literal(op.security),
         "deprecated_arguments": _deprecated_arguments(op),
         "helpers": tuple(sorted(_helpers(items, body_items) | wire.path_helpers(op.parameters))),
+        "body_expression": _body_expression(op, definitions),
     }
+
+
+def _body_expression(op: Operation, definitions: Mapping[str, Definition]) -> str:
+    body = op.body
+    if body is None or body.fields is not None or not takes_params(body.type, definitions):
+        return "body"
+    models = pytypes.static_annotation(models_only(body.type, definitions))
+    return f"models_of(body, {models})"
 
 
 def _request_expressions(
