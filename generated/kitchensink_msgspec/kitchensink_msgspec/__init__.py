@@ -11,7 +11,8 @@ client = KitchenSink()  # reads KITCHEN_SINK_API_KEY
 import importlib
 from typing import TYPE_CHECKING
 
-from ._version import __version__ as __version__
+# As `_version.py` has it, written here too so that importing the package loads nothing else.
+__version__ = "0.1.0"
 
 if TYPE_CHECKING:
     # Listed in __all__, so type checkers take them as the package's own.
