@@ -4,8 +4,9 @@ Clients name their call in an `X-Call-Id` header; the n-th request of a call get
 n-th fault (and a plain success past its end). Every request is recorded: when it arrived,
 when the server started answering, its method, path and headers, and the fault it got.
 
-Every response closes its connection, so each attempt a client makes is one the server sees:
-no request can be lost on a kept-alive connection the server dropped meanwhile.
+The server runs in a process of its own, and every response closes its connection, so each
+attempt a client makes is one the server sees: no request can be lost on a kept-alive
+connection the server dropped meanwhile.
 
 The server is bounded: it stops by itself after `max_requests` requests or `max_seconds`
 seconds, whichever comes first, and says so in `stopped_early`.
@@ -15,12 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import json
+import multiprocessing
+import multiprocessing.process
 import socket
 import struct
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
 
@@ -79,33 +83,58 @@ class _State:
 
 
 class FaultServer:
+    """Plans are made before `with`, the server runs inside it, results are read after it.
+
+    The server runs in a process of its own: in the clients' process it would compete with
+    them for the GIL, and on a loaded machine its accept loop could then lag past a client's
+    timeout, which would count as an attempt the server never saw."""
+
     def __init__(self, *, max_requests: int, max_seconds: float, slow_seconds: float) -> None:
         self.max_requests = max_requests
         self.max_seconds = max_seconds
         self.slow_seconds = slow_seconds
-        self.stopped_early = False
-        self._state = _State()
-        self._stopping = threading.Event()
-        self._httpd = _HTTPServer(("127.0.0.1", 0), _Handler)
-        self._httpd.owner = self
-        self.base_url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
-        self._thread = threading.Thread(target=self._serve, name="fault-server", daemon=True)
+        self.base_url = ""
+        self._plans: dict[str, Plan] = {}
+        self._result: _Result | None = None
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._conn: Connection | None = None
 
     # -- test side ---------------------------------------------------------------------
 
     def plan(self, call_id: str, faults: list[Fault], status: int, body: object) -> None:
-        self._state.plans[call_id] = Plan(tuple(faults), status, json.dumps(body).encode())
+        if self._process is not None:
+            raise RuntimeError("plan every call before the server starts")
+        self._plans[call_id] = Plan(tuple(faults), status, json.dumps(body).encode())
 
     def attempts(self, call_id: str) -> list[Attempt]:
-        with self._state.lock:
-            return list(self._state.attempts.get(call_id, []))
+        return list(self._finished().attempts.get(call_id, []))
 
     @property
     def requests(self) -> int:
-        return self._state.requests
+        return self._finished().requests
+
+    @property
+    def stopped_early(self) -> bool:
+        return self._finished().stopped_early
+
+    def _finished(self) -> _Result:
+        if self._result is None:
+            raise RuntimeError("the server's record is read after its `with` block")
+        return self._result
 
     def __enter__(self) -> FaultServer:
-        self._thread.start()
+        context = multiprocessing.get_context("spawn")
+        self._conn, child_end = context.Pipe()
+        limits = (self.max_requests, self.max_seconds, self.slow_seconds)
+        self._process = context.Process(
+            target=_serve, args=(child_end, self._plans, limits), name="fault-server", daemon=True
+        )
+        self._process.start()
+        child_end.close()
+        if not self._conn.poll(60):
+            self._process.kill()
+            raise RuntimeError("the fault server did not start within 60 s")
+        self.base_url = f"http://127.0.0.1:{self._conn.recv()}"
         return self
 
     def __exit__(
@@ -114,42 +143,74 @@ class FaultServer:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self._stopping.set()
-        self._thread.join(timeout=5)
+        assert self._conn is not None and self._process is not None
+        self._conn.send("stop")
+        if self._conn.poll(60):
+            self._result = self._conn.recv()
+        self._process.join(timeout=10)
+        if self._process.is_alive():
+            self._process.kill()
+        if self._result is None:
+            raise RuntimeError("the fault server sent no record of its requests")
 
-    # -- server side -------------------------------------------------------------------
 
-    def _serve(self) -> None:
-        deadline = time.monotonic() + self.max_seconds
+@dataclass
+class _Result:
+    attempts: dict[str, list[Attempt]]
+    requests: int
+    stopped_early: bool
+
+
+def _serve(conn: Connection, plans: dict[str, Plan], limits: tuple[int, float, float]) -> None:
+    """The server process: serve until told to stop (or a bound is hit), then send the record."""
+    max_requests, max_seconds, slow_seconds = limits
+    state = _State(plans=plans)
+    httpd = _HTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.state, httpd.slow_seconds = state, slow_seconds
+    stopping, stopped_early = threading.Event(), threading.Event()
+
+    def loop() -> None:
+        deadline = time.monotonic() + max_seconds
         try:
-            while not self._stopping.is_set():
-                if time.monotonic() > deadline or self.requests >= self.max_requests:
-                    self.stopped_early = True
+            while not stopping.is_set():
+                if time.monotonic() > deadline or state.requests >= max_requests:
+                    stopped_early.set()
                     return
-                self._httpd.handle_request()  # returns after `timeout` when idle
+                httpd.handle_request()  # returns after `timeout` when idle
         finally:
-            self._httpd.server_close()
+            httpd.server_close()
 
-    def _arrive(
-        self, call_id: str, method: str, path: str, headers: dict[str, str]
-    ) -> tuple[Attempt, Plan, int]:
-        """Record a request; return it, its call's plan, and which attempt of the call it is."""
-        state = self._state
-        with state.lock:
-            state.requests += 1
-            plan = state.plans.get(call_id, Plan((), 404, b'{"error": "unknown call"}'))
-            attempts = state.attempts.setdefault(call_id, [])
-            fault = plan.faults[len(attempts)] if len(attempts) < len(plan.faults) else OK
-            attempt = Attempt(time.monotonic(), method, path, headers, fault)
-            attempts.append(attempt)
-        return attempt, plan, len(attempts) - 1
+    thread = threading.Thread(target=loop, name="fault-server", daemon=True)
+    thread.start()
+    conn.send(httpd.server_address[1])
+    conn.recv()  # "stop"
+    stopping.set()
+    thread.join(timeout=5)
+    with state.lock:
+        attempts = {call: list(items) for call, items in state.attempts.items()}
+        conn.send(_Result(attempts, state.requests, stopped_early.is_set()))
+
+
+def _arrive(
+    state: _State, call_id: str, method: str, path: str, headers: dict[str, str]
+) -> tuple[Attempt, Plan, int]:
+    """Record a request; return it, its call's plan, and which attempt of the call it is."""
+    with state.lock:
+        state.requests += 1
+        plan = state.plans.get(call_id, Plan((), 404, b'{"error": "unknown call"}'))
+        attempts = state.attempts.setdefault(call_id, [])
+        fault = plan.faults[len(attempts)] if len(attempts) < len(plan.faults) else OK
+        attempt = Attempt(time.monotonic(), method, path, headers, fault)
+        attempts.append(attempt)
+    return attempt, plan, len(attempts) - 1
 
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128  # many clients connect at once; the default 5 drops SYNs
     timeout = 0.05
-    owner: FaultServer
+    state: _State
+    slow_seconds: float
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -170,12 +231,11 @@ class _Handler(BaseHTTPRequestHandler):
         if length:
             self.rfile.read(length)  # the whole request is in before anything goes wrong
         headers = {name.lower(): value for name, value in self.headers.items()}
-        owner = self.server.owner
         call_id = headers.get("x-call-id", "")
-        attempt, plan, index = owner._arrive(call_id, self.command, self.path, headers)
+        attempt, plan, index = _arrive(self.server.state, call_id, self.command, self.path, headers)
         # OSError: the client gave up (after a timeout) and closed the connection.
         with contextlib.suppress(OSError):
-            self._act(attempt, plan, f"{call_id}-{index}", owner.slow_seconds)
+            self._act(attempt, plan, f"{call_id}-{index}", self.server.slow_seconds)
 
     def _act(self, attempt: Attempt, plan: Plan, request_id: str, slow_seconds: float) -> None:
         kind = attempt.fault.kind

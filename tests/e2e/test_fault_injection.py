@@ -34,8 +34,11 @@ from helpers import FIXTURES, GENERATED
 
 SEED = 20_251_124
 CALLS_PER_FLAVOUR = 600
-TIMEOUT = 0.5  # seconds, per attempt; "slow" faults stall for SLOW
-SLOW = 0.8
+# Seconds, per attempt. Wide margins on both sides, because a loaded 2-core machine delays a
+# thread by hundreds of milliseconds: an "ok" answer must come well within TIMEOUT, and a
+# "slow" stall must outlast TIMEOUT even when the client's timer fires late.
+TIMEOUT = 1.5
+SLOW = 4.0
 INITIAL_DELAY, MAX_DELAY = 0.002, 0.01  # backoff, small so that the test is quick...
 RETRY_AFTER = (0.025, 0.05)  # ...and shorter than any Retry-After, so honouring it shows
 API_KEY = "sk-live-fault-injection-secret"
@@ -264,7 +267,12 @@ def run_async(calls: list[Call], sdks: dict[str, ModuleType], base_url: str) -> 
 def check_result(call: Call, attempts: list[Attempt]) -> None:
     expected_attempts, expected_outcome = call.expected()
     assert len(attempts) <= call.limit + 1, call
-    assert (len(attempts), call.outcome) == (expected_attempts, expected_outcome), call
+    cause = getattr(call.result, "__cause__", None)
+    assert (len(attempts), call.outcome) == (expected_attempts, expected_outcome), (
+        call,
+        repr(cause),
+        repr(getattr(cause, "__context__", None)),
+    )
     if call.outcome is None:
         if call.operation.sdk == "clearstreet":
             assert call.result.data.id == CANCEL_EXAMPLE["data"]["id"]
