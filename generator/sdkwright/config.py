@@ -37,9 +37,7 @@ Every problem is a located diagnostic (file:line:col and a JSON pointer into the
 from __future__ import annotations
 
 import json
-import keyword
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +51,8 @@ from sdkwright.config_files import (
     read_pyproject,
     read_yaml,
 )
+from sdkwright.config_names import NAME_KINDS, NameOverrides, Pairs, read_names
+from sdkwright.config_release import is_semver, license_problem
 from sdkwright.config_resources import ResourcesConfig, read_target_resources
 from sdkwright.config_security import (
     ConfiguredSecurity,
@@ -91,31 +91,9 @@ _TARGET_KEYS = {
     "resources",
     "positional_params",
 }
-_NAME_KINDS = ("operations", "schemas", "tags")
-_METHOD = re.compile(r"[a-z_][a-z0-9_]*")
-_CLASS = re.compile(r"[A-Z][A-Za-z0-9_]*")
-# Semantic Versioning 2.0.0: MAJOR.MINOR.PATCH, then an optional pre-release and build.
-_SEMVER = re.compile(
-    r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
-    r"(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
-)
 DEFAULT_VERSION = VERSION
 # How the API signs the webhooks it sends: the schemes `webhooks: {signature: ...}` may name.
 WEBHOOK_SIGNATURES = ("standard-webhooks",)
-
-Pairs = tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class NameOverrides:
-    """Names the config imposes: operationId -> method, schema key -> class, tag -> group."""
-
-    operations: Pairs = ()
-    schemas: Pairs = ()
-    tags: Pairs = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.operations or self.schemas or self.tags)
 
 
 @dataclass(frozen=True)
@@ -169,7 +147,7 @@ def target_options(target: Target) -> dict[str, str]:
     if target.options:
         options["flavour_options"] = json.dumps(dict(target.options), sort_keys=True)
     if target.names:
-        names = {kind: dict(getattr(target.names, kind)) for kind in _NAME_KINDS}
+        names = {kind: dict(getattr(target.names, kind)) for kind in NAME_KINDS}
         options["names"] = json.dumps(names, sort_keys=True)
     if target.overlays:  # their bytes are inputs; which files, and in which order, is an option
         folder = target.spec.parent
@@ -288,7 +266,7 @@ class _Reader:
             flavour_name,
             options,
             templates,
-            self.names(entry.get("names"), f"{pointer}/names"),
+            read_names(entry.get("names"), f"{pointer}/names", self.failure),
             overlays,
             base / OVERLAY_LOCK_NAME if overlays else None,
             self.flag(entry, "lenient", pointer),
@@ -386,41 +364,6 @@ class _Reader:
             found.append(path)
         return tuple(found)
 
-    def names(self, value: Any, pointer: str) -> NameOverrides:
-        if value is None:
-            return NameOverrides()
-        if not isinstance(value, dict):
-            raise self.failure(pointer, "'names' must be a mapping")
-        for key in sorted(set(value) - set(_NAME_KINDS)):
-            raise self.failure(
-                f"{pointer}/{escape(key)}",
-                f"unknown key '{key}' in names",
-                f"allowed: {list(_NAME_KINDS)}",
-            )
-        found: dict[str, Pairs] = {}
-        for kind in _NAME_KINDS:
-            table = value.get(kind) or {}
-            if not isinstance(table, dict):
-                raise self.failure(f"{pointer}/{kind}", f"'names.{kind}' must be a mapping")
-            for source, name in table.items():
-                self.check_name(kind, str(source), name, f"{pointer}/{kind}/{escape(str(source))}")
-            found[kind] = tuple(sorted((str(k), str(v)) for k, v in table.items()))
-        return NameOverrides(found["operations"], found["schemas"], found["tags"])
-
-    def check_name(self, kind: str, source: str, name: Any, pointer: str) -> None:
-        pattern, example = {
-            "operations": (_METHOD, "'cancel_instruction'"),
-            "schemas": (_CLASS, "'PositionInstruction'"),
-            "tags": (_METHOD, "'positions'"),
-        }[kind]
-        if not isinstance(name, str) or not pattern.fullmatch(name) or keyword.iskeyword(name):
-            raise self.failure(
-                pointer,
-                f"'{name}' is not a usable name for {kind[:-1]} '{source}'",
-                f"use a Python identifier like {example}",
-                code="config.name",
-            )
-
 
 def option_problem(
     flavour: flavours.Flavour, options: Mapping[str, str]
@@ -430,30 +373,6 @@ def option_problem(
         problems = flavour.check_options({key: text})
         if problems:
             return key, problems[0], "; ".join(f"{o.name}: {o.help}" for o in flavour.options)
-    return None
-
-
-def is_semver(text: str) -> bool:
-    return _SEMVER.fullmatch(text) is not None
-
-
-def license_problem(spdx_id: str, holder: str) -> tuple[bool, str, str] | None:
-    """What is wrong with a license choice: (whether the holder is what is missing, the
-    message, the hint); None when sdkwright can write that LICENSE."""
-    from sdkwright.release import licenses
-
-    if spdx_id not in licenses.supported():
-        return (
-            False,
-            f"no license text for '{spdx_id}'",
-            f"one of {licenses.supported()} (SPDX ids)",
-        )
-    if licenses.needs_holder(spdx_id) and not holder:
-        return (
-            True,
-            f"license '{spdx_id}' names a copyright holder",
-            "set 'copyright', e.g. '2025 Acme Inc.'",
-        )
     return None
 
 

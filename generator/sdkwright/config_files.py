@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 
@@ -116,3 +116,11 @@ def escape(name: str) -> str:
 
 def failure(where: Location, message: str, hint: str = "") -> GenerationFailed:
     return GenerationFailed([Diagnostic(Level.ERROR, "config.invalid", message, where, hint)])
+
+
+class Failure(Protocol):
+    """(JSON pointer, message, hint, code) -> the located error to raise (config._Reader.failure)."""
+
+    def __call__(
+        self, pointer: str, message: str, hint: str = "", code: str = "config.invalid"
+    ) -> GenerationFailed: ...

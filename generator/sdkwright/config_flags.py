@@ -10,16 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright import flavours
-from sdkwright.config import (
-    Pairs,
-    Target,
-    check_package,
-    default_client_name,
-    is_semver,
-    license_problem,
-    option_problem,
-    scalar_text,
-)
+from sdkwright.config import Target, check_package, default_client_name, option_problem, scalar_text
+from sdkwright.config_names import Pairs
+from sdkwright.config_release import is_semver, license_problem
 from sdkwright.defaults import (
     FLAVOUR,
     FORMATTER,

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from sdkwright.config_files import escape
-from sdkwright.diagnostics import GenerationFailed
+from sdkwright.config_files import Failure, escape
 
 Kind = Literal["bearer", "basic", "api_key"]
 Location = Literal["header", "query", "cookie"]
@@ -34,9 +32,6 @@ HINT = (
     "declare it on the target in sdkwright.yaml: security: {scheme: bearer} (or basic, or "
     "api_key with in: header|query|cookie and its name)"
 )
-
-# (JSON pointer, message, hint) -> the located error to raise (config._Reader.failure).
-Failure = Callable[[str, str, str], GenerationFailed]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sdkwright.config import NameOverrides
+from sdkwright.config_names import NameOverrides
 from sdkwright.config_resources import ResourcesConfig
 from sdkwright.config_security import ConfiguredSecurity
 from sdkwright.diagnostics import Diagnostic, Level, Location
