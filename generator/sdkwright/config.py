@@ -30,6 +30,7 @@ pyproject.toml, or CLI flags.
         resources:                      # nested resources, methods mapped to operations
           v1: {positions: {methods: {cancel: delete /v1/positions/{id}}}}   # (config_resources.py)
         positional_params: last         # the last path parameter by position (default: none)
+        surface: stainless              # whose public-surface conventions (default sdkwright)
 
 Every problem is a located diagnostic (file:line:col and a JSON pointer into the config).
 """
@@ -90,7 +91,9 @@ _TARGET_KEYS = {
     "copyright",
     "resources",
     "positional_params",
+    "surface",
 }
+SURFACES = ("sdkwright", "stainless")  # `surface:`: whose public-surface conventions
 DEFAULT_VERSION = VERSION
 # How the API signs the webhooks it sends: the schemes `webhooks: {signature: ...}` may name.
 WEBHOOK_SIGNATURES = ("standard-webhooks",)
@@ -121,6 +124,7 @@ class Target:
     webhook_signature: str = ""  # how its webhooks are signed (config_security; "": unsaid)
     surface_lock: Path | None = None  # the public-surface lock (a config's targets have one)
     resources: ResourcesConfig | None = None  # nested resources (config_resources.py)
+    surface: str = SURFACES[0]  # the public surface's conventions (SURFACES)
 
     def plan(self) -> flavours.Plan:
         flavour = flavours.get(self.flavour)
@@ -159,6 +163,8 @@ def target_options(target: Target) -> dict[str, str]:
         options["webhook_signature"] = target.webhook_signature
     if target.resources is not None:
         options["resources"] = json.dumps(target.resources.as_json(), sort_keys=True)
+    if target.surface != SURFACES[0]:
+        options["surface"] = target.surface
     writer = target.plan().model_writer
     if writer is not None and writer.distribution:
         # The version of a library writing the models shapes them as the formatter's shapes
@@ -276,6 +282,7 @@ class _Reader:
             read_webhook_signature(entry.get("webhooks"), f"{pointer}/webhooks", self.failure),
             base / SURFACE_LOCK_NAME if self.flag(entry, "surface_lock", pointer, True) else None,
             read_target_resources(entry, f"{pointer}/resources", self.where),
+            self.choice(entry, "surface", SURFACES, pointer),
         )
 
     def flag(self, entry: Mapping[str, Any], key: str, pointer: str, default: bool = False) -> bool:
@@ -283,6 +290,13 @@ class _Reader:
         if not isinstance(value, bool):
             raise self.failure(f"{pointer}/{key}", f"'{key}' must be true or false, not {value!r}")
         return value
+
+    def choice(self, entry: Mapping[str, Any], key: str, among: tuple[str, ...], at: str) -> str:
+        if (value := entry.get(key, among[0])) not in among:
+            raise self.failure(
+                f"{at}/{key}", f"'{key}' must be one of {list(among)}, not {value!r}"
+            )
+        return str(value)
 
     def version(self, entry: Mapping[str, Any], pointer: str) -> str:
         value = entry.get("version", DEFAULT_VERSION)

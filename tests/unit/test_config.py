@@ -106,6 +106,16 @@ def test_options_and_names_are_part_of_the_recorded_options(tmp_path: Path) -> N
     assert json.loads(options["names"])["schemas"] == {"Item": "Product"}
 
 
+def test_the_surface_is_a_recorded_option(tmp_path: Path) -> None:
+    """`surface: stainless` changes what is generated, so the manifest records it; the
+    default records nothing (manifests from before the key stay as they were)."""
+    (plain,) = load_targets(write(tmp_path, BASE))
+    assert plain.surface == "sdkwright" and "surface" not in target_options(plain)
+    (stainless,) = load_targets(write(tmp_path, BASE + "    surface: stainless\n"))
+    assert stainless.surface == "stainless"
+    assert target_options(stainless)["surface"] == "stainless"
+
+
 @pytest.mark.parametrize("version", ["0.1.0", "1.4.0", "2.0.0-rc.1", "1.0.0+build.7"])
 def test_a_target_has_its_own_semantic_version(tmp_path: Path, version: str) -> None:
     (target,) = load_targets(write(tmp_path, BASE + f'    version: "{version}"\n'))
@@ -197,6 +207,14 @@ def test_a_target_has_its_own_semantic_version(tmp_path: Path, version: str) -> 
             6,
             16,
             "/targets/0/webhooks/secret",
+        ),
+        (
+            "    surface: speakeasy\n",
+            "config.invalid",
+            "'surface' must be one of ['sdkwright', 'stainless'], not 'speakeasy'",
+            6,
+            14,
+            "/targets/0/surface",
         ),
         (
             "    names: {models: {}}\n",
