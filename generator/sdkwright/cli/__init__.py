@@ -9,12 +9,14 @@
     customisations.py  `customisations`: the hand edits, as a patch
     overlay.py    `overlay --from OLD --to NEW`
     import_config.py  `import-config PATH`: a target from a Stainless config
+    migrate.py    `migrate stainless PATH -o OUT`: a Stainless SDK as an sdkwright project
 
 Exit codes: 0 success; 1 the spec has errors (generate, validate), the SDK drifted or an
 overlay action no longer does what the lock recorded (check), the change is breaking and
 --fail-on-breaking was given (diff), the specs are equal (overlay), or nothing could be
-imported (import-config); 2 a usage error, an
-unreadable config, a spec `check` or `diff` cannot read, or an internal error; 3 `generate`
+imported (import-config), the migrated SDK lacks or changes some of the old one's surface
+(migrate); 2 a usage error, an unreadable config, a spec `check` or `diff` cannot read, bad
+input to `migrate` (nothing written), or an internal error; 3 `generate`
 wrote the SDK but hand edits conflict with it in some files (left as they are, or with
 conflict markers).
 

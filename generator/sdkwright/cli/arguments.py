@@ -156,6 +156,8 @@ def parser() -> argparse.ArgumentParser:
     imported.add_argument("--format", choices=("text", "json"), default="text")
     imported.add_argument("-q", "--quiet", action="store_true", help="print errors only")
 
+    _migrate_arguments(commands)
+
     diff = commands.add_parser(
         "diff",
         help="what changing OLD_SPEC into NEW_SPEC does to SDK users, and the semver bump",
@@ -176,6 +178,51 @@ def parser() -> argparse.ArgumentParser:
         "target's version does not allow a breaking change)",
     )
     return parser
+
+
+def _migrate_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    migrate = commands.add_parser(
+        "migrate",
+        help="turn an SDK made by another generator into an sdkwright project with the same "
+        "public surface, and report what differs",
+        formatter_class=_HelpFormatter,
+    )
+    sources = migrate.add_subparsers(dest="source_kind", required=True, metavar="GENERATOR")
+    stainless = sources.add_parser(
+        "stainless",
+        help="a Stainless Python SDK repository (a checkout)",
+        formatter_class=_HelpFormatter,
+        description="Write OUT: sdkwright.yaml (a target with `surface: stainless`), the spec "
+        "when it comes from scripts/mock, the generated SDK (pip install OUT) and "
+        "MIGRATION-REPORT.md. Exit 0: migrated, nothing missing or changed incompatibly "
+        "(or all of it accepted); 1: migrated, but some of it is missing or incompatible; "
+        "2: nothing written (bad PATH, SPEC or OUT, a spec that does not generate).",
+    )
+    stainless.add_argument("source", type=path, metavar="PATH", help="the SDK's checkout")
+    stainless.add_argument(
+        "--spec",
+        type=path,
+        help="the OpenAPI spec the SDK was generated from (default: the one scripts/mock embeds)",
+    )
+    stainless.add_argument(
+        "-o", "--output", type=path, required=True, metavar="OUT", help="the new project's folder"
+    )
+    stainless.add_argument(
+        "--accept",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a reported change you accept, by its id (repeatable)",
+    )
+    stainless.add_argument(
+        "--accept-file", type=path, metavar="FILE", help="ids to accept: one a line, or JSON"
+    )
+    stainless.add_argument(
+        "--report-json", type=path, metavar="FILE", help="also write the report as JSON"
+    )
+    stainless.add_argument(
+        "-q", "--quiet", action="store_true", help="print errors and the blocking changes only"
+    )
 
 
 def _target_arguments(parser: argparse.ArgumentParser) -> None:
