@@ -126,6 +126,8 @@ def test_a_removed_operation_is_missing_until_accepted(
     accepts = [a for i in sorted(blocking(report)) for a in ("--accept", i)]
     hand_written = out / "NOTES.md"
     hand_written.write_text("ours\n")
+    readme = out / "README.md"  # generated: a hand edit of it is merged, not lost
+    readme.write_text(readme.read_text() + "\nOur own closing line.\n")
     code, report, printed = migrate(
         capsys, out, "--spec", smaller, "--accept-file", already, *accepts
     )
@@ -133,6 +135,7 @@ def test_a_removed_operation_is_missing_until_accepted(
     assert gone <= {c["id"] for c in report["changes"] if c["accepted"]}
     assert "(accepted)" in (out / "MIGRATION-REPORT.md").read_text()
     assert hand_written.read_text() == "ours\n"  # a migration again keeps what OUT holds
+    assert readme.read_text().endswith("\nOur own closing line.\n")
 
 
 def _without(tmp_path: Path, *parts: str) -> Path:
