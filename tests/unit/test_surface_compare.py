@@ -395,3 +395,11 @@ def test_a_field_renamed_with_the_same_wire_name_is_one_breaking_entry() -> None
             "renamed to `type_` (same wire name)",
         )
     ]
+
+
+def test_a_page_class_is_compared_as_a_page_not_also_as_a_type() -> None:
+    page = PageClass("SyncCursorPage", "acme.pagination", False, 1)
+    as_type = TypeDef("SyncCursorPage", "acme.pagination", "model", "acme.pagination", False)
+    assert changes(surface(pages=(page,), types=(as_type,)), surface()) == [
+        ("page:acme.pagination.SyncCursorPage", "missing", "breaking")
+    ]

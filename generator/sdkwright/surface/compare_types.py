@@ -63,12 +63,13 @@ class TypeComparer(Recorder):
         return {INPUT} if typedef.kind == "typeddict" else {OUTPUT}
 
     def run(self) -> list[Change]:
-        by_key = {t.key: t for t in self.after.types}
+        after = _without_pages(self.after)
+        by_key = {t.key: t for t in after}
         by_name: dict[str, list[TypeDef]] = {}
-        for typedef in self.after.types:
+        for typedef in after:
             by_name.setdefault(typedef.name, []).append(typedef)
         matched: set[str] = set()
-        for old in self.before.types:
+        for old in _without_pages(self.before):
             new = by_key.get(old.key)
             if new is None:
                 new = _best(old, by_name.get(old.name, []), matched)
@@ -87,7 +88,7 @@ class TypeComparer(Recorder):
                 continue
             matched.add(new.key)
             self.compare(old, new)
-        for new in self.after.types:
+        for new in after:
             if new.key not in matched and new.public:
                 self.new(f"type:{new.key}", "type", f"new {new.kind}")
         return self.changes
@@ -183,6 +184,12 @@ class TypeComparer(Recorder):
             self.changed(
                 f"type:{key}.variants", "type", worst.severity, worst.detail, before, after
             )
+
+
+def _without_pages(surface: Surface) -> list[TypeDef]:
+    """The types but the page classes, which `compare_package.compare_pages` compares."""
+    pages = {(p.module, p.name) for p in surface.pages}
+    return [t for t in surface.types if (t.module, t.name) not in pages]
 
 
 def _article(kind: str) -> str:
