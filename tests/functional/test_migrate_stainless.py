@@ -155,12 +155,18 @@ def _without(tmp_path: Path, *parts: str) -> Path:
         ("missing-spec", "the spec --spec names does not exist"),
         ("foreign-out", "OUT is not empty and holds no previous migration"),
         ("out-is-a-file", "OUT exists and is not a folder"),
-        ("broken-spec", "error["),
+        ("broken-spec", "broken.yaml:4:1: error[load.yaml-syntax]"),
+        ("invalid-spec", "invalid.yaml"),
     ],
 )
 def test_bad_input_is_a_located_error_and_writes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, message: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+    message: str,
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # locations under the working folder are printed relative
     source, out, extra = SEED, tmp_path / "out", []
     if case == "not-a-folder":
         source = SEED / "api.md"
@@ -177,13 +183,17 @@ def test_bad_input_is_a_located_error_and_writes_nothing(
         out.write_text("a file\n")
     elif case == "broken-spec":
         broken = tmp_path / "broken.yaml"
-        broken.write_text("openapi: 3.1.0\ninfo: {title: x}\npaths: []\n")
+        broken.write_text("openapi: 3.1.0\ninfo: {title: x}\npaths: [\n")
         extra = ["--spec", str(broken)]
+    elif case == "invalid-spec":  # YAML, but no spec: generation fails
+        invalid = tmp_path / "invalid.yaml"
+        invalid.write_text("openapi: 3.1.0\ninfo: {title: x}\npaths: []\n")
+        extra = ["--spec", str(invalid)]
     before = sorted(p.name for p in tmp_path.iterdir())
     before_out = sorted(p.name for p in out.iterdir()) if out.is_dir() else None
     code, report, printed = migrate(capsys, out, *extra, source=source)
     assert code == 2, printed
-    assert message in printed and "Traceback" not in printed
+    assert message in printed and "Traceback" not in printed and ".migrating-" not in printed
     assert "nothing written" in printed
     assert report == {}
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no staging folder left

@@ -24,7 +24,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -73,10 +73,32 @@ def migrate(
         markdown = report_markdown(report, str(source), accepted)
         (staging / REPORT_NAME).write_text(markdown, encoding="utf-8")
         _swap(staging, output, previous)
+    except GenerationFailed as failure:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise GenerationFailed(_relocated(failure.diagnostics, staging, output)) from None
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _fail("migrate.write", f"cannot write OUT: {error}", output) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return Migrated(config, output, named, report, tuple(found))
+    return Migrated(config, output, named, report, tuple(_relocated(found, staging, output)))
+
+
+def _relocated(diagnostics: list[Diagnostic], staging: Path, output: Path) -> list[Diagnostic]:
+    """Locations in the staging folder as the user sees them: in OUT, or where the spec is
+    (a location may name the staging folder absolute or relative to the working folder)."""
+    prefixes = {str(staging), os.path.relpath(staging)}
+    moved = []
+    for diagnostic in diagnostics:
+        where = diagnostic.location
+        prefix = next((p for p in prefixes if where and where.file.startswith(p)), None)
+        if where is not None and prefix is not None:
+            inside = where.file[len(prefix) :].lstrip(os.sep)
+            file = os.path.normpath(os.path.join(output, inside))
+            diagnostic = replace(diagnostic, location=replace(where, file=file))
+        moved.append(diagnostic)
+    return moved
 
 
 def _error(code: str, message: str, file: str, line: int = 0, hint: str = "") -> Diagnostic:
@@ -126,9 +148,11 @@ def _check_output(output: Path) -> bool:
     if output.exists() and not output.is_dir():
         raise _fail("migrate.output", "OUT exists and is not a folder", output)
     if not output.is_dir() or not any(output.iterdir()):
-        parent = output.parent if not output.is_dir() else output
-        if not os.access(parent if parent.exists() else Path.cwd(), os.W_OK):
-            raise _fail("migrate.output", f"cannot write into {parent}", parent)
+        parent = output.absolute().parent
+        while not parent.exists():
+            parent = parent.parent
+        if not os.access(parent, os.W_OK):
+            raise _fail("migrate.output", "cannot write beside OUT", parent)
         return False
     config = output / CONFIG_NAME
     if config.is_file() and config.read_text(encoding="utf-8", errors="replace").startswith(HEADER):
