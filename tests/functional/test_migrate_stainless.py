@@ -128,6 +128,9 @@ def test_a_removed_operation_is_missing_until_accepted(
     hand_written.write_text("ours\n")
     readme = out / "README.md"  # generated: a hand edit of it is merged, not lost
     readme.write_text(readme.read_text() + "\nOur own closing line.\n")
+    config = out / "sdkwright.yaml"  # the project's now: its comments and version stay
+    text = config.read_text().replace("  version: 0.4.0\n", "  version: 0.4.1  # ours\n")
+    config.write_text(text.replace("targets:\n", "# our note\ntargets:\n"))
     code, report, printed = migrate(
         capsys, out, "--spec", smaller, "--accept-file", already, *accepts
     )
@@ -136,6 +139,8 @@ def test_a_removed_operation_is_missing_until_accepted(
     assert "(accepted)" in (out / "MIGRATION-REPORT.md").read_text()
     assert hand_written.read_text() == "ours\n"  # a migration again keeps what OUT holds
     assert readme.read_text().endswith("\nOur own closing line.\n")
+    assert "# our note\n" in config.read_text()
+    assert load_targets(config)[0].version == "0.4.1"
 
 
 def _without(tmp_path: Path, *parts: str) -> Path:

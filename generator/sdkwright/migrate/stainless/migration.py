@@ -68,7 +68,7 @@ def migrate(
             shutil.copytree(output, staging, symlinks=True, dirs_exist_ok=True)
         named = _place_spec(staging, output, spec, embedded)
         found = _write_target(config, source, staging, named)
-        found += _generate(staging / CONFIG_NAME)
+        found += _generate(staging / CONFIG_NAME, config.package)
         report = _compare(source, staging, config)
         markdown = report_markdown(report, str(source), accepted)
         (staging / REPORT_NAME).write_text(markdown, encoding="utf-8")
@@ -202,17 +202,31 @@ def _is_json(data: bytes) -> bool:
 def _write_target(
     config: SurfaceConfig, source: Path, staging: Path, spec: str
 ) -> list[Diagnostic]:
+    """A fresh `sdkwright.yaml`, or the previous migration's updated in place (its comments,
+    other targets and keys kept, config_update.py)."""
+    from sdkwright.config_update import existing_target, write_target
     from sdkwright.migrate.stainless.import_config import import_target
     from sdkwright.migrate.stainless.target import render_targets_yaml
 
-    imported = import_target(config, source, staging / spec, staging, config.package, None)
-    target = migrated_target(imported.target, config, spec)
-    (staging / CONFIG_NAME).write_text(render_targets_yaml([target]), encoding="utf-8")
+    file = staging / CONFIG_NAME
+    existing = existing_target(file, config.package)
+    imported = import_target(config, source, staging / spec, staging, config.package, existing)
+    target = migrated_target(imported.target, config, spec, existing)
+    if existing is None:
+        file.write_text(render_targets_yaml([target]), encoding="utf-8")
+    else:
+        write_target(file, target)
     return imported.diagnostics
 
 
-def migrated_target(imported: dict[str, Any], config: SurfaceConfig, spec: str) -> dict[str, Any]:
-    """import-config's target with the migration's own keys, in a readable order."""
+def migrated_target(
+    imported: dict[str, Any],
+    config: SurfaceConfig,
+    spec: str,
+    existing: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """import-config's target with the migration's own keys, in a readable order. Once
+    migrated, `version` and `lenient` are the project's: a previous migration's stay."""
     target: dict[str, Any] = {
         "name": imported["name"],
         "spec": spec,
@@ -224,15 +238,18 @@ def migrated_target(imported: dict[str, Any], config: SurfaceConfig, spec: str) 
     }
     if config.next_version:
         target["version"] = config.next_version
+    for key in ("version", "lenient"):
+        if existing is not None and key in existing:
+            target[key] = existing[key]
     kept = {k: v for k, v in imported.items() if k not in target and k != "output"}
     return {**target, **kept}
 
 
-def _generate(config: Path) -> list[Diagnostic]:
+def _generate(config: Path, name: str) -> list[Diagnostic]:
     from sdkwright import api
     from sdkwright.config import load_targets
 
-    (target,) = load_targets(config)
+    (target,) = [t for t in load_targets(config) if t.name == name]
     result = api.generate(target)
     found = list(result.diagnostics)
     if not result.files or has_errors(found):
