@@ -132,9 +132,10 @@ def test_a_removed_operation_is_missing_until_accepted(
     text = config.read_text().replace("  version: 0.4.0\n", "  version: 0.4.1  # ours\n")
     config.write_text(text.replace("targets:\n", "# our note\ntargets:\n"))
     code, report, printed = migrate(
-        capsys, out, "--spec", smaller, "--accept-file", already, *accepts
+        capsys, out, "--spec", smaller, "--accept-file", already, *accepts, "--accept", "typo:x"
     )
     assert code == 0, printed
+    assert "--accept typo:x: no such change" in printed
     assert gone <= {c["id"] for c in report["changes"] if c["accepted"]}
     assert "(accepted)" in (out / "MIGRATION-REPORT.md").read_text()
     assert hand_written.read_text() == "ours\n"  # a migration again keeps what OUT holds

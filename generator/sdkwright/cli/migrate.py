@@ -43,6 +43,9 @@ def run(arguments: argparse.Namespace) -> int:
             arguments.report_json.write_text(groups_to_json(report, accepted), encoding="utf-8")
         except OSError as error:
             print(f"sdkwright migrate: --report-json: {error}", file=sys.stderr)
+    unknown = sorted(accepted - {c.id for c in report.changes})
+    for change_id in unknown:  # a typo, or a change that is gone: say so rather than ignore it
+        print(f"sdkwright migrate: warning: --accept {change_id}: no such change", file=sys.stderr)
     failed = bool(blocking(report, accepted))
     if failed or not arguments.quiet:
         print(report_console(report, str(migrated.output / REPORT_NAME), accepted), end="")
