@@ -72,7 +72,9 @@ def test_the_fixture_migrates_into_an_sdkwright_project(
     embedded, _, _ = embedded_spec(SEED)
     assert target.spec == out / "openapi.yaml" and target.spec.read_bytes() == embedded
     markdown = (out / "MIGRATION-REPORT.md").read_text()
-    assert markdown.startswith("# Migration report: clearstreet 0.3.1 -> ")
+    assert markdown.startswith(
+        "# Migration report: clearstreet 0.3.1 -> clearstreet 0.4.0 (sdkwright)"
+    )
     for change in report["changes"]:
         assert f"`{change['id']}`" in markdown
     assert (out / "pyproject.toml").is_file()
@@ -148,7 +150,10 @@ def _without(tmp_path: Path, *parts: str) -> Path:
     copy = tmp_path / "repo"
     shutil.copytree(SEED, copy)
     for part in parts:
-        (copy / part).unlink()
+        if (copy / part).is_dir():
+            shutil.rmtree(copy / part)
+        else:
+            (copy / part).unlink()
     return copy
 
 
@@ -158,6 +163,7 @@ def _without(tmp_path: Path, *parts: str) -> Path:
         ("not-a-folder", "not a folder"),
         ("no-api-md", "no api.md: not a Stainless SDK repository"),
         ("no-spec", "no --spec given and"),
+        ("no-source", "the old SDK's source cannot be read"),
         ("missing-spec", "the spec --spec names does not exist"),
         ("foreign-out", "OUT is not empty and holds no previous migration"),
         ("out-is-a-file", "OUT exists and is not a folder"),
@@ -180,6 +186,8 @@ def test_bad_input_is_a_located_error_and_writes_nothing(
         source = _without(tmp_path, "api.md")
     elif case == "no-spec":
         source = _without(tmp_path, "scripts/mock")
+    elif case == "no-source":
+        source = _without(tmp_path, "src")
     elif case == "missing-spec":
         extra = ["--spec", str(tmp_path / "nowhere.yaml")]
     elif case == "foreign-out":

@@ -31,6 +31,7 @@ from typing import Any
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location, has_errors
 from sdkwright.migrate.stainless.migration_report import report_markdown
 from sdkwright.migrate.stainless.surface_config import SurfaceConfig
+from sdkwright.surface.model import Surface
 from sdkwright.surface.report import Report
 
 CONFIG_NAME = "sdkwright.yaml"
@@ -61,6 +62,7 @@ def migrate(
     if errors:
         raise GenerationFailed(errors)
     embedded = _spec_bytes(source, spec)
+    old = _old_surface(source, config.package)
     previous = _check_output(output)
     staging = _staging(output)
     try:
@@ -68,8 +70,9 @@ def migrate(
             shutil.copytree(output, staging, symlinks=True, dirs_exist_ok=True)
         named = _place_spec(staging, output, spec, embedded)
         found = _write_target(config, source, staging, named)
-        found += _generate(staging / CONFIG_NAME, config.package)
-        report = _compare(source, staging, config)
+        version, generated = _generate(staging / CONFIG_NAME, config.package)
+        found += generated
+        report = _compare(old, staging, config, version)
         markdown = report_markdown(report, str(source), accepted)
         (staging / REPORT_NAME).write_text(markdown, encoding="utf-8")
         _swap(staging, output, previous)
@@ -245,7 +248,8 @@ def migrated_target(
     return {**target, **kept}
 
 
-def _generate(config: Path, name: str) -> list[Diagnostic]:
+def _generate(config: Path, name: str) -> tuple[str, list[Diagnostic]]:
+    """The target's version, and what generating it said."""
     from sdkwright import api
     from sdkwright.config import load_targets
 
@@ -260,24 +264,27 @@ def _generate(config: Path, name: str) -> list[Diagnostic]:
     if has_errors(found):
         raise GenerationFailed(found)
     api.write_result(result, target.output, force=True)
-    return found
+    return target.version, found
 
 
-def _compare(source: Path, staging: Path, config: SurfaceConfig) -> Report:
-    from sdkwright.surface import compare_surfaces, extract_surface
+def _old_surface(source: Path, package: str) -> Surface:
+    from sdkwright.surface import extract_surface
     from sdkwright.surface.index import SurfaceError
 
     try:
-        old = extract_surface(source, config.package)
+        return extract_surface(source, package)
     except SurfaceError as error:
         raise _fail(
             "migrate.old-surface", f"the old SDK's source cannot be read: {error}", source
         ) from None
+
+
+def _compare(old: Surface, staging: Path, config: SurfaceConfig, version: str) -> Report:
+    from sdkwright.surface import compare_surfaces, extract_surface
+
     new = extract_surface(staging, config.package)
     old_name = f"{config.distribution or config.package} {config.version or ''}".strip()
-    return compare_surfaces(
-        old, new, old_name, f"sdkwright migration {config.next_version or ''}".strip()
-    )
+    return compare_surfaces(old, new, old_name, f"{config.package} {version} (sdkwright)")
 
 
 def _swap(staging: Path, output: Path, previous: bool) -> None:
@@ -289,5 +296,9 @@ def _swap(staging: Path, output: Path, previous: bool) -> None:
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.previous-", dir=staging.parent))
     output.rename(retired / output.name)
-    staging.rename(output)
+    try:
+        staging.rename(output)
+    except OSError:
+        (retired / output.name).rename(output)  # the previous OUT back in its place
+        raise
     shutil.rmtree(retired, ignore_errors=True)
