@@ -41,7 +41,7 @@ def _classes(path: Path) -> list[ast.ClassDef]:
 
 def test_the_runtime_s_members_are_read_from_its_source() -> None:
     members = client_members()
-    # What _base_client.py defines: methods, properties and attributes set in __init__.
+    # What the runtime's client classes define: methods, properties and attributes set in __init__.
     assert {"request", "close", "base_url", "_send", "_client", "_retry_policy"} <= members
     assert "__init__" in members and "__enter__" in members
 

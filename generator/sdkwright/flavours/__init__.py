@@ -153,7 +153,9 @@ class Flavour:
 # The runtime's core (sdkwright/runtime/), copied into every SDK beside its plan's
 # `transport` (`_http.py`) and its model type's `runtime` support (`_models.py`).
 RUNTIME_MODULES = (
+    "_async_client.py",
     "_base_client.py",
+    "_client_core.py",
     "_encoding.py",
     "_exceptions.py",
     "_oauth.py",
@@ -162,6 +164,7 @@ RUNTIME_MODULES = (
     "_response.py",
     "_retries.py",
     "_streaming.py",
+    "_sync_client.py",
     "_types.py",
     "_validation.py",
 )

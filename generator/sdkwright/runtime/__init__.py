@@ -3,7 +3,8 @@
 Every SDK gets these files as they are, after the one-line banner of generated files
 (`sdkwright.targets.python.runtime_files`):
 
-- the core, the same in every SDK: `_base_client.py` (the sync and async clients),
+- the core, the same in every SDK: `_base_client.py` (what generated code imports of the
+  clients: `_client_core.py`, shared, `_sync_client.py` and `_async_client.py`),
   `_encoding.py` (arguments on the wire), `_exceptions.py`, `_pagination.py`,
   `_pydantic.py`, `_response.py`, `_retries.py`, `_streaming.py` and `_types.py`;
 - one transport, as `_http.py`: `http_httpx.py` (sync and async) or `http_requests.py`

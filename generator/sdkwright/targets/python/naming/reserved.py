@@ -144,7 +144,11 @@ def _is_self(node: ast.expr) -> bool:
 
 def client_members() -> frozenset[str]:
     """What a generated client has before its groups: no group or credential takes these."""
-    base = runtime_members("_base_client.py", ("_BaseClient", "SyncAPIClient", "AsyncAPIClient"))
+    base = (
+        runtime_members("_client_core.py", ("BaseClient",))
+        | runtime_members("_sync_client.py", ("SyncAPIClient",))
+        | runtime_members("_async_client.py", ("AsyncAPIClient",))
+    )
     return base | CLIENT_TEMPLATE_MEMBERS | frozenset(dir(object))
 
 
