@@ -50,6 +50,12 @@ def run_generated_tests(sdk: Path, *selection: str) -> subprocess.CompletedProce
     return run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *chosen], sdk)
 
 
+# Every SDK's tests of its client itself, beside those of its operations; and the pytest
+# arguments that leave them out.
+CLIENT_TESTS = ("tests/test_client.py", "tests/test_client_options.py")
+WITHOUT_CLIENT_TESTS = tuple(arg for path in CLIENT_TESTS for arg in ("--ignore", path))
+
+
 def mypy_strict(sdk: Path, package: str) -> subprocess.CompletedProcess[str]:
     cache = warm_mypy_cache(sdk / ".mypy_cache")
     return run(

@@ -20,6 +20,7 @@ from sdkwright import forked
 from sdkwright.cache.render_cache import RenderCache
 from sdkwright.cache.store import read_bytes
 from sdkwright.config import Target, target_options, template_folders
+from sdkwright.config_client import with_client_config
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, has_errors
 from sdkwright.ir import examples, security
 from sdkwright.ir.nodes import Api, Release
@@ -149,6 +150,7 @@ def generate(
     api, build_diagnostics = build_named_api(specs, options, target.security, target.resources)
     if target.webhook_signature:
         api = replace(api, webhook_signature=target.webhook_signature)
+    api = with_client_config(api, target.client)
     if has_errors(build_diagnostics) or (strict and _has_warnings(build_diagnostics)):
         return Result({}, diagnostics + locate(build_diagnostics, specs.documents.values()), api)
     # Once: what the flavour's model type changes in the Api, with a warning for what it

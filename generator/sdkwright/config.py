@@ -31,6 +31,8 @@ pyproject.toml, or CLI flags.
           v1: {positions: {methods: {cancel: delete /v1/positions/{id}}}}   # (config_resources.py)
         positional_params: last         # the last path parameter by position (default: none)
         surface: stainless              # whose public-surface conventions (default sdkwright)
+        environments: {sandbox: https://sandbox.example.com}   # environment= choices, and
+        request_id: {body: metadata.request_id}               # request ids (config_client.py)
 
 Every problem is a located diagnostic (file:line:col and a JSON pointer into the config).
 """
@@ -45,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright import flavours
+from sdkwright.config_client import ClientConfig, read_client_config
 from sdkwright.config_files import (
     PYPROJECT,
     Marks,
@@ -92,6 +95,8 @@ _TARGET_KEYS = {
     "resources",
     "positional_params",
     "surface",
+    "environments",
+    "request_id",
 }
 SURFACES = ("sdkwright", "stainless")  # `surface:`: whose public-surface conventions
 DEFAULT_VERSION = VERSION
@@ -125,6 +130,8 @@ class Target:
     surface_lock: Path | None = None  # the public-surface lock (a config's targets have one)
     resources: ResourcesConfig | None = None  # nested resources (config_resources.py)
     surface: str = SURFACES[0]  # the public surface's conventions (SURFACES)
+    # Environments and request ids (config_client.py).
+    client: ClientConfig = field(default_factory=ClientConfig)
 
     def plan(self) -> flavours.Plan:
         flavour = flavours.get(self.flavour)
@@ -161,6 +168,8 @@ def target_options(target: Target) -> dict[str, str]:
         options["security"] = target.security.as_json()
     if target.webhook_signature:
         options["webhook_signature"] = target.webhook_signature
+    if target.client:
+        options["client"] = target.client.as_json()
     if target.resources is not None:
         options["resources"] = json.dumps(target.resources.as_json(), sort_keys=True)
     if target.surface != SURFACES[0]:
@@ -283,6 +292,7 @@ class _Reader:
             base / SURFACE_LOCK_NAME if self.flag(entry, "surface_lock", pointer, True) else None,
             read_target_resources(entry, f"{pointer}/resources", self.where),
             self.choice(entry, "surface", SURFACES, pointer),
+            read_client_config(entry, pointer, self.failure),
         )
 
     def flag(self, entry: Mapping[str, Any], key: str, pointer: str, default: bool = False) -> bool:

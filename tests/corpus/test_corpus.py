@@ -28,7 +28,16 @@ from pathlib import Path
 from subprocess import PIPE
 
 import pytest
-from helpers import SHARED_SPECS, describe, mypy_strict, needs_shared_specs, run, sdkwright
+from helpers import (
+    CLIENT_TESTS,
+    SHARED_SPECS,
+    WITHOUT_CLIENT_TESTS,
+    describe,
+    mypy_strict,
+    needs_shared_specs,
+    run,
+    sdkwright,
+)
 from sdkwright.output import portable
 from sdkwright.spec.resolve import SpecSet, load_spec
 from shared_run import warm_mypy_cache
@@ -36,7 +45,6 @@ from shared_run import warm_mypy_cache
 pytestmark = [needs_shared_specs, pytest.mark.slow]
 
 SHARDS = 2  # pytest processes per SDK: the cores CI has
-CLIENT_TESTS = Path("tests/test_client.py")  # the client's own tests, in every SDK
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 
 
@@ -202,11 +210,11 @@ def run_sharded(sdk: Path, shards: int = SHARDS) -> list[subprocess.CompletedPro
     files = sorted(
         str(path.relative_to(sdk))
         for path in (sdk / "tests").glob("test_*.py")
-        if path.name != CLIENT_TESTS.name
+        if str(path.relative_to(sdk)) not in CLIENT_TESTS
     )
     groups = [files[index::shards] for index in range(shards) if files[index::shards]]
     command = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
-    every_test = ["tests", "--ignore", str(CLIENT_TESTS)]
+    every_test = ["tests", *WITHOUT_CLIENT_TESTS]
     processes = [
         subprocess.Popen(
             [*command, *(group or every_test)], cwd=sdk, stdout=PIPE, stderr=PIPE, text=True
@@ -224,7 +232,7 @@ def test_generated_client_tests_pass(sdk: Generated) -> None:
     """The client's own tests (headers, errors, retries, timeouts, raw responses,
     environment), through one of the API's methods."""
     command = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
-    result = run([*command, str(CLIENT_TESTS)], sdk.sdk)
+    result = run([*command, *CLIENT_TESTS], sdk.sdk)
     assert result.returncode == 0, describe(result)
     assert re.search(r"\b[1-9]\d* passed\b", result.stdout), describe(result)
 

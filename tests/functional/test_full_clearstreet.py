@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    CLIENT_TESTS,
     SHARED_SPECS,
+    WITHOUT_CLIENT_TESTS,
     describe,
     mypy_strict,
     needs_shared_specs,
@@ -64,10 +66,10 @@ def test_every_module_imports(sdk: Path) -> None:
 
 
 def test_generated_tests_pass(sdk: Path) -> None:
-    result = run_generated_tests(sdk, "--ignore", "tests/test_client.py")
+    result = run_generated_tests(sdk, *WITHOUT_CLIENT_TESTS)
     assert result.returncode == 0, describe(result)
     assert "122 passed" in result.stdout  # sync + async for each of the 61 operations
-    client = run_generated_tests(sdk, "tests/test_client.py")  # the client's own tests
+    client = run_generated_tests(sdk, *CLIENT_TESTS)  # the client's own tests
     assert client.returncode == 0 and " passed" in client.stdout, describe(client)
 
 

@@ -18,8 +18,10 @@ import orders_sdk
 import pytest
 import yaml
 from helpers import (
+    CLIENT_TESTS,
     FIXTURES,
     SHARED_SPECS,
+    WITHOUT_CLIENT_TESTS,
     describe,
     mypy_strict,
     needs_shared_specs,
@@ -158,9 +160,9 @@ def test_its_tests_pass_and_mypy_strict_is_clean(
     generated: tuple[Path, ModuleType, api.Result],
 ) -> None:
     sdk, _, _ = generated
-    tests = run_generated_tests(sdk, "--ignore", "tests/test_client.py")
+    tests = run_generated_tests(sdk, *WITHOUT_CLIENT_TESTS)
     assert tests.returncode == 0 and "122 passed" in tests.stdout, describe(tests)  # 61 x 2
-    client = run_generated_tests(sdk, "tests/test_client.py")  # the client's own, nested too
+    client = run_generated_tests(sdk, *CLIENT_TESTS)  # the client's own, nested too
     assert client.returncode == 0 and " passed" in client.stdout, describe(client)
     checked = mypy_strict(sdk, "clearstreet_nested")
     assert checked.returncode == 0, describe(checked)

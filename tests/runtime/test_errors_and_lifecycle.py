@@ -126,7 +126,7 @@ def test_exception_tree(rt: SimpleNamespace) -> None:
         for name, value in vars(exc).items()
         if not name.startswith("_")
         and (isinstance(value, type) and issubclass(value, exc.APIError))
-    } | {"status_error_for"}
+    } | {"status_error_for", "RequestIds"}
 
 
 # --- Response casting -------------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._exceptions import RequestIds
 from ._retries import DEFAULT_INITIAL_RETRY_DELAY, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_DELAY
 from ._types import NOT_GIVEN, Credential, NotGiven, Security, Timeout
 from ._version import USER_AGENT
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_BASE_URL", "AsyncClearStreet", "ClearStreet"]
 
 DEFAULT_BASE_URL = "https://api.clearstreet.com"
+# Where the API puts request ids (`error.request_id`, `response.request_id`).
+REQUEST_IDS = RequestIds(body_path=("metadata", "request_id"))
 # The security requirements of operations that do not declare their own.
 DEFAULT_SECURITY: Security = (("BearerAuth",),)
 
@@ -63,6 +66,7 @@ class ClearStreet(SyncAPIClient):
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.Client` of your own (proxies, transports, tests).
         default_headers: Headers sent with every request.
+        default_query: Query parameters sent with every request (a call's own win).
         max_retries: Retries of a failed request (connection error, timeout, 408, 429,
             5xx) when repeating it is safe; the default is 2. An operation's own limit
             from the API description, and a call's `max_retries=`, take precedence.
@@ -81,6 +85,7 @@ class ClearStreet(SyncAPIClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
@@ -99,6 +104,8 @@ class ClearStreet(SyncAPIClient):
             default_security=DEFAULT_SECURITY,
             strict_response_validation=strict_response_validation,
             default_base_url=DEFAULT_BASE_URL,
+            default_query=default_query,
+            request_ids=REQUEST_IDS,
         )
 
     def with_options(
@@ -108,6 +115,7 @@ class ClearStreet(SyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int | NotGiven = NOT_GIVEN,
         initial_retry_delay: float | NotGiven = NOT_GIVEN,
         max_retry_delay: float | NotGiven = NOT_GIVEN,
@@ -115,7 +123,8 @@ class ClearStreet(SyncAPIClient):
     ) -> ClearStreet:
         """A copy of this client with some options changed, sharing its connection pool.
 
-        `default_headers` are added to this client's (replacing those of the same name).
+        `default_headers` and `default_query` are added to this client's (replacing those of
+        the same name).
         Closing the copy leaves the pool open; closing this client closes it for both.
         """
         policy = self._retry_policy
@@ -125,6 +134,7 @@ class ClearStreet(SyncAPIClient):
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             http_client=self._client,
             default_headers={**self._default_headers, **(default_headers or {})},
+            default_query={**self._default_query, **(default_query or {})},
             max_retries=policy.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             initial_retry_delay=(
                 policy.initial_delay
@@ -197,6 +207,7 @@ class AsyncClearStreet(AsyncAPIClient):
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.AsyncClient` of your own (proxies, transports, tests).
         default_headers: Headers sent with every request.
+        default_query: Query parameters sent with every request (a call's own win).
         max_retries: Retries of a failed request (connection error, timeout, 408, 429,
             5xx) when repeating it is safe; the default is 2. An operation's own limit
             from the API description, and a call's `max_retries=`, take precedence.
@@ -215,6 +226,7 @@ class AsyncClearStreet(AsyncAPIClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
@@ -233,6 +245,8 @@ class AsyncClearStreet(AsyncAPIClient):
             default_security=DEFAULT_SECURITY,
             strict_response_validation=strict_response_validation,
             default_base_url=DEFAULT_BASE_URL,
+            default_query=default_query,
+            request_ids=REQUEST_IDS,
         )
 
     def with_options(
@@ -242,6 +256,7 @@ class AsyncClearStreet(AsyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int | NotGiven = NOT_GIVEN,
         initial_retry_delay: float | NotGiven = NOT_GIVEN,
         max_retry_delay: float | NotGiven = NOT_GIVEN,
@@ -249,7 +264,8 @@ class AsyncClearStreet(AsyncAPIClient):
     ) -> AsyncClearStreet:
         """A copy of this client with some options changed, sharing its connection pool.
 
-        `default_headers` are added to this client's (replacing those of the same name).
+        `default_headers` and `default_query` are added to this client's (replacing those of
+        the same name).
         Closing the copy leaves the pool open; closing this client closes it for both.
         """
         policy = self._retry_policy
@@ -259,6 +275,7 @@ class AsyncClearStreet(AsyncAPIClient):
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             http_client=self._client,
             default_headers={**self._default_headers, **(default_headers or {})},
+            default_query={**self._default_query, **(default_query or {})},
             max_retries=policy.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             initial_retry_delay=(
                 policy.initial_delay

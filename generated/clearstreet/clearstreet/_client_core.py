@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from . import _http
 from ._encoding import JSON, encode_request
+from ._exceptions import RequestIds
 from ._http import DEFAULT_TIMEOUT
 from ._oauth import ClientCredentials
 from ._response import (
@@ -83,6 +84,8 @@ class BaseClient(Generic[_HttpClientT]):
         default_security: Security = (),
         strict_response_validation: bool = False,
         default_base_url: str = "",
+        default_query: Mapping[str, object] | None = None,
+        request_ids: RequestIds | None = None,
     ) -> None:
         self._base_url = _http.parse_base_url(base_url)
         self._urls = Servers(base_url, default_base_url)  # the base URL's, operations' servers'
@@ -91,6 +94,8 @@ class BaseClient(Generic[_HttpClientT]):
         self._client = self._new_http_client() if http_client is None else http_client
         self._owns_client = http_client is None
         self._default_headers: dict[str, str] = dict(default_headers or {})
+        self._default_query: dict[str, object] = dict(default_query or {})
+        self._request_ids = request_ids or RequestIds()
         self._retry_policy = RetryPolicy(max_retries, initial_retry_delay, max_retry_delay)
         self._credentials: Mapping[str, Credential] = credentials or {}
         self._default_security = default_security
@@ -152,6 +157,8 @@ class BaseClient(Generic[_HttpClientT]):
         auth_headers: Mapping[str, str] = credential.headers
         if security is None and self._overrides_auth_headers:
             auth_headers = self.auth_headers
+        if self._default_query:
+            params = with_defaults(self._default_query, params)
         request_headers, content, files, query = encode_request(
             self._default_headers,
             auth_headers,
@@ -242,6 +249,22 @@ class BaseClient(Generic[_HttpClientT]):
                 return cast(_T, self._event_stream(response))
             return parse_response(response, cast_to, strict=self._strict_response_validation)
         raw = self._raw_response(
-            response, cast_to, retries_taken=retries_taken, strict=self._strict_response_validation
+            response,
+            cast_to,
+            retries_taken=retries_taken,
+            strict=self._strict_response_validation,
+            # A streamed body is the caller's to read: its request id only from the headers.
+            request_ids=None if call.stream else self._request_ids,
         )
         return cast(_T, raw)
+
+
+def with_defaults(defaults: Mapping[str, object], params: Query | None) -> Query:
+    """The client's ``default_query`` below a call's query parameters: those the call sets
+    (not ``None``, not ``NOT_GIVEN``) win."""
+    given = {
+        name: value
+        for name, value in (params or {}).items()
+        if value is not None and not isinstance(value, NotGiven)
+    }
+    return {**defaults, **given}

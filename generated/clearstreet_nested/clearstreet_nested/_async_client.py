@@ -70,6 +70,60 @@ class AsyncAPIClient(BaseClient[_http.AsyncClient]):
         response, retries_taken = await self._send(call)
         return self._result(call, response, retries_taken, cast_to)
 
+    async def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """GET ``path`` and parse the reply, as :meth:`SyncAPIClient.get`."""
+        return await self.request("GET", path, cast_to=cast_to, options=options)
+
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """POST ``path``, its JSON ``body`` if any: as :meth:`get`."""
+        return await self.request("POST", path, cast_to=cast_to, json_body=body, options=options)
+
+    async def put(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """PUT ``path``, its JSON ``body`` if any: as :meth:`get`."""
+        return await self.request("PUT", path, cast_to=cast_to, json_body=body, options=options)
+
+    async def patch(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """PATCH ``path``, its JSON ``body`` if any: as :meth:`get`."""
+        return await self.request("PATCH", path, cast_to=cast_to, json_body=body, options=options)
+
+    async def delete(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """DELETE ``path``, its JSON ``body`` if any: as :meth:`get`."""
+        return await self.request("DELETE", path, cast_to=cast_to, json_body=body, options=options)
+
     async def _send(self, call: Call) -> tuple[_http.Response, int]:
         """Send the call's request until it succeeds or may not be retried, as
         :meth:`SyncAPIClient._send`."""
@@ -102,7 +156,7 @@ class AsyncAPIClient(BaseClient[_http.AsyncClient]):
         if _http.is_error(response):
             with transport_errors(request):
                 await _http.async_read(response)  # a streamed error's body goes into the exception
-            raise status_error_for(response)
+            raise status_error_for(response, self._request_ids)
         return response
 
     async def _authorize(

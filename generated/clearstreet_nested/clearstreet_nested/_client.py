@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import httpx
 
@@ -25,9 +25,15 @@ if TYPE_CHECKING:
         V1WithStreamingResponse,
     )
 
-__all__ = ["DEFAULT_BASE_URL", "AsyncClearStreet", "ClearStreet"]
+__all__ = ["DEFAULT_BASE_URL", "ENVIRONMENTS", "AsyncClearStreet", "ClearStreet", "Environment"]
 
 DEFAULT_BASE_URL = "https://api.clearstreet.com"
+# The API's servers by name, for `environment=`: the first is the default.
+ENVIRONMENTS: dict[str, str] = {
+    "production": "https://api.clearstreet.com",
+    "development": "https://api-dev.clearstreet.com",
+}
+Environment = Literal["production", "development"]
 # The security requirements of operations that do not declare their own.
 DEFAULT_SECURITY: Security = (("BearerAuth",),)
 
@@ -41,8 +47,16 @@ def _resolve_api_key(api_key: str | None) -> str:
     return api_key
 
 
-def _resolve_base_url(base_url: str | None) -> str:
-    return base_url or os.environ.get("CLEAR_STREET_BASE_URL") or DEFAULT_BASE_URL
+def _resolve_base_url(base_url: str | None, environment: Environment | None) -> str:
+    """`base_url`, else the `CLEAR_STREET_BASE_URL` variable, else the environment's URL."""
+    if base_url is not None and environment is not None:
+        raise ValueError("pass base_url= or environment=, not both")
+    base_url = base_url or os.environ.get("CLEAR_STREET_BASE_URL")
+    if base_url or environment is None:
+        return base_url or DEFAULT_BASE_URL
+    if environment not in ENVIRONMENTS:
+        raise ValueError(f"unknown environment {environment!r}: one of {list(ENVIRONMENTS)}")
+    return ENVIRONMENTS[environment]
 
 
 def _credentials(api_key: str | None) -> dict[str, Credential]:
@@ -60,9 +74,14 @@ class ClearStreet(SyncAPIClient):
         api_key: A token, sent as `Authorization: Bearer ...`. Defaults to the
             `CLEAR_STREET_API_KEY` environment variable.
         base_url: Defaults to `CLEAR_STREET_BASE_URL`, then to https://api.clearstreet.com.
+        environment: Which of the API's servers to use, by name (`ENVIRONMENTS`): `production`
+            (https://api.clearstreet.com, the default), `development`
+            (https://api-dev.clearstreet.com). `base_url` and `CLEAR_STREET_BASE_URL` take
+            precedence; passing both `base_url` and `environment` is an error.
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.Client` of your own (proxies, transports, tests).
         default_headers: Headers sent with every request.
+        default_query: Query parameters sent with every request (a call's own win).
         max_retries: Retries of a failed request (connection error, timeout, 408, 429,
             5xx) when repeating it is safe; the default is 2. An operation's own limit
             from the API description, and a call's `max_retries=`, take precedence.
@@ -78,9 +97,11 @@ class ClearStreet(SyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
+        environment: Environment | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
@@ -88,7 +109,7 @@ class ClearStreet(SyncAPIClient):
     ) -> None:
         self.api_key = _resolve_api_key(api_key)
         super().__init__(
-            base_url=_resolve_base_url(base_url),
+            base_url=_resolve_base_url(base_url, environment),
             timeout=timeout,
             http_client=http_client,
             default_headers={"User-Agent": USER_AGENT, **(default_headers or {})},
@@ -99,6 +120,7 @@ class ClearStreet(SyncAPIClient):
             default_security=DEFAULT_SECURITY,
             strict_response_validation=strict_response_validation,
             default_base_url=DEFAULT_BASE_URL,
+            default_query=default_query,
         )
 
     def with_options(
@@ -106,8 +128,10 @@ class ClearStreet(SyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
+        environment: Environment | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int | NotGiven = NOT_GIVEN,
         initial_retry_delay: float | NotGiven = NOT_GIVEN,
         max_retry_delay: float | NotGiven = NOT_GIVEN,
@@ -115,16 +139,19 @@ class ClearStreet(SyncAPIClient):
     ) -> ClearStreet:
         """A copy of this client with some options changed, sharing its connection pool.
 
-        `default_headers` are added to this client's (replacing those of the same name).
+        `default_headers` and `default_query` are added to this client's (replacing those of
+        the same name); an `environment` replaces the base URL.
         Closing the copy leaves the pool open; closing this client closes it for both.
         """
         policy = self._retry_policy
         return type(self)(
             api_key=self.api_key if api_key is None else api_key,
-            base_url=str(self.base_url) if base_url is None else base_url,
+            base_url=str(self.base_url) if base_url is None and environment is None else base_url,
+            environment=environment,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             http_client=self._client,
             default_headers={**self._default_headers, **(default_headers or {})},
+            default_query={**self._default_query, **(default_query or {})},
             max_retries=policy.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             initial_retry_delay=(
                 policy.initial_delay
@@ -194,9 +221,14 @@ class AsyncClearStreet(AsyncAPIClient):
         api_key: A token, sent as `Authorization: Bearer ...`. Defaults to the
             `CLEAR_STREET_API_KEY` environment variable.
         base_url: Defaults to `CLEAR_STREET_BASE_URL`, then to https://api.clearstreet.com.
+        environment: Which of the API's servers to use, by name (`ENVIRONMENTS`): `production`
+            (https://api.clearstreet.com, the default), `development`
+            (https://api-dev.clearstreet.com). `base_url` and `CLEAR_STREET_BASE_URL` take
+            precedence; passing both `base_url` and `environment` is an error.
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.AsyncClient` of your own (proxies, transports, tests).
         default_headers: Headers sent with every request.
+        default_query: Query parameters sent with every request (a call's own win).
         max_retries: Retries of a failed request (connection error, timeout, 408, 429,
             5xx) when repeating it is safe; the default is 2. An operation's own limit
             from the API description, and a call's `max_retries=`, take precedence.
@@ -212,9 +244,11 @@ class AsyncClearStreet(AsyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
+        environment: Environment | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
@@ -222,7 +256,7 @@ class AsyncClearStreet(AsyncAPIClient):
     ) -> None:
         self.api_key = _resolve_api_key(api_key)
         super().__init__(
-            base_url=_resolve_base_url(base_url),
+            base_url=_resolve_base_url(base_url, environment),
             timeout=timeout,
             http_client=http_client,
             default_headers={"User-Agent": USER_AGENT, **(default_headers or {})},
@@ -233,6 +267,7 @@ class AsyncClearStreet(AsyncAPIClient):
             default_security=DEFAULT_SECURITY,
             strict_response_validation=strict_response_validation,
             default_base_url=DEFAULT_BASE_URL,
+            default_query=default_query,
         )
 
     def with_options(
@@ -240,8 +275,10 @@ class AsyncClearStreet(AsyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
+        environment: Environment | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int | NotGiven = NOT_GIVEN,
         initial_retry_delay: float | NotGiven = NOT_GIVEN,
         max_retry_delay: float | NotGiven = NOT_GIVEN,
@@ -249,16 +286,19 @@ class AsyncClearStreet(AsyncAPIClient):
     ) -> AsyncClearStreet:
         """A copy of this client with some options changed, sharing its connection pool.
 
-        `default_headers` are added to this client's (replacing those of the same name).
+        `default_headers` and `default_query` are added to this client's (replacing those of
+        the same name); an `environment` replaces the base URL.
         Closing the copy leaves the pool open; closing this client closes it for both.
         """
         policy = self._retry_policy
         return type(self)(
             api_key=self.api_key if api_key is None else api_key,
-            base_url=str(self.base_url) if base_url is None else base_url,
+            base_url=str(self.base_url) if base_url is None and environment is None else base_url,
+            environment=environment,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             http_client=self._client,
             default_headers={**self._default_headers, **(default_headers or {})},
+            default_query={**self._default_query, **(default_query or {})},
             max_retries=policy.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             initial_retry_delay=(
                 policy.initial_delay

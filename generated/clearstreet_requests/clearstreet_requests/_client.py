@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import requests
 
 from ._base_client import SyncAPIClient
+from ._exceptions import RequestIds
 from ._retries import DEFAULT_INITIAL_RETRY_DELAY, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_DELAY
 from ._types import NOT_GIVEN, Credential, NotGiven, Security, Timeout
 from ._version import USER_AGENT
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_BASE_URL", "ClearStreet"]
 
 DEFAULT_BASE_URL = "https://api.clearstreet.com"
+# Where the API puts request ids (`error.request_id`, `response.request_id`).
+REQUEST_IDS = RequestIds(headers=("x-request-id",), body_path=("metadata", "request_id"))
 # The security requirements of operations that do not declare their own.
 DEFAULT_SECURITY: Security = (("BearerAuth",),)
 
@@ -60,6 +63,7 @@ class ClearStreet(SyncAPIClient):
         timeout: Seconds, or a `(connect, read)` pair; the default is 60 s (5 s to connect).
         http_client: A `requests.Session` of your own (proxies, adapters, tests).
         default_headers: Headers sent with every request.
+        default_query: Query parameters sent with every request (a call's own win).
         max_retries: Retries of a failed request (connection error, timeout, 408, 429,
             5xx) when repeating it is safe; the default is 2. An operation's own limit
             from the API description, and a call's `max_retries=`, take precedence.
@@ -78,6 +82,7 @@ class ClearStreet(SyncAPIClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: requests.Session | None = None,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
@@ -96,6 +101,8 @@ class ClearStreet(SyncAPIClient):
             default_security=DEFAULT_SECURITY,
             strict_response_validation=strict_response_validation,
             default_base_url=DEFAULT_BASE_URL,
+            default_query=default_query,
+            request_ids=REQUEST_IDS,
         )
 
     def with_options(
@@ -105,6 +112,7 @@ class ClearStreet(SyncAPIClient):
         base_url: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int | NotGiven = NOT_GIVEN,
         initial_retry_delay: float | NotGiven = NOT_GIVEN,
         max_retry_delay: float | NotGiven = NOT_GIVEN,
@@ -112,7 +120,8 @@ class ClearStreet(SyncAPIClient):
     ) -> ClearStreet:
         """A copy of this client with some options changed, sharing its connection pool.
 
-        `default_headers` are added to this client's (replacing those of the same name).
+        `default_headers` and `default_query` are added to this client's (replacing those of
+        the same name).
         Closing the copy leaves the pool open; closing this client closes it for both.
         """
         policy = self._retry_policy
@@ -122,6 +131,7 @@ class ClearStreet(SyncAPIClient):
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             http_client=self._client,
             default_headers={**self._default_headers, **(default_headers or {})},
+            default_query={**self._default_query, **(default_query or {})},
             max_retries=policy.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             initial_retry_delay=(
                 policy.initial_delay

@@ -40,7 +40,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, Generic, Literal, ParamSpec, TypeVar, cast
 
 from . import _http, _models
-from ._exceptions import APIResponseValidationError, _decode_body
+from ._exceptions import _USUAL_REQUEST_IDS, APIResponseValidationError, RequestIds, _decode_body
 from ._models import DecodeError, decode_json
 from ._streaming import (
     AsyncEventStream,
@@ -125,6 +125,13 @@ def parse_response(response: _http.Response, cast_to: type[_T], *, strict: bool 
     return cast(_T, raw)
 
 
+def _json_or_none(content: bytes) -> object:
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None
+
+
 def _is_json(response: _http.Response) -> bool:
     content_type: str = response.headers.get("content-type", "")
     media_type = content_type.partition(";")[0].strip()
@@ -172,6 +179,7 @@ class _BaseAPIResponse(Generic[_T]):
         retries_taken: int,
         parsed: tuple[_T] | None = None,
         strict: bool = False,
+        request_ids: RequestIds | None = None,
     ) -> None:
         self.http_response = http_response
         self.retries_taken = retries_taken
@@ -179,6 +187,8 @@ class _BaseAPIResponse(Generic[_T]):
         self._cast_to = cast_to
         self._parsed = parsed  # a 1-tuple once parsed, as the result may be None
         self._strict = strict  # the client's strict_response_validation
+        # Where the client's API puts request ids; a body only once it was read.
+        self._request_ids = request_ids
 
     @property
     def status_code(self) -> int:
@@ -194,9 +204,10 @@ class _BaseAPIResponse(Generic[_T]):
 
     @property
     def request_id(self) -> str | None:
-        headers = self.http_response.headers
-        request_id: str | None = headers.get("x-request-id") or headers.get("request-id")
-        return request_id
+        """The id the API gave the request, for its support: from the headers, or from the
+        body (where the client's API puts it there) unless it is streamed."""
+        found = self._request_ids or _USUAL_REQUEST_IDS
+        return found.find(self.headers, lambda: _json_or_none(self.http_response.content))
 
     def _parse_read(self) -> _T:
         if self._parsed is None:

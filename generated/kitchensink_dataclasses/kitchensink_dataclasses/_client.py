@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import httpx
 
@@ -41,9 +41,16 @@ if TYPE_CHECKING:
         StoresWithStreamingResponse,
     )
 
-__all__ = ["DEFAULT_BASE_URL", "AsyncKitchenSink", "KitchenSink"]
+__all__ = ["DEFAULT_BASE_URL", "ENVIRONMENTS", "AsyncKitchenSink", "Environment", "KitchenSink"]
 
 DEFAULT_BASE_URL = "https://api.kitchensink.example"
+# The API's servers by name, for `environment=`: the first is the default.
+ENVIRONMENTS: dict[str, str] = {
+    "production": "https://api.kitchensink.example",
+    "sandbox": "https://sandbox.kitchensink.example",
+    "local": "http://localhost:8080",
+}
+Environment = Literal["production", "sandbox", "local"]
 # The security requirements of operations that do not declare their own.
 DEFAULT_SECURITY: Security = (("BearerAuth",),)
 
@@ -57,8 +64,16 @@ def _resolve_api_key(api_key: str | None) -> str:
     return api_key
 
 
-def _resolve_base_url(base_url: str | None) -> str:
-    return base_url or os.environ.get("KITCHEN_SINK_BASE_URL") or DEFAULT_BASE_URL
+def _resolve_base_url(base_url: str | None, environment: Environment | None) -> str:
+    """`base_url`, else the `KITCHEN_SINK_BASE_URL` variable, else the environment's URL."""
+    if base_url is not None and environment is not None:
+        raise ValueError("pass base_url= or environment=, not both")
+    base_url = base_url or os.environ.get("KITCHEN_SINK_BASE_URL")
+    if base_url or environment is None:
+        return base_url or DEFAULT_BASE_URL
+    if environment not in ENVIRONMENTS:
+        raise ValueError(f"unknown environment {environment!r}: one of {list(ENVIRONMENTS)}")
+    return ENVIRONMENTS[environment]
 
 
 def _credentials(api_key: str | None) -> dict[str, Credential]:
@@ -76,9 +91,15 @@ class KitchenSink(SyncAPIClient):
         api_key: A token, sent as `Authorization: Bearer ...`. Defaults to the
             `KITCHEN_SINK_API_KEY` environment variable.
         base_url: Defaults to `KITCHEN_SINK_BASE_URL`, then to https://api.kitchensink.example.
+        environment: Which of the API's servers to use, by name (`ENVIRONMENTS`): `production`
+            (https://api.kitchensink.example, the default), `sandbox`
+            (https://sandbox.kitchensink.example), `local` (http://localhost:8080). `base_url`
+            and `KITCHEN_SINK_BASE_URL` take precedence; passing both `base_url` and
+            `environment` is an error.
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.Client` of your own (proxies, transports, tests).
         default_headers: Headers sent with every request.
+        default_query: Query parameters sent with every request (a call's own win).
         max_retries: Retries of a failed request (connection error, timeout, 408, 429,
             5xx) when repeating it is safe; the default is 2. An operation's own limit
             from the API description, and a call's `max_retries=`, take precedence.
@@ -94,9 +115,11 @@ class KitchenSink(SyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
+        environment: Environment | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
@@ -104,7 +127,7 @@ class KitchenSink(SyncAPIClient):
     ) -> None:
         self.api_key = _resolve_api_key(api_key)
         super().__init__(
-            base_url=_resolve_base_url(base_url),
+            base_url=_resolve_base_url(base_url, environment),
             timeout=timeout,
             http_client=http_client,
             default_headers={"User-Agent": USER_AGENT, **(default_headers or {})},
@@ -115,6 +138,7 @@ class KitchenSink(SyncAPIClient):
             default_security=DEFAULT_SECURITY,
             strict_response_validation=strict_response_validation,
             default_base_url=DEFAULT_BASE_URL,
+            default_query=default_query,
         )
 
     def with_options(
@@ -122,8 +146,10 @@ class KitchenSink(SyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
+        environment: Environment | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int | NotGiven = NOT_GIVEN,
         initial_retry_delay: float | NotGiven = NOT_GIVEN,
         max_retry_delay: float | NotGiven = NOT_GIVEN,
@@ -131,16 +157,19 @@ class KitchenSink(SyncAPIClient):
     ) -> KitchenSink:
         """A copy of this client with some options changed, sharing its connection pool.
 
-        `default_headers` are added to this client's (replacing those of the same name).
+        `default_headers` and `default_query` are added to this client's (replacing those of
+        the same name); an `environment` replaces the base URL.
         Closing the copy leaves the pool open; closing this client closes it for both.
         """
         policy = self._retry_policy
         return type(self)(
             api_key=self.api_key if api_key is None else api_key,
-            base_url=str(self.base_url) if base_url is None else base_url,
+            base_url=str(self.base_url) if base_url is None and environment is None else base_url,
+            environment=environment,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             http_client=self._client,
             default_headers={**self._default_headers, **(default_headers or {})},
+            default_query={**self._default_query, **(default_query or {})},
             max_retries=policy.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             initial_retry_delay=(
                 policy.initial_delay
@@ -248,9 +277,15 @@ class AsyncKitchenSink(AsyncAPIClient):
         api_key: A token, sent as `Authorization: Bearer ...`. Defaults to the
             `KITCHEN_SINK_API_KEY` environment variable.
         base_url: Defaults to `KITCHEN_SINK_BASE_URL`, then to https://api.kitchensink.example.
+        environment: Which of the API's servers to use, by name (`ENVIRONMENTS`): `production`
+            (https://api.kitchensink.example, the default), `sandbox`
+            (https://sandbox.kitchensink.example), `local` (http://localhost:8080). `base_url`
+            and `KITCHEN_SINK_BASE_URL` take precedence; passing both `base_url` and
+            `environment` is an error.
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.AsyncClient` of your own (proxies, transports, tests).
         default_headers: Headers sent with every request.
+        default_query: Query parameters sent with every request (a call's own win).
         max_retries: Retries of a failed request (connection error, timeout, 408, 429,
             5xx) when repeating it is safe; the default is 2. An operation's own limit
             from the API description, and a call's `max_retries=`, take precedence.
@@ -266,9 +301,11 @@ class AsyncKitchenSink(AsyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
+        environment: Environment | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         initial_retry_delay: float = DEFAULT_INITIAL_RETRY_DELAY,
         max_retry_delay: float = DEFAULT_MAX_RETRY_DELAY,
@@ -276,7 +313,7 @@ class AsyncKitchenSink(AsyncAPIClient):
     ) -> None:
         self.api_key = _resolve_api_key(api_key)
         super().__init__(
-            base_url=_resolve_base_url(base_url),
+            base_url=_resolve_base_url(base_url, environment),
             timeout=timeout,
             http_client=http_client,
             default_headers={"User-Agent": USER_AGENT, **(default_headers or {})},
@@ -287,6 +324,7 @@ class AsyncKitchenSink(AsyncAPIClient):
             default_security=DEFAULT_SECURITY,
             strict_response_validation=strict_response_validation,
             default_base_url=DEFAULT_BASE_URL,
+            default_query=default_query,
         )
 
     def with_options(
@@ -294,8 +332,10 @@ class AsyncKitchenSink(AsyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
+        environment: Environment | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
         max_retries: int | NotGiven = NOT_GIVEN,
         initial_retry_delay: float | NotGiven = NOT_GIVEN,
         max_retry_delay: float | NotGiven = NOT_GIVEN,
@@ -303,16 +343,19 @@ class AsyncKitchenSink(AsyncAPIClient):
     ) -> AsyncKitchenSink:
         """A copy of this client with some options changed, sharing its connection pool.
 
-        `default_headers` are added to this client's (replacing those of the same name).
+        `default_headers` and `default_query` are added to this client's (replacing those of
+        the same name); an `environment` replaces the base URL.
         Closing the copy leaves the pool open; closing this client closes it for both.
         """
         policy = self._retry_policy
         return type(self)(
             api_key=self.api_key if api_key is None else api_key,
-            base_url=str(self.base_url) if base_url is None else base_url,
+            base_url=str(self.base_url) if base_url is None and environment is None else base_url,
+            environment=environment,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             http_client=self._client,
             default_headers={**self._default_headers, **(default_headers or {})},
+            default_query={**self._default_query, **(default_query or {})},
             max_retries=policy.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             initial_retry_delay=(
                 policy.initial_delay

@@ -79,6 +79,63 @@ class SyncAPIClient(BaseClient[_http.Client]):
         response, retries_taken = self._send(call)
         return self._result(call, response, retries_taken, cast_to)
 
+    def get(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """GET ``path`` (relative to ``base_url``) for an endpoint the SDK has no method for,
+        with the client's retries, credentials, headers and errors, and parse the body into
+        ``cast_to``: a model class, ``dict[str, object]``, ``object`` (any JSON) or the HTTP
+        library's response itself. ``options`` adds headers, a query, a timeout..."""
+        return self.request("GET", path, cast_to=cast_to, options=options)
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """POST ``path``, its JSON ``body`` if any: as :meth:`get`."""
+        return self.request("POST", path, cast_to=cast_to, json_body=body, options=options)
+
+    def put(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """PUT ``path``, its JSON ``body`` if any: as :meth:`get`."""
+        return self.request("PUT", path, cast_to=cast_to, json_body=body, options=options)
+
+    def patch(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """PATCH ``path``, its JSON ``body`` if any: as :meth:`get`."""
+        return self.request("PATCH", path, cast_to=cast_to, json_body=body, options=options)
+
+    def delete(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """DELETE ``path``, its JSON ``body`` if any: as :meth:`get`."""
+        return self.request("DELETE", path, cast_to=cast_to, json_body=body, options=options)
+
     def _send(self, call: Call) -> tuple[_http.Response, int]:
         """Send the call's request until it succeeds or may not be retried; also return the
         retry count. With OAuth, each attempt carries its current token, renewed once on 401."""
@@ -109,7 +166,7 @@ class SyncAPIClient(BaseClient[_http.Client]):
         if _http.is_error(response):
             with transport_errors(request):
                 _http.read(response)  # a streamed error's body goes into the exception
-            raise status_error_for(response)
+            raise status_error_for(response, self._request_ids)
         return response
 
     def _authorize(self, request: _http.Request, oauth: ClientCredentials, timeout: Timeout) -> str:

@@ -74,6 +74,7 @@ def build_api(
         webhooks=webhooks,
         components=None if converter.components is None else tuple(converter.components),
         tags=tuple(tags.items()),
+        servers=servers.api_servers(root.value.get("servers")) if version != "2.0" else (),
     )
     return api, converter.diagnostics
 
@@ -133,8 +134,7 @@ def _base_url(root: Node, version: str, diagnostics: list[Diagnostic]) -> str:
                 "pass base_url= when creating the client",
             )
         )
-        url = "http://localhost" + ("" if url.startswith("/") else "/") + url
-    return url.rstrip("/")
+    return servers.absolute(url)
 
 
 def _tag_descriptions(specs: SpecSet) -> dict[str, str]:

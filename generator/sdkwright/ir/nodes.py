@@ -439,6 +439,15 @@ class Release:
 
 
 @dataclass(frozen=True)
+class Server:
+    """One of the API's `servers`: its URL (variables at their defaults, made absolute as the
+    client's base URL is) and its description, which the naming step names it from."""
+
+    url: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class Api:
     title: str
     description: str
@@ -463,6 +472,13 @@ class Api:
     components: tuple[Component, ...] | None = None
     tags: tuple[tuple[str, str], ...] = ()
     release: Release = Release()  # set by the naming step, from the target
+    # Neutral: the API's servers when it lists several (None once named); named: the
+    # client's `environment=` choices, (name, URL), the default first (empty: no choice).
+    servers: tuple[Server, ...] | None = ()
+    environments: tuple[tuple[str, str], ...] = ()
+    # Where request ids are read: headers in order, then a JSON body's path (its keys).
+    request_id_headers: tuple[str, ...] = ()
+    request_id_body: tuple[str, ...] = ()
 
     @property
     def operations(self) -> tuple[Operation, ...]:

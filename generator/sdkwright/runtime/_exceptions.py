@@ -23,7 +23,8 @@ Other 4xx statuses raise a plain :class:`APIStatusError`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from . import _http
 
@@ -40,12 +41,45 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestIds",
     "UnprocessableEntityError",
     "status_error_for",
 ]
 
+
 # Error bodies can be whole HTML pages; keep messages readable in logs.
 _MAX_BODY_IN_MESSAGE = 500
+
+
+@dataclass(frozen=True)
+class RequestIds:
+    """Where the API puts the id of a request: the first of ``headers`` that a response has,
+    else the value at ``body_path`` (keys into a JSON object body), when there is one."""
+
+    headers: tuple[str, ...] = (
+        "x-request-id",
+        "request-id",
+        "x-amzn-requestid",
+        "x-amz-request-id",
+        "x-correlation-id",
+    )
+    body_path: tuple[str, ...] = ()
+
+    def find(self, headers: _http.Headers, body: Callable[[], object]) -> str | None:
+        """The request id in ``headers``, else in what ``body()`` gives (asked only then)."""
+        for name in self.headers:
+            value: str | None = headers.get(name)
+            if value:
+                return value
+        if not self.body_path:
+            return None
+        found = body()
+        for key in self.body_path:
+            found = found.get(key) if isinstance(found, dict) else None
+        return found if isinstance(found, str) and found else None
+
+
+_USUAL_REQUEST_IDS = RequestIds()
 
 
 class APIError(Exception):
@@ -121,7 +155,7 @@ class APIStatusError(APIError):
         self.headers = headers = response.headers
         self.body = body
         # Quote this when asking the API provider about a failed call.
-        self.request_id = headers.get("x-request-id") or headers.get("request-id")
+        self.request_id = _USUAL_REQUEST_IDS.find(headers, lambda: body)
 
 
 class BadRequestError(APIStatusError):
@@ -167,8 +201,12 @@ _ERRORS_BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error_for(response: _http.Response) -> APIStatusError:
-    """Build the exception matching an error response; the caller raises it.
+def status_error_for(
+    response: _http.Response, request_ids: RequestIds | None = None
+) -> APIStatusError:
+    """Build the exception matching an error response; the caller raises it. Its
+    ``request_id`` is read where ``request_ids`` says (the client's), else from the usual
+    headers.
 
     The response body must already have been read.
     """
@@ -185,7 +223,11 @@ def status_error_for(response: _http.Response) -> APIStatusError:
         if len(text) > _MAX_BODY_IN_MESSAGE:
             text = text[:_MAX_BODY_IN_MESSAGE] + "... (truncated)"
         message = f"{message} - {text}"
-    return error_class(message, response=response, body=_decode_body(response))
+    body = _decode_body(response)
+    error = error_class(message, response=response, body=body)
+    if request_ids is not None:
+        error.request_id = request_ids.find(response.headers, lambda: body)
+    return error
 
 
 def _decode_body(response: _http.Response) -> object:

@@ -129,6 +129,7 @@ def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
     closing: Pages = (
         Page("tests/__init__.py", "tests/__init__.py.jinja"),
         Page("tests/conftest.py", "tests/conftest.py.jinja"),
+        Page("tests/test_client_options.py", "tests/test_client_options.py.jinja"),
         Page("pyproject.toml", "pyproject.toml.jinja"),
     )
     if api.webhooks:  # the payloads' tests: a webhook-only spec's SDK has no other

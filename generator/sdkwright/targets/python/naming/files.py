@@ -100,7 +100,7 @@ def with_group_modules(
 ) -> tuple[ResourceGroup, ...]:
     """`groups` with their modules in `resources/` (and `tests/test_<module>.py`, beside
     the client's own `tests/test_client.py`)."""
-    folder = FolderNames(("__init__", "client"))
+    folder = FolderNames(("__init__", "client", "client_options"))
     named = []
     for group in groups:
         module, why = folder.claim(group.attribute)

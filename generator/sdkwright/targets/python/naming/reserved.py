@@ -97,6 +97,8 @@ CLIENT_RUNTIME_NAMES = frozenset(
         "AsyncPage",
         "Credential",
         "Security",
+        "Environment",
+        "RequestIds",
     }
 )
 
@@ -170,6 +172,8 @@ CLIENT_ARGUMENTS = frozenset(
         "timeout",
         "http_client",
         "default_headers",
+        "default_query",
+        "environment",
         "max_retries",
         "initial_retry_delay",
         "max_retry_delay",

@@ -35,6 +35,7 @@ from sdkwright.targets.python.naming import (
 from sdkwright.targets.python.naming.classes import class_names
 from sdkwright.targets.python.naming.copies import with_fields
 from sdkwright.targets.python.naming.definitions import field_names, named_definition
+from sdkwright.targets.python.naming.environments import environment_names
 from sdkwright.targets.python.naming.identifiers import env_prefix
 from sdkwright.targets.python.naming.operations import OperationNamer
 from sdkwright.targets.python.naming.reserved import CLIENT_RUNTIME_NAMES, client_attributes
@@ -143,6 +144,8 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
         components=None,
         tags=(),
         release=options.release,
+        servers=None,
+        environments=environment_names(api.servers or ()),
     )
     diagnostics += _override_problems(named, operations, namer.imposed, options)
     return named, diagnostics
