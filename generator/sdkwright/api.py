@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sdkwright import forked
+from sdkwright import forked, heap
 from sdkwright.cache.render_cache import RenderCache
 from sdkwright.cache.store import read_bytes
 from sdkwright.config import Target, target_options, template_folders
@@ -111,6 +111,7 @@ def up_to_date(target: Target) -> str | None:
     return freshness.target_stale_reason(target)
 
 
+@heap.staged
 def generate(
     target: Target,
     *,
@@ -133,6 +134,7 @@ def generate(
     )
     if specs is None or has_errors(diagnostics) or (strict and _has_warnings(diagnostics)):
         return Result({}, diagnostics)
+    heap.settle()
     progress.stage("building")
     release = Release(target.version, target.license, target.copyright)
     try:
@@ -161,6 +163,7 @@ def generate(
     build_diagnostics += examples.budget_warnings(api)  # tests whose examples stop at "..."
     if target.security is None:  # a client that takes no credential, say so
         build_diagnostics += security.declared_none(specs.root_node, api.spec_version)
+    heap.settle()  # before the forks too: a collection in a child would copy what it walks
     located = _locate_meanwhile(build_diagnostics, specs)
     # Hashed before rendering: a template edited mid-run then shows as a change next time.
     templates = provenance.templates_digest(template_folders(target))
@@ -178,6 +181,7 @@ def generate(
         diagnostics += located()  # also when rendering fails: the child is waited for
     if pending_transaction(target.output):  # a committed write to finish (`check` stops
         recover(target.output)  # before this): what it wrote is the last generation
+    heap.settle()
     previous = read_manifest(target.output)
     rendered[CHANGELOG] = _changelog(api, target.output, previous, changelog_entry)
     try:
@@ -338,6 +342,7 @@ def _format_with_cache(
     )
 
 
+@heap.staged
 def write_result(
     result: Result,
     folder: Path,
@@ -364,6 +369,7 @@ def write_result(
         sources=result.sources,
     )
     refuse_untracked_overwrites(plan.untracked, folder)
+    heap.settle()
     if progress is not None:
         progress.stage("writing", f"writing {len(plan.changes)} files")
     regenerate.apply(plan, folder, progress.advance if progress is not None else None)
