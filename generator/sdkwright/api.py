@@ -36,8 +36,8 @@ from sdkwright.output.write import (
 )
 from sdkwright.progress import Progress
 from sdkwright.release.changelog import CHANGELOG, changelog_source, changelog_text
-from sdkwright.spec import lenient as lenient_mode
 from sdkwright.spec import vendor_extensions
+from sdkwright.spec.lenient_codes import lenient_candidates
 from sdkwright.spec.load import locate
 from sdkwright.spec.resolve import SpecSet, load_spec
 from sdkwright.spec.validate import validate
@@ -101,9 +101,17 @@ def load_and_validate(
     def validated(specs: SpecSet) -> list[Diagnostic]:
         return validate(specs, full=full, refs_ok=refs_ok)
 
-    if not lenient:
-        return specs, lenient_mode.mention(specs, diagnostics, validated)
-    return lenient_mode.validate_leniently(specs, validated, diagnostics)
+    # The lenient passes are imported only where they run or may help (an import of 3 ms).
+    if lenient:
+        from sdkwright.spec import lenient as lenient_mode
+
+        return lenient_mode.validate_leniently(specs, validated, diagnostics)
+    found = [*diagnostics, *validated(specs)]
+    if not lenient_candidates(found):
+        return specs, found
+    from sdkwright.spec import lenient as lenient_mode
+
+    return specs, lenient_mode.mention(specs, diagnostics, found, validated)
 
 
 def up_to_date(target: Target) -> str | None:

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 
-from sdkwright.diff.report import ApiChange, Bump, DiffReport, change_line
-from sdkwright.ir.nodes import Api
 from sdkwright.targets.python.pytext import markdown_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # a generation without --bump writes no entry from a diff: its import waits
+    from sdkwright.diff.report import ApiChange, Bump, DiffReport
+    from sdkwright.ir.nodes import Api
 
 CHANGELOG = "CHANGELOG.md"
 TITLE = "# Changelog"
@@ -61,6 +64,8 @@ def has_entry(text: str, version: str) -> bool:
 
 def bump_entry(version: str, day: str, source: str, report: DiffReport) -> str:
     """A bump's entry: `## 1.2.0 (2025-11-02)`, then the changes by section."""
+    from sdkwright.diff.report import change_line
+
     lines = [f"## {version} ({day})", "", f"Generated from {source}."]
     for bump, title in SECTIONS:
         changes: list[ApiChange] = [c for c in report.changes if c.bump == bump]

@@ -20,8 +20,9 @@ from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.spec.edits import Change
 from sdkwright.spec.lenient import document, operations, schemas
 from sdkwright.spec.lenient.fixes import Fix, Pass
-from sdkwright.spec.lenient.skip import REF_CODES, SKIPPABLE_CODES, skips
+from sdkwright.spec.lenient.skip import skips
 from sdkwright.spec.lenient.walk import ref_sites
+from sdkwright.spec.lenient_codes import REF_CODES, lenient_candidates
 from sdkwright.spec.load import locate
 from sdkwright.spec.resolve import SpecSet, check_refs
 
@@ -43,15 +44,6 @@ PASSES: tuple[Pass, ...] = (
     operations.duplicate_operation_ids,
 )
 MAX_SKIP_ROUNDS = 3  # a skip can uncover another error (a parameter gone leaves a variable)
-# Errors that --lenient repairs or skips: their hint says so when it is off.
-LENIENT_CODES = (
-    SKIPPABLE_CODES
-    | REF_CODES
-    | {
-        "rule.duplicate-operation-id",
-        "rule.undeclared-path-parameter",
-    }
-)
 LENIENT_HINT = (
     "or pass --lenient (`lenient: true` on the target) to repair or skip it with a warning"
 )
@@ -99,12 +91,13 @@ def with_fixes(specs: SpecSet, fixes: list[Fix]) -> SpecSet:
     return specs.with_changes(changes)
 
 
-def mention(specs: SpecSet, loaded: list[Diagnostic], validate: Validator) -> list[Diagnostic]:
-    """The errors --lenient would repair or skip, with a hint that says so: found by trying
-    it, which costs a spec that fails anyway (only when it has errors of that kind).
-    `loaded`: the loader's diagnostics."""
-    diagnostics = [*loaded, *validate(specs)]
-    candidates = [d for d in diagnostics if d.level is Level.ERROR and d.code in LENIENT_CODES]
+def mention(
+    specs: SpecSet, loaded: list[Diagnostic], diagnostics: list[Diagnostic], validate: Validator
+) -> list[Diagnostic]:
+    """`diagnostics` (the loader's, `loaded`, and validation's), the errors --lenient would
+    repair or skip with a hint that says so: found by trying it, which costs a spec that
+    fails anyway (only when it has errors of that kind)."""
+    candidates = lenient_candidates(diagnostics)
     if not candidates:
         return diagnostics
     _, after = validate_leniently(specs, validate, loaded)

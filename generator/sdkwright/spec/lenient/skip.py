@@ -9,15 +9,10 @@ from typing import Any
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.spec.edits import Change
 from sdkwright.spec.lenient.fixes import Fix
+from sdkwright.spec.lenient_codes import REF_CODES, SKIPPABLE_CODES
 from sdkwright.spec.pointers import join_pointer, split_pointer
 from sdkwright.spec.resolve import Node, SpecSet
 from sdkwright.spec.validate import HTTP_METHODS
-
-# A $ref that leads nowhere (or refused: outside the folder, remote, a cycle, too long).
-REF_CODES = frozenset({"ref.unresolved", "limit.ref-chain"})
-# Errors about the document's structure: those a unit can be skipped for.
-SKIPPABLE_CODES = frozenset({"spec.schema", "spec.openapi"}) | REF_CODES
-
 
 # Where a $ref that leads nowhere stands for a schema that is not a unit of its own: it
 # becomes any value.
