@@ -276,3 +276,14 @@ def test_a_formatter_failure_on_two_cores_is_reported(monkeypatch: pytest.Monkey
     with pytest.raises(GenerationFailed) as raised:
         format.format_python(files, "ruff", "sdk")
     assert [d.code for d in raised.value.diagnostics] == ["format.failed"]
+
+
+def test_the_formatters_write_no_cache_into_the_folder_they_format(tmp_path: Path) -> None:
+    """The folder is new on every run: a cache the formatter wrote there would never be read."""
+    (tmp_path / "module.py").write_text("import sys\nimport os\nx=[ 1,2 ]\n", encoding="utf-8")
+    for command in format._commands("ruff", "sdk"):
+        format._run(command, tmp_path)
+    assert (tmp_path / "module.py").read_text(encoding="utf-8") == (
+        "import os\nimport sys\n\nx = [1, 2]\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["module.py"]

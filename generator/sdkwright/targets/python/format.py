@@ -102,8 +102,10 @@ def _commands(formatter: str, first_party: str) -> list[list[str]]:
     """Sort imports and `__all__` with ruff's fixes, then lay the code out."""
     ruff, layout = ruff_binary(), ["--target-version", TARGET, "--line-length", LINE_LENGTH, "."]
     known = f"lint.isort.known-first-party = [{first_party!r}]"
+    # --no-cache: the folder is new each run, so a cache written into it is never read.
     fixes = [
         "check",
+        "--no-cache",
         "--isolated",
         "--config",
         known,
@@ -115,7 +117,7 @@ def _commands(formatter: str, first_party: str) -> list[list[str]]:
     sort = [ruff, *fixes, "--quiet", *layout]
     if formatter == "black":
         return [sort, [sys.executable, "-m", "black", "--quiet", *layout]]
-    return [sort, [ruff, "format", "--isolated", "--quiet", *layout]]
+    return [sort, [ruff, "format", "--no-cache", "--isolated", "--quiet", *layout]]
 
 
 def _scratch_folder() -> str | None:
