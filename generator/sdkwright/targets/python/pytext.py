@@ -128,9 +128,12 @@ def _wrap_long_line(line: str, width: int) -> tuple[str, ...]:
     return tuple(wrapped) or (line,)
 
 
+@lru_cache(maxsize=8192)
 def docstring_block(text: str, indent: int, width: int = 96) -> str:
     """Escaped docstring content for a given indentation, long lines wrapped, the closing
-    quotes on their own line when the docstring spans several lines (PEP 257)."""
+    quotes on their own line when the docstring spans several lines (PEP 257). Kept per
+    text: a spec repeats its descriptions (on Stripe's, 3,169 of a process's 7,933 calls are
+    distinct, and cleaning and wrapping them was a fifth of its render)."""
     escaped = docstring_text(text)
     lines = [
         wrapped
