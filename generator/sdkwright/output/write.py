@@ -21,6 +21,7 @@ that needs an fsync per file, which would cost more than the whole generation on
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -49,6 +50,7 @@ class Change:
     new: bytes | None
 
 
+@functools.lru_cache(maxsize=16384)  # each path is checked when planned, staged and moved
 def checked_relative_path(relative: str) -> PurePosixPath:
     """A generated path must stay inside the output folder, whatever the spec names."""
     path = PurePosixPath(relative)
@@ -173,13 +175,14 @@ def _stage(
 ) -> list[dict[str, str]]:
     """Write every new file into the staging folder; returns the journal's steps."""
     steps: list[dict[str, str]] = []
+    staging = os.fspath(txn)
     for index, change in enumerate(ordered):
         checked_relative_path(change.path)
         if change.new is None:
             steps.append({"remove": change.path})
             continue
         pause.step()
-        with open(txn / str(index), "xb") as stream:
+        with open(os.path.join(staging, str(index)), "xb") as stream:
             stream.write(change.new)
         steps.append({"path": change.path, "staged": str(index)})
         if progress is not None:
@@ -217,22 +220,26 @@ def _roll_forward(
     pause: _Pause | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    txn = folder / TXN_DIR_NAME
-    made: set[Path] = set()
+    # Paths as strings: a step is a few system calls, and pathlib's objects cost as much
+    # (0.2 s of Python for Stripe's 7,600 files and pristine copies).
+    root = os.fspath(folder)
+    txn = os.path.join(root, TXN_DIR_NAME)
+    made: set[str] = set()
     for number, step in enumerate(steps, start=1):
         if pause is not None:
             pause.step()
         if "remove" in step:
-            target = folder / checked_relative_path(str(step["remove"]))
-            target.unlink(missing_ok=True)
-            _remove_empty_parents(target.parent, folder)
+            removed = folder / checked_relative_path(str(step["remove"]))
+            removed.unlink(missing_ok=True)
+            _remove_empty_parents(removed.parent, folder)
         else:
-            target = folder / checked_relative_path(str(step["path"]))
-            staged = txn / str(step["staged"])
-            if staged.exists():  # else this step already ran before a kill
-                if target.parent not in made:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(target.parent)
+            target = os.path.join(root, checked_relative_path(str(step["path"])))
+            staged = os.path.join(txn, str(step["staged"]))
+            if os.path.exists(staged):  # else this step already ran before a kill
+                parent = os.path.dirname(target)
+                if parent not in made:
+                    os.makedirs(parent, exist_ok=True)
+                    made.add(parent)
                 os.replace(staged, target)
         if progress is not None:
             progress(len(steps) + number, 2 * len(steps))
