@@ -12,6 +12,7 @@ from sdkwright.spec.load import (
     load_document,
     locate,
     split_pointer,
+    stringify_keys,
     unescape_token,
 )
 
@@ -200,3 +201,29 @@ def test_pointer_tokens_escape_and_unescape() -> None:
     assert join_pointer("/", "a") == "/a"
     assert split_pointer("/paths/~1pets~1{id}/~0x") == ["paths", "/pets/{id}", "~x"]
     assert split_pointer("") == split_pointer("/") == []
+
+
+def test_stringified_keys_are_reported_at_their_pointers() -> None:
+    """Keys YAML reads as numbers, booleans or null become text, each reported at the
+    pointer of its new key, escaped, however deep; shared containers are visited once."""
+    shared: dict[object, object] = {7: "seven"}
+    data: dict[object, object] = {
+        "paths": {"/a~b": {"get": {"responses": {200: {"description": "ok"}}}}},
+        "list": [{True: 1}, {"x": [{None: 2}]}],
+        "": {3: "under an empty key"},
+        "one": shared,
+        "two": shared,
+    }
+    changed = stringify_keys(data)
+    assert sorted(changed, key=str) == sorted(
+        [
+            ("/paths/~1a~0b/get/responses/200", 200),
+            ("/list/0/true", True),
+            ("/list/1/x/0/null", None),
+            ("/3", 3),  # under "" at the root: a pointer of "/" is the root's again
+            ("/two/7", 7),  # once: where the walk met it first
+        ],
+        key=str,
+    )
+    assert data["paths"]["/a~b"]["get"]["responses"] == {"200": {"description": "ok"}}  # type: ignore[index]
+    assert data["two"] == {"7": "seven"}

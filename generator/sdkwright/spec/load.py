@@ -220,13 +220,16 @@ def stringify_keys(data: Any) -> list[tuple[str, object]]:
     integer and `true:` as a boolean. Returns (pointer, original key) for each key changed."""
     changed: list[tuple[str, object]] = []
     seen: set[int] = set()
-    stack: list[tuple[Any, str]] = [(data, "")]
+    # Each container's way from the root as (its parent's way, token): a pointer is made only
+    # for a mapping with a key to change, a handful in a spec of 100,000 containers.
+    stack: list[tuple[Any, _Way]] = [(data, None)]
     while stack:
-        value, pointer = stack.pop()
+        value, way = stack.pop()
         if id(value) in seen:
             continue
         seen.add(id(value))
         if isinstance(value, dict) and not all(type(key) is str for key in value):
+            pointer = _pointer(way)
             items = list(value.items())
             value.clear()
             for key, item in items:
@@ -234,8 +237,26 @@ def stringify_keys(data: Any) -> list[tuple[str, object]]:
                 if text is not key:
                     changed.append((join_pointer(pointer, text), key))
                 value[text] = item
-        stack.extend((child, join_pointer(pointer, token)) for token, child in _containers(value))
+        if isinstance(value, dict):
+            stack.extend((v, (way, k)) for k, v in value.items() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((v, (way, i)) for i, v in enumerate(value) if isinstance(v, (dict, list)))
     return changed
+
+
+_Way = tuple[Any, str | int] | None  # (the parent's _Way, the key from it); None: the root
+
+
+def _pointer(way: _Way) -> str:
+    """The pointer of a way, joined a token at a time from the root as it was walked."""
+    tokens: list[str | int] = []
+    while way is not None:
+        way, token = way
+        tokens.append(token)
+    pointer = ""
+    for token in reversed(tokens):
+        pointer = join_pointer(pointer, token)
+    return pointer
 
 
 def _key_text(key: object) -> str:
