@@ -21,6 +21,7 @@ from sdkwright.ir.nodes import (
     Api,
     Definition,
     Enum,
+    Field,
     FieldPath,
     LiteralOf,
     Model,
@@ -116,18 +117,30 @@ class _Rewrite:
         return UnionOf((_literal(self._enums[named.name]), named))
 
     def definition(self, definition: Definition) -> Definition:
+        # What holds no enum is kept as it is (most of a large spec): rebuilding it equal
+        # cost a tenth of a second on Stripe's.
         if isinstance(definition, Model):
-            fields = tuple(replace(f, type=self.type(f.type)) for f in definition.fields)
+            fields = tuple(self._field(f) for f in definition.fields)
+            if all(new is old for new, old in zip(fields, definition.fields, strict=True)):
+                return definition
             return replace(definition, fields=fields)
         if isinstance(definition, Alias):
-            return replace(definition, type=self.type(definition.type))
+            type_ = self.type(definition.type)
+            return definition if type_ is definition.type else replace(definition, type=type_)
         return definition
+
+    def _field(self, field: Field) -> Field:
+        type_ = self.type(field.type)
+        return field if type_ is field.type else replace(field, type=type_)
 
     def webhook(self, webhook: Webhook) -> Webhook:
         return replace(webhook, payload=self.type(webhook.payload))
 
     def operation(self, op: Operation, everywhere: bool) -> Operation:
-        parameters = tuple(replace(p, type=self.type(p.type)) for p in op.parameters)
+        parameters = tuple(
+            p if (type_ := self.type(p.type)) is p.type else replace(p, type=type_)
+            for p in op.parameters
+        )
         op = replace(op, parameters=parameters, body=self._body(op.body))
         if not everywhere:
             return op
@@ -143,7 +156,7 @@ class _Rewrite:
             return None
         fields = body.fields
         if fields is not None:
-            fields = tuple(replace(f, type=self.type(f.type)) for f in fields)
+            fields = tuple(self._field(f) for f in fields)
         return replace(body, type=self.type(body.type), fields=fields)
 
     def _response(self, response: Response) -> Response:

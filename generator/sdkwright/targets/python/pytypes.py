@@ -162,14 +162,20 @@ def map_named(type_: TypeRef, named: Callable[[Named], TypeRef]) -> TypeRef:
     match type_:
         case Named():
             return named(type_)
+        # `type_` itself where nothing in it changed: callers rebuild only what did.
         case ListOf(item):
-            return ListOf(map_named(item, named))
+            new = map_named(item, named)
+            return type_ if new is item else ListOf(new)
         case MapOf(value):
-            return MapOf(map_named(value, named))
+            new = map_named(value, named)
+            return type_ if new is value else MapOf(new)
         case Nullable(inner):
-            return Nullable(map_named(inner, named))
+            new = map_named(inner, named)
+            return type_ if new is inner else Nullable(new)
         case UnionOf(members):
             written = [map_named(m, named) for m in members]
+            if all(new is old for new, old in zip(written, members, strict=True)):
+                return type_
             if written == list(members):
                 return type_
             flat = [
