@@ -242,6 +242,7 @@ class Header:
     timeout_s: float
     bench_floor_kib: int
     load: tuple[str, str]
+    workdir: str
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -384,6 +385,7 @@ def render_markdown(header: Header, results: Sequence[SpecResult], tools: Sequen
         f"- machine: nproc {header.nproc}, Python {header.python}, {header.system}; load average "
         f"(1 min) {header.load[0]} at the start, {header.load[1]} at the end (the machine is "
         "shared with other work: tools take turns in each round so that load weighs on all alike)",
+        f"- output folders: new, empty, under {header.workdir} (the same place for every tool)",
         *(f"- {key}: {header.versions[key]}" for key in tools),
         *(f"- {note}" for note in settings_notes(specs)),
         *(f"- {note}" for note in PEER_NOTES),
@@ -560,6 +562,7 @@ def measure_spec(
     bins: Mapping[str, Path],
     runs: int,
     timeout_s: float,
+    workdir: Path | None = None,
 ) -> dict[str, ToolResult]:
     """runs rounds of every tool in turn, each run cold into a fresh empty output directory;
     a tool that fails is not run again on this spec."""
@@ -569,7 +572,7 @@ def measure_spec(
             done = results[tool]
             if done and not done[-1].ok:
                 continue
-            with tempfile.TemporaryDirectory(prefix=f"bench-{tool}-") as tmp:
+            with tempfile.TemporaryDirectory(prefix=f"bench-{tool}-", dir=workdir) as tmp:
                 work = Path(tmp) / "work"
                 out_dir = work / "out"
                 out_dir.mkdir(parents=True)
@@ -770,6 +773,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=positive_int, default=3, help="rounds per spec")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="Markdown report path")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="where the runs' output folders go (default: the system's temp folder); on a "
+        "machine whose temp folder is slow to create files in, a folder on the disk SDKs are "
+        "written to in practice, such as the project's",
+    )
     return parser.parse_args(argv)
 
 
@@ -835,6 +846,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench_generate: {problem}", file=sys.stderr)
         return 2
 
+    if args.workdir is not None:
+        args.workdir.mkdir(parents=True, exist_ok=True)
     load_start = load_average()
     versions, envs, bins, unavailable = prepare_peers(wanted_tools)
     envs["sdkwright"] = sdkwright_env(os.environ)
@@ -846,7 +859,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     measured = []
     for spec in specs:
         log(f"{spec.filename}:")
-        found = measure_spec(spec, runnable, envs, bins, args.runs, args.timeout)
+        found = measure_spec(spec, runnable, envs, bins, args.runs, args.timeout, args.workdir)
         measured.append(
             {**found, **{key: ToolResult(skipped=why) for key, why in unavailable.items()}}
         )
@@ -866,6 +879,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         timeout_s=args.timeout,
         bench_floor_kib=floor_kib,
         load=(load_start, load_average()),
+        workdir=str(args.workdir or tempfile.gettempdir()),
     )
     report = render_markdown(header, results, tools)
     print(report, end="")
