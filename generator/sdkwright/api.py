@@ -43,6 +43,7 @@ from sdkwright.spec.resolve import SpecSet, load_spec
 from sdkwright.spec.validate import validate
 from sdkwright.targets.python import format, render, units
 from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
+from sdkwright.targets.typescript.render import render_target
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -144,6 +145,15 @@ def generate(
         return Result({}, diagnostics)
     heap.settle()
     progress.stage("building")
+    if not target.is_python:  # another language's target: its own naming step and templates
+        templates = provenance.templates_digest(template_folders(target))
+        api, rendered, found = render_target(specs, target)
+        diagnostics += locate(found, specs.documents.values())
+        if has_errors(found) or (strict and _has_warnings(found)):
+            return Result({}, diagnostics, api)
+        return _finish(
+            target, specs, api, rendered, templates, diagnostics, progress, changelog_entry
+        )
     release = Release(target.version, target.license, target.copyright)
     try:
         pinned_methods, pinned_classes = _pinned_names(target)
@@ -187,6 +197,20 @@ def generate(
         )
     finally:
         diagnostics += located()  # also when rendering fails: the child is waited for
+    return _finish(target, specs, api, rendered, templates, diagnostics, progress, changelog_entry)
+
+
+def _finish(
+    target: Target,
+    specs: SpecSet,
+    api: Api,
+    rendered: dict[str, str],
+    templates: str,
+    diagnostics: list[Diagnostic],
+    progress: Progress,
+    changelog_entry: str | None,
+) -> Result:
+    """The rendered files formatted, with CHANGELOG.md and the manifest: the Result."""
     if pending_transaction(target.output):  # a committed write to finish (`check` stops
         recover(target.output)  # before this): what it wrote is the last generation
     heap.settle()
@@ -240,7 +264,7 @@ def _pinned_names(target: Target) -> tuple[Pins, Pins]:
 
 def _surface_lock(target: Target, files: dict[str, bytes]) -> SurfaceLock | None:
     """The SDK's surface, for a target whose surface is locked (every target of a config)."""
-    if target.surface_lock is None:
+    if target.surface_lock is None or not target.is_python:  # Python's surface, for now
         return None
     from sdkwright.surface.generated import SurfaceLock, surface_of_files
 

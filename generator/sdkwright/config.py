@@ -33,6 +33,8 @@ pyproject.toml, or CLI flags.
         surface: stainless              # whose public-surface conventions (default sdkwright)
         environments: {sandbox: https://sandbox.example.com}   # environment= choices, and
         request_id: {body: metadata.request_id}               # request ids (config_client.py)
+        language: typescript            # the SDK's language (default python; typescript is
+                                        # in progress: targets/typescript/, no flavours)
 
 Every problem is a located diagnostic (file:line:col and a JSON pointer into the config).
 """
@@ -97,8 +99,10 @@ _TARGET_KEYS = {
     "surface",
     "environments",
     "request_id",
+    "language",
 }
 SURFACES = ("sdkwright", "stainless")  # `surface:`: whose public-surface conventions
+LANGUAGES = ("python", "typescript")  # `language:`: the target's language, Python by default
 DEFAULT_VERSION = VERSION
 # How the API signs the webhooks it sends: the schemes `webhooks: {signature: ...}` may name.
 WEBHOOK_SIGNATURES = ("standard-webhooks",)
@@ -132,6 +136,11 @@ class Target:
     surface: str = SURFACES[0]  # the public surface's conventions (SURFACES)
     # Environments and request ids (config_client.py).
     client: ClientConfig = field(default_factory=ClientConfig)
+    language: str = LANGUAGES[0]  # the SDK's language (LANGUAGES)
+
+    @property
+    def is_python(self) -> bool:
+        return self.language == LANGUAGES[0]
 
     def plan(self) -> flavours.Plan:
         flavour = flavours.get(self.flavour)
@@ -174,6 +183,9 @@ def target_options(target: Target) -> dict[str, str]:
         options["resources"] = json.dumps(target.resources.as_json(), sort_keys=True)
     if target.surface != SURFACES[0]:
         options["surface"] = target.surface
+    if not target.is_python:
+        options["language"] = target.language
+        return options
     writer = target.plan().model_writer
     if writer is not None and writer.distribution:
         # The version of a library writing the models shapes them as the formatter's shapes
@@ -185,7 +197,10 @@ def target_options(target: Target) -> dict[str, str]:
 
 def template_folders(target: Target) -> list[str]:
     """Every folder a template may come from, the user's first: what the manifest hashes."""
-    built_in = [os.path.join(templates_root(), f) for f in target.plan().folders]
+    if not target.is_python:  # templates/<language>/, beside templates/python/
+        built_in = [os.path.join(os.path.dirname(templates_root()), target.language)]
+    else:
+        built_in = [os.path.join(templates_root(), f) for f in target.plan().folders]
     return ([str(target.templates)] if target.templates else []) + built_in
 
 
@@ -293,7 +308,20 @@ class _Reader:
             read_target_resources(entry, f"{pointer}/resources", self.where),
             self.choice(entry, "surface", SURFACES, pointer),
             read_client_config(entry, pointer, self.failure),
+            self.language(entry, pointer),
         )
+
+    def language(self, entry: Mapping[str, Any], pointer: str) -> str:
+        language = self.choice(entry, "language", LANGUAGES, pointer)
+        if language != LANGUAGES[0]:
+            for key in ("flavour", "options", "formatter"):  # Python's: no meaning here
+                if key in entry:
+                    raise self.failure(
+                        f"{pointer}/{key}",
+                        f"'{key}' is a Python target's setting, not a {language} target's",
+                        f"remove '{key}', or drop 'language: {language}'",
+                    )
+        return language
 
     def flag(self, entry: Mapping[str, Any], key: str, pointer: str, default: bool = False) -> bool:
         value = entry.get(key, default)

@@ -116,6 +116,17 @@ def test_the_surface_is_a_recorded_option(tmp_path: Path) -> None:
     assert target_options(stainless)["surface"] == "stainless"
 
 
+def test_the_language_is_a_recorded_option(tmp_path: Path) -> None:
+    """`language: typescript` selects the TypeScript target and its templates; Python stays
+    the default and records nothing new (its manifests stay byte-identical)."""
+    (plain,) = load_targets(write(tmp_path, BASE))
+    assert plain.is_python and "language" not in target_options(plain)
+    (typescript,) = load_targets(write(tmp_path, BASE + "    language: typescript\n"))
+    assert not typescript.is_python
+    assert target_options(typescript)["language"] == "typescript"
+    assert [Path(f).name for f in template_folders(typescript)] == ["typescript"]
+
+
 @pytest.mark.parametrize("version", ["0.1.0", "1.4.0", "2.0.0-rc.1", "1.0.0+build.7"])
 def test_a_target_has_its_own_semantic_version(tmp_path: Path, version: str) -> None:
     (target,) = load_targets(write(tmp_path, BASE + f'    version: "{version}"\n'))
@@ -215,6 +226,22 @@ def test_a_target_has_its_own_semantic_version(tmp_path: Path, version: str) -> 
             6,
             14,
             "/targets/0/surface",
+        ),
+        (
+            "    language: rust\n",
+            "config.invalid",
+            "'language' must be one of ['python', 'typescript'], not 'rust'",
+            6,
+            15,
+            "/targets/0/language",
+        ),
+        (
+            "    language: typescript\n    flavour: requests\n",
+            "config.invalid",
+            "'flavour' is a Python target's setting, not a typescript target's",
+            7,
+            14,
+            "/targets/0/flavour",
         ),
         (
             "    names: {models: {}}\n",

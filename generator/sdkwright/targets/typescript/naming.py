@@ -1,0 +1,296 @@
+"""The TypeScript naming step: the neutral IR -> the named Api `templates/typescript/` reads.
+
+    api, diagnostics = name_api(neutral_api, package="clearstreet", client_name="ClearStreet")
+
+Types (interfaces, enums as string-literal unions, aliases) get PascalCase names from their
+origins (ir/names.py), clear of TypeScript's reserved words, of the globals generated files
+use and of the runtime's exports. Methods, parameters, resource properties and credential
+options are camelCase. Model properties keep their wire names (quoted where they are no
+identifier): the SDK hands out the JSON it receives, unconverted, so `null`, missing and
+unknown properties survive as the server sent them. Python's naming step is not involved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+
+from sdkwright.diagnostics import Diagnostic, Level, Location
+from sdkwright.ir.names import (
+    ComponentOrigin,
+    DefinitionName,
+    ExternalOrigin,
+    Hint,
+    InlineOrigin,
+    Term,
+    spelled_symbols,
+)
+from sdkwright.ir.nodes import (
+    Alias,
+    Api,
+    Definition,
+    Enum,
+    ListOf,
+    MapOf,
+    Model,
+    Named,
+    Nullable,
+    Operation,
+    Parameter,
+    ResourceGroup,
+    SecurityScheme,
+    TagDispatch,
+    TypeRef,
+    UnionOf,
+)
+from sdkwright.targets.typescript.identifiers import GLOBALS, Registry, camel, pascal, screaming
+
+RUNTIME = Path(__file__).resolve().parents[2] / "runtime_ts"
+MODULE = "models"  # every type of the SDK is in src/models.ts
+BODY = "body"  # a request body's property in an operation's parameters
+
+
+@cache
+def runtime_exports() -> frozenset[str]:
+    """Every name the runtime (`runtime_ts/core.ts`) exports: index.ts exports them beside
+    the SDK's types, which therefore take none of them."""
+    text = (RUNTIME / "core.ts").read_text(encoding="utf-8")
+    found = re.findall(
+        r"^export (?:abstract )?(?:class|function|interface|type|const) (\w+)", text, re.M
+    )
+    return frozenset(found)
+
+
+@cache
+def client_members() -> frozenset[str]:
+    """The members of the runtime's `BaseClient`: a resource property takes none of them."""
+    text = (RUNTIME / "core.ts").read_text(encoding="utf-8")
+    body = text.split("export class BaseClient", 1)[1].split("\n}\n", 1)[0]
+    pattern = r"^  (?:(?:readonly|protected|private|public|static|async) )*([A-Za-z_$][\w$]*)\b"
+    return frozenset(re.findall(pattern, body, re.M))
+
+
+def name_api(api: Api, package: str, client_name: str) -> tuple[Api, list[Diagnostic]]:
+    """The neutral `api` with every name the TypeScript templates print."""
+    diagnostics: list[Diagnostic] = []
+    registry = Registry(GLOBALS | runtime_exports() | {client_name, client_name + "Options"})
+    classes = _class_names(api, registry, diagnostics)
+    retype = _retyper(classes)
+    definitions = tuple(
+        sorted(
+            (_named_definition(d, classes[d.key], retype) for d in api.definitions),
+            key=lambda d: d.name,
+        )
+    )
+    prefix = screaming(client_name)
+    schemes = _credentials(api.security_schemes, prefix)
+    taken = client_members() | {s.argument for s in schemes}
+    groups = _groups(api.groups, registry, Registry(taken), retype)
+    named = dataclasses.replace(
+        api,
+        title=api.title or package,
+        package=package,
+        client_name=client_name,
+        env_prefix=prefix,
+        definitions=definitions,
+        groups=groups,
+        security_schemes=schemes,
+        webhooks=(),  # not yet in the TypeScript target
+        components=None,
+        tags=(),
+    )
+    return named, diagnostics
+
+
+# -- types ----------------------------------------------------------------------------------
+
+
+def _class_names(api: Api, registry: Registry, diagnostics: list[Diagnostic]) -> dict[str, str]:
+    """Definition key -> type name, in the order the IR found the definitions (a parent is
+    named before the inline schemas named after it)."""
+    names: dict[str, str] = {}
+    for definition in api.definitions:
+        candidates = _candidates(definition, names)
+        name, moved = registry.claim(candidates)
+        names[definition.key] = name
+        if moved:
+            where = definition.where or Location(api.source_name, pointer=definition.source)
+            message = f"type named {name}: {candidates[0]} is already taken"
+            diagnostics.append(Diagnostic(Level.INFO, "naming.collision", message, where))
+    return names
+
+
+def _candidates(definition: Definition, names: Mapping[str, str]) -> list[str]:
+    origin = definition.origin
+    if isinstance(origin, ComponentOrigin):
+        preferred = pascal(origin.key)
+        return [preferred, pascal(spelled_symbols(origin.key)), preferred + "Schema"]
+    if isinstance(origin, InlineOrigin):
+        preferred = pascal(" ".join(_spelled_context(origin.context, names)))
+        envelope = [preferred + "Envelope"] if preferred.endswith("Response") else []
+        return [preferred, *envelope, preferred + "Object", preferred + "Model"]
+    if isinstance(origin, ExternalOrigin) and origin.contexts:
+        return [pascal(" ".join(words)) for words in origin.contexts]
+    return [pascal(definition.key)]
+
+
+def _spelled_context(context: tuple[object, ...], names: Mapping[str, str]) -> list[str]:
+    texts: list[str] = []
+    for part in context:
+        if isinstance(part, str):
+            texts.append(part)
+        elif isinstance(part, DefinitionName):
+            texts.append(names[part.key])
+        elif isinstance(part, Term):
+            texts.append(pascal(part.text, part.fallback or "Value"))
+        elif isinstance(part, Hint) and not pascal(" ".join(texts)).endswith(pascal(part.text)):
+            texts.append(part.text)
+    return texts
+
+
+def _retyper(classes: Mapping[str, str]) -> Callable[[TypeRef], TypeRef]:
+    """A function replacing every definition key in a type by the definition's name."""
+
+    def retype(ref: TypeRef) -> TypeRef:
+        if isinstance(ref, Named):
+            return Named(classes[ref.name], ref.kind)
+        if isinstance(ref, ListOf):
+            return ListOf(retype(ref.item))
+        if isinstance(ref, MapOf):
+            return MapOf(retype(ref.value))
+        if isinstance(ref, Nullable):
+            return Nullable(retype(ref.inner))
+        if isinstance(ref, UnionOf):
+            dispatch = ref.dispatch and TagDispatch(
+                ref.dispatch.key,
+                ref.dispatch.key,
+                tuple((tag, retype(member)) for tag, member in ref.dispatch.tags),
+            )
+            members = tuple(retype(m) for m in ref.members)
+            return dataclasses.replace(ref, members=members, dispatch=dispatch)
+        return ref
+
+    return retype
+
+
+def _named_definition(
+    definition: Definition, name: str, retype: Callable[[TypeRef], TypeRef]
+) -> Definition:
+    if isinstance(definition, Model):
+        fields = tuple(
+            dataclasses.replace(f, name=f.wire_name, type=retype(f.type)) for f in definition.fields
+        )
+        return dataclasses.replace(definition, name=name, module=MODULE, origin=None, fields=fields)
+    if isinstance(definition, Enum):
+        members = tuple(dataclasses.replace(m, name=str(m.value)) for m in definition.members)
+        return dataclasses.replace(
+            definition, name=name, module=MODULE, origin=None, members=members
+        )
+    assert isinstance(definition, Alias)
+    return dataclasses.replace(
+        definition, name=name, module=MODULE, origin=None, type=retype(definition.type)
+    )
+
+
+# -- the API surface ------------------------------------------------------------------------
+
+
+def _groups(
+    groups: tuple[ResourceGroup, ...],
+    classes: Registry,
+    properties: Registry,
+    retype: Callable[[TypeRef], TypeRef],
+) -> tuple[ResourceGroup, ...]:
+    """One resource per group, flat: configured nested resources are named by their path."""
+    named = []
+    modules: set[str] = set()  # file names, unique whatever the file system's case
+    for group in groups:
+        label = " ".join(group.path) if group.path else group.tag or "default"
+        attribute, _ = properties.claim([camel(label), camel(label + " resource")])
+        class_name, _ = classes.claim([pascal(label) + "Resource", pascal(label) + "Api"])
+        module = attribute
+        while module.lower() in modules:
+            module += "_"
+        modules.add(module.lower())
+        methods = Registry()
+        operations = tuple(_operation(op, methods, retype) for op in group.operations)
+        named.append(
+            dataclasses.replace(
+                group,
+                attribute=attribute,
+                class_name=class_name,
+                module=module,
+                operations=operations,
+                accessor=attribute,
+                nested=False,
+                children=(),
+            )
+        )
+    return tuple(named)
+
+
+def _operation(
+    operation: Operation, methods: Registry, retype: Callable[[TypeRef], TypeRef]
+) -> Operation:
+    base = operation.resource_method or operation.operation_id
+    fallback = f"{operation.http_method} {operation.path}"
+    method, _ = methods.claim([camel(base or fallback), camel(fallback)])
+    arguments = Registry({BODY} if operation.body is not None else ())
+    parameters = tuple(_parameter(p, arguments, retype) for p in operation.parameters)
+    body = operation.body and dataclasses.replace(
+        operation.body, type=retype(operation.body.type), fields=None
+    )
+    return dataclasses.replace(
+        operation,
+        method_name=method,
+        parameters=parameters,
+        body=body,
+        responses=tuple(
+            dataclasses.replace(r, type=r.type and retype(r.type)) for r in operation.responses
+        ),
+        success=dataclasses.replace(
+            operation.success, type=operation.success.type and retype(operation.success.type)
+        ),
+        pagination=None,  # not yet in the TypeScript target
+    )
+
+
+def _parameter(
+    parameter: Parameter, arguments: Registry, retype: Callable[[TypeRef], TypeRef]
+) -> Parameter:
+    wire = parameter.wire_name
+    name, _ = arguments.claim(
+        [camel(wire), camel(f"{parameter.location} {wire}"), camel(spelled_symbols(wire))]
+    )
+    return dataclasses.replace(parameter, name=name, type=retype(parameter.type))
+
+
+def _credentials(schemes: tuple[SecurityScheme, ...], prefix: str) -> tuple[SecurityScheme, ...]:
+    """Each scheme's client options and environment variables: the primary one's `apiKey`
+    (or `username` and `password`), the others' after the scheme's name."""
+    named = []
+    taken = Registry({"baseURL", "timeout", "maxRetries", "fetch", "defaultHeaders"})
+    for index, scheme in enumerate(schemes):
+        own = "" if index == 0 else scheme.name + " "
+        if scheme.kind == "basic":
+            user, _ = taken.claim([camel(own + "username")])
+            password, _ = taken.claim([camel(own + "password")])
+            named.append(
+                dataclasses.replace(
+                    scheme,
+                    argument=user,
+                    env_var=scheme.env_var or f"{prefix}_{screaming(user)}",
+                    password_argument=password,
+                    password_env_var=f"{prefix}_{screaming(password)}",
+                )
+            )
+            continue
+        argument, _ = taken.claim(
+            [camel(own + "api key" if index == 0 else own), camel(own + "credential")]
+        )
+        env_var = scheme.env_var or f"{prefix}_{screaming(argument)}"
+        named.append(dataclasses.replace(scheme, argument=argument, env_var=env_var))
+    return tuple(named)

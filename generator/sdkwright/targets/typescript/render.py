@@ -1,0 +1,115 @@
+"""The TypeScript target's driver: a neutral Api -> {relative path: text}.
+
+    files, diagnostics = render_sdk(neutral_api, package="clearstreet", client_name="ClearStreet")
+
+Names come from this target's naming step (`naming.py`); templates are `templates/typescript/`
+and print spec text only through the filters of `tstext.py`; the runtime is copied from
+`sdkwright/runtime_ts/` after a one-line banner.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from sdkwright.diagnostics import Diagnostic, Level, Location
+from sdkwright.ir.build import build_api
+from sdkwright.ir.nodes import Alias, Api, Enum, Model, Release
+from sdkwright.output.provenance import templates_root
+from sdkwright.targets.typescript import naming, tstext, tstypes, views
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from sdkwright.config import Target
+    from sdkwright.spec.resolve import SpecSet
+
+
+def templates_folder() -> str:
+    """templates/typescript/, beside the Python target's templates/python/."""
+    return os.path.join(os.path.dirname(templates_root()), "typescript")
+
+
+def environment(folder: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        ts_string=tstext.ts_string,
+        ts_key=tstext.ts_key,
+        ts_doc=tstext.ts_doc,
+        ts_literal=tstext.ts_literal,
+        ts_comment=tstext.ts_comment,
+        ts_type=tstypes.ts_type,
+        enum_type=tstypes.enum_type,
+    )
+    env.tests.update(model=lambda d: isinstance(d, Model), enum=lambda d: isinstance(d, Enum))
+    env.tests.update(alias=lambda d: isinstance(d, Alias))
+    return env
+
+
+def render_target(specs: SpecSet, target: Target) -> tuple[Api, dict[str, str], list[Diagnostic]]:
+    """A config target's SDK from its loaded spec: the named Api, files and diagnostics."""
+    neutral, diagnostics = build_api(specs, target.security, target.resources)
+    release = Release(target.version, target.license, target.copyright)
+    neutral = dataclasses.replace(neutral, release=release)
+    named, files, found = render_sdk(neutral, target.package, target.client_name)
+    return named, files, diagnostics + found
+
+
+def render_sdk(
+    api: Api, package: str, client_name: str, folder: str | None = None
+) -> tuple[Api, dict[str, str], list[Diagnostic]]:
+    """The named Api, every file of the SDK, and what naming and rendering found."""
+    named, diagnostics = naming.name_api(api, package, client_name)
+    diagnostics += _unsupported(named)
+    env = environment(folder or templates_folder())
+    banner = "// " + tstext.ts_comment(
+        f"File generated from {Path(named.source_name).name} by sdkwright. "
+        "Do not edit: regenerate it instead."
+    )
+    types = views.type_registry(named)
+    groups = [(group, views.methods(group, types)) for group in named.groups]
+    common: Mapping[str, Any] = {"api": named, "banner": banner, "groups": groups}
+
+    def text(template: str, **context: Any) -> str:
+        return env.get_template(template).render({**common, **context})
+
+    files = {
+        "package.json": text("package.json.jinja"),
+        "tsconfig.json": text("tsconfig.json.jinja"),
+        "README.md": text("README.md.jinja"),
+        "src/core.ts": banner + "\n" + (naming.RUNTIME / "core.ts").read_text(encoding="utf-8"),
+        "src/models.ts": text("models.ts.jinja"),
+        "src/client.ts": text("client.ts.jinja"),
+        "src/index.ts": text("index.ts.jinja"),
+    }
+    for group, group_methods in groups:
+        files[f"src/resources/{group.module}.ts"] = text(
+            "resource.ts.jinja", group=group, methods=group_methods
+        )
+    return named, files, diagnostics
+
+
+def _unsupported(api: Api) -> list[Diagnostic]:
+    """What this first slice of the target leaves out, said once per operation."""
+    found = []
+    for op in api.operations:
+        cookies = [p.wire_name for p in op.parameters if p.location == "cookie"]
+        if cookies:
+            message = (
+                f"{op.http_method.upper()} {op.path}: cookie parameters {cookies} are not "
+                "sent by the TypeScript SDK yet"
+            )
+            where = op.where or Location(api.source_name)
+            found.append(Diagnostic(Level.WARNING, "typescript.unsupported", message, where))
+    return found

@@ -1,0 +1,125 @@
+"""What the TypeScript templates need of each operation, computed in Python.
+
+A method takes one `params` object (path, query and header parameters by their camelCase
+names, the request body as `body`) and `RequestOptions`; it returns its success response's
+type. Which parts go where is decided here, once, from the named Api.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sdkwright.ir.nodes import Api, Operation, Parameter, ResourceGroup
+from sdkwright.targets.typescript.identifiers import Registry, pascal
+from sdkwright.targets.typescript.naming import BODY, runtime_exports
+from sdkwright.targets.typescript.tstypes import ts_type
+
+MODELS = "Models."  # how resource modules reach the SDK's types (`import type * as Models`)
+_BINARY = "Blob | ArrayBuffer | Uint8Array | string"
+
+
+@dataclass(frozen=True)
+class ParamView:
+    name: str
+    wire_name: str
+    location: str
+    type: str
+    required: bool
+    description: str
+    style: str
+    explode: bool
+
+
+@dataclass(frozen=True)
+class MethodView:
+    operation: Operation
+    params_type: str  # "" when the method takes no parameters
+    params: tuple[ParamView, ...]
+    body_type: str  # "" without a body
+    body_required: bool
+    result: str
+    response_kind: str
+    all_optional: bool
+
+    @property
+    def path_params(self) -> tuple[ParamView, ...]:
+        return tuple(p for p in self.params if p.location == "path")
+
+    @property
+    def query_params(self) -> tuple[ParamView, ...]:
+        return tuple(p for p in self.params if p.location == "query")
+
+    @property
+    def header_params(self) -> tuple[ParamView, ...]:
+        return tuple(p for p in self.params if p.location == "header")
+
+    @property
+    def doc(self) -> str:
+        op = self.operation
+        parts = [op.summary.strip(), op.description.strip()]
+        if op.deprecated:
+            parts.append("@deprecated")
+        return "\n\n".join(p for p in parts if p)
+
+
+def type_registry(api: Api) -> Registry:
+    """The names taken in the SDK's one namespace (index.ts exports them all)."""
+    taken = {d.name for d in api.definitions} | {g.class_name for g in api.groups}
+    return Registry(taken | runtime_exports() | {api.client_name, api.client_name + "Options"})
+
+
+def methods(group: ResourceGroup, types: Registry) -> list[MethodView]:
+    return [_method(op, types) for op in group.operations]
+
+
+def _method(op: Operation, types: Registry) -> MethodView:
+    params = tuple(_param(p) for p in op.parameters if p.location != "cookie")
+    body = op.body
+    body_type = ""
+    if body is not None:
+        body_type = _BINARY if body.encoding == "binary" else ts_type(body.type, MODELS)
+        if body.encoding == "text":
+            body_type = "string"
+    takes = bool(params) or body is not None
+    params_type = types.claim([pascal(op.method_name) + "Params"])[0] if takes else ""
+    required = any(p.required for p in params) or (body is not None and body.required)
+    return MethodView(
+        op,
+        params_type,
+        params,
+        body_type,
+        body is not None and body.required,
+        _result(op),
+        _response_kind(op),
+        not required,
+    )
+
+
+def _param(p: Parameter) -> ParamView:
+    return ParamView(
+        p.name,
+        p.wire_name,
+        p.location,
+        ts_type(p.type, MODELS),
+        p.required,
+        p.description,
+        p.style,
+        p.explode,
+    )
+
+
+def _response_kind(op: Operation) -> str:
+    kind = op.success.kind
+    return "raw" if kind == "events" else kind
+
+
+def _result(op: Operation) -> str:
+    success = op.success
+    if success.kind == "json":
+        return ts_type(success.type, MODELS) if success.type is not None else "unknown"
+    return {"text": "string", "bytes": "ArrayBuffer", "events": "Response"}.get(
+        success.kind, "void"
+    )
+
+
+__all__ = ["BODY", "MethodView", "ParamView", "methods", "type_registry"]
