@@ -1,11 +1,20 @@
 """TypeScript for the tests of the TypeScript target: the compiler, installed from npm by the
 tests themselves into `.cache/typescript` (once: one xdist worker installs, the others wait on
-the lock, as for Prism in tests/e2e/test_prism.py), and Node to run what it compiles."""
+the lock, as for Prism in tests/e2e/test_prism.py), Node to run what it compiles, and a
+scripted local HTTP server for it to talk to."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -47,3 +56,104 @@ def compile_sdk(sdk: Path, *, emit: bool = False) -> subprocess.CompletedProcess
     builds `dist/` when `emit`."""
     flags = ["--strict"] + ([] if emit else ["--noEmit"])
     return run([str(tsc()), "-p", str(sdk), *flags], sdk, timeout=600)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One scripted response of `ScriptedServer`."""
+
+    status: int = 200
+    body: object = None
+    headers: tuple[tuple[str, str], ...] = ()
+    delay_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class Received:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class ScriptedServer:
+    """A local HTTP server answering with `replies` in turn (the last one repeats) and
+    recording every request it receives."""
+
+    replies: list[Reply]
+    received: list[Received] = field(default_factory=list)
+
+    @contextmanager
+    def running(self) -> Iterator[str]:
+        script = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def handle_one(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                script.received.append(Received(self.command, self.path, headers, body))
+                index = min(len(script.received), len(script.replies)) - 1
+                reply = script.replies[index]
+                time.sleep(reply.delay_s)
+                data = b"" if reply.body is None else json.dumps(reply.body).encode()
+                # A client that gave up (a timeout) gets no answer.
+                with suppress(BrokenPipeError, ConnectionResetError):
+                    self.answer(reply, data)
+
+            def answer(self, reply: Reply, data: bytes) -> None:
+                self.send_response(reply.status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                for name, value in reply.headers:
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = handle_one
+
+            def log_message(self, format: str, *args: object) -> None:  # quiet
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+def built_sdk(source: Path, destination: Path) -> Path:
+    """A copy of the SDK at `source`, compiled to `dist/` (ESM with declarations)."""
+    sdk = shutil.copytree(source, destination, ignore=shutil.ignore_patterns(".sdkwright-*"))
+    compiled = compile_sdk(sdk, emit=True)
+    assert compiled.returncode == 0, describe(compiled)
+    return sdk
+
+
+def run_node(sdk: Path, body: str, env: dict[str, str] | None = None) -> dict[str, object]:
+    """`body` (JavaScript, with `sdk` the SDK's module) run by Node; it returns a value,
+    printed as JSON, or throws: then its error's class, message, status, body and request id."""
+    script = sdk / "scenario.mjs"
+    script.write_text(
+        "import * as sdk from './dist/index.js';\n"
+        "try {\n"
+        f"  const value = await (async () => {{\n{body}\n}})();\n"
+        "  console.log(JSON.stringify({ ok: true, value }));\n"
+        "} catch (error) {\n"
+        "  console.log(JSON.stringify({ ok: false, error: error.name, message: error.message,\n"
+        "    status: error.status ?? null, body: error.body ?? null,\n"
+        "    requestId: error.requestId ?? null,\n"
+        "    isAPIError: error instanceof sdk.APIError }));\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    environment = {"PATH": os.environ.get("PATH", ""), **(env or {})}
+    result = run([node(), str(script)], sdk, timeout=120, env=environment)
+    assert result.returncode == 0, describe(result)
+    printed: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return printed

@@ -167,8 +167,12 @@ export class BaseClient {
   /** Sends `request` (retrying where that is safe) and returns its parsed result. */
   async request<T>(request: APIRequest, options: RequestOptions = {}): Promise<T> {
     const maxRetries = options.maxRetries ?? this.maxRetries;
+    // One key for every attempt: the caller's (an option, or the operation's own header
+    // parameter), else a new one.
     const idempotencyKey = request.idempotencyHeader
-      ? options.idempotencyKey ?? newIdempotencyKey()
+      ? options.idempotencyKey ??
+        headerValue(request.headers, request.idempotencyHeader) ??
+        newIdempotencyKey()
       : undefined;
     const retryable =
       IDEMPOTENT_METHODS.has(request.method.toUpperCase()) || idempotencyKey !== undefined;
@@ -259,6 +263,14 @@ export class BaseClient {
       options.signal?.removeEventListener('abort', abort);
     }
   }
+}
+
+function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (key.toLowerCase() === lower && value !== undefined && value !== null) return scalarText(value);
+  }
+  return undefined;
 }
 
 function scalarText(value: unknown): string {
