@@ -157,3 +157,9 @@ def run_node(sdk: Path, body: str, env: dict[str, str] | None = None) -> dict[st
     assert result.returncode == 0, describe(result)
     printed: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
     return printed
+
+
+def node_tests(sdk: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The SDK's generated `node:test` tests (test/*.test.mjs), run on its built dist/."""
+    environment = {"PATH": os.environ.get("PATH", ""), **(env or {})}
+    return run([node(), "--test"], sdk, timeout=600, env=environment)

@@ -65,6 +65,19 @@ SPEC = {
                 "responses": _ok(),
             }
         },
+        "/search": {  # a GET with a form body (Stripe's spec has hundreds)
+            "get": {
+                "operationId": "search_orders",
+                "requestBody": {
+                    "content": {
+                        "application/x-www-form-urlencoded": {
+                            "schema": {"type": "object", "properties": {"q": {"type": "string"}}}
+                        }
+                    }
+                },
+                "responses": _ok(),
+            }
+        },
         "/orders/{id}": {
             "get": {
                 "operationId": "get_order",
@@ -180,3 +193,12 @@ def test_query_parameters_follow_their_style_and_explode(orders_sdk: Path) -> No
         "/orders/a%2Fb?fields=x%2Cy&tags=p&tags=q&filter%5Bside%5D=buy"
     )
     assert server.received[0].headers["authorization"] == "Bearer t"
+
+
+def test_a_get_sends_its_form_body_as_query_parameters(orders_sdk: Path) -> None:
+    """fetch refuses a body with GET: a form body's fields go in the query instead."""
+    code = CLIENT + "return await client.search.searchOrders({ body: { q: 'a b' } });"
+    printed, server = scenario(orders_sdk, [Reply(200, AN_ORDER)], code)
+    assert printed == {"ok": True, "value": AN_ORDER}
+    (request,) = server.received
+    assert (request.method, request.path, request.body) == ("GET", "/search?q=a+b", b"")

@@ -124,6 +124,7 @@ export function readEnv(name: string): string | undefined {
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 const RETRY_STATUSES = new Set([408, 409, 429]);
+const BODYLESS_METHODS = new Set(['GET', 'HEAD']);
 const INITIAL_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
 const MAX_RETRY_AFTER_MS = 60_000;
@@ -208,6 +209,11 @@ export class BaseClient {
     for (const param of request.query ?? []) {
       appendQuery(params, param);
     }
+    if (sendsBodyInQuery(request)) {
+      for (const [name, value] of Object.entries(request.body as Record<string, unknown>)) {
+        appendQuery(params, { name, value });
+      }
+    }
     if (request.authenticated !== false) {
       for (const [name, value] of Object.entries(this.authQuery())) params.append(name, value);
     }
@@ -232,8 +238,12 @@ export class BaseClient {
     }
     for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
     const init: RequestInit = { method: request.method.toUpperCase(), headers };
-    if (request.body !== undefined) {
-      init.body = encodeBody(request, headers);
+    if (request.body !== undefined && !sendsBodyInQuery(request)) {
+      if (!BODYLESS_METHODS.has(init.method as string)) {
+        init.body = encodeBody(request, headers);
+      } else {
+        throw new SDKError(`fetch cannot send a ${request.bodyEncoding ?? 'json'} body with ${init.method}`);
+      }
     }
     return init;
   }
@@ -263,6 +273,17 @@ export class BaseClient {
       options.signal?.removeEventListener('abort', abort);
     }
   }
+}
+
+/** fetch sends no body with GET or HEAD: a form body then goes in the query, as a form's
+ * fields would. */
+function sendsBodyInQuery(request: APIRequest): boolean {
+  return (
+    BODYLESS_METHODS.has(request.method.toUpperCase()) &&
+    request.bodyEncoding === 'form' &&
+    typeof request.body === 'object' &&
+    request.body !== null
+  );
 }
 
 function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {

@@ -21,7 +21,7 @@ from sdkwright.diagnostics import Diagnostic, Level, Location
 from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Alias, Api, Enum, Model, Release
 from sdkwright.output.provenance import templates_root
-from sdkwright.targets.typescript import naming, tstext, tstypes, views
+from sdkwright.targets.typescript import naming, samples, tstext, tstypes, views
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -97,6 +97,8 @@ def render_sdk(
         files[f"src/resources/{group.module}.ts"] = text(
             "resource.ts.jinja", group=group, methods=group_methods
         )
+        cases = samples.cases(named, group_methods)
+        files[f"test/{group.module}.test.mjs"] = text("test.mjs.jinja", group=group, cases=cases)
     return named, files, diagnostics
 
 

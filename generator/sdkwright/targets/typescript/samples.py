@@ -1,0 +1,91 @@
+"""What the generated `node:test` tests of an operation send and expect.
+
+Each test calls the method with a value for every parameter (its documented example, else one
+synthesised from its type: `ir.examples`), against a local server answering with the success
+response's example, and checks the request's method and path and the parsed result. Values
+are computed here and printed as JSON by the templates (`ts_json`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from sdkwright.ir import examples
+from sdkwright.ir.nodes import MISSING, Api, Definition, TypeRef
+from sdkwright.targets.typescript.naming import BODY
+from sdkwright.targets.typescript.tstext import ts_json
+from sdkwright.targets.typescript.views import MethodView
+
+# What encodeURIComponent leaves as it is, besides letters, digits and "-_.~".
+_URI_COMPONENT_SAFE = "!*'()"
+_PATH_ENCODED = frozenset('"<>`{}')
+
+
+@dataclass(frozen=True)
+class Case:
+    """One test, its values as JavaScript expressions (JSON text; "" where there is none)."""
+
+    method: MethodView
+    params: str  # the method's params object ("": it takes none)
+    path: str  # the request's expected path, parameters percent-encoded
+    body: str  # the JSON body the server should receive ("": none, or not JSON)
+    result: str  # the parsed result expected ("": not compared)
+
+
+def cases(api: Api, methods: list[MethodView]) -> list[Case]:
+    definitions = {d.name: d for d in api.definitions}
+    return [_case(m, definitions) for m in methods]
+
+
+def _case(method: MethodView, definitions: dict[str, Definition]) -> Case:
+    op = method.operation
+    values = {p.name: _value(p.example, p.type, definitions) for p in op.parameters}
+    values = {p.name: values[p.name] for p in method.params}  # cookies are not sent yet
+    body: Any = MISSING
+    if op.body is not None:
+        body = (
+            "data"
+            if op.body.encoding in ("binary", "text")
+            else (_value(op.body.example, op.body.type, definitions))
+        )
+        values[BODY] = body
+    path = op.path
+    for p in method.path_params:
+        path = path.replace("{" + p.wire_name + "}", _encoded(values[p.name]))
+    path = _as_sent(path)
+    result: Any = MISSING
+    if op.success.kind == "json" and op.success.type is not None:
+        result = _value(op.success.example, op.success.type, definitions)
+    json_body = body if op.body is not None and op.body.encoding == "json" else MISSING
+    params = _js(values) if method.params_type else ""
+    return Case(method, params, path, _js(json_body), _js(result))
+
+
+def _js(value: Any) -> str:
+    return "" if value is MISSING else ts_json(value)
+
+
+def _value(example: Any, type_: TypeRef, definitions: dict[str, Definition]) -> Any:
+    return example if example is not MISSING else examples.synthesise(type_, definitions)
+
+
+def _as_sent(path: str) -> str:
+    """A path as fetch sends it: what the URL standard's path percent-encode set holds
+    (spaces, quotes, `<>{}` and backticks, controls, non-ASCII) percent-encoded."""
+    return "".join(
+        quote(c, safe="") if c in _PATH_ENCODED or ord(c) < 0x21 or ord(c) > 0x7E else c
+        for c in path
+    )
+
+
+def _encoded(value: Any) -> str:
+    """A path parameter as the runtime's `buildPath` sends it."""
+    text = (
+        value
+        if isinstance(value, str)
+        else json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    )
+    return quote(text, safe=_URI_COMPONENT_SAFE)
