@@ -103,6 +103,11 @@ _TARGET_KEYS = {
 }
 SURFACES = ("sdkwright", "stainless")  # `surface:`: whose public-surface conventions
 LANGUAGES = ("python", "typescript")  # `language:`: the target's language, Python by default
+_PYTHON_ONLY = frozenset({"flavour", "options", "formatter"})
+# What the TypeScript target (in progress) does not do yet: refused rather than ignored.
+_NOT_YET_IN_TYPESCRIPT = frozenset(
+    {"names", "templates", "surface", "positional_params", "webhooks"}
+)
 DEFAULT_VERSION = VERSION
 # How the API signs the webhooks it sends: the schemes `webhooks: {signature: ...}` may name.
 WEBHOOK_SIGNATURES = ("standard-webhooks",)
@@ -313,14 +318,17 @@ class _Reader:
 
     def language(self, entry: Mapping[str, Any], pointer: str) -> str:
         language = self.choice(entry, "language", LANGUAGES, pointer)
-        if language != LANGUAGES[0]:
-            for key in ("flavour", "options", "formatter"):  # Python's: no meaning here
-                if key in entry:
-                    raise self.failure(
-                        f"{pointer}/{key}",
-                        f"'{key}' is a Python target's setting, not a {language} target's",
-                        f"remove '{key}', or drop 'language: {language}'",
-                    )
+        if language == LANGUAGES[0]:
+            return language
+        for key in sorted(_PYTHON_ONLY | _NOT_YET_IN_TYPESCRIPT):
+            if key in entry:
+                problem = (
+                    f"'{key}' is a Python target's setting, not a {language} target's"
+                    if key in _PYTHON_ONLY
+                    else f"the {language} target does not support '{key}' yet"
+                )
+                hint = f"remove '{key}', or drop 'language: {language}'"
+                raise self.failure(f"{pointer}/{key}", problem, hint)
         return language
 
     def flag(self, entry: Mapping[str, Any], key: str, pointer: str, default: bool = False) -> bool:

@@ -244,6 +244,14 @@ def test_a_target_has_its_own_semantic_version(tmp_path: Path, version: str) -> 
             "/targets/0/flavour",
         ),
         (
+            "    language: typescript\n    names: {tags: {Positions: holdings}}\n",
+            "config.invalid",
+            "the typescript target does not support 'names' yet",
+            7,
+            12,
+            "/targets/0/names",
+        ),
+        (
             "    names: {models: {}}\n",
             "config.invalid",
             "unknown key 'models' in names",
