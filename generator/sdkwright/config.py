@@ -188,7 +188,8 @@ def target_options(target: Target) -> dict[str, str]:
         options["resources"] = json.dumps(target.resources.as_json(), sort_keys=True)
     if target.surface != SURFACES[0]:
         options["surface"] = target.surface
-    if not target.is_python:
+    if not target.is_python:  # no flavour: it is Python's
+        del options["flavour"]
         options["language"] = target.language
         return options
     writer = target.plan().model_writer
@@ -202,8 +203,12 @@ def target_options(target: Target) -> dict[str, str]:
 
 def template_folders(target: Target) -> list[str]:
     """Every folder a template may come from, the user's first: what the manifest hashes."""
-    if not target.is_python:  # templates/<language>/, beside templates/python/
-        built_in = [os.path.join(os.path.dirname(templates_root()), target.language)]
+    if not target.is_python:  # templates/<language>/, beside templates/python/, and the
+        # runtime it copies (Python's runtime is code: the generator's identity covers it)
+        built_in = [
+            os.path.join(os.path.dirname(templates_root()), target.language),
+            os.path.join(os.path.dirname(__file__), "runtime_ts"),
+        ]
     else:
         built_in = [os.path.join(templates_root(), f) for f in target.plan().folders]
     return ([str(target.templates)] if target.templates else []) + built_in

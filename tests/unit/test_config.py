@@ -124,7 +124,9 @@ def test_the_language_is_a_recorded_option(tmp_path: Path) -> None:
     (typescript,) = load_targets(write(tmp_path, BASE + "    language: typescript\n"))
     assert not typescript.is_python
     assert target_options(typescript)["language"] == "typescript"
-    assert [Path(f).name for f in template_folders(typescript)] == ["typescript"]
+    assert "flavour" not in target_options(typescript)
+    # The runtime it copies is hashed with its templates: editing it makes the SDK stale.
+    assert [Path(f).name for f in template_folders(typescript)] == ["typescript", "runtime_ts"]
 
 
 @pytest.mark.parametrize("version", ["0.1.0", "1.4.0", "2.0.0-rc.1", "1.0.0+build.7"])
