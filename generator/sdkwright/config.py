@@ -106,7 +106,7 @@ LANGUAGES = ("python", "typescript")  # `language:`: the target's language, Pyth
 _PYTHON_ONLY = frozenset({"flavour", "options", "formatter"})
 # What the TypeScript target (in progress) does not do yet: refused rather than ignored.
 _NOT_YET_IN_TYPESCRIPT = frozenset(
-    {"names", "templates", "surface", "positional_params", "webhooks"}
+    {"names", "templates", "surface", "positional_params", "webhooks", "environments", "request_id"}
 )
 DEFAULT_VERSION = VERSION
 # How the API signs the webhooks it sends: the schemes `webhooks: {signature: ...}` may name.
