@@ -5,6 +5,7 @@ since the last generation and writes the changelog entry."""
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import shutil
 import tomllib
@@ -39,12 +40,16 @@ targets:
 @pytest.mark.parametrize("golden", GOLDENS)
 def test_every_golden_sdk_is_a_release(golden: str) -> None:
     sdk = GENERATED / golden
-    project = tomllib.loads((sdk / "pyproject.toml").read_text())["project"]
-    assert (project["version"], project["license"]) == ("0.1.0", "Apache-2.0")
     assert (sdk / "LICENSE").read_text() == license_text("Apache-2.0")
     changelog = (sdk / "CHANGELOG.md").read_text()
     assert changelog.startswith("<!-- File generated from ") and "\n# Changelog\n" in changelog
     assert "## 0.1.0\n\nFirst release" in (sdk / "CHANGELOG.md").read_text()
+    if (sdk / "package.json").is_file():  # a TypeScript SDK (language: typescript)
+        package = json.loads((sdk / "package.json").read_text())
+        assert (package["version"], package["license"]) == ("0.1.0", "Apache-2.0")
+        return
+    project = tomllib.loads((sdk / "pyproject.toml").read_text())["project"]
+    assert (project["version"], project["license"]) == ("0.1.0", "Apache-2.0")
     version = (sdk / golden / "_version.py").read_text()
     assert '__version__ = "0.1.0"' in version and '/Python 0.1.0"' in version
     # The package says it too, without importing anything (tests/corpus/test_lazy_imports.py).

@@ -21,6 +21,7 @@ from sdkwright.diagnostics import Diagnostic, Level, Location
 from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Alias, Api, Enum, Model, Release
 from sdkwright.output.provenance import templates_root
+from sdkwright.release.licenses import license_text
 from sdkwright.targets.typescript import naming, samples, tstext, tstypes, views
 
 TYPE_CHECKING = False
@@ -88,6 +89,7 @@ def render_sdk(
         "package.json": text("package.json.jinja"),
         "tsconfig.json": text("tsconfig.json.jinja"),
         "README.md": text("README.md.jinja"),
+        "LICENSE": license_text(named.release.license, named.release.holder),
         "src/core.ts": banner + "\n" + (naming.RUNTIME / "core.ts").read_text(encoding="utf-8"),
         "src/models.ts": text("models.ts.jinja"),
         "src/client.ts": text("client.ts.jinja"),
