@@ -24,7 +24,7 @@ from sdkwright.config_client import with_client_config
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, has_errors
 from sdkwright.ir import examples, security
 from sdkwright.ir.nodes import Api, Release
-from sdkwright.output import MANIFEST_NAME, freshness, provenance, regenerate
+from sdkwright.output import MANIFEST_NAME, freshness, inputs, provenance, regenerate
 from sdkwright.output.manifest import FileEntry, Manifest, parse_manifest, read_manifest, sha256
 from sdkwright.output.merge import read_pristine
 from sdkwright.output.write import (
@@ -74,7 +74,7 @@ class Result:
     # The generated SDK's public surface and where it is locked (surface/lock.py), for a
     # target that has a surface lock.
     surface_lock: SurfaceLock | None = field(default=None, compare=False)
-    # The inputs' texts by their hash, kept in the pristine store (`_input_texts`).
+    # The inputs' texts by their hash, kept in the pristine store (`output/inputs.py`).
     sources: Mapping[str, bytes] = field(default_factory=dict, compare=False)
 
 
@@ -223,13 +223,13 @@ def _finish(
     manifest = Manifest(
         generator=provenance.GENERATOR,
         formatter=provenance.formatter_version(target.formatter),
-        inputs=_input_hashes(specs),
+        inputs=inputs.input_hashes(specs),
         files=formatted.entries,
         templates=templates,
         options=target_options(target),
     )
     files = {**formatted.files, MANIFEST_NAME: manifest.to_bytes()}
-    sources = _input_texts(specs)
+    sources = inputs.input_texts(specs)
     reports = specs.overlays.reports if specs.overlays is not None else ()
     lock = (target.lock, target.name) if target.lock is not None and target.overlays else None
     return Result(
@@ -306,25 +306,6 @@ def _locate_meanwhile(
         return located
 
     return result
-
-
-def _input_hashes(specs: SpecSet) -> dict[str, str]:
-    """Keyed relative to the root spec's folder: the same in every checkout and output folder.
-    Hashes of the text as parsed, so the fast path can hash the file without parsing it."""
-    spec_folder = specs.root.path.parent
-    overlays = specs.overlays.overlays if specs.overlays is not None else ()
-    return {
-        Path(os.path.relpath(document.path, spec_folder)).as_posix(): sha256(document.text.encode())
-        for document in (*specs.documents.values(), *overlays)
-    }
-
-
-def _input_texts(specs: SpecSet) -> dict[str, bytes]:
-    """Every input's text by the hash the manifest records for it: kept in the pristine store,
-    so that `generate --bump` can compare the next spec with this one."""
-    overlays = specs.overlays.overlays if specs.overlays is not None else ()
-    texts = (document.text.encode() for document in (*specs.documents.values(), *overlays))
-    return {sha256(text): text for text in texts}
 
 
 def _has_warnings(diagnostics: list[Diagnostic]) -> bool:

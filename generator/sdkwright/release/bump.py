@@ -3,7 +3,7 @@ last generation was made from and the spec now, applied to the SDK's version, wi
 changelog entry that says why.
 
 The last generation's inputs are in its pristine store, by the hashes its manifest records
-(`api._input_texts`), so the old spec is rebuilt from there, whatever happened to the file
+(`output/inputs.py`), so the old spec is rebuilt from there, whatever happened to the file
 since. Versions follow Semantic Versioning; below 1.0.0, where the API is not stable yet, a
 breaking change raises the minor version and anything else the patch (0.3.1 -> 0.4.0 for a
 breaking change, 0.3.2 for a feature), as Cargo and most 0.x libraries read it.
