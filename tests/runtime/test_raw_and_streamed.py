@@ -41,6 +41,9 @@ def test_raw_response(rt: SimpleNamespace) -> None:
     assert response.retries_taken == 1
     assert response.url == f"{BASE_URL}/v1/pets?limit=5"
     assert isinstance(response.http_response, httpx.Response)
+    assert response.http_request is response.http_response.request
+    assert response.http_request.method == "GET"
+    assert response.is_closed  # a raw response's body is read whole
     assert response.parse() == [Pet(name="Rex", petType="dog")]
     assert response.parse() is response.parse()  # parsed once
     assert response.json() == body
@@ -75,12 +78,14 @@ def test_streaming_response_reads_the_body_as_it_arrives(rt: SimpleNamespace) ->
     with rt.response.to_streamed_response_wrapper(follow)() as response:
         assert response.status_code == 200
         assert stream.sent == 0  # nothing read yet
+        assert not response.is_closed
+        assert response.http_request.url == f"{BASE_URL}/v1/events"
         events = response.iter_events()
         first = next(events)
         assert (first.event, first.id, first.json()) == ("fill", "1", {"qty": 5})
         assert stream.sent == 3  # only as much as the first event needed
         rest = list(events)
-    assert stream.closed
+    assert stream.closed and response.is_closed
     assert [(e.event, e.data, e.id) for e in rest] == [
         ("message", "a\nb", "1"),
         ("message", "last", "1"),

@@ -203,6 +203,17 @@ class _BaseAPIResponse(Generic[_T]):
         return self.http_response.url
 
     @property
+    def http_request(self) -> _http.Request:
+        """The request that was sent (method, URL, headers), as the HTTP library holds it."""
+        return self.http_response.request
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the connection is released: True once the body is read whole or closed
+        (a raw response), False while a streamed body is still being read."""
+        return _http.is_closed(self.http_response)
+
+    @property
     def request_id(self) -> str | None:
         """The id the API gave the request, for its support: from the headers, or from the
         body (where the client's API puts it there) unless it is streamed."""

@@ -129,3 +129,7 @@ def async_iter_bytes(response: httpx.Response, chunk_size: int | None) -> AsyncI
 
 async def async_close(response: httpx.Response) -> None:
     await response.aclose()
+
+
+def is_closed(response: httpx.Response) -> bool:
+    return response.is_closed

@@ -102,3 +102,6 @@ def iter_bytes(response: Response, chunk_size: int | None) -> Iterator[bytes]:
 
 def async_iter_bytes(response: Response, chunk_size: int | None) -> AsyncIterator[bytes]: ...
 async def async_close(response: Response) -> None: ...
+def is_closed(response: Response) -> bool:
+    """Whether the response's connection is released (its body read whole, or closed)."""
+

@@ -128,3 +128,8 @@ def async_iter_bytes(response: requests.Response, chunk_size: int | None) -> Asy
 
 async def async_close(response: requests.Response) -> None:
     raise TypeError(_NO_ASYNC)
+
+
+def is_closed(response: requests.Response) -> bool:
+    # urllib3's response is closed once read whole (a response without a stream has none).
+    return bool(getattr(response.raw, "closed", True))

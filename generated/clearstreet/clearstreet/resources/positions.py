@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
 from .._response import (
     async_to_raw_response_wrapper,
@@ -28,6 +30,16 @@ class Positions:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> PositionsWithRawResponse:
+        """The same methods, returning an `APIResponse` (status, headers, `.parse()`)."""
+        return PositionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> PositionsWithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return PositionsWithStreamingResponse(self)
 
     def cancel_position_instruction(
         self,
@@ -70,6 +82,16 @@ class AsyncPositions:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncPositionsWithRawResponse:
+        """The same methods, returning an `AsyncAPIResponse` (status, headers, `.parse()`)."""
+        return AsyncPositionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncPositionsWithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return AsyncPositionsWithStreamingResponse(self)
+
     async def cancel_position_instruction(
         self,
         *,
@@ -106,7 +128,7 @@ class AsyncPositions:
 
 
 class PositionsWithRawResponse:
-    """The methods of `client.with_raw_response.positions`.
+    """The methods of `client.positions.with_raw_response`.
 
     They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -119,7 +141,7 @@ class PositionsWithRawResponse:
 
 
 class PositionsWithStreamingResponse:
-    """The methods of `client.with_streaming_response.positions`.
+    """The methods of `client.positions.with_streaming_response`.
 
     They are context managers yielding an `APIResponse` whose body is read as it arrives.
     """
@@ -132,7 +154,7 @@ class PositionsWithStreamingResponse:
 
 
 class AsyncPositionsWithRawResponse:
-    """The methods of `client.with_raw_response.positions`.
+    """The methods of `client.positions.with_raw_response`.
 
     They return an `AsyncAPIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -145,7 +167,7 @@ class AsyncPositionsWithRawResponse:
 
 
 class AsyncPositionsWithStreamingResponse:
-    """The methods of `client.with_streaming_response.positions`.
+    """The methods of `client.positions.with_streaming_response`.
 
     They are context managers yielding an `AsyncAPIResponse` whose body is read as it arrives.
     """

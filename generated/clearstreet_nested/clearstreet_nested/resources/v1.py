@@ -35,6 +35,16 @@ class V1:
         self._client = client
 
     @cached_property
+    def with_raw_response(self) -> V1WithRawResponse:
+        """The same methods, returning an `APIResponse` (status, headers, `.parse()`)."""
+        return V1WithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> V1WithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return V1WithStreamingResponse(self)
+
+    @cached_property
     def positions(self) -> V1Positions:
         from .v1_positions import V1Positions
 
@@ -48,6 +58,16 @@ class AsyncV1:
         self._client = client
 
     @cached_property
+    def with_raw_response(self) -> AsyncV1WithRawResponse:
+        """The same methods, returning an `AsyncAPIResponse` (status, headers, `.parse()`)."""
+        return AsyncV1WithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncV1WithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return AsyncV1WithStreamingResponse(self)
+
+    @cached_property
     def positions(self) -> AsyncV1Positions:
         from .v1_positions import AsyncV1Positions
 
@@ -55,7 +75,7 @@ class AsyncV1:
 
 
 class V1WithRawResponse:
-    """The methods of `client.with_raw_response.v1`.
+    """The methods of `client.v1.with_raw_response`.
 
     They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -71,7 +91,7 @@ class V1WithRawResponse:
 
 
 class V1WithStreamingResponse:
-    """The methods of `client.with_streaming_response.v1`.
+    """The methods of `client.v1.with_streaming_response`.
 
     They are context managers yielding an `APIResponse` whose body is read as it arrives.
     """
@@ -87,7 +107,7 @@ class V1WithStreamingResponse:
 
 
 class AsyncV1WithRawResponse:
-    """The methods of `client.with_raw_response.v1`.
+    """The methods of `client.v1.with_raw_response`.
 
     They return an `AsyncAPIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -103,7 +123,7 @@ class AsyncV1WithRawResponse:
 
 
 class AsyncV1WithStreamingResponse:
-    """The methods of `client.with_streaming_response.v1`.
+    """The methods of `client.v1.with_streaming_response`.
 
     They are context managers yielding an `AsyncAPIResponse` whose body is read as it arrives.
     """

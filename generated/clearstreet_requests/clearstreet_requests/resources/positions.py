@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._base_client import SyncAPIClient, path_param
 from .._response import (
     to_raw_response_wrapper,
@@ -23,6 +25,16 @@ class Positions:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> PositionsWithRawResponse:
+        """The same methods, returning an `APIResponse` (status, headers, `.parse()`)."""
+        return PositionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> PositionsWithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return PositionsWithStreamingResponse(self)
 
     def cancel_position_instruction(
         self,
@@ -60,7 +72,7 @@ class Positions:
 
 
 class PositionsWithRawResponse:
-    """The methods of `client.with_raw_response.positions`.
+    """The methods of `client.positions.with_raw_response`.
 
     They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -73,7 +85,7 @@ class PositionsWithRawResponse:
 
 
 class PositionsWithStreamingResponse:
-    """The methods of `client.with_streaming_response.positions`.
+    """The methods of `client.positions.with_streaming_response`.
 
     They are context managers yielding an `APIResponse` whose body is read as it arrives.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import Literal, cast
 
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
@@ -38,6 +39,16 @@ class Pets:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> PetsWithRawResponse:
+        """The same methods, returning an `APIResponse` (status, headers, `.parse()`)."""
+        return PetsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> PetsWithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return PetsWithStreamingResponse(self)
 
     def list_pets(
         self,
@@ -221,6 +232,16 @@ class AsyncPets:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncPetsWithRawResponse:
+        """The same methods, returning an `AsyncAPIResponse` (status, headers, `.parse()`)."""
+        return AsyncPetsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncPetsWithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return AsyncPetsWithStreamingResponse(self)
+
     async def list_pets(
         self,
         *,
@@ -398,7 +419,7 @@ class AsyncPets:
 
 
 class PetsWithRawResponse:
-    """The methods of `client.with_raw_response.pets`.
+    """The methods of `client.pets.with_raw_response`.
 
     They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -412,7 +433,7 @@ class PetsWithRawResponse:
 
 
 class PetsWithStreamingResponse:
-    """The methods of `client.with_streaming_response.pets`.
+    """The methods of `client.pets.with_streaming_response`.
 
     They are context managers yielding an `APIResponse` whose body is read as it arrives.
     """
@@ -425,7 +446,7 @@ class PetsWithStreamingResponse:
 
 
 class AsyncPetsWithRawResponse:
-    """The methods of `client.with_raw_response.pets`.
+    """The methods of `client.pets.with_raw_response`.
 
     They return an `AsyncAPIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -439,7 +460,7 @@ class AsyncPetsWithRawResponse:
 
 
 class AsyncPetsWithStreamingResponse:
-    """The methods of `client.with_streaming_response.pets`.
+    """The methods of `client.pets.with_streaming_response`.
 
     They are context managers yielding an `AsyncAPIResponse` whose body is read as it arrives.
     """

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Literal
 
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
@@ -31,6 +32,16 @@ class Stores:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> StoresWithRawResponse:
+        """The same methods, returning an `APIResponse` (status, headers, `.parse()`)."""
+        return StoresWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> StoresWithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return StoresWithStreamingResponse(self)
 
     def get_store(
         self,
@@ -151,6 +162,16 @@ class AsyncStores:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncStoresWithRawResponse:
+        """The same methods, returning an `AsyncAPIResponse` (status, headers, `.parse()`)."""
+        return AsyncStoresWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncStoresWithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return AsyncStoresWithStreamingResponse(self)
+
     async def get_store(
         self,
         *,
@@ -265,7 +286,7 @@ class AsyncStores:
 
 
 class StoresWithRawResponse:
-    """The methods of `client.with_raw_response.stores`.
+    """The methods of `client.stores.with_raw_response`.
 
     They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -278,7 +299,7 @@ class StoresWithRawResponse:
 
 
 class StoresWithStreamingResponse:
-    """The methods of `client.with_streaming_response.stores`.
+    """The methods of `client.stores.with_streaming_response`.
 
     They are context managers yielding an `APIResponse` whose body is read as it arrives.
     """
@@ -291,7 +312,7 @@ class StoresWithStreamingResponse:
 
 
 class AsyncStoresWithRawResponse:
-    """The methods of `client.with_raw_response.stores`.
+    """The methods of `client.stores.with_raw_response`.
 
     They return an `AsyncAPIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -304,7 +325,7 @@ class AsyncStoresWithRawResponse:
 
 
 class AsyncStoresWithStreamingResponse:
-    """The methods of `client.with_streaming_response.stores`.
+    """The methods of `client.stores.with_streaming_response`.
 
     They are context managers yielding an `AsyncAPIResponse` whose body is read as it arrives.
     """

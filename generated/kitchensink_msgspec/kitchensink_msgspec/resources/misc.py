@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._base_client import AsyncAPIClient, SyncAPIClient, path_param
 from .._response import (
     async_to_raw_response_wrapper,
@@ -28,6 +30,16 @@ class Misc:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> MiscWithRawResponse:
+        """The same methods, returning an `APIResponse` (status, headers, `.parse()`)."""
+        return MiscWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> MiscWithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return MiscWithStreamingResponse(self)
 
     def list_categories(
         self,
@@ -134,6 +146,16 @@ class AsyncMisc:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncMiscWithRawResponse:
+        """The same methods, returning an `AsyncAPIResponse` (status, headers, `.parse()`)."""
+        return AsyncMiscWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncMiscWithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return AsyncMiscWithStreamingResponse(self)
+
     async def list_categories(
         self,
         *,
@@ -234,7 +256,7 @@ class AsyncMisc:
 
 
 class MiscWithRawResponse:
-    """The methods of `client.with_raw_response.misc`.
+    """The methods of `client.misc.with_raw_response`.
 
     They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -247,7 +269,7 @@ class MiscWithRawResponse:
 
 
 class MiscWithStreamingResponse:
-    """The methods of `client.with_streaming_response.misc`.
+    """The methods of `client.misc.with_streaming_response`.
 
     They are context managers yielding an `APIResponse` whose body is read as it arrives.
     """
@@ -260,7 +282,7 @@ class MiscWithStreamingResponse:
 
 
 class AsyncMiscWithRawResponse:
-    """The methods of `client.with_raw_response.misc`.
+    """The methods of `client.misc.with_raw_response`.
 
     They return an `AsyncAPIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -273,7 +295,7 @@ class AsyncMiscWithRawResponse:
 
 
 class AsyncMiscWithStreamingResponse:
-    """The methods of `client.with_streaming_response.misc`.
+    """The methods of `client.misc.with_streaming_response`.
 
     They are context managers yielding an `AsyncAPIResponse` whose body is read as it arrives.
     """

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from .._base_client import SyncAPIClient, path_param
 from .._response import (
     to_raw_response_wrapper,
@@ -25,6 +27,16 @@ class Misc:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> MiscWithRawResponse:
+        """The same methods, returning an `APIResponse` (status, headers, `.parse()`)."""
+        return MiscWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> MiscWithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return MiscWithStreamingResponse(self)
 
     def list_categories(
         self,
@@ -126,7 +138,7 @@ class Misc:
 
 
 class MiscWithRawResponse:
-    """The methods of `client.with_raw_response.misc`.
+    """The methods of `client.misc.with_raw_response`.
 
     They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -139,7 +151,7 @@ class MiscWithRawResponse:
 
 
 class MiscWithStreamingResponse:
-    """The methods of `client.with_streaming_response.misc`.
+    """The methods of `client.misc.with_streaming_response`.
 
     They are context managers yielding an `APIResponse` whose body is read as it arrives.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import Literal, cast
 
 from .._base_client import SyncAPIClient, path_param
@@ -32,6 +33,16 @@ class Pets:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> PetsWithRawResponse:
+        """The same methods, returning an `APIResponse` (status, headers, `.parse()`)."""
+        return PetsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> PetsWithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return PetsWithStreamingResponse(self)
 
     def list_pets(
         self,
@@ -210,7 +221,7 @@ class Pets:
 
 
 class PetsWithRawResponse:
-    """The methods of `client.with_raw_response.pets`.
+    """The methods of `client.pets.with_raw_response`.
 
     They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -224,7 +235,7 @@ class PetsWithRawResponse:
 
 
 class PetsWithStreamingResponse:
-    """The methods of `client.with_streaming_response.pets`.
+    """The methods of `client.pets.with_streaming_response`.
 
     They are context managers yielding an `APIResponse` whose body is read as it arrives.
     """

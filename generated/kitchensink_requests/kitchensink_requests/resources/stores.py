@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Literal
 
 from .._base_client import SyncAPIClient, path_param
@@ -28,6 +29,16 @@ class Stores:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> StoresWithRawResponse:
+        """The same methods, returning an `APIResponse` (status, headers, `.parse()`)."""
+        return StoresWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> StoresWithStreamingResponse:
+        """The same methods as context managers, reading the body as it arrives."""
+        return StoresWithStreamingResponse(self)
 
     def get_store(
         self,
@@ -143,7 +154,7 @@ class Stores:
 
 
 class StoresWithRawResponse:
-    """The methods of `client.with_raw_response.stores`.
+    """The methods of `client.stores.with_raw_response`.
 
     They return an `APIResponse` (status, headers, `.parse()`) instead of the parsed result.
     """
@@ -156,7 +167,7 @@ class StoresWithRawResponse:
 
 
 class StoresWithStreamingResponse:
-    """The methods of `client.with_streaming_response.stores`.
+    """The methods of `client.stores.with_streaming_response`.
 
     They are context managers yielding an `APIResponse` whose body is read as it arrives.
     """

@@ -114,7 +114,9 @@ CALL_OPTIONS = frozenset(
 CLIENT_TEMPLATE_MEMBERS = frozenset(
     {"with_options", "with_raw_response", "with_streaming_response"}
 )
-RESOURCE_MEMBERS = frozenset({"_client", "_resource"})
+RESOURCE_MEMBERS = frozenset(
+    {"_client", "_resource", "with_raw_response", "with_streaming_response"}
+)
 
 
 @cache
