@@ -104,4 +104,3 @@ def async_iter_bytes(response: Response, chunk_size: int | None) -> AsyncIterato
 async def async_close(response: Response) -> None: ...
 def is_closed(response: Response) -> bool:
     """Whether the response's connection is released (its body read whole, or closed)."""
-
