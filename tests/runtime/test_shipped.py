@@ -50,6 +50,8 @@ def test_the_files_are_the_sources_after_the_banner(http: str, model_type: str) 
     files = _files(http, model_type, "acme")
     sources = {name: name for name in flavours.RUNTIME_MODULES}
     sources |= {"_http.py": f"http_{http}.py", "_models.py": f"models_{model_type}.py"}
+    if http == "httpx":  # an async client over httpx: DefaultAioHttpClient too
+        sources["_aiohttp.py"] = "_aiohttp.py"
     assert files == {
         f"acme/{name}": f"{BANNER}\n{(SOURCE / source).read_text(encoding='utf-8')}"
         for name, source in sources.items()

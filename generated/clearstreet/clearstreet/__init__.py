@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     # Listed in __all__, so type checkers take them as the package's own.
     from . import types
+    from ._aiohttp import DefaultAioHttpClient
     from ._client import AsyncClearStreet, ClearStreet
     from ._exceptions import (
         APIConnectionError,
@@ -53,6 +54,7 @@ __all__ = [
     "BadRequestError",
     "ClearStreet",
     "ConflictError",
+    "DefaultAioHttpClient",
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
@@ -70,6 +72,7 @@ _MODULES = {
     "types": ".types",
     "AsyncClearStreet": "._client",
     "ClearStreet": "._client",
+    "DefaultAioHttpClient": "._aiohttp",
     "APIConnectionError": "._exceptions",
     "APIError": "._exceptions",
     "APIResponseValidationError": "._exceptions",

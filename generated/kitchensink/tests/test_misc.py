@@ -86,7 +86,7 @@ class TestGetUserProfile:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.misc.get_user_profile(
-            username="string",
+            "string",
             locale="string",
         )
         self.check_request(mock_api)
@@ -99,7 +99,7 @@ class TestGetUserProfile:
         mock_api.respond_json(200, self.response)
         result = asyncio.run(
             async_client.misc.get_user_profile(
-                username="string",
+                "string",
                 locale="string",
             )
         )
@@ -133,7 +133,7 @@ class TestGetDepartment:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.misc.get_department(
-            department_id=1,
+            1,
             depth=1,
         )
         self.check_request(mock_api)
@@ -146,7 +146,7 @@ class TestGetDepartment:
         mock_api.respond_json(200, self.response)
         result = asyncio.run(
             async_client.misc.get_department(
-                department_id=1,
+                1,
                 depth=1,
             )
         )

@@ -123,7 +123,7 @@ class TestGetPet:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.pets.get_pet(
-            pet_id=1,
+            1,
         )
         self.check_request(mock_api)
         dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
@@ -133,7 +133,7 @@ class TestGetPet:
         mock_api.respond_json(200, self.response)
         result = asyncio.run(
             async_client.pets.get_pet(
-                pet_id=1,
+                1,
             )
         )
         self.check_request(mock_api)
@@ -192,7 +192,7 @@ class TestPutPet:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.pets.put_pet(
-            pet_id=1,
+            1,
             x_request_tag="string",
             body=Dog.model_validate(
                 {
@@ -223,7 +223,7 @@ class TestPutPet:
         mock_api.respond_json(200, self.response)
         result = asyncio.run(
             async_client.pets.put_pet(
-                pet_id=1,
+                1,
                 x_request_tag="string",
                 body=Dog.model_validate(
                     {
@@ -266,7 +266,7 @@ class TestDeletePet:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(204, None)
         client.pets.delete_pet(
-            pet_id=1,
+            1,
             x_request_tag="string",
         )
         self.check_request(mock_api)
@@ -275,7 +275,7 @@ class TestDeletePet:
         mock_api.respond_json(204, None)
         asyncio.run(
             async_client.pets.delete_pet(
-                pet_id=1,
+                1,
                 x_request_tag="string",
             )
         )

@@ -42,7 +42,7 @@ class TestGetStore:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.stores.get_store(
-            store_code="string",
+            "string",
         )
         self.check_request(mock_api)
         dumped = adapter(Store).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
@@ -52,7 +52,7 @@ class TestGetStore:
         mock_api.respond_json(200, self.response)
         result = asyncio.run(
             async_client.stores.get_store(
-                store_code="string",
+                "string",
             )
         )
         self.check_request(mock_api)
@@ -75,7 +75,7 @@ class TestGetStoreInventory:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.stores.get_store_inventory(
-            store_code="string",
+            "string",
         )
         self.check_request(mock_api)
         dumped = adapter(dict[str, int]).dump_python(
@@ -87,7 +87,7 @@ class TestGetStoreInventory:
         mock_api.respond_json(200, self.response)
         result = asyncio.run(
             async_client.stores.get_store_inventory(
-                store_code="string",
+                "string",
             )
         )
         self.check_request(mock_api)
@@ -124,7 +124,7 @@ class TestCreateOrder:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(201, self.response)
         result = client.stores.create_order(
-            store_code="string",
+            "string",
             x_request_tag="string",
             pet_id=1,
             quantity=1,
@@ -139,7 +139,7 @@ class TestCreateOrder:
         mock_api.respond_json(201, self.response)
         result = asyncio.run(
             async_client.stores.create_order(
-                store_code="string",
+                "string",
                 x_request_tag="string",
                 pet_id=1,
                 quantity=1,

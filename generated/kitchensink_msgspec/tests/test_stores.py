@@ -44,7 +44,7 @@ class TestGetStore:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.stores.get_store(
-            store_code="string",
+            "string",
         )
         self.check_request(mock_api)
         dumped = msgspec.to_builtins(msgspec.convert(result, Store))
@@ -54,7 +54,7 @@ class TestGetStore:
         mock_api.respond_json(200, self.response)
         result = asyncio.run(
             async_client.stores.get_store(
-                store_code="string",
+                "string",
             )
         )
         self.check_request(mock_api)
@@ -77,7 +77,7 @@ class TestGetStoreInventory:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.stores.get_store_inventory(
-            store_code="string",
+            "string",
         )
         self.check_request(mock_api)
         dumped = msgspec.to_builtins(msgspec.convert(result, dict[str, int]))
@@ -87,7 +87,7 @@ class TestGetStoreInventory:
         mock_api.respond_json(200, self.response)
         result = asyncio.run(
             async_client.stores.get_store_inventory(
-                store_code="string",
+                "string",
             )
         )
         self.check_request(mock_api)
@@ -122,7 +122,7 @@ class TestCreateOrder:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(201, self.response)
         result = client.stores.create_order(
-            store_code="string",
+            "string",
             x_request_tag="string",
             pet_id=1,
             quantity=1,
@@ -137,7 +137,7 @@ class TestCreateOrder:
         mock_api.respond_json(201, self.response)
         result = asyncio.run(
             async_client.stores.create_order(
-                store_code="string",
+                "string",
                 x_request_tag="string",
                 pet_id=1,
                 quantity=1,

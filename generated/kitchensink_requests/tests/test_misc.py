@@ -76,7 +76,7 @@ class TestGetUserProfile:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.misc.get_user_profile(
-            username="string",
+            "string",
             locale="string",
         )
         self.check_request(mock_api)
@@ -109,7 +109,7 @@ class TestGetDepartment:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.misc.get_department(
-            department_id=1,
+            1,
             depth=1,
         )
         self.check_request(mock_api)

@@ -102,7 +102,7 @@ class TestGetPet:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.pets.get_pet(
-            pet_id=1,
+            1,
         )
         self.check_request(mock_api)
         dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
@@ -160,7 +160,7 @@ class TestPutPet:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.pets.put_pet(
-            pet_id=1,
+            1,
             x_request_tag="string",
             body=Dog.model_validate(
                 {
@@ -202,7 +202,7 @@ class TestDeletePet:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(204, None)
         client.pets.delete_pet(
-            pet_id=1,
+            1,
             x_request_tag="string",
         )
         self.check_request(mock_api)

@@ -41,7 +41,7 @@ class TestGetStore:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.stores.get_store(
-            store_code="string",
+            "string",
         )
         self.check_request(mock_api)
         dumped = adapter(Store).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
@@ -63,7 +63,7 @@ class TestGetStoreInventory:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.stores.get_store_inventory(
-            store_code="string",
+            "string",
         )
         self.check_request(mock_api)
         dumped = adapter(dict[str, int]).dump_python(
@@ -99,7 +99,7 @@ class TestCreateOrder:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(201, self.response)
         result = client.stores.create_order(
-            store_code="string",
+            "string",
             x_request_tag="string",
             pet_id=1,
             quantity=1,

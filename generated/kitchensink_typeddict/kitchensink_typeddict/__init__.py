@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     # Listed in __all__, so type checkers take them as the package's own.
     from . import types
+    from ._aiohttp import DefaultAioHttpClient
     from ._client import AsyncKitchenSink, KitchenSink
     from ._exceptions import (
         APIConnectionError,
@@ -52,6 +53,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "DefaultAioHttpClient",
     "InternalServerError",
     "KitchenSink",
     "NotFoundError",
@@ -70,6 +72,7 @@ _MODULES = {
     "types": ".types",
     "AsyncKitchenSink": "._client",
     "KitchenSink": "._client",
+    "DefaultAioHttpClient": "._aiohttp",
     "APIConnectionError": "._exceptions",
     "APIError": "._exceptions",
     "APIResponseValidationError": "._exceptions",

@@ -125,7 +125,7 @@ class TestGetPet:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.pets.get_pet(
-            pet_id=1,
+            1,
         )
         self.check_request(mock_api)
         dumped = adapter(Pet).dump_python(result, mode="json", by_alias=True, exclude_unset=True)
@@ -135,7 +135,7 @@ class TestGetPet:
         mock_api.respond_json(200, self.response)
         result = asyncio.run(
             async_client.pets.get_pet(
-                pet_id=1,
+                1,
             )
         )
         self.check_request(mock_api)
@@ -194,7 +194,7 @@ class TestPutPet:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(200, self.response)
         result = client.pets.put_pet(
-            pet_id=1,
+            1,
             x_request_tag="string",
             body=TypeAdapter(Dog).validate_python(
                 {
@@ -225,7 +225,7 @@ class TestPutPet:
         mock_api.respond_json(200, self.response)
         result = asyncio.run(
             async_client.pets.put_pet(
-                pet_id=1,
+                1,
                 x_request_tag="string",
                 body=TypeAdapter(Dog).validate_python(
                     {
@@ -268,7 +268,7 @@ class TestDeletePet:
     def test_sync(self, client: KitchenSink, mock_api: MockAPI) -> None:
         mock_api.respond_json(204, None)
         client.pets.delete_pet(
-            pet_id=1,
+            1,
             x_request_tag="string",
         )
         self.check_request(mock_api)
@@ -277,7 +277,7 @@ class TestDeletePet:
         mock_api.respond_json(204, None)
         asyncio.run(
             async_client.pets.delete_pet(
-                pet_id=1,
+                1,
                 x_request_tag="string",
             )
         )

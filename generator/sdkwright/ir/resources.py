@@ -29,11 +29,13 @@ def grouped(
     operations: list[Operation], config: ResourcesConfig | None, by_tag: ByTag
 ) -> tuple[tuple[ResourceGroup, ...], list[Diagnostic]]:
     """The groups of `operations` under `config` (None: by tag, as without one), and the
-    mappings that name no operation (errors) and the operations no mapping names (a warning)."""
+    mappings that name no operation (errors) and the operations no mapping names (a warning).
+    A lone path parameter is positional (`delete_thing("id")`) unless the config says more."""
+    operations = [lone_positional(op) for op in operations]
     if config is None:
         return by_tag(operations), []
     if config.positional_last:
-        operations = [_last_positional(op) for op in operations]
+        operations = [last_positional(op) for op in operations]
     by_endpoint = {endpoint_key(op.http_method, op.path): op for op in operations}
     mapped: set[int] = set()
     diagnostics: list[Diagnostic] = []
@@ -85,7 +87,16 @@ def _configured(op: Operation, mapping: MethodMapping) -> Operation:
     return replace(op, resource_method=mapping.name, positional=positional)
 
 
-def _last_positional(op: Operation) -> Operation:
+def lone_positional(op: Operation) -> Operation:
+    """An operation whose path has one parameter takes it by position (as well as by name):
+    the call reads as what it acts on (issue 19: every SDK, not only Stainless's)."""
+    path_parameters = op.path_parameters
+    if op.positional or len(path_parameters) != 1:
+        return op
+    return replace(op, positional=(path_parameters[0].wire_name,))
+
+
+def last_positional(op: Operation) -> Operation:
     """`positional_params: last`: the path's last declared parameter, by position."""
     declared = {p.wire_name for p in op.path_parameters}
     names = [name for name in placeholders(op.path) if name in declared]

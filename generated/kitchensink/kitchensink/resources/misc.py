@@ -72,8 +72,8 @@ class Misc:
 
     def get_user_profile(
         self,
-        *,
         username: str,
+        *,
         locale: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -107,8 +107,8 @@ class Misc:
 
     def get_department(
         self,
-        *,
         department_id: int,
+        *,
         depth: int | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -187,8 +187,8 @@ class AsyncMisc:
 
     async def get_user_profile(
         self,
-        *,
         username: str,
+        *,
         locale: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -222,8 +222,8 @@ class AsyncMisc:
 
     async def get_department(
         self,
-        *,
         department_id: int,
+        *,
         depth: int | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

@@ -118,8 +118,8 @@ class Pets:
 
     def get_pet(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -148,8 +148,8 @@ class Pets:
 
     def put_pet(
         self,
-        *,
         pet_id: int,
+        *,
         body: Pet | PetParam,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
@@ -192,8 +192,8 @@ class Pets:
 
     def delete_pet(
         self,
-        *,
         pet_id: int,
+        *,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -310,8 +310,8 @@ class AsyncPets:
 
     async def get_pet(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -340,8 +340,8 @@ class AsyncPets:
 
     async def put_pet(
         self,
-        *,
         pet_id: int,
+        *,
         body: Pet | PetParam,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
@@ -384,8 +384,8 @@ class AsyncPets:
 
     async def delete_pet(
         self,
-        *,
         pet_id: int,
+        *,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

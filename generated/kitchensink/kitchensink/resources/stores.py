@@ -47,8 +47,8 @@ class Stores:
 
     def get_store(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -77,8 +77,8 @@ class Stores:
 
     def get_store_inventory(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -108,8 +108,8 @@ class Stores:
 
     def create_order(
         self,
-        *,
         store_code: str,
+        *,
         pet_id: int,
         x_request_tag: str | None = None,
         quantity: int | NotGiven = NOT_GIVEN,
@@ -176,8 +176,8 @@ class AsyncStores:
 
     async def get_store(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -206,8 +206,8 @@ class AsyncStores:
 
     async def get_store_inventory(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -237,8 +237,8 @@ class AsyncStores:
 
     async def create_order(
         self,
-        *,
         store_code: str,
+        *,
         pet_id: int,
         x_request_tag: str | None = None,
         quantity: int | NotGiven = NOT_GIVEN,

@@ -70,8 +70,8 @@ class Misc:
 
     def get_user_profile(
         self,
-        *,
         username: str,
+        *,
         locale: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -105,8 +105,8 @@ class Misc:
 
     def get_department(
         self,
-        *,
         department_id: int,
+        *,
         depth: int | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -185,8 +185,8 @@ class AsyncMisc:
 
     async def get_user_profile(
         self,
-        *,
         username: str,
+        *,
         locale: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -220,8 +220,8 @@ class AsyncMisc:
 
     async def get_department(
         self,
-        *,
         department_id: int,
+        *,
         depth: int | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

@@ -45,8 +45,8 @@ class Stores:
 
     def get_store(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -75,8 +75,8 @@ class Stores:
 
     def get_store_inventory(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -106,8 +106,8 @@ class Stores:
 
     def create_order(
         self,
-        *,
         store_code: str,
+        *,
         pet_id: int,
         x_request_tag: str | None = None,
         quantity: int | NotGiven = NOT_GIVEN,
@@ -174,8 +174,8 @@ class AsyncStores:
 
     async def get_store(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -204,8 +204,8 @@ class AsyncStores:
 
     async def get_store_inventory(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -235,8 +235,8 @@ class AsyncStores:
 
     async def create_order(
         self,
-        *,
         store_code: str,
+        *,
         pet_id: int,
         x_request_tag: str | None = None,
         quantity: int | NotGiven = NOT_GIVEN,

@@ -67,8 +67,8 @@ class Misc:
 
     def get_user_profile(
         self,
-        *,
         username: str,
+        *,
         locale: str,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -102,8 +102,8 @@ class Misc:
 
     def get_department(
         self,
-        *,
         department_id: int,
+        *,
         depth: int | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

@@ -112,8 +112,8 @@ class Pets:
 
     def get_pet(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -142,8 +142,8 @@ class Pets:
 
     def put_pet(
         self,
-        *,
         pet_id: int,
+        *,
         body: Pet | PetParam,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
@@ -186,8 +186,8 @@ class Pets:
 
     def delete_pet(
         self,
-        *,
         pet_id: int,
+        *,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

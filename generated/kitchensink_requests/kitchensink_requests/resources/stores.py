@@ -42,8 +42,8 @@ class Stores:
 
     def get_store(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -72,8 +72,8 @@ class Stores:
 
     def get_store_inventory(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -103,8 +103,8 @@ class Stores:
 
     def create_order(
         self,
-        *,
         store_code: str,
+        *,
         pet_id: int,
         x_request_tag: str | None = None,
         quantity: int | NotGiven = NOT_GIVEN,

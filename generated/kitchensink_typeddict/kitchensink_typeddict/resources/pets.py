@@ -115,8 +115,8 @@ class Pets:
 
     def get_pet(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -145,8 +145,8 @@ class Pets:
 
     def put_pet(
         self,
-        *,
         pet_id: int,
+        *,
         body: Pet,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
@@ -189,8 +189,8 @@ class Pets:
 
     def delete_pet(
         self,
-        *,
         pet_id: int,
+        *,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -307,8 +307,8 @@ class AsyncPets:
 
     async def get_pet(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -337,8 +337,8 @@ class AsyncPets:
 
     async def put_pet(
         self,
-        *,
         pet_id: int,
+        *,
         body: Pet,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
@@ -381,8 +381,8 @@ class AsyncPets:
 
     async def delete_pet(
         self,
-        *,
         pet_id: int,
+        *,
         x_request_tag: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,

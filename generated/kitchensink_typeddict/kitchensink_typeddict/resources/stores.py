@@ -44,8 +44,8 @@ class Stores:
 
     def get_store(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -74,8 +74,8 @@ class Stores:
 
     def get_store_inventory(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -105,8 +105,8 @@ class Stores:
 
     def create_order(
         self,
-        *,
         store_code: str,
+        *,
         pet_id: int,
         x_request_tag: str | None = None,
         quantity: int | NotGiven = NOT_GIVEN,
@@ -173,8 +173,8 @@ class AsyncStores:
 
     async def get_store(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -203,8 +203,8 @@ class AsyncStores:
 
     async def get_store_inventory(
         self,
-        *,
         store_code: str,
+        *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -234,8 +234,8 @@ class AsyncStores:
 
     async def create_order(
         self,
-        *,
         store_code: str,
+        *,
         pet_id: int,
         x_request_tag: str | None = None,
         quantity: int | NotGiven = NOT_GIVEN,

@@ -22,9 +22,16 @@ def runtime_files(plan: Plan, package: str, banner: str) -> dict[str, str]:
     sources = {name: name for name in plan.runtime_modules}
     sources["_http.py"] = plan.transport
     sources["_models.py"] = plan.models.runtime
+    if has_aiohttp(plan):
+        sources["_aiohttp.py"] = "_aiohttp.py"
     return {
         f"{package}/{name}": f"{banner}\n{source_text(source)}" for name, source in sources.items()
     }
+
+
+def has_aiohttp(plan: Plan) -> bool:
+    """Whether the SDK offers `DefaultAioHttpClient` (an async client over httpx)."""
+    return plan.asynchronous and plan.transport == "http_httpx.py"
 
 
 @cache

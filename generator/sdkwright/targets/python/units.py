@@ -21,7 +21,7 @@ from sdkwright.flavours.model_types import ModelType
 from sdkwright.ir.nodes import Api, Definition, ResourceGroup
 from sdkwright.release.licenses import license_text
 from sdkwright.targets.python import pytext
-from sdkwright.targets.python.runtime_files import runtime_files, source_text
+from sdkwright.targets.python.runtime_files import has_aiohttp, runtime_files, source_text
 from sdkwright.targets.python.views import payload_tests
 from sdkwright.targets.python.views.definitions import cyclic_neighbours
 from sdkwright.targets.python.views.imports import definition_imports, group_imports, test_imports
@@ -90,6 +90,7 @@ def common_context(api: Api, plan: flavours.Plan) -> dict[str, Any]:
         # The clients to write: templates loop over these for sync and async code.
         "modes": ("sync", "async") if plan.asynchronous else ("sync",),
         "prefixes": ("Async", "") if plan.asynchronous else ("",),
+        "aiohttp": has_aiohttp(plan),  # DefaultAioHttpClient (runtime/_aiohttp.py)
     }
 
 
