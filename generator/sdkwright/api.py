@@ -166,6 +166,7 @@ def generate(
         pinned_methods=pinned_methods,
         pinned_classes=pinned_classes,
         release=release,
+        surface=target.surface,
     )
     api, build_diagnostics = build_named_api(specs, options, target.security, target.resources)
     if target.webhook_signature:

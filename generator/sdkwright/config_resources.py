@@ -68,6 +68,12 @@ class MethodMapping:
     path: str  # placeholders as the config spells them
     positional: tuple[str, ...]  # as the config spells them (matched to the spec's by place)
     where: Location
+    # The Stainless surface's (`surface: stainless`): qualified names of the method's response
+    # and params types, its page class ("" for none) and its whole body's keyword.
+    response: str = ""
+    params: str = ""
+    paginated: str = ""
+    body_param: str = ""
 
     @property
     def endpoint(self) -> str:
@@ -80,6 +86,7 @@ class ResourceNode:
     methods: tuple[MethodMapping, ...]
     children: tuple[ResourceNode, ...]
     where: Location
+    models: tuple[str, ...] = ()  # qualified names of the types this resource exports
 
 
 @dataclass(frozen=True)
@@ -158,21 +165,45 @@ def _node(name: str, value: dict[str, Any], pointer: str, where: Where) -> Resou
         entry = options if isinstance(options, dict) else {"endpoint": options}
         http_method, _, path = str(entry["endpoint"]).partition(" ")
         positional = tuple(entry.get("positional") or ())
-        methods.append(MethodMapping(method, http_method, path, positional, where(at)))
+        response, params, paginated, body_param = (
+            str(entry.get(k) or "") for k in ("response", "params", "paginated", "body_param")
+        )
+        methods.append(
+            MethodMapping(
+                method,
+                http_method,
+                path,
+                positional,
+                where(at),
+                response,
+                params,
+                paginated,
+                body_param,
+            )
+        )
     children = tuple(
         _node(key, child, f"{pointer}/{escape(key)}", where)
         for key, child in value.items()
         if key not in ("methods", "models")
     )
-    return ResourceNode(name, tuple(methods), children, where(pointer))
+    models = tuple(str(m) for m in value.get("models") or ())
+    return ResourceNode(name, tuple(methods), children, where(pointer), models)
 
 
 def _node_json(node: ResourceNode) -> object:
-    return {
+    found: dict[str, object] = {
         "name": node.name,
-        "methods": [[m.name, m.endpoint, list(m.positional)] for m in node.methods],
+        "methods": [[m.name, m.endpoint, list(m.positional), *_surface(m)] for m in node.methods],
         "children": [_node_json(c) for c in node.children],
     }
+    if node.models:  # only when given: manifests of targets without them stay as they were
+        found["models"] = list(node.models)
+    return found
+
+
+def _surface(method: MethodMapping) -> list[str]:
+    keys = (method.response, method.params, method.paginated, method.body_param)
+    return list(keys) if any(keys) else []
 
 
 class ResourceChecker:

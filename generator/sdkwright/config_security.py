@@ -5,6 +5,8 @@
     security: {scheme: api_key, in: header, name: X-API-Key}   # in: header, query or cookie
     security: {scheme: bearer, env: NOTEBOOK_TOKEN}            # read from this variable when
                                                                # the client is given none
+    security: {scheme: bearer, argument: bearer_token}         # the client's keyword (a
+                                                               # Stainless SDK's, say)
 
 The client then takes that credential (`api_key=`, or `username=`/`password=`) and sends it
 with every operation but those the spec marks anonymous (`security: []`); it replaces the
@@ -15,6 +17,7 @@ credential, and generation warns (`security.none`).
 from __future__ import annotations
 
 import json
+import keyword
 import re
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
@@ -26,7 +29,8 @@ Location = Literal["header", "query", "cookie"]
 
 _KINDS: tuple[Kind, ...] = ("bearer", "basic", "api_key")
 _LOCATIONS: tuple[Location, ...] = ("header", "query", "cookie")
-_KEYS = ("scheme", "in", "name", "env")
+_KEYS = ("scheme", "in", "name", "env", "argument")
+_ARGUMENT = re.compile(r"[a-z_][a-z0-9_]*")
 _ENV_VAR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 HINT = (
     "declare it on the target in sdkwright.yaml: security: {scheme: bearer} (or basic, or "
@@ -42,10 +46,15 @@ class ConfiguredSecurity:
     location: Location = "header"
     name: str = "Authorization"  # the header, query parameter or cookie
     env: str = ""  # the environment variable read when no credential is given
+    argument: str = ""  # the client's keyword for it ("": api_key=)
 
     def as_json(self) -> str:
-        """As the manifest records it: changing it means regenerating."""
-        return json.dumps(asdict(self), sort_keys=True)
+        """As the manifest records it: changing it means regenerating (no argument: as
+        before the key existed)."""
+        found = asdict(self)
+        if not self.argument:
+            del found["argument"]
+        return json.dumps(found, sort_keys=True)
 
 
 def read_security(value: Any, pointer: str, fail: Failure) -> ConfiguredSecurity | None:
@@ -60,6 +69,7 @@ def read_security(value: Any, pointer: str, fail: Failure) -> ConfiguredSecurity
     if kind not in _KINDS:
         raise fail(f"{pointer}/scheme", f"security scheme is {kind!r}: one of {_KINDS}", HINT)
     env = _env(value.get("env"), kind, f"{pointer}/env", fail)
+    argument = _argument(value.get("argument"), kind, f"{pointer}/argument", fail)
     if kind != "api_key":
         for key in ("in", "name"):
             if key in value:
@@ -68,7 +78,7 @@ def read_security(value: Any, pointer: str, fail: Failure) -> ConfiguredSecurity
                     f"'{key}' is for api_key schemes; {kind} is sent in the Authorization header",
                     "",
                 )
-        return ConfiguredSecurity(kind, env=env)
+        return ConfiguredSecurity(kind, env=env, argument=argument)
     location = value.get("in")
     if location not in _LOCATIONS:
         raise fail(f"{pointer}/in", f"an api_key is sent 'in' one of {_LOCATIONS}", HINT)
@@ -79,7 +89,7 @@ def read_security(value: Any, pointer: str, fail: Failure) -> ConfiguredSecurity
             f"an api_key needs the name of its {location} (a non-empty string)",
             "e.g. name: X-API-Key",
         )
-    return ConfiguredSecurity(kind, location, name, env)
+    return ConfiguredSecurity(kind, location, name, env, argument)
 
 
 def _env(value: Any, kind: str, pointer: str, fail: Failure) -> str:
@@ -93,6 +103,18 @@ def _env(value: Any, kind: str, pointer: str, fail: Failure) -> str:
         )
     if not isinstance(value, str) or not _ENV_VAR.fullmatch(value):
         raise fail(pointer, f"'env' must be an environment variable name, not {value!r}", "")
+    return value
+
+
+def _argument(value: Any, kind: str, pointer: str, fail: Failure) -> str:
+    if value is None:
+        return ""
+    if kind == "basic":
+        raise fail(
+            pointer, "'argument' is for one credential; basic takes username= and password=", ""
+        )
+    if not isinstance(value, str) or not _ARGUMENT.fullmatch(value) or keyword.iskeyword(value):
+        raise fail(pointer, f"'argument' must be a lowercase keyword name, not {value!r}", "")
     return value
 
 

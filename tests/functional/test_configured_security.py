@@ -186,6 +186,22 @@ def test_a_configured_scheme_reads_its_environment_variable(
 
 
 @pytest.mark.parametrize(
+    "generated", [(SPEC, "{scheme: bearer, argument: bearer_token}")], indirect=True
+)
+def test_a_configured_scheme_takes_the_keyword_the_config_names(
+    generated: tuple[ModuleType, api.Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Stainless SDK's `bearer_token=` (issue 19), read from `<PREFIX>_BEARER_TOKEN`."""
+    module, _ = generated
+    request = _sent(module, "note", monkeypatch, bearer_token=TOKEN)
+    assert request.headers["authorization"] == f"Bearer {TOKEN}"
+    with pytest.raises(TypeError):
+        module.Notes(api_key=TOKEN)
+    monkeypatch.setenv("NOTES_BEARER_TOKEN", TOKEN)
+    assert _sent(module, "note", monkeypatch).headers["authorization"] == f"Bearer {TOKEN}"
+
+
+@pytest.mark.parametrize(
     "generated",
     [(SPEC_WITH_A_SCHEME, "{scheme: api_key, in: header, name: X-Right}")],
     indirect=True,
@@ -220,6 +236,8 @@ def test_the_sdks_pass_their_tests_and_mypy(tmp_path: Path, security: str | None
         ("{scheme: bearer, in: header}", "/targets/0/security/in", "'in' is for api_key schemes"),
         ("{scheme: basic, env: PASS}", "/targets/0/security/env", "basic reads <PREFIX>_USERNAME"),
         ("{scheme: bearer, env: 'no spaces'}", "/targets/0/security/env", "environment variable"),
+        ("{scheme: bearer, argument: Token}", "/targets/0/security/argument", "keyword name"),
+        ("{scheme: basic, argument: user}", "/targets/0/security/argument", "username="),
     ],
 )
 def test_a_wrong_security_declaration_is_a_located_error(

@@ -222,6 +222,10 @@ class Parameter:
     # Described by `content` with a JSON media type (JSON in a query, say): the value goes as
     # its compact JSON text, percent-encoded where it goes into a query or a path.
     json_content: bool = False
+    # A path parameter an empty value is refused for before sending (`ValueError`), wherever
+    # it stands in the path (the Stainless surface's rule; otherwise only whole segments
+    # with more path after them are).
+    non_empty: bool = False
 
 
 # How a request body goes on the wire, from its media type.
@@ -249,6 +253,8 @@ class RequestBody:
     encoding: BodyEncoding = "json"
     # Form fields whose style is not the plain default (scalars and exploded arrays).
     field_styles: tuple[FieldStyle, ...] = ()
+    # The keyword argument of a whole (not flattened) body: "" is `body` (the target names).
+    argument: str = ""
 
 
 # "events": a text/event-stream, returned as an iterator of server-sent events.
@@ -295,6 +301,9 @@ class Pagination:
     # styles; "" until named, and when there is none): a page shorter than asked for is the last.
     limit: str = ""
     limit_wire_name: str = ""  # the same parameter's wire name
+    # The public class of its pages (the Stainless surface's `paginated: SyncCursorPage`):
+    # the list's response with its items typed, iterable across pages; "" for the runtime's.
+    page_class: str = ""
 
 
 @dataclass(frozen=True)
@@ -479,6 +488,9 @@ class Api:
     # Where request ids are read: headers in order, then a JSON body's path (its keys).
     request_id_headers: tuple[str, ...] = ()
     request_id_body: tuple[str, ...] = ()
+    # Named only: packages below `types` that re-export names (`types.v1`, the Stainless
+    # surface's): (folder "v1/omni_ai", ((exported name, definition name), ...)).
+    type_exports: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
     @property
     def operations(self) -> tuple[Operation, ...]:

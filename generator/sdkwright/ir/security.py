@@ -104,7 +104,7 @@ def configured_scheme(configured: ConfiguredSecurity) -> SecurityScheme:
     return SecurityScheme(
         name=CONFIGURED,
         kind=configured.kind,
-        argument="",
+        argument=configured.argument,  # the target's keyword, "" for the naming step's
         env_var=configured.env,
         location=configured.location if configured.kind == "api_key" else "header",
         parameter_name=configured.name,

@@ -18,7 +18,7 @@ from typing import Any
 
 from sdkwright import flavours
 from sdkwright.flavours.model_types import ModelType
-from sdkwright.ir.nodes import Api, Definition, ResourceGroup
+from sdkwright.ir.nodes import Api, Definition, Named, ResourceGroup
 from sdkwright.release.licenses import license_text
 from sdkwright.targets.python import pytext
 from sdkwright.targets.python.runtime_files import has_aiohttp, runtime_files, source_text
@@ -26,6 +26,7 @@ from sdkwright.targets.python.views import payload_tests
 from sdkwright.targets.python.views.definitions import cyclic_neighbours
 from sdkwright.targets.python.views.imports import definition_imports, group_imports, test_imports
 from sdkwright.targets.python.views.methods import MethodContext, method_context, with_test_classes
+from sdkwright.targets.python.views.pagination import async_page_class
 
 Definitions = Mapping[str, Definition]
 
@@ -103,6 +104,7 @@ def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
         Page(f"{package}/resources/__init__.py", "resources/__init__.py.jinja"),
         Page(f"{package}/types/__init__.py", "types/__init__.py.jinja"),
     )
+    pages += type_export_pages(api, package) + page_class_pages(api, package)
     # The runtime, copied from its source (`runtime_files`), and the typing marker.
     files = {**runtime_files(plan, package, banner(api)), f"{package}/py.typed": ""}
     if api.webhooks:  # what the API sends: parsed (and verified) by `client.webhooks`
@@ -138,6 +140,45 @@ def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
         path = f"tests/test_{payload_tests.MODULE}.py"
         closing += (Page(path, f"tests/test_{payload_tests.MODULE}.py.jinja", context),)
     return Layout(pages, files, tuple(units), summaries, closing)
+
+
+def type_export_pages(api: Api, package: str) -> Pages:
+    """A package below `types` per folder the Stainless surface exports names from."""
+    modules = {d.name: d.module for d in api.definitions}
+    pages = []
+    for folder, names in api.type_exports:
+        entries = [(modules[d], d, exported) for exported, d in names]
+        context = {"folder": folder, "names": entries, "dots": "." * (folder.count("/") + 2)}
+        pages.append(
+            Page(f"{package}/types/{folder}/__init__.py", "types/exports.py.jinja", context)
+        )
+    return tuple(pages)
+
+
+def page_class_pages(api: Api, package: str) -> Pages:
+    """`pagination.py`: the page classes the config names (`paginated:`), each the envelope
+    of the first list method that uses it (the Stainless surface's)."""
+    definitions = {d.name: d for d in api.definitions}
+    found: dict[str, dict[str, str]] = {}
+    for op in api.operations:
+        paging = op.pagination
+        envelope = op.success.type
+        if paging is None or not paging.page_class or not isinstance(envelope, Named):
+            continue
+        found.setdefault(
+            paging.page_class,
+            {
+                "sync_class": paging.page_class,
+                "async_class": async_page_class(paging.page_class),
+                "envelope": envelope.name,
+                "module": definitions[envelope.name].module,
+                "items_attribute": paging.items.attributes[0],
+            },
+        )
+    if not found:
+        return ()
+    context = {"pages": [found[name] for name in sorted(found)]}
+    return (Page(f"{package}/pagination.py", "pagination.py.jinja", context),)
 
 
 def definition_units(api: Api, package: str, definitions: Definitions) -> list[Unit]:

@@ -139,14 +139,16 @@ def path_call(
     allow_reserved: bool = False,
     path: str = "",
     json_content: bool = False,
+    non_empty: bool = False,
 ) -> str:
     """The runtime call that puts a path parameter into the path: its style said only where
     it is not the default (`simple`, not exploded); `keep_reserved` around it for a parameter
     that allows reserved characters. A `simple` parameter that is a whole segment with more
     of `path` after it (`/a/{x}/b`) names its argument: empty, it would make `//` and call
     another route, so the runtime refuses it, saying which (issue 13, point 3); elsewhere
-    (`/files/{path}`, `/v{version}.json`) an empty value is sent. A `json_content` value goes
-    as its JSON text (never empty)."""
+    (`/files/{path}`, `/v{version}.json`) an empty value is sent, unless the parameter is
+    `non_empty` (the Stainless surface). A `json_content` value goes as its JSON text (never
+    empty)."""
     arguments = [f"json_value({variable})" if json_content else variable]
     if style != "simple":
         arguments.append(pytext.string_literal(style))
@@ -154,7 +156,8 @@ def path_call(
         arguments.append("explode=True")
     if style == "matrix":
         arguments.append(f"name={pytext.string_literal(wire_name)}")
-    if style == "simple" and _between_slashes(path, wire_name) and not json_content:
+    whole_segment = style == "simple" and _between_slashes(path, wire_name)
+    if (whole_segment or non_empty) and not json_content:
         # In single quotes: the call sits inside the path's double-quoted f-string, where the
         # same quotes are Python 3.12 syntax (black, on an older Python, cannot parse them).
         arguments.append(f"argument='{variable}'")  # an identifier: nothing to escape

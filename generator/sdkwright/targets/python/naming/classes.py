@@ -30,13 +30,23 @@ from sdkwright.targets.python.naming.reserved import RESOURCE_RUNTIME_NAMES, TYP
 
 
 def class_names(
-    api: Api, client_name: str, configured: Mapping[str, str], diagnostics: list[Diagnostic]
+    api: Api,
+    client_name: str,
+    configured: Mapping[str, str],
+    diagnostics: list[Diagnostic],
+    surface: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """Definition key -> class name, for every definition of the neutral `api`."""
+    """Definition key -> class name, for every definition of the neutral `api`. `surface`:
+    definition key -> the name a target's surface gives it (the Stainless surface's response
+    classes), had after the imposed names when free (else the class keeps a derived one)."""
     registry = NameRegistry(RESOURCE_RUNTIME_NAMES | {client_name, "Async" + client_name})
     registry.reserve(TYPES_RUNTIME_NAMES, "a name the SDK's types modules import")
     definitions = {d.key: d for d in api.definitions}
     names = _imposed_names(api, definitions, registry, configured, diagnostics)
+    for key, name in (surface or {}).items():
+        if key in definitions and key not in names and registry.owner(name) is None:
+            registry.claim([name], definitions[key].source)
+            names[key] = name
     for definition in api.definitions:
         if definition.key not in names:
             names[definition.key] = _derived_name(definition, names, registry, diagnostics)

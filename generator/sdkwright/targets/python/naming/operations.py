@@ -28,7 +28,7 @@ from sdkwright.ir.nodes import (
     Response,
     TypeRef,
 )
-from sdkwright.targets.python.naming import overrides
+from sdkwright.targets.python.naming import overrides, stainless
 from sdkwright.targets.python.naming.copies import with_fields
 from sdkwright.targets.python.naming.identifiers import (
     method_name,
@@ -53,17 +53,24 @@ class OperationNamer:
         configured: Mapping[str, str],
         diagnostics: list[Diagnostic],
         pinned: Mapping[str, str] | None = None,
+        *,
+        stainless_arguments: bool = False,
     ) -> None:
         self.types = types
         self.configured = configured  # operationId -> method name, from the config
         self.pinned = pinned or {}  # endpoint -> the method name the surface lock keeps
         self.diagnostics = diagnostics
         self.imposed: dict[str, str] = {}  # operationId -> the method name the user imposed
+        # Stainless's keywords: the spec's spelling even where it shadows a builtin (`type=`)
+        self.stainless = stainless_arguments
 
     def __call__(self, op: Operation) -> Operation:
         body, argument_names = self._body(op.body)
         parameters = self._parameters(op, argument_names)
         name, aliases = self._pinned(op, self._method_name(op))
+        if self.stainless and body is not None:
+            argument = stainless.body_argument(with_fields(op, method_name=name), body)
+            body = with_fields(body, argument=argument) if argument else body
         return with_fields(
             op,
             method_name=name,
@@ -128,10 +135,17 @@ class OperationNamer:
         named = with_fields(body, type=self.types(body.type), fields=fields)
         return named, set(CALL_OPTIONS) | {f.name for f in fields or ()}
 
+    def _argument_name(self, wire_name: str) -> str:
+        if self.stainless:
+            return python_identifier(snake(wire_name), "param", stainless.ARGUMENT_RESERVED)
+        return parameter_name(wire_name)
+
     def _flattened(self, model_key: str, fields: tuple[Field, ...]) -> tuple[Field, ...]:
-        """An object body's properties, named like the model's fields; a property named like
-        a call option steps aside."""
-        attributes = self.types.fields[model_key]
+        """An object body's properties, named like the model's fields (Stainless: like
+        arguments); a property named like a call option steps aside."""
+        attributes = dict(self.types.fields[model_key])
+        if self.stainless:
+            attributes = {f.wire_name: self._argument_name(f.wire_name) for f in fields}
         taken = set(CALL_OPTIONS) | set(attributes.values())
         named = []
         for field in fields:
@@ -157,7 +171,7 @@ class OperationNamer:
         taken = set(reserved)
         named = []
         for parameter in op.parameters:
-            name = parameter_name(parameter.wire_name)
+            name = self._argument_name(parameter.wire_name)
             if name in taken:
                 name = python_identifier(
                     snake(f"{parameter.location} {parameter.wire_name}"), "param", taken

@@ -39,7 +39,9 @@ def _named(
             password_argument=password,
             password_env_var=f"{env_prefix}_{password.upper()}",
         )
-    argument = _claim("api_key" if primary else snake(scheme.name) or "credential", taken)
+    # A keyword the target configured (`security.argument`, a Stainless SDK's) is kept.
+    wanted = scheme.argument or ("api_key" if primary else snake(scheme.name) or "credential")
+    argument = _claim(wanted, taken)
     # A variable the target configured (sdkwright.yaml `security.env`) is kept.
     env_var = scheme.env_var or f"{env_prefix}_{argument.upper()}"
     named = with_fields(scheme, argument=argument, env_var=env_var)

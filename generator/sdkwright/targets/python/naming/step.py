@@ -31,6 +31,7 @@ from sdkwright.targets.python.naming import (
     pins,
     resource_tree,
     security,
+    stainless,
 )
 from sdkwright.targets.python.naming.classes import class_names
 from sdkwright.targets.python.naming.copies import with_fields
@@ -54,6 +55,8 @@ class NamingOptions:
     # shape (`naming.pins.shape`) -> class name: the same for schemas renamed in the spec
     pinned_classes: tuple[tuple[str, str], ...] = ()
     release: Release = dataclasses.field(default_factory=Release)
+    surface: str = "sdkwright"  # or "stainless" (naming/stainless.py)
+    resources: ResourcesConfig | None = None  # the target's, which the Stainless surface reads
 
 
 def build_named_api(
@@ -66,6 +69,8 @@ def build_named_api(
     (`configured_security`: the target's own scheme, see ir/security.py; `configured_resources`:
     its resources, see ir/resources.py)."""
     api, diagnostics = build_api(specs, configured_security, configured_resources)
+    if options.resources is None:
+        options = dataclasses.replace(options, resources=configured_resources)
     named, naming_diagnostics = name_api(api, options)
     return named, diagnostics + naming_diagnostics
 
@@ -74,13 +79,22 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     """The neutral `api` with every name the Python templates print."""
     diagnostics: list[Diagnostic] = []
     configured = dict(options.names.schemas)
+    methods = stainless.configured_methods(options.resources)
+    on_stainless = options.surface == stainless.SURFACE
+    response_classes: dict[str, str] = {}
+    response_keys: dict[str, str] = {}
+    if on_stainless:  # its shapes, and the classes its methods return named as configured
+        api = stainless.before_naming(api, methods)
+        response_classes, response_keys = stainless.response_names(api, methods)
     unpinned: list[Diagnostic] = []
-    classes = class_names(api, options.client_name, configured, unpinned)
+    classes = class_names(api, options.client_name, configured, unpinned, response_classes)
     kept, class_aliases = pins.pinned_classes(
         api, classes, configured, dict(options.pinned_classes)
     )
     if kept:  # named again, the locked names imposed (the first naming's findings dropped)
-        classes = class_names(api, options.client_name, {**configured, **kept}, diagnostics)
+        classes = class_names(
+            api, options.client_name, {**configured, **kept}, diagnostics, response_classes
+        )
     else:
         diagnostics += unpinned
     fields = {
@@ -102,7 +116,11 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
         key=lambda d: d.name,
     )
     namer = OperationNamer(
-        types, dict(options.names.operations), diagnostics, dict(options.pinned_methods)
+        types,
+        dict(options.names.operations),
+        diagnostics,
+        dict(options.pinned_methods),
+        stainless_arguments=on_stainless,
     )
     operations = sorted(
         (op for group in api.groups for op in group.operations), key=lambda op: op.position
@@ -148,6 +166,10 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
         environments=environment_names(api.servers or ()),
     )
     diagnostics += _override_problems(named, operations, namer.imposed, options)
+    if on_stainless:
+        named = stainless.literal_enums(named)
+        exports = stainless.type_exports(named, options.resources, response_keys, classes)
+        named = with_fields(named, type_exports=exports)
     return named, diagnostics
 
 

@@ -147,10 +147,11 @@ def _request_context(op: Operation, definitions: Mapping[str, Definition]) -> di
 
 def _body_expression(op: Operation, definitions: Mapping[str, Definition]) -> str:
     body = op.body
+    name = pytext.identifier(body.argument or "body") if body is not None else "body"
     if body is None or body.fields is not None or not takes_params(body.type, definitions):
-        return "body"
+        return name
     models = pytypes.static_annotation(models_only(body.type, definitions))
-    return f"models_of(body, {models})"
+    return f"models_of({name}, {models})"
 
 
 def _request_expressions(
@@ -240,7 +241,7 @@ def _arguments(op: Operation) -> list[Argument]:
         default = "" if body.required else "NOT_GIVEN"
         arguments.append(
             Argument(
-                "body",
+                body.argument or "body",
                 annotation if body.required else f"{annotation} | NotGiven",
                 default,
                 body.description,
@@ -273,6 +274,7 @@ def _path_expression(op: Operation) -> str:
             allow_reserved=parameter.allow_reserved,
             path=op.path,
             json_content=parameter.json_content,
+            non_empty=parameter.non_empty,
         )
         pieces.append("{" + call + "}")
         has_variable = True

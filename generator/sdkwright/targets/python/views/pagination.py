@@ -24,6 +24,10 @@ class PageContext:
     next_expression: str
     merges_query: bool  # next-URL paging re-sends the next URL's query parameters
     limit: str = ""  # the argument asking for a page size: a shorter page is the last
+    # The public page classes (`pagination.py`, the Stainless surface's), sync and async,
+    # parametrised by the item: "" where the method returns the runtime's SyncPage.
+    sync_class: str = ""
+    async_class: str = ""
 
 
 def _balanced(expression: str) -> bool:
@@ -81,4 +85,11 @@ def page_context(
         next_expression=following,
         merges_query=paging.style == "next_url",
         limit=paging.limit,
+        sync_class=paging.page_class,
+        async_class=async_page_class(paging.page_class) if paging.page_class else "",
     )
+
+
+def async_page_class(name: str) -> str:
+    """`SyncCursorPage` -> `AsyncCursorPage` (`CursorPage` -> `AsyncCursorPage`)."""
+    return "Async" + name.removeprefix("Sync")

@@ -95,7 +95,7 @@ def _sample_arguments(
             if f.wire_name in body_sample:
                 pairs.append((f.name, value(body_sample[f.wire_name], f.type)))
     elif body is not None:
-        pairs.append(("body", value(body_sample, body.type)))
+        pairs.append((body.argument or "body", value(body_sample, body.type)))
     return pairs
 
 

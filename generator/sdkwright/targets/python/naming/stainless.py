@@ -1,0 +1,346 @@
+"""The Stainless public surface (`surface: stainless`, issue 19): what a Stainless SDK's users
+call, from the same IR, so that code written against it keeps working.
+
+Before naming, the neutral Api is reshaped (`before_naming`): one response type per method
+(the first 2xx body, not a union with the others), pages only where the config names a page
+class, an object body that may be null still flattened into keywords, every path parameter
+refusing an empty value. The naming step then imposes the config's type names (each method's
+`response:`, api.md's spelling, which import-config reads) on the classes the methods return
+(`response_names`) and lets keywords shadow builtins (`type=`, `id=`). After naming, enums
+become `Literal[...]` aliases (`literal_enums`) and the packages below `types` that re-export
+every configured name are listed (`type_exports`: `types.v1`, `types.v1.omni_ai`).
+Nothing here knows any one API: it reads the target's `resources:`.
+"""
+
+from __future__ import annotations
+
+import keyword
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
+
+from sdkwright.config_resources import MethodMapping, ResourceNode, ResourcesConfig, endpoint_key
+from sdkwright.ir.nodes import (
+    Alias,
+    Api,
+    Definition,
+    Enum,
+    Field,
+    FieldPath,
+    ListOf,
+    LiteralOf,
+    Model,
+    Named,
+    Nullable,
+    Operation,
+    Pagination,
+    RequestBody,
+    Response,
+    TypeRef,
+)
+from sdkwright.ir.resources import last_positional
+from sdkwright.targets.python import pytypes
+from sdkwright.targets.python.naming.identifiers import class_name, snake
+from sdkwright.targets.python.naming.reserved import CALL_OPTIONS
+from sdkwright.targets.python.naming.typerefs import writable
+
+SURFACE = "stainless"
+# Keyword arguments a Stainless method may not take: Python's keywords, the call options,
+# and the builtins and modules a method body uses. The other builtins may be shadowed
+# (`type=`, `id=`, `format=`), as Stainless does: the bodies do not call them.
+ARGUMENT_RESERVED = (
+    frozenset(keyword.kwlist)
+    | CALL_OPTIONS
+    | {"cls", "isinstance", "dict", "list", "str", "len", "datetime", "warnings", "pydantic"}
+)
+
+Methods = Mapping[str, MethodMapping]  # endpoint key -> the configured method
+
+
+def configured_methods(resources: ResourcesConfig | None) -> dict[str, MethodMapping]:
+    """Every method the config maps, by its endpoint (`config_resources.endpoint_key`)."""
+    if resources is None:
+        return {}
+    return {endpoint_key(m.http_method, m.path): m for m in _methods(resources.root)}
+
+
+def _methods(node: ResourceNode) -> Iterator[MethodMapping]:
+    yield from node.methods
+    for child in node.children:
+        yield from _methods(child)
+
+
+def _nodes(node: ResourceNode) -> Iterator[ResourceNode]:
+    yield node
+    for child in node.children:
+        yield from _nodes(child)
+
+
+def method_of(op: Operation, methods: Methods) -> MethodMapping | None:
+    return methods.get(endpoint_key(op.http_method, op.path))
+
+
+# -- before naming ------------------------------------------------------------------------
+
+
+def before_naming(api: Api, methods: Methods) -> Api:
+    """The neutral `api` reshaped as Stainless shapes its methods."""
+    models = {d.key: d for d in api.definitions if isinstance(d, Model)}
+    groups = tuple(
+        replace(g, operations=tuple(_operation(op, methods, models) for op in g.operations))
+        for g in api.groups
+    )
+    return replace(api, groups=groups)
+
+
+def _operation(op: Operation, methods: Methods, models: Mapping[str, Model]) -> Operation:
+    method = method_of(op, methods)
+    parameters = tuple(
+        replace(p, non_empty=True) if p.location == "path" else p for p in op.parameters
+    )
+    op = replace(
+        op if op.positional else last_positional(op),  # Stainless's, where the config says none
+        success=single_success(op.responses, op.success),
+        parameters=parameters,
+        body=_body(op.body, models, method),
+    )
+    return replace(op, pagination=_configured_pages(op, method))
+
+
+def _configured_pages(op: Operation, method: MethodMapping | None) -> Pagination | None:
+    """Pages only where the config names a page class; that class where the list's response
+    is a model holding its items (Stainless's page classes are that envelope)."""
+    paging = op.pagination
+    if paging is None or method is None or not method.paginated:
+        return None
+    envelope = op.success.type
+    if isinstance(envelope, Named) and envelope.kind == "model" and len(paging.items.keys) == 1:
+        return replace(paging, page_class=method.paginated)
+    return paging
+
+
+def single_success(responses: tuple[Response, ...], success: Response) -> Response:
+    """The first 2xx response with a body (Stainless's return type), not a union of several;
+    `success` (the IR's, whose example is checked) where that is the same response."""
+    successes = sorted((r for r in responses if r.status.startswith("2")), key=lambda r: r.status)
+    first = next((r for r in successes if r.kind != "empty"), None)
+    if first is None or first.type == success.type:
+        return success
+    if first.status == success.status:  # the union the IR made of several 2xx bodies
+        return replace(success, type=first.type, kind=first.kind)
+    return first
+
+
+def _body(
+    body: RequestBody | None, models: Mapping[str, Model], method: MethodMapping | None
+) -> RequestBody | None:
+    if body is None or body.encoding != "json":
+        return body
+    if body.fields is None:
+        model = _nullable_model(body.type, models)
+        if model is not None:  # `oneOf: [null, Model]`: its properties, all optional
+            return replace(body, fields=_fields(model))
+    if body.fields is None and method is not None and method.body_param:
+        return replace(body, argument=method.body_param)
+    return body
+
+
+def _nullable_model(type_: TypeRef, models: Mapping[str, Model]) -> Model | None:
+    inner = type_.inner if isinstance(type_, Nullable) else type_
+    if isinstance(inner, Named) and inner.kind == "model":
+        return models.get(inner.name)
+    return None
+
+
+def _fields(model: Model) -> tuple[Field, ...]:
+    return tuple(
+        Field("", f.wire_name, f.type, False, f.description, f.default, f.deprecated)
+        for f in model.fields
+        if not f.read_only
+    )
+
+
+def body_argument(op: Operation, body: RequestBody | None) -> str:
+    """The keyword of a whole body Stainless does not flatten (an array, say), when the config
+    gives none: the plural noun the method ends with (`submit_orders(orders=[...])`)."""
+    if body is None or body.fields is not None or body.argument:
+        return body.argument if body is not None else ""
+    if not isinstance(body.type, ListOf):
+        return ""
+    words = snake(op.method_name).split("_")
+    last = words[-1] if words else ""
+    return last if last.endswith("s") and argument_allowed(last) else ""
+
+
+def argument_allowed(name: str) -> bool:
+    return name not in ARGUMENT_RESERVED and name.isidentifier()
+
+
+# -- naming -------------------------------------------------------------------------------
+
+
+def class_of(qualified: str) -> str:
+    return qualified.rpartition(".")[2]
+
+
+def response_names(api: Api, methods: Methods) -> tuple[dict[str, str], dict[str, str]]:
+    """(definition key -> the class name the config gives the response of a method that
+    returns it; qualified name -> key, for each configured name, the aliases included).
+    The first method to name a definition names its class; the others export an alias. A
+    paginated method's `response` is its item type, and a name a component schema has stays
+    that component's."""
+    names: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    components = {class_name(c.key): c.definition for c in api.components or ()}
+    taken: set[str] = set()
+    for op in sorted(api.operations, key=lambda o: o.position):
+        method = method_of(op, methods)
+        key = _returned_key(op.success.type)
+        if method is None or not method.response or method.paginated or key is None:
+            continue
+        if components.get(class_of(method.response), key) != key:
+            continue
+        keys[method.response] = key
+        wanted = class_of(method.response)
+        if key not in names and wanted not in taken:
+            names[key] = wanted
+            taken.add(wanted)
+    return names, keys
+
+
+def _returned_key(type_: TypeRef | None) -> str | None:
+    if isinstance(type_, Nullable):
+        type_ = type_.inner
+    return type_.name if isinstance(type_, Named) else None
+
+
+# -- after naming -------------------------------------------------------------------------
+
+
+def literal_enums(api: Api) -> Api:
+    """Enums as Stainless writes them: `Status = Literal["A", "B"]`, the type fields and
+    arguments name (an enum whose values mypy cannot read in a Literal stays an enum)."""
+    enums = {
+        d.name: d
+        for d in api.definitions
+        if isinstance(d, Enum) and writable(LiteralOf(tuple(m.value for m in d.members)))
+    }
+    if not enums:
+        return api
+
+    def named(ref: Named) -> TypeRef:
+        return Named(ref.name, "alias") if ref.kind == "enum" and ref.name in enums else ref
+
+    retyped = _retype(api, lambda t: pytypes.map_named(t, named))
+    definitions = tuple(
+        _literal_alias(enums[d.name]) if d.name in enums else d for d in retyped.definitions
+    )
+    return replace(retyped, definitions=definitions)
+
+
+def _literal_alias(enum: Enum) -> Alias:
+    values = LiteralOf(tuple(m.value for m in enum.members))
+    return Alias(
+        enum.name,
+        enum.module,
+        enum.description,
+        values,
+        enum.source,
+        key=enum.key,
+        origin=enum.origin,
+        where=enum.where,
+        aliases=enum.aliases,
+    )
+
+
+def type_exports(
+    api: Api, resources: ResourcesConfig | None, keys: Mapping[str, str], classes: Mapping[str, str]
+) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """The packages below `types` and the names each re-exports: every configured response
+    (by the class its definition got) and every listed model that exists."""
+    if resources is None:
+        return ()
+    defined = {d.name for d in api.definitions}
+    exports: dict[str, dict[str, str]] = {}
+
+    def add(qualified: str, definition: str) -> None:
+        folder = _folder(qualified)
+        if folder and definition in defined:
+            exports.setdefault(folder, {}).setdefault(class_of(qualified), definition)
+
+    for node in _nodes(resources.root):
+        for qualified in node.models:
+            add(qualified, class_of(qualified))
+        for method in node.methods:
+            if method.response and method.response in keys:
+                add(method.response, classes.get(keys[method.response], ""))
+    for folder in list(exports):  # every package above one that exports has an __init__
+        parts = folder.split("/")
+        for depth in range(1, len(parts)):
+            exports.setdefault("/".join(parts[:depth]), {})
+    return tuple(
+        (folder, tuple(sorted(names.items()))) for folder, names in sorted(exports.items())
+    )
+
+
+def _folder(qualified: str) -> str:
+    """`pkg.types.v1.omni_ai.Thing` -> "v1/omni_ai"; "" for a name right in `types`."""
+    parts = qualified.split(".")[:-1]
+    if "types" not in parts:
+        return ""
+    below = parts[parts.index("types") + 1 :]
+    return "/".join(below) if all(p.isidentifier() for p in below) else ""
+
+
+def _retype(api: Api, change: Callable[[TypeRef], TypeRef]) -> Api:
+    """`api` with `change` applied to every type it names."""
+
+    def fields(found: tuple[Field, ...]) -> tuple[Field, ...]:
+        return tuple(replace(f, type=change(f.type)) for f in found)
+
+    def definition(d: Definition) -> Definition:
+        if isinstance(d, Model):
+            return replace(d, fields=fields(d.fields))
+        return replace(d, type=change(d.type)) if isinstance(d, Alias) else d
+
+    def response(r: Response) -> Response:
+        return r if r.type is None else replace(r, type=change(r.type))
+
+    def path(p: FieldPath) -> FieldPath:
+        return replace(p, type=change(p.type))
+
+    def pagination(p: Pagination | None) -> Pagination | None:
+        if p is None:
+            return None
+        return replace(
+            p,
+            item_type=change(p.item_type),
+            items=path(p.items),
+            next=p.next and path(p.next),
+            has_more=p.has_more and path(p.has_more),
+        )
+
+    def body(b: RequestBody | None) -> RequestBody | None:
+        if b is None:
+            return None
+        return replace(
+            b, type=change(b.type), fields=None if b.fields is None else fields(b.fields)
+        )
+
+    def operation(op: Operation) -> Operation:
+        return replace(
+            op,
+            parameters=tuple(replace(p, type=change(p.type)) for p in op.parameters),
+            body=body(op.body),
+            responses=tuple(response(r) for r in op.responses),
+            success=response(op.success),
+            pagination=pagination(op.pagination),
+        )
+
+    return replace(
+        api,
+        definitions=tuple(definition(d) for d in api.definitions),
+        groups=tuple(
+            replace(g, operations=tuple(operation(op) for op in g.operations)) for g in api.groups
+        ),
+        webhooks=tuple(replace(w, payload=change(w.payload)) for w in api.webhooks),
+    )

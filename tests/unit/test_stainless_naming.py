@@ -1,0 +1,206 @@
+"""The Stainless surface's naming (`naming/stainless.py`, `surface: stainless`): configured
+response class names and the packages that re-export them, one response type, pages only
+where configured, keywords as the spec spells them, flattened nullable bodies, array bodies
+by name, path parameters that refuse an empty value, enums as Literal aliases; and the
+defaults every SDK got from issue 19 (a lone path parameter is positional)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sdkwright.config_resources import ResourcesConfig, read_resources
+from sdkwright.diagnostics import Location
+from sdkwright.ir.nodes import Alias, Api, LiteralOf, Named, Operation, UnionOf
+from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
+from sdkwright.targets.python.views.methods import method_context
+from spec_helpers import json_response, load, openapi, ref
+
+ITEM = {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}
+ENVELOPE = {
+    "type": "object",
+    "properties": {
+        "data": {"type": "array", "items": ref("Item")},
+        "next_cursor": {"type": ["string", "null"]},
+    },
+}
+STATUS = {"type": "string", "enum": ["OPEN", "DONE"]}
+
+
+def _paths() -> dict[str, Any]:
+    thing = {
+        "type": "object",
+        "properties": {"type": ref("Status"), "format": {"type": "string"}},
+    }
+    return {
+        "/v1/things/{thing_id}": {
+            "get": {
+                "operationId": "getThing",
+                "parameters": [
+                    {
+                        "name": "thing_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    },
+                    {"name": "type", "in": "query", "schema": ref("Status")},
+                ],
+                "responses": {
+                    "200": json_response(thing),
+                    "207": json_response(
+                        {"type": "object", "properties": {"partial": {"type": "boolean"}}}
+                    ),
+                },
+            },
+            "put": {
+                "operationId": "replaceThing",
+                "parameters": [
+                    {
+                        "name": "thing_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string"},
+                    }
+                ],
+                "requestBody": {
+                    "content": {
+                        "application/json": {"schema": {"oneOf": [{"type": "null"}, ref("Item")]}}
+                    }
+                },
+                "responses": {"200": json_response(thing)},
+            },
+        },
+        "/v1/things": {
+            "get": {
+                "operationId": "listThings",
+                "parameters": [{"name": "cursor", "in": "query", "schema": {"type": "string"}}],
+                "responses": {"200": json_response(ENVELOPE)},
+            },
+            "post": {
+                "operationId": "submitThings",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {"schema": {"type": "array", "items": ref("Item")}}
+                    },
+                },
+                "responses": {"200": json_response(ref("Item"))},
+            },
+        },
+    }
+
+
+def _resources(paginated: bool = False) -> ResourcesConfig:
+    methods: dict[str, Any] = {
+        "get_thing": {
+            "endpoint": "get /v1/things/{thing_id}",
+            "response": "acme.types.v1.ThingGetThingResponse",
+        },
+        "replace_thing": {
+            "endpoint": "put /v1/things/{thing_id}",
+            "response": "acme.types.v1.ThingReplaceThingResponse",
+        },
+        "list_things": {"endpoint": "get /v1/things", "response": "acme.types.v1.Item"},
+        "submit_things": {"endpoint": "post /v1/things", "response": "acme.types.v1.Item"},
+    }
+    if paginated:
+        methods["list_things"]["paginated"] = "SyncCursorPage"
+    value = {
+        "v1": {
+            "things": {"models": ["acme.types.v1.Item", "acme.types.Status"], "methods": methods}
+        }
+    }
+    problems: list[str] = []
+    found = read_resources(
+        value,
+        None,
+        "/targets/0/resources",
+        lambda *a: problems.append(a[1]),
+        lambda *a, **k: Location("x"),
+    )
+    assert found is not None and problems == []
+    return found
+
+
+def _api(tmp_path: Path, surface: str = "stainless", paginated: bool = False) -> Api:
+    spec = openapi({"Item": ITEM, "Status": STATUS}, _paths())
+    options = NamingOptions("acme", "Acme", surface=surface)
+    api, diagnostics = build_named_api(load(tmp_path, spec), options, None, _resources(paginated))
+    assert not [d for d in diagnostics if d.level.name == "ERROR"], diagnostics
+    return api
+
+
+def _op(api: Api, name: str) -> Operation:
+    return next(op for op in api.operations if op.method_name == name)
+
+
+def test_the_method_returns_the_class_the_config_names_exported_under_its_folder(
+    tmp_path: Path,
+) -> None:
+    api = _api(tmp_path)
+    get_thing = _op(api, "get_thing")
+    assert get_thing.success.type == Named("ThingGetThingResponse", "model")
+    assert (
+        method_context(get_thing, {d.name: d for d in api.definitions}).cast_to
+        == "ThingGetThingResponse"
+    )
+    assert dict(api.type_exports) == {
+        "v1": (
+            ("Item", "Item"),
+            ("ThingGetThingResponse", "ThingGetThingResponse"),
+            ("ThingReplaceThingResponse", "ThingReplaceThingResponse"),
+        )
+    }
+    # Without the surface, the same config names nothing and exports nothing.
+    plain = _api(tmp_path / "plain", surface="sdkwright")
+    assert plain.type_exports == () and "ThingGetThingResponse" not in {
+        d.name for d in plain.definitions
+    }
+
+
+def test_one_response_type_the_first_2xx_body(tmp_path: Path) -> None:
+    assert not isinstance(_op(_api(tmp_path), "get_thing").success.type, UnionOf)
+    plain = _api(tmp_path / "plain", surface="sdkwright")
+    assert isinstance(_op(plain, "get_thing").success.type, UnionOf)  # 200 | 207
+
+
+def test_pages_only_where_the_config_names_a_page_class(tmp_path: Path) -> None:
+    assert _op(_api(tmp_path), "list_things").pagination is None  # the envelope
+    paged = _op(_api(tmp_path / "paged", paginated=True), "list_things").pagination
+    assert paged is not None and paged.page_class == "SyncCursorPage"
+    plain = _op(_api(tmp_path / "plain", surface="sdkwright"), "list_things").pagination
+    assert plain is not None and plain.page_class == ""  # the runtime's SyncPage
+
+
+def test_keywords_as_the_spec_spells_them_and_flattened_or_named_bodies(tmp_path: Path) -> None:
+    api = _api(tmp_path)
+    assert [p.name for p in _op(api, "get_thing").parameters] == ["thing_id", "type"]
+    replace_thing = _op(api, "replace_thing")
+    assert replace_thing.body is not None and replace_thing.body.fields is not None
+    assert [(f.name, f.required) for f in replace_thing.body.fields] == [("id", False)]
+    submit = _op(api, "submit_things")
+    assert submit.body is not None and submit.body.argument == "things"
+    plain = _api(tmp_path / "plain", surface="sdkwright")
+    assert [p.name for p in _op(plain, "get_thing").parameters] == ["thing_id", "type_"]
+    assert _op(plain, "submit_things").body.argument == ""  # type: ignore[union-attr]
+
+
+def test_path_parameters_refuse_an_empty_value_and_the_last_is_positional(tmp_path: Path) -> None:
+    api = _api(tmp_path)
+    get_thing = _op(api, "get_thing")
+    assert [(p.wire_name, p.non_empty) for p in get_thing.path_parameters] == [("thing_id", True)]
+    expression = method_context(get_thing, {d.name: d for d in api.definitions}).path_expression
+    assert "path_param(thing_id, argument='thing_id')" in expression
+    assert get_thing.positional == ("thing_id",)
+    plain = _op(_api(tmp_path / "plain", surface="sdkwright"), "get_thing")
+    assert not plain.path_parameters[0].non_empty
+    assert plain.positional == ("thing_id",)  # a lone path parameter: positional by default
+
+
+def test_enums_are_literal_aliases(tmp_path: Path) -> None:
+    status = next(d for d in _api(tmp_path).definitions if d.name == "Status")
+    assert isinstance(status, Alias) and status.type == LiteralOf(("OPEN", "DONE"))
+    plain = next(
+        d for d in _api(tmp_path / "plain", surface="sdkwright").definitions if d.name == "Status"
+    )
+    assert not isinstance(plain, Alias)
