@@ -52,7 +52,7 @@ def test_every_operation_becomes_a_method(sdk: Path) -> None:
         "import inspect, json, clearstreet\n"
         "client = clearstreet.ClearStreet(api_key='k')\n"
         "groups = [n for n, v in inspect.getmembers(type(client)) if isinstance(v, __import__('functools').cached_property) and not n.startswith('with_')]\n"
-        "print(json.dumps(sorted(m for g in groups for m in dir(getattr(client, g)) if not m.startswith('_'))))\n"
+        "print(json.dumps(sorted(m for g in groups for m in dir(getattr(client, g)) if not m.startswith(('_', 'with_')))))\n"
     )
     result = run([sys.executable, "-c", probe], sdk)
     assert result.returncode == 0, describe(result)
