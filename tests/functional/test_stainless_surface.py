@@ -89,7 +89,8 @@ def test_the_generated_sdk_is_typed_tested_and_up_to_date(generated: Path) -> No
 def test_its_public_names_are_stainless_s(generated: Path) -> None:
     package = generated / "sdk" / "clearstreet"
     v1 = (package / "types" / "v1" / "__init__.py").read_text()
-    for name in ("PositionCancelPositionInstructionResponse", "OrderType", "Position"):
+    names = ("PositionCancelPositionInstructionResponse", "PositionGetPositionsParams", "OrderType")
+    for name in names:
         assert f"import {name} as {name}" in v1 or f"{name} as {name}," in v1, name
     calendar = (package / "types" / "v1" / "calendar" / "__init__.py").read_text()
     assert "MarketHourGetMarketHoursCalendarResponse" in calendar

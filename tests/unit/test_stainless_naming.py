@@ -11,7 +11,8 @@ from typing import Any
 
 from sdkwright.config_resources import ResourcesConfig, read_resources
 from sdkwright.diagnostics import Location
-from sdkwright.ir.nodes import Alias, Api, LiteralOf, Named, Operation, UnionOf
+from sdkwright.ir.nodes import Alias, Api, LiteralOf, Model, Named, Operation, UnionOf
+from sdkwright.targets.python.body_params import is_param
 from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 from sdkwright.targets.python.views.methods import method_context
 from spec_helpers import json_response, load, openapi, ref
@@ -95,6 +96,7 @@ def _resources(paginated: bool = False) -> ResourcesConfig:
         "get_thing": {
             "endpoint": "get /v1/things/{thing_id}",
             "response": "acme.types.v1.ThingGetThingResponse",
+            "params": "acme.types.v1.ThingGetThingParams",
         },
         "replace_thing": {
             "endpoint": "put /v1/things/{thing_id}",
@@ -147,6 +149,7 @@ def test_the_method_returns_the_class_the_config_names_exported_under_its_folder
     assert dict(api.type_exports) == {
         "v1": (
             ("Item", "Item"),
+            ("ThingGetThingParams", "ThingGetThingParams"),
             ("ThingGetThingResponse", "ThingGetThingResponse"),
             ("ThingReplaceThingResponse", "ThingReplaceThingResponse"),
         )
@@ -156,6 +159,12 @@ def test_the_method_returns_the_class_the_config_names_exported_under_its_folder
     assert plain.type_exports == () and "ThingGetThingResponse" not in {
         d.name for d in plain.definitions
     }
+
+
+def test_a_params_typeddict_of_the_keywords_besides_the_positional_ones(tmp_path: Path) -> None:
+    params = next(d for d in _api(tmp_path).definitions if d.name == "ThingGetThingParams")
+    assert is_param(params) and isinstance(params, Model)
+    assert [(f.name, f.required) for f in params.fields] == [("type", False)]  # not thing_id
 
 
 def test_one_response_type_the_first_2xx_body(tmp_path: Path) -> None:

@@ -58,6 +58,11 @@ def is_param(definition: Definition) -> bool:
     return is_companion(_MARK, definition)
 
 
+def param_key(source: str) -> str:
+    """The key of a TypedDict the target adds for `source` (a JSON pointer): `is_param`."""
+    return f"{_MARK}:{source}"
+
+
 def models_only(type_: TypeRef, definitions: Mapping[str, Definition]) -> TypeRef:
     """An input type without its TypedDict members: what `models_of` builds the body into."""
     match type_:

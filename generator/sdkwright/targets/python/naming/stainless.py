@@ -39,7 +39,7 @@ from sdkwright.ir.nodes import (
 )
 from sdkwright.ir.resources import last_positional
 from sdkwright.targets.python import pytypes
-from sdkwright.targets.python.naming.identifiers import class_name, snake
+from sdkwright.targets.python.naming.identifiers import class_name, module_name, snake
 from sdkwright.targets.python.naming.reserved import CALL_OPTIONS
 from sdkwright.targets.python.naming.typerefs import writable
 
@@ -252,6 +252,45 @@ def _literal_alias(enum: Enum) -> Alias:
     )
 
 
+def params_types(api: Api, methods: Methods) -> Api:
+    """A TypedDict per method whose config names its params (`params:`, Stainless's
+    `<Resource><Method>Params`): the keywords it takes besides its positional parameters,
+    for code that builds its arguments as a dict. A name already taken is left out."""
+    from sdkwright.targets.python.body_params import param_key
+
+    taken = {d.name for d in api.definitions} | {d.module for d in api.definitions}
+    added: list[Definition] = []
+    for op in api.operations:
+        method = method_of(op, methods)
+        name = class_of(method.params) if method is not None and method.params else ""
+        module = module_name(name) if name else ""
+        if not name or name in taken or module in taken:
+            continue
+        taken |= {name, module}
+        said = f"The keyword arguments of `{op.method_name}`, as a dict."
+        fields = _arguments(op)
+        added.append(Model(name, module, said, fields, op.source, key=param_key(op.source)))
+    if not added:
+        return api
+    every = sorted([*api.definitions, *added], key=lambda d: d.name)
+    return replace(api, definitions=tuple(every))
+
+
+def _arguments(op: Operation) -> tuple[Field, ...]:
+    fields = [
+        Field(p.name, p.name, p.type, p.required, p.description, deprecated=p.deprecated)
+        for p in op.parameters
+        if p.wire_name not in op.positional
+    ]
+    body = op.body
+    if body is not None and body.fields is not None:
+        fields += [replace(f, wire_name=f.name) for f in body.fields if not f.read_only]
+    elif body is not None:
+        argument = body.argument or "body"
+        fields.append(Field(argument, argument, body.type, body.required, body.description))
+    return tuple(fields)
+
+
 def type_exports(
     api: Api, resources: ResourcesConfig | None, keys: Mapping[str, str], classes: Mapping[str, str]
 ) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
@@ -273,6 +312,8 @@ def type_exports(
         for method in node.methods:
             if method.response and method.response in keys:
                 add(method.response, classes.get(keys[method.response], ""))
+            if method.params:
+                add(method.params, class_of(method.params))
     for folder in list(exports):  # every package above one that exports has an __init__
         parts = folder.split("/")
         for depth in range(1, len(parts)):

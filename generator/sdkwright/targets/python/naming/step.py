@@ -167,7 +167,7 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     )
     diagnostics += _override_problems(named, operations, namer.imposed, options)
     if on_stainless:
-        named = stainless.literal_enums(named)
+        named = stainless.params_types(stainless.literal_enums(named), methods)
         exports = stainless.type_exports(named, options.resources, response_keys, classes)
         named = with_fields(named, type_exports=exports)
     return named, diagnostics
