@@ -189,8 +189,14 @@ def test_keywords_as_the_spec_spells_them_and_flattened_or_named_bodies(tmp_path
     assert [(f.name, f.required) for f in replace_thing.body.fields] == [("id", False)]
     submit = _op(api, "submit_things")
     assert submit.body is not None and submit.body.argument == "things"
+    response = next(d for d in api.definitions if d.name == "ThingGetThingResponse")
+    assert isinstance(response, Model) and [f.name for f in response.fields] == ["type", "format"]
     plain = _api(tmp_path / "plain", surface="sdkwright")
     assert [p.name for p in _op(plain, "get_thing").parameters] == ["thing_id", "type_"]
+    success = _op(plain, "get_thing").success.type
+    assert isinstance(success, UnionOf) and isinstance(success.members[0], Named)
+    plain_response = next(d for d in plain.definitions if d.name == success.members[0].name)
+    assert isinstance(plain_response, Model) and plain_response.fields[0].name == "type_"
     assert _op(plain, "submit_things").body.argument == ""  # type: ignore[union-attr]
 
 

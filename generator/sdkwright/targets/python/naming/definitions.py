@@ -12,12 +12,13 @@ from sdkwright.targets.python.naming.identifiers import field_name, unique_membe
 from sdkwright.targets.python.naming.typerefs import TypeNamer
 
 
-def field_names(wire_names: list[str]) -> dict[str, str]:
+def field_names(wire_names: list[str], allowed: frozenset[str] = frozenset()) -> dict[str, str]:
     """Python names for an object's properties: distinct, and none spelled like another
     property's wire name (a constructor keyword must name one field, not two), so a property
-    that is its own Python name keeps it: 'a' is `a`, while 'A' beside it is `a_`."""
+    that is its own Python name keeps it: 'a' is `a`, while 'A' beside it is `a_`. `allowed`:
+    reserved names a property may have all the same (the Stainless surface's `type`)."""
     wires = set(wire_names)
-    plain = {w: field_name(w) for w in wire_names}
+    plain = {w: w if w in allowed else field_name(w) for w in wire_names}
     names = {w: w for w in wire_names if plain[w] == w}
     taken = set(names.values())
     for wire_name in wire_names:

@@ -53,6 +53,10 @@ ARGUMENT_RESERVED = (
     | {"cls", "isinstance", "dict", "list", "str", "len", "datetime", "warnings", "pydantic"}
 )
 
+# Builtins a model's field may be named as its property is (`type`, `date`), as Stainless's
+# models are: generated annotations never name them bare (a date is `datetime.date`).
+FIELD_NAMES = frozenset({"type", "date"})
+
 Methods = Mapping[str, MethodMapping]  # endpoint key -> the configured method
 
 

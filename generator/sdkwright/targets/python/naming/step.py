@@ -97,8 +97,9 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
         )
     else:
         diagnostics += unpinned
+    allowed = stainless.FIELD_NAMES if on_stainless else frozenset()
     fields = {
-        d.key: field_names([f.wire_name for f in d.fields])
+        d.key: field_names([f.wire_name for f in d.fields], allowed)
         for d in api.definitions
         if isinstance(d, Model)
     }
