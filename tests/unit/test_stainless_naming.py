@@ -31,7 +31,11 @@ STATUS = {"type": "string", "enum": ["OPEN", "DONE"]}
 def _paths() -> dict[str, Any]:
     thing = {
         "type": "object",
-        "properties": {"type": ref("Status"), "format": {"type": "string"}},
+        "properties": {
+            "type": ref("Status"),
+            "format": {"type": "string"},
+            "error": ref("ApiError"),
+        },
     }
     return {
         "/v1/things/{thing_id}": {
@@ -109,7 +113,10 @@ def _resources(paginated: bool = False) -> ResourcesConfig:
         methods["list_things"]["paginated"] = "SyncCursorPage"
     value = {
         "v1": {
-            "things": {"models": ["acme.types.v1.Item", "acme.types.Status"], "methods": methods}
+            "things": {
+                "models": ["acme.types.v1.Item", "acme.types.Status", "acme.types.APIError"],
+                "methods": methods,
+            }
         }
     }
     problems: list[str] = []
@@ -125,7 +132,8 @@ def _resources(paginated: bool = False) -> ResourcesConfig:
 
 
 def _api(tmp_path: Path, surface: str = "stainless", paginated: bool = False) -> Api:
-    spec = openapi({"Item": ITEM, "Status": STATUS}, _paths())
+    error = {"type": "object", "properties": {"message": {"type": "string"}}}
+    spec = openapi({"Item": ITEM, "Status": STATUS, "ApiError": error}, _paths())
     options = NamingOptions("acme", "Acme", surface=surface)
     api, diagnostics = build_named_api(load(tmp_path, spec), options, None, _resources(paginated))
     assert not [d for d in diagnostics if d.level.name == "ERROR"], diagnostics
@@ -167,6 +175,12 @@ def test_a_params_typeddict_of_the_keywords_besides_the_positional_ones(tmp_path
     assert [(f.name, f.required) for f in params.fields] == [("type", False)]  # not thing_id
 
 
+def test_listed_models_keep_api_md_s_spelling(tmp_path: Path) -> None:
+    """`APIError` as api.md spells it, where sdkwright would say `ApiError`."""
+    assert "APIError" in {d.name for d in _api(tmp_path).definitions}
+    assert "ApiError" in {d.name for d in _api(tmp_path / "plain", surface="sdkwright").definitions}
+
+
 def test_one_response_type_the_first_2xx_body(tmp_path: Path) -> None:
     assert not isinstance(_op(_api(tmp_path), "get_thing").success.type, UnionOf)
     plain = _api(tmp_path / "plain", surface="sdkwright")
@@ -190,7 +204,8 @@ def test_keywords_as_the_spec_spells_them_and_flattened_or_named_bodies(tmp_path
     submit = _op(api, "submit_things")
     assert submit.body is not None and submit.body.argument == "things"
     response = next(d for d in api.definitions if d.name == "ThingGetThingResponse")
-    assert isinstance(response, Model) and [f.name for f in response.fields] == ["type", "format"]
+    assert isinstance(response, Model)
+    assert [f.name for f in response.fields] == ["type", "format", "error"]
     plain = _api(tmp_path / "plain", surface="sdkwright")
     assert [p.name for p in _op(plain, "get_thing").parameters] == ["thing_id", "type_"]
     success = _op(plain, "get_thing").success.type

@@ -211,6 +211,30 @@ def response_names(api: Api, methods: Methods) -> tuple[dict[str, str], dict[str
     return names, keys
 
 
+def model_names(
+    api: Api, resources: ResourcesConfig | None, taken: Mapping[str, str]
+) -> dict[str, str]:
+    """Component key -> the spelling the config's `models` give a class that sdkwright would
+    name otherwise only by case (`APIError` for `ApiError`, `InstrumentIDOrSymbol`): api.md's
+    names, never recomputed. `taken`: names already given (a definition key -> its name)."""
+    if resources is None or api.components is None:
+        return {}
+    derived: dict[str, list[str]] = {}
+    for component in api.components:
+        if component.definition:
+            derived.setdefault(class_name(component.key).lower(), []).append(component.definition)
+    given = set(taken.values())
+    names: dict[str, str] = {}
+    for node in _nodes(resources.root):
+        for qualified in node.models:
+            wanted = class_of(qualified)
+            found = derived.get(wanted.lower(), [])
+            if len(found) == 1 and found[0] not in taken and wanted not in given:
+                names.setdefault(found[0], wanted)
+                given.add(wanted)
+    return names
+
+
 def _returned_key(type_: TypeRef | None) -> str | None:
     if isinstance(type_, Nullable):
         type_ = type_.inner

@@ -86,6 +86,7 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     if on_stainless:  # its shapes, and the classes its methods return named as configured
         api = stainless.before_naming(api, methods)
         response_classes, response_keys = stainless.response_names(api, methods)
+        response_classes |= stainless.model_names(api, options.resources, response_classes)
     unpinned: list[Diagnostic] = []
     classes = class_names(api, options.client_name, configured, unpinned, response_classes)
     kept, class_aliases = pins.pinned_classes(
