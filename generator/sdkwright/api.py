@@ -343,7 +343,7 @@ def _format_with_cache(
         elif (pristine := read_pristine(target.output, entry.output)) is not None:
             generated[path], entries[path] = pristine, entry  # edited by hand since
     pending = {p: t for p, t in rendered.items() if p not in reusable and p not in generated}
-    formatting = [p for p in pending if p.endswith(".py")]
+    formatting = [p for p in pending if format.is_formatted(p)]
     progress.stage("formatting", f"formatting {len(formatting)} files")
     formatted = format.format_python(pending, target.formatter, first_party=target.package)
     files = {**reusable, **generated}

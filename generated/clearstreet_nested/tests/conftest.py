@@ -14,7 +14,7 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
@@ -42,6 +42,8 @@ class MockAPI:
     live: bool = bool(LIVE_BASE_URL)
     # Responses for the next requests, before the canned one: (status, body, headers).
     queued: list[tuple[int, bytes, dict[str, str]]] = field(default_factory=list)
+    # Answers by method and path instead of the canned response, when set (tests/test_readme.py).
+    router: Callable[[str, str], tuple[int, bytes, dict[str, str]]] | None = None
 
     def respond_json(self, status_code: int, payload: object) -> None:
         self.status_code = status_code
@@ -59,15 +61,19 @@ class MockAPI:
         """Let the next request not yet answered so time out (status 0 in the queue)."""
         self.queued.append((0, b"", {}))
 
-    def next_response(self) -> tuple[int, bytes, dict[str, str]]:
+    def next_response(
+        self, request: httpx.Request | None = None
+    ) -> tuple[int, bytes, dict[str, str]]:
         if self.queued:
             return self.queued.pop(0)
+        if self.router is not None and request is not None:
+            return self.router(request.method, request.url.raw_path.decode().partition("?")[0])
         headers = {"Content-Type": self.content_type} if self.content else {}
         return self.status_code, self.content, headers
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
-        status_code, content, headers = self.next_response()
+        status_code, content, headers = self.next_response(request)
         if status_code == 0:
             raise httpx.ReadTimeout("the mock timed out", request=request)
         return httpx.Response(status_code, content=content, headers=headers)
@@ -144,6 +150,24 @@ def async_client(mock_api: MockAPI) -> AsyncClearStreet:
         http_client=httpx.AsyncClient(transport=transport),
         strict_response_validation=True,
     )
+
+
+@pytest.fixture
+def every_client(mock_api: MockAPI, monkeypatch: pytest.MonkeyPatch) -> MockAPI:
+    """The MockAPI answers the requests of every client, those a test builds itself too."""
+    transport = httpx.MockTransport(mock_api.handle)
+
+    def handle(self: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
+        return transport.handle_request(request)
+
+    async def handle_async(
+        self: httpx.AsyncHTTPTransport, request: httpx.Request
+    ) -> httpx.Response:
+        return await transport.handle_async_request(request)
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", handle)
+    monkeypatch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", handle_async)
+    return mock_api
 
 
 def query_pairs(request: httpx.Request) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -46,6 +46,8 @@ class MockAPI:
     live: bool = bool(LIVE_BASE_URL)
     # Responses for the next requests, before the canned one: (status, body, headers).
     queued: list[tuple[int, bytes, dict[str, str]]] = field(default_factory=list)
+    # Answers by method and path instead of the canned response, when set (tests/test_readme.py).
+    router: Callable[[str, str], tuple[int, bytes, dict[str, str]]] | None = None
 
     def respond_json(self, status_code: int, payload: object) -> None:
         self.status_code = status_code
@@ -63,15 +65,20 @@ class MockAPI:
         """Let the next request not yet answered so time out (status 0 in the queue)."""
         self.queued.append((0, b"", {}))
 
-    def next_response(self) -> tuple[int, bytes, dict[str, str]]:
+    def next_response(
+        self, request: RecordedRequest | None = None
+    ) -> tuple[int, bytes, dict[str, str]]:
         if self.queued:
             return self.queued.pop(0)
+        if self.router is not None and request is not None:
+            return self.router(request.method, request.url.raw_path.decode().partition("?")[0])
         headers = {"Content-Type": self.content_type} if self.content else {}
         return self.status_code, self.content, headers
 
     def handle(self, request: PreparedRequest) -> Response:
-        self.requests.append(RecordedRequest.of(request))
-        status_code, content, headers = self.next_response()
+        recorded = RecordedRequest.of(request)
+        self.requests.append(recorded)
+        status_code, content, headers = self.next_response(recorded)
         if status_code == 0:
             raise requests.exceptions.ReadTimeout("the mock timed out", request=request)
         response = Response()
@@ -171,6 +178,17 @@ def client(mock_api: MockAPI) -> Iterator[KitchenSink]:
         yield KitchenSink(
             api_key=API_KEY, base_url=BASE_URL, http_client=session, strict_response_validation=True
         )
+
+
+@pytest.fixture
+def every_client(mock_api: MockAPI, monkeypatch: pytest.MonkeyPatch) -> MockAPI:
+    """The MockAPI answers the requests of every client, those a test builds itself too."""
+
+    def send(self: HTTPAdapter, request: PreparedRequest, *args: Any, **kwargs: Any) -> Response:
+        return mock_api.handle(request)
+
+    monkeypatch.setattr(HTTPAdapter, "send", send)
+    return mock_api
 
 
 def query_pairs(request: RecordedRequest) -> list[tuple[str, str]]:

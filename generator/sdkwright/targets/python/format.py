@@ -1,4 +1,6 @@
-"""Formatting generated Python: ruff by default, black on request.
+"""Formatting generated Python: ruff by default, black on request. Markdown files' Python
+code blocks are formatted by ruff whichever formatter lays out the code, so that a README
+passes `ruff format --check` in the SDK.
 
 All files of a run are formatted by one formatter process over a temporary folder (one
 process per file would cost more than the rendering itself on a large spec). Imports and
@@ -26,6 +28,11 @@ LINE_LENGTH = "100"
 TARGET = "py310"
 
 
+def is_formatted(path: str) -> bool:
+    """Whether the formatter formats `path`: Python, and Markdown's Python code blocks."""
+    return path.endswith((".py", ".md"))
+
+
 @cache
 def ruff_binary() -> str:
     try:
@@ -51,14 +58,14 @@ def ruff_binary() -> str:
 def format_python(
     files: Mapping[str, str], formatter: str = "ruff", first_party: str = ""
 ) -> dict[str, str]:
-    """Formatted text for every `.py` file in `files` (other files are not touched).
+    """Formatted text for every file `is_formatted` in `files` (others are not touched).
 
     `first_party` names the SDK's package: import sorting must not depend on which of its
     files happen to be formatted in this run. From `MIN_PARALLEL_FILES` files, a forked
     child formats half of them (`sdkwright.forked`): what the formatters do per file is the
     same in either half, and writing and reading the files is this stage's Python time.
     """
-    python = {path: text for path, text in files.items() if path.endswith(".py")}
+    python = {path: text for path, text in files.items() if is_formatted(path)}
     if not python:
         return {}
     if len(python) < MIN_PARALLEL_FILES:
@@ -93,13 +100,15 @@ def _format_in_folder(
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        for command in _commands(formatter, first_party):
+        markdown = [path for path in python if path.endswith(".md")]
+        for command in _commands(formatter, first_party, markdown):
             _run(command, root)
         return {path: (root / path).read_text(encoding="utf-8") for path in python}
 
 
-def _commands(formatter: str, first_party: str) -> list[list[str]]:
-    """Sort imports and `__all__` with ruff's fixes, then lay the code out."""
+def _commands(formatter: str, first_party: str, markdown: list[str]) -> list[list[str]]:
+    """Sort imports and `__all__` with ruff's fixes, then lay the code out (`markdown`: the
+    Markdown files, which ruff lays out whichever formatter lays out the Python files)."""
     ruff, layout = ruff_binary(), ["--target-version", TARGET, "--line-length", LINE_LENGTH, "."]
     known = f"lint.isort.known-first-party = [{first_party!r}]"
     # --no-cache: the folder is new each run, so a cache written into it is never read.
@@ -116,7 +125,11 @@ def _commands(formatter: str, first_party: str) -> list[list[str]]:
     ]
     sort = [ruff, *fixes, "--quiet", *layout]
     if formatter == "black":
-        return [sort, [sys.executable, "-m", "black", "--quiet", *layout]]
+        black = [sys.executable, "-m", "black", "--quiet", *layout]
+        if not markdown:
+            return [sort, black]
+        blocks = [ruff, "format", "--no-cache", "--isolated", "--quiet", *layout[:-1], *markdown]
+        return [sort, black, blocks]
     return [sort, [ruff, "format", "--no-cache", "--isolated", "--quiet", *layout]]
 
 

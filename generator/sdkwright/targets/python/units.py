@@ -128,6 +128,8 @@ def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
             for name in ("README.md", "api.md")
         ),
         Page("tests/test_client.py", "tests/test_client.py.jinja"),
+        # Runs every Python snippet of the README (views.readme).
+        Page("tests/test_readme.py", "tests/test_readme.py.jinja", {"banner": banner(api)}),
     )
     closing: Pages = (
         Page("tests/__init__.py", "tests/__init__.py.jinja"),

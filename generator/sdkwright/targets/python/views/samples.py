@@ -103,7 +103,7 @@ def _sample_arguments(
 TESTS_BASE_URL = "https://api.example.test/"
 
 
-def _server_path(server: str) -> str:
+def server_path(server: str) -> str:
     """What an operation's own server puts before its path in the generated tests: a relative
     server's path; an absolute one is not used (the tests' client has a base URL of its own)."""
     if not server or "://" in server:
@@ -137,7 +137,7 @@ def _expected_path(op: Operation, samples: dict[str, Any]) -> str:
                 allow_reserved=parameter.allow_reserved,
             )
         )
-    return _server_path(op.server) + "".join(expected)
+    return server_path(op.server) + "".join(expected)
 
 
 def _cookie_text(parameter: Parameter, value: Any) -> str:

@@ -1,0 +1,141 @@
+# File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
+"""Every Python snippet of README.md, run as it is written: each request is answered with
+its operation's documented example (or one synthesised from the schema), so a snippet that
+fails to import, build its arguments, call the API or read its result fails here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import MockAPI
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+BASE_URL = "https://api.example.test"
+# The credentials the snippets' clients read from the environment.
+CREDENTIALS = ["KITCHEN_SINK_API_KEY"]
+# (method, path, status, content type, body of the first answer, of the next ones: a page's
+# items emptied, so that paging stops), the most specific path first.
+ROUTES: list[tuple[str, str, int, str, bytes, bytes]] = [
+    (
+        "GET",
+        "/stores/[^/]+/inventory",
+        200,
+        "application/json",
+        '{"key": 1}'.encode(),
+        '{"key": 1}'.encode(),
+    ),
+    (
+        "POST",
+        "/stores/[^/]+/orders",
+        201,
+        "application/json",
+        '{"id": "3f2b8c1e-9a4d-4e6f-8b7a-0c1d2e3f4a5b", "pet_id": 1, "quantity": 1, "priority": 2, "status": "in-progress", "reference": "ORD-7", "placed_at": "2026-01-02T03:04:05Z", "ship_date": "2026-01-05", "note": null}'.encode(),
+        '{"id": "3f2b8c1e-9a4d-4e6f-8b7a-0c1d2e3f4a5b", "pet_id": 1, "quantity": 1, "priority": 2, "status": "in-progress", "reference": "ORD-7", "placed_at": "2026-01-02T03:04:05Z", "ship_date": "2026-01-05", "note": null}'.encode(),
+    ),
+    (
+        "GET",
+        "/departments/[^/]+",
+        200,
+        "application/json",
+        '{"id": 1, "name": "string", "members": [{"id": 1, "name": "string", "manages": {"id": 1, "name": "string", "members": []}}]}'.encode(),
+        '{"id": 1, "name": "string", "members": [{"id": 1, "name": "string", "manages": {"id": 1, "name": "string", "members": []}}]}'.encode(),
+    ),
+    (
+        "GET",
+        "/categories",
+        200,
+        "application/json",
+        '[{"id": 10, "name": "Dogs", "children": [{"id": 11, "name": "Hounds", "children": [{"id": 12, "name": "Beagles", "children": []}]}]}, {"id": 20, "name": "Cats", "children": []}]'.encode(),
+        '[{"id": 10, "name": "Dogs", "children": [{"id": 11, "name": "Hounds", "children": [{"id": 12, "name": "Beagles", "children": []}]}]}, {"id": 20, "name": "Cats", "children": []}]'.encode(),
+    ),
+    (
+        "GET",
+        "/profiles/[^/]+",
+        200,
+        "application/json",
+        '{"user_id": "0b9c2f4e-1d3a-4c5b-9e8f-7a6b5c4d3e2f", "username": "alice", "class": "gold", "2fa_enabled": true, "created-by": "signup-form", "reactions": {"total_count": 5, "+1": 3, "-1": 1, "laugh": 1}, "avatar": "aGVsbG8=", "score": 97.5, "joined_on": "2024-02-29", "last_seen": null, "preferences": {"theme": "dark", "language": "en"}}'.encode(),
+        '{"user_id": "0b9c2f4e-1d3a-4c5b-9e8f-7a6b5c4d3e2f", "username": "alice", "class": "gold", "2fa_enabled": true, "created-by": "signup-form", "reactions": {"total_count": 5, "+1": 3, "-1": 1, "laugh": 1}, "avatar": "aGVsbG8=", "score": 97.5, "joined_on": "2024-02-29", "last_seen": null, "preferences": {"theme": "dark", "language": "en"}}'.encode(),
+    ),
+    (
+        "GET",
+        "/stores/[^/]+",
+        200,
+        "application/json",
+        '{"code": "north-1", "name": "North Side Pets", "address": {"street": "1 Main Street", "city": "Springfield", "postal_code": "12345", "country": "US"}, "opening_hours": {"open": "09:00", "close": "17:30"}, "labels": {"parking": "yes", "floor": "ground"}, "created-by": "admin", "created_at": "2026-01-02T03:04:05Z", "updated_at": null}'.encode(),
+        '{"code": "north-1", "name": "North Side Pets", "address": {"street": "1 Main Street", "city": "Springfield", "postal_code": "12345", "country": "US"}, "opening_hours": {"open": "09:00", "close": "17:30"}, "labels": {"parking": "yes", "floor": "ground"}, "created-by": "admin", "created_at": "2026-01-02T03:04:05Z", "updated_at": null}'.encode(),
+    ),
+    (
+        "GET",
+        "/pets/[^/]+",
+        200,
+        "application/json",
+        '{"pet_type": "cat", "id": 2, "name": "Tom", "nickname": null, "lives_left": 7, "indoor": false, "status": "sold", "created_at": "2026-01-02T03:04:05Z"}'.encode(),
+        '{"pet_type": "cat", "id": 2, "name": "Tom", "nickname": null, "lives_left": 7, "indoor": false, "status": "sold", "created_at": "2026-01-02T03:04:05Z"}'.encode(),
+    ),
+    (
+        "PUT",
+        "/pets/[^/]+",
+        200,
+        "application/json",
+        '{"pet_type": "dog", "id": 1, "name": "Rex", "breed": "Beagle", "birth_date": "2020-05-17", "nickname": "Rexy", "status": "available", "tags": [], "category": {"id": 10, "name": "Dogs", "children": [{"id": 11, "name": "Hounds", "children": []}]}, "weight_kg": 12.25, "legacy_code": "D-0001", "created_at": "2026-01-02T03:04:05Z"}'.encode(),
+        '{"pet_type": "dog", "id": 1, "name": "Rex", "breed": "Beagle", "birth_date": "2020-05-17", "nickname": "Rexy", "status": "available", "tags": [], "category": {"id": 10, "name": "Dogs", "children": [{"id": 11, "name": "Hounds", "children": []}]}, "weight_kg": 12.25, "legacy_code": "D-0001", "created_at": "2026-01-02T03:04:05Z"}'.encode(),
+    ),
+    ("DELETE", "/pets/[^/]+", 204, "", b"", b""),
+    (
+        "GET",
+        "/pets",
+        200,
+        "application/json",
+        '[{"pet_type": "dog", "id": 1, "name": "Rex", "breed": "Beagle", "birth_date": "2020-05-17", "nickname": null, "status": "available", "tags": ["friendly", "small"], "category": {"id": 10, "name": "Dogs", "children": []}, "weight_kg": 11.5, "legacy_code": "D-0001", "created_at": "2026-01-02T03:04:05Z"}, {"pet_type": "cat", "id": 2, "name": "Tom", "nickname": "Tommy", "lives_left": 9, "indoor": true, "status": "pending", "created_at": "2026-01-02T03:04:05Z"}]'.encode(),
+        "[]".encode(),
+    ),
+]
+
+
+def snippets() -> list[tuple[int, str]]:
+    """The README's ```python blocks, with the line each starts on."""
+    text = README.read_text(encoding="utf-8")
+    return [
+        (text.count("\n", 0, match.start()) + 2, match.group(1))
+        for match in re.finditer(r"^```python\n(.*?)^```$", text, re.DOTALL | re.MULTILINE)
+    ]
+
+
+class Router:
+    """Answers each request with its operation's route; remembers what it could not answer."""
+
+    def __init__(self) -> None:
+        self.answered: dict[int, int] = {}
+        self.unknown: list[str] = []
+
+    def __call__(self, method: str, path: str) -> tuple[int, bytes, dict[str, str]]:
+        for index, (verb, pattern, status, content_type, first, later) in enumerate(ROUTES):
+            if verb == method and re.fullmatch(f"(?:/.*)?{pattern}", path):
+                seen = self.answered.get(index, 0)
+                self.answered[index] = seen + 1
+                headers = {"Content-Type": content_type} if content_type else {}
+                return status, later if seen else first, headers
+        self.unknown.append(f"{method} {path}")
+        return 404, b"", {}
+
+
+def test_the_readme_has_snippets() -> None:
+    assert snippets()
+
+
+@pytest.mark.parametrize(
+    ("line", "code"), snippets(), ids=lambda v: f"line{v}" if isinstance(v, int) else ""
+)
+def test_snippet_runs(
+    line: int, code: str, every_client: MockAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in CREDENTIALS:
+        monkeypatch.setenv(name, "test-credential")
+    monkeypatch.setenv("KITCHEN_SINK_BASE_URL", BASE_URL)
+    router = Router()
+    every_client.router = router
+    exec(compile(code, f"{README}:{line}", "exec"), {"__name__": "readme_snippet"})
+    assert not router.unknown, f"requests no operation of the API answers: {router.unknown}"
