@@ -15,7 +15,7 @@ from .conftest import MockAPI
 README = Path(__file__).resolve().parents[1] / "README.md"
 BASE_URL = "https://api.example.test"
 # The credentials the snippets' clients read from the environment.
-CREDENTIALS = ["CLEAR_STREET_API_KEY"]
+CREDENTIALS: list[str] = ["CLEAR_STREET_API_KEY"]
 # (method, path, status, content type, body of the first answer, of the next ones: a page's
 # items emptied, so that paging stops), the most specific path first.
 ROUTES: list[tuple[str, str, int, str, bytes, bytes]] = [
@@ -24,8 +24,8 @@ ROUTES: list[tuple[str, str, int, str, bytes, bytes]] = [
         "/v1/accounts/[^/]+/positions/instructions/[^/]+",
         200,
         "application/json",
-        '{"metadata": {"request_id": "request_id", "next_page_token": "U3RhaW5sZXNzIHJvY2tz", "page_number": 0, "previous_page_token": "U3RhaW5sZXNzIHJvY2tz", "total_items": 0, "total_pages": 0}, "error": {"code": 400, "message": "Order quantity must be greater than zero", "details": [{"foo": "bar"}]}, "data": {"id": "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02", "account_id": 122503, "instruction_id": "ui-20260424-001", "instruction_type": "EXERCISE", "instrument_id": "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02", "quantity": "1", "status": "SENT", "symbol": "AAPL  280121C00195000", "accepted_quantity": null, "created_at": "2026-04-24T14:30:00Z", "rejection_reason": null, "updated_at": "2026-04-24T14:30:00Z"}}'.encode(),
-        '{"metadata": {"request_id": "request_id", "next_page_token": "U3RhaW5sZXNzIHJvY2tz", "page_number": 0, "previous_page_token": "U3RhaW5sZXNzIHJvY2tz", "total_items": 0, "total_pages": 0}, "error": {"code": 400, "message": "Order quantity must be greater than zero", "details": [{"foo": "bar"}]}, "data": {"id": "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02", "account_id": 122503, "instruction_id": "ui-20260424-001", "instruction_type": "EXERCISE", "instrument_id": "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02", "quantity": "1", "status": "SENT", "symbol": "AAPL  280121C00195000", "accepted_quantity": null, "created_at": "2026-04-24T14:30:00Z", "rejection_reason": null, "updated_at": "2026-04-24T14:30:00Z"}}'.encode(),
+        b'{"metadata": {"request_id": "request_id", "next_page_token": "U3RhaW5sZXNzIHJvY2tz", "page_number": 0, "previous_page_token": "U3RhaW5sZXNzIHJvY2tz", "total_items": 0, "total_pages": 0}, "error": {"code": 400, "message": "Order quantity must be greater than zero", "details": [{"foo": "bar"}]}, "data": {"id": "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02", "account_id": 122503, "instruction_id": "ui-20260424-001", "instruction_type": "EXERCISE", "instrument_id": "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02", "quantity": "1", "status": "SENT", "symbol": "AAPL  280121C00195000", "accepted_quantity": null, "created_at": "2026-04-24T14:30:00Z", "rejection_reason": null, "updated_at": "2026-04-24T14:30:00Z"}}',
+        b'{"metadata": {"request_id": "request_id", "next_page_token": "U3RhaW5sZXNzIHJvY2tz", "page_number": 0, "previous_page_token": "U3RhaW5sZXNzIHJvY2tz", "total_items": 0, "total_pages": 0}, "error": {"code": 400, "message": "Order quantity must be greater than zero", "details": [{"foo": "bar"}]}, "data": {"id": "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02", "account_id": 122503, "instruction_id": "ui-20260424-001", "instruction_type": "EXERCISE", "instrument_id": "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02", "quantity": "1", "status": "SENT", "symbol": "AAPL  280121C00195000", "accepted_quantity": null, "created_at": "2026-04-24T14:30:00Z", "rejection_reason": null, "updated_at": "2026-04-24T14:30:00Z"}}',
     ),
 ]
 
@@ -72,5 +72,6 @@ def test_snippet_runs(
     monkeypatch.setenv("CLEAR_STREET_BASE_URL", BASE_URL)
     router = Router()
     every_client.router = router
-    exec(compile(code, f"{README}:{line}", "exec"), {"__name__": "readme_snippet"})
+    # The README's own code, as a reader would run it: exec is the point of this test.
+    exec(compile(code, f"{README}:{line}", "exec"), {"__name__": "readme_snippet"})  # noqa: S102
     assert not router.unknown, f"requests no operation of the API answers: {router.unknown}"

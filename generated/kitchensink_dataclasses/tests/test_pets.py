@@ -52,10 +52,10 @@ class TestListPets:
         assert request.url.raw_path.split(b"?")[0] == b"/pets"
         assert query_pairs(request) == [
             ("from", "2026-01-02T03:04:05Z"),
-            ("include_archived", "true"),
+            ("include_archived", "false"),
             ("name", "string"),
-            ("offset", "1"),
-            ("page-size", "1"),
+            ("offset", "0"),
+            ("page-size", "20"),
             ("status", "available"),
             ("tags", "string"),
         ]
@@ -68,9 +68,9 @@ class TestListPets:
             name="string",
             status="available",
             tags=["string"],
-            page_size=1,
-            offset=1,
-            include_archived=True,
+            page_size=20,
+            offset=0,
+            include_archived=False,
             from_=datetime.datetime.fromisoformat("2026-01-02T03:04:05Z"),
             x_request_tag="string",
         )
@@ -87,9 +87,9 @@ class TestListPets:
                 name="string",
                 status="available",
                 tags=["string"],
-                page_size=1,
-                offset=1,
-                include_archived=True,
+                page_size=20,
+                offset=0,
+                include_archived=False,
                 from_=datetime.datetime.fromisoformat("2026-01-02T03:04:05Z"),
                 x_request_tag="string",
             )

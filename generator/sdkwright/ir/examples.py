@@ -21,6 +21,7 @@ instance of 10^9 values.
 
 from __future__ import annotations
 
+import copy
 import datetime
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
@@ -35,6 +36,7 @@ from sdkwright.ir.nodes import (
     Api,
     Definition,
     Enum,
+    Field,
     ListOf,
     LiteralOf,
     MapOf,
@@ -301,15 +303,26 @@ class _Full:
         return None  # pragma: no cover - the match is exhaustive
 
     def _named(self, definition: Definition, depth: int) -> Any:
-        if isinstance(definition, Alias):
-            return self.sample(definition.type, depth)
         if isinstance(definition, Enum):
             return definition.members[0].value
+        named = Named(definition.name, "alias" if isinstance(definition, Alias) else "model")
+        documented = _documented(definition.example, named, self.definitions)
+        if documented is not MISSING:
+            return documented
+        if isinstance(definition, Alias):
+            return self.sample(definition.type, depth)
         return {
-            field.wire_name: self.sample(field.type, depth + 1)
+            field.wire_name: self._field(field, depth)
             for field in definition.fields
             if field.required or depth < MAX_DEPTH
         }
+
+    def _field(self, field: Field, depth: int) -> Any:
+        for given in (field.example, field.default):
+            documented = _documented(given, field.type, self.definitions)
+            if documented is not MISSING:
+                return documented
+        return self.sample(field.type, depth + 1)
 
 
 class _Minimal:
@@ -382,6 +395,17 @@ class _Minimal:
                 if total > MAX_SYNTHESISED_VALUES:
                     break
         return total
+
+
+def _documented(value: Any, type_: TypeRef, definitions: Definitions) -> Any:
+    """A documented example or default standing for `type_` in the form the SDK writes it
+    back (a copy), or MISSING where there is none or it does not fit."""
+    if value is MISSING:
+        return MISSING
+    from sdkwright.ir import example_forms  # it builds on this module
+
+    fixed, found = example_forms.usable(value, type_, definitions)
+    return MISSING if found is not None else copy.deepcopy(fixed)
 
 
 def _tagged(sample: Any, member: TypeRef, dispatch: TagDispatch | None) -> Any:

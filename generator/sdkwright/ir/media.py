@@ -70,6 +70,17 @@ def media_example(specs: SpecSet, media: Node) -> Any:
     return example.value.get("value", MISSING) if isinstance(example.value, dict) else MISSING
 
 
+def schema_example(schema: Any) -> Any:
+    """A schema's documented example: `example`, else the first of `examples` (JSON Schema's
+    list, OpenAPI 3.1); MISSING when it has none."""
+    if not isinstance(schema, dict):
+        return MISSING
+    if "example" in schema:
+        return schema["example"]
+    listed = schema.get("examples")
+    return listed[0] if isinstance(listed, list) and listed else MISSING
+
+
 def is_empty_object(schema: Any) -> bool:
     return (
         isinstance(schema, dict)

@@ -131,6 +131,8 @@ class Field:
     deprecated: bool = False
     read_only: bool = False
     write_only: bool = False
+    # The property's documented example (`example`, or the first of `examples`), as given.
+    example: Any = field(default=MISSING, compare=False)
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,8 @@ class Model:
     # Deprecated aliases of the class (the naming step's): the name the spec's schema now
     # gives, where the surface lock keeps the class's old name (surface/lock.py).
     aliases: tuple[str, ...] = ()
+    # The schema's documented example (`example`, or the first of `examples`), as given.
+    example: Any = field(default=MISSING, compare=False)
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,8 @@ class Alias:
     # Deprecated aliases of the class (the naming step's): the name the spec's schema now
     # gives, where the surface lock keeps the class's old name (surface/lock.py).
     aliases: tuple[str, ...] = ()
+    # The schema's documented example (`example`, or the first of `examples`), as given.
+    example: Any = field(default=MISSING, compare=False)
 
 
 Definition = Model | Enum | Alias

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sdkwright.diagnostics import Level
+from sdkwright.ir.media import schema_example
 from sdkwright.ir.names import DefinitionName, Term
 from sdkwright.ir.nodes import MISSING, Field
 from sdkwright.ir.shapes import description_of, non_null_members, usable_default
@@ -88,7 +89,19 @@ def _field(
         deprecated=schema.get("deprecated") is True,
         read_only=schema.get("readOnly") is True,
         write_only=schema.get("writeOnly") is True,
+        example=_example(converter, prop),
     )
+
+
+def _example(converter: SchemaConverter, prop: Node) -> Any:
+    """The property's documented example, or that of the schema its `$ref` names."""
+    example = schema_example(prop.value)
+    if example is MISSING and isinstance(prop.value, dict) and "$ref" in prop.value:
+        try:
+            example = schema_example(converter.specs.deref(prop).value)
+        except RefError:
+            return MISSING
+    return example
 
 
 def _target_description(converter: SchemaConverter, prop: Node) -> str:

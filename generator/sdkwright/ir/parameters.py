@@ -73,9 +73,7 @@ def _parameter(converter: SchemaConverter, node: Node, context: NamePart) -> Par
             )
         )
         type_ = ANY
-    example = value.get("example", media_example)
-    if example is MISSING and schema is not None and isinstance(schema.value, dict):
-        example = schema.value.get("example", MISSING)
+    example = _documented_example(converter, node, media_example, schema)
     style_, explode = style(converter, node, location)
     if not json_content:  # JSON text has no style to lack
         converter.diagnostics += undefined_styles.object_items(
@@ -95,6 +93,22 @@ def _parameter(converter: SchemaConverter, node: Node, context: NamePart) -> Par
         allow_reserved=location == "path" and _allows_reserved(value),
         json_content=json_content,
     )
+
+
+def _documented_example(
+    converter: SchemaConverter, node: Node, media_example: Any, schema: Node | None
+) -> Any:
+    """The parameter's `example` or first of `examples`, its media type's, its schema's, or
+    its schema's default: the first the spec gives (MISSING: none)."""
+    example = media.media_example(converter.specs, node)
+    if example is MISSING:
+        example = media_example
+    schema_value = schema.value if schema is not None else None
+    if example is MISSING:
+        example = media.schema_example(schema_value)
+    if example is MISSING and isinstance(schema_value, dict):
+        example = schema_value.get("default", MISSING)
+    return example
 
 
 def _content(converter: SchemaConverter, node: Node) -> tuple[Node | None, Any, bool]:

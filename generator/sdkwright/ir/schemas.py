@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level, Location
-from sdkwright.ir import objects, unions
+from sdkwright.ir import media, objects, unions
 from sdkwright.ir.names import (
     NAME_EXTENSION,
     ComponentOrigin,
@@ -362,7 +362,10 @@ class SchemaConverter:
                 type_ = without_member(type_, named)
             if nested_null and not self._null_flags(node.value)[1]:
                 self._nullable_aliases.add(key)
-            self.definitions[key] = Alias(key, "", description, type_, node.pointer, **extras)
+            example = media.schema_example(node.value)
+            self.definitions[key] = Alias(
+                key, "", description, type_, node.pointer, **extras, example=example
+            )
             return
         self.definitions[key] = Model(key, "", description, (), node.pointer, **extras)
         self._building.add(key)
@@ -370,7 +373,14 @@ class SchemaConverter:
         self._building.discard(key)
         deprecated = node.value.get("deprecated") is True or body.value.get("deprecated") is True
         self.definitions[key] = Model(
-            key, "", description, fields, node.pointer, deprecated, **extras
+            key,
+            "",
+            description,
+            fields,
+            node.pointer,
+            deprecated,
+            **extras,
+            example=media.schema_example(node.value),
         )
         if self._unsettled and not self._building:
             self._settle_unions()

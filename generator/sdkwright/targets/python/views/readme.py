@@ -202,7 +202,7 @@ def _route(call: MethodContext) -> Route:
         content_type = "text/plain" if kind == "text" else "application/octet-stream"
         first = _bytes(text)
     elif example is MISSING or op.success.type is None:
-        content_type, first = "", "b''"
+        content_type, first = "", 'b""'
     else:
         content_type, first = "application/json", _json(example)
     later = first
@@ -220,7 +220,9 @@ def _route(call: MethodContext) -> Route:
 
 
 def _bytes(text: str) -> str:
-    return pytext.string_literal(text) + ".encode()"
+    """`text` encoded, as a Python expression: a bytes literal where it is ASCII."""
+    literal = pytext.string_literal(text)
+    return f"b{literal}" if text.isascii() else f"{literal}.encode()"
 
 
 def _json(value: Any) -> str:
