@@ -153,7 +153,7 @@ def test_the_tree_client_methods_and_fallback(
     assert warning.location is not None and warning.location.file.endswith("sdkwright.yaml")
     readme = (sdk / "README.md").read_text()
     assert "client.v1.positions.cancel_position_instruction(" in readme
-    assert "Methods of `client.v1.positions.instructions`" in (sdk / "api.md").read_text()
+    assert "## `client.v1.positions.instructions`" in (sdk / "api.md").read_text()
     tests = (sdk / "tests" / "test_v1_positions.py").read_text()
     assert "client.v1.positions.cancel_position_instruction(" in tests
 

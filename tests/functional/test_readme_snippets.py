@@ -1,14 +1,16 @@
-"""Every README snippet of every golden SDK runs, type-checks and is formatted (issue 15,
-"True docs").
+"""Every README (and api.md) snippet of every golden SDK runs, type-checks and is formatted
+(issue 15, "True docs").
 
 - Each SDK's generated `tests/test_readme.py` runs its README's Python snippets against the
   spec's examples (over the SDK's mock transport).
 - The snippets, extracted to files, pass `mypy --strict` (one mypy run per SDK).
-- The README passes `ruff format --check` with the SDK's own settings.
+- README.md and api.md pass `ruff format --check` with the SDK's own settings.
+- api.md gives every operation's method with its signature exactly as the code defines it.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 import sys
 from pathlib import Path
@@ -23,8 +25,13 @@ TARGETS = load_targets(REPO / "sdkwright.yaml")
 FENCE = re.compile(r"^```python\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 
 
-def snippets(readme: Path) -> list[str]:
-    return FENCE.findall(readme.read_text(encoding="utf-8"))
+def snippets(sdk: Path) -> list[str]:
+    """The Python code blocks of the SDK's README.md and api.md."""
+    return [
+        code
+        for doc in ("README.md", "api.md")
+        for code in FENCE.findall((sdk / doc).read_text(encoding="utf-8"))
+    ]
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
@@ -37,9 +44,7 @@ def test_every_readme_snippet_runs(target: object, tmp_path: Path) -> None:
     assert result.returncode == 0, describe(result)
     ran = re.search(r"(\d+) passed", result.stdout)
     # The test of each snippet, and the one checking that there are snippets at all.
-    assert ran is not None and int(ran.group(1)) == len(snippets(sdk / "README.md")) + 1, describe(
-        result
-    )
+    assert ran is not None and int(ran.group(1)) == len(snippets(sdk)) + 1, describe(result)
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
@@ -48,7 +53,7 @@ def test_every_readme_snippet_type_checks(target: object, tmp_path: Path) -> Non
 
     assert isinstance(target, Target)
     sdk = copy_sdk(target.output, tmp_path / "sdk")
-    found = snippets(sdk / "README.md")
+    found = snippets(sdk)
     assert found
     folder = sdk / "readme_snippets"
     folder.mkdir()
@@ -69,13 +74,11 @@ def test_every_readme_snippet_type_checks(target: object, tmp_path: Path) -> Non
 
 
 def test_every_readme_is_formatted() -> None:
-    readmes = [str(t.output / "README.md") for t in TARGETS]
-    assert all(Path(r).is_file() for r in readmes)
+    docs = [t.output / name for t in TARGETS for name in ("README.md", "api.md")]
+    assert all(doc.is_file() for doc in docs)
     # Each SDK's own settings (its pyproject's [tool.ruff]), as a user running ruff there.
-    for readme in readmes:
-        result = run(
-            [ruff_binary(), "format", "--check", "--no-cache", readme], Path(readme).parent
-        )
+    for doc in docs:
+        result = run([ruff_binary(), "format", "--check", "--no-cache", str(doc)], doc.parent)
         assert result.returncode == 0, describe(result)
 
 
@@ -92,3 +95,53 @@ def test_readmes_show_this_apis_operations_only() -> None:
         assert methods and called - options <= methods, (target.name, called - options - methods)
         assert "list_things" not in text and "follow_events" not in text
         assert GENERATED in target.output.parents
+
+
+OPTIONS = {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries"}
+ENTRY = re.compile(r"^- `(\w+)\((.*)\) -> (.*)`: `[A-Z]+ ", re.MULTILINE)
+
+
+def _canonical(function: ast.FunctionDef) -> str:
+    """A method's signature without the options every method takes, as ast writes it."""
+    arguments = function.args
+    arguments.args = [a for a in arguments.args if a.arg not in OPTIONS]
+    kept = [
+        (a, d)
+        for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)
+        if a.arg not in OPTIONS
+    ]
+    arguments.kwonlyargs, arguments.kw_defaults = [a for a, _ in kept], [d for _, d in kept]
+    function.body, function.decorator_list = [ast.Expr(ast.Constant(...))], []
+    return ast.unparse(function)
+
+
+def _defined(package: Path) -> list[tuple[str, str]]:
+    """(name, signature) of each operation's method (those taking `max_retries=`) of the
+    sync resource classes, nested resources' too."""
+    found = []
+    for module in sorted((package / "resources").rglob("*.py")):
+        for node in ast.parse(module.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.ClassDef) or node.name.startswith("Async"):
+                continue
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and any(
+                    a.arg == "max_retries" for a in item.args.kwonlyargs
+                ):
+                    found.append((item.name, _canonical(item)))
+    return found
+
+
+@pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.name)
+def test_api_md_gives_each_method_as_defined(target: object) -> None:
+    """One entry per method of every resource, its signature exactly as the code defines it:
+    keyword-only arguments after `*`, defaults, and a page type for paginated methods."""
+    from sdkwright.config import Target
+
+    assert isinstance(target, Target)
+    entries = ENTRY.findall((target.output / "api.md").read_text(encoding="utf-8"))
+    defined = _defined(target.output / target.package)
+    assert entries and sorted(n for n, _, _ in entries) == sorted(n for n, _ in defined)
+    for name, parameters, returns in entries:
+        written = ast.parse(f"def {name}({parameters}) -> {returns}:\n    ...").body[0]
+        assert isinstance(written, ast.FunctionDef)
+        assert (name, _canonical(written)) in defined, (name, [d for d in defined if d[0] == name])

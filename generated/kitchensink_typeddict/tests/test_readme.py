@@ -1,7 +1,7 @@
 # File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
-"""Every Python snippet of README.md, run as it is written: each request is answered with
-its operation's documented example (or one synthesised from the schema), so a snippet that
-fails to import, build its arguments, call the API or read its result fails here."""
+"""Every Python snippet of README.md and api.md, run as it is written: each request is
+answered with its operation's documented example (or one synthesised from the schema), so a
+snippet that fails to import, build its arguments, call the API or read its result fails here."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import pytest
 
 from .conftest import MockAPI
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = (ROOT / "README.md", ROOT / "api.md")
 BASE_URL = "https://api.example.test"
 # The credentials the snippets' clients read from the environment.
 CREDENTIALS: list[str] = ["KITCHEN_SINK_API_KEY"]
@@ -88,13 +89,16 @@ ROUTES: list[tuple[str, str, int, str, bytes, bytes]] = [
 ]
 
 
-def snippets() -> list[tuple[int, str]]:
-    """The README's ```python blocks, with the line each starts on."""
-    text = README.read_text(encoding="utf-8")
-    return [
-        (text.count("\n", 0, match.start()) + 2, match.group(1))
-        for match in re.finditer(r"^```python\n(.*?)^```$", text, re.DOTALL | re.MULTILINE)
-    ]
+def snippets() -> list[tuple[str, str]]:
+    """The docs' ```python blocks, each with where it starts (file:line)."""
+    found = []
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        found += [
+            (f"{doc.name}:{text.count(chr(10), 0, match.start()) + 2}", match.group(1))
+            for match in re.finditer(r"^```python\n(.*?)^```$", text, re.DOTALL | re.MULTILINE)
+        ]
+    return found
 
 
 class Router:
@@ -116,14 +120,12 @@ class Router:
 
 
 def test_the_readme_has_snippets() -> None:
-    assert snippets()
+    assert any(where.startswith("README.md:") for where, _ in snippets())
 
 
-@pytest.mark.parametrize(
-    ("line", "code"), snippets(), ids=lambda v: f"line{v}" if isinstance(v, int) else ""
-)
+@pytest.mark.parametrize(("where", "code"), snippets(), ids=[where for where, _ in snippets()])
 def test_snippet_runs(
-    line: int, code: str, every_client: MockAPI, monkeypatch: pytest.MonkeyPatch
+    where: str, code: str, every_client: MockAPI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for name in CREDENTIALS:
         monkeypatch.setenv(name, "test-credential")
@@ -131,5 +133,5 @@ def test_snippet_runs(
     router = Router()
     every_client.router = router
     # The README's own code, as a reader would run it: exec is the point of this test.
-    exec(compile(code, f"{README}:{line}", "exec"), {"__name__": "readme_snippet"})  # noqa: S102
+    exec(compile(code, str(ROOT / where), "exec"), {"__name__": "readme_snippet"})  # noqa: S102
     assert not router.unknown, f"requests no operation of the API answers: {router.unknown}"
