@@ -1,13 +1,12 @@
 # File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
 """Pages of list operations, fetched lazily.
 
-A paginated method fetches its first page and returns a `SyncPage` (or `AsyncPage`):
+A paginated method fetches its first page and returns a `SyncPage` (or `AsyncPage`);
+the SDK's README shows one of its own:
 
-    for item in client.accounts.list_accounts():      # every item, page after page
-        ...
-    page = client.accounts.list_accounts()
+    for item in page: ...                             # every item, page after page
     page.items, page.response                         # the first page, and its whole body
-    for page in page.iter_pages(): ...                # page by page
+    for each in page.iter_pages(): ...                # page by page
 
 The next page is only requested when iteration gets there. Iteration stops when the server
 gives no next cursor, an empty page, the cursor it was just sent (a server bug that would

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from sdkwright.ir.nodes import Definition, Field, Model, Operation, UnionOf
+import re
+import textwrap
+
+from sdkwright.ir.nodes import Definition, Field, Model, Nullable, Operation, UnionOf
 from sdkwright.targets.python import pytext, pytypes
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from sdkwright.targets.python.views.methods import MethodContext
+    from sdkwright.targets.python.views.methods import Argument, MethodContext
+
+# A method's docstring sits 8 columns in; `pytext.docstring_block` wraps at 96.
+ARGS_WIDTH = 96 - 8
 
 
 def definition_docstring(definition: Definition) -> str:
@@ -37,19 +43,41 @@ def method_docstring(call: MethodContext) -> str:
         parts.append(description)
     if op.deprecated:
         parts.append("Deprecated: the API marks this operation as deprecated.")
-    documented = [a for a in call.arguments if a.description or a.deprecated]
+    documented = [
+        (a, _argument_text(a, call))
+        for a in call.arguments
+        if a.description or a.deprecated or a.name == "body"
+    ]
     if documented:
         lines = ["Args:"]
-        for argument in documented:
-            text = " ".join(
-                [*argument.description.split(), *(["Deprecated."] * argument.deprecated)]
+        for argument, text in documented:
+            # Continuation lines hang under the entry, so none reads as an entry of its own.
+            lines += textwrap.wrap(
+                f"    {argument.name}: {text}",
+                width=ARGS_WIDTH,
+                subsequent_indent=" " * 8,
+                break_long_words=False,
+                break_on_hyphens=False,
             )
-            lines.append(f"    {argument.name}: {text}")
         parts.append("\n".join(lines))
     returns = _returns_note(op)
     if returns:
         parts.append(returns)
     return pytext.docstring_block("\n\n".join(parts), 8)
+
+
+def _argument_text(argument: Argument, call: MethodContext) -> str:
+    """What an argument's entry says: its description; a whole request body without one
+    says what it takes."""
+    words = argument.description.split()
+    body = call.op.body
+    if not words and argument.name == "body" and body is not None:
+        core = body.type.inner if isinstance(body.type, Nullable) else body.type
+        models = re.sub(r" \| \w+Param\b", "", pytypes.annotation(core))
+        dicts = " (models, or dicts of their fields)" if models != pytypes.annotation(core) else ""
+        optional = ", optional" if not body.required else ""
+        words = [f"The request body{optional}: `{models}`{dicts}."]
+    return " ".join([*words, *(["Deprecated."] * argument.deprecated)])
 
 
 def _returns_note(op: Operation) -> str:
