@@ -305,10 +305,13 @@ class _Full:
     def _named(self, definition: Definition, depth: int) -> Any:
         if isinstance(definition, Enum):
             return definition.members[0].value
-        named = Named(definition.name, "alias" if isinstance(definition, Alias) else "model")
-        documented = _documented(definition.example, named, self.definitions)
-        if documented is not MISSING:
-            return documented
+        if definition.example is not MISSING:
+            kind: Any = "alias" if isinstance(definition, Alias) else "model"
+            documented = _documented(
+                definition.example, Named(definition.name, kind), self.definitions
+            )
+            if documented is not MISSING:
+                return documented
         if isinstance(definition, Alias):
             return self.sample(definition.type, depth)
         return {
@@ -319,9 +322,10 @@ class _Full:
 
     def _field(self, field: Field, depth: int) -> Any:
         for given in (field.example, field.default):
-            documented = _documented(given, field.type, self.definitions)
-            if documented is not MISSING:
-                return documented
+            if given is not MISSING:
+                documented = _documented(given, field.type, self.definitions)
+                if documented is not MISSING:
+                    return documented
         return self.sample(field.type, depth + 1)
 
 

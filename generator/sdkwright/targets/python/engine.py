@@ -23,7 +23,6 @@ from sdkwright.targets.python.views import (
     definitions,
     docstrings,
     input_forms,
-    readme,
     webhooks,
 )
 
@@ -81,7 +80,6 @@ TEMPLATE_GLOBALS: dict[str, Any] = {
     "is_param": body_params.is_param,
     "client_auth": auth.client_auth,
     "input_forms": input_forms.input_forms,
-    "readme_view": readme.readme_view,
     "expected_auth": auth.expected_auth,
     "webhooks_view": webhooks.webhooks_view,
     "uses_client_credentials": auth.uses_client_credentials,

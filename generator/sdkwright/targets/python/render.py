@@ -16,6 +16,7 @@ from sdkwright import flavours
 from sdkwright.cache.render_cache import Outcome, RenderCache, TrackedDefinitions
 from sdkwright.ir.nodes import Api, Definition
 from sdkwright.targets.python import engine, parallel, recording, units
+from sdkwright.targets.python.views.readme import readme_view
 
 Text = Callable[[str, Mapping[str, Any]], str]
 
@@ -75,10 +76,11 @@ def render_plan(
         files |= done.files
         if unit.group is not None:
             groups_calls.append((unit.group, done.value))
+    # The README's examples and the routes its test answers with: worked out once.
+    readme = readme_view(api, groups_calls, common["package"], plan.asynchronous)
+    summary = {**common, "groups_calls": groups_calls, "readme": readme}
     for page in sdk.summaries:
-        files[page.path] = text(
-            page.template, {**common, **page.context, "groups_calls": groups_calls}
-        )
+        files[page.path] = text(page.template, {**summary, **page.context})
     files |= {page.path: text(page.template, {**common, **page.context}) for page in sdk.closing}
     cache.save()
     return files
