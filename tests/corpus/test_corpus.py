@@ -45,6 +45,7 @@ from shared_run import warm_mypy_cache
 pytestmark = [needs_shared_specs, pytest.mark.slow]
 
 SHARDS = 2  # pytest processes per SDK: the cores CI has
+README_TESTS = "tests/test_readme.py"  # its README's and api.md's snippets, run apart too
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 
 
@@ -210,11 +211,11 @@ def run_sharded(sdk: Path, shards: int = SHARDS) -> list[subprocess.CompletedPro
     files = sorted(
         str(path.relative_to(sdk))
         for path in (sdk / "tests").glob("test_*.py")
-        if str(path.relative_to(sdk)) not in CLIENT_TESTS
+        if str(path.relative_to(sdk)) not in (*CLIENT_TESTS, README_TESTS)
     )
     groups = [files[index::shards] for index in range(shards) if files[index::shards]]
     command = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
-    every_test = ["tests", *WITHOUT_CLIENT_TESTS]
+    every_test = ["tests", *WITHOUT_CLIENT_TESTS, "--ignore", README_TESTS]
     processes = [
         subprocess.Popen(
             [*command, *(group or every_test)], cwd=sdk, stdout=PIPE, stderr=PIPE, text=True
@@ -235,6 +236,18 @@ def test_generated_client_tests_pass(sdk: Generated) -> None:
     result = run([*command, *CLIENT_TESTS], sdk.sdk)
     assert result.returncode == 0, describe(result)
     assert re.search(r"\b[1-9]\d* passed\b", result.stdout), describe(result)
+
+
+def test_readme_snippets_run(sdk: Generated) -> None:
+    """Every Python snippet of the README and api.md, run against the spec's examples."""
+    blocks = sum(
+        (sdk.sdk / doc).read_text(encoding="utf-8").count("```python\n")
+        for doc in ("README.md", "api.md")
+    )
+    command = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
+    result = run([*command, str(README_TESTS)], sdk.sdk)
+    assert result.returncode == 0, describe(result)
+    assert re.search(rf"\b{blocks + 1} passed\b", result.stdout), describe(result)
 
 
 def test_generated_tests_pass(sdk: Generated) -> None:

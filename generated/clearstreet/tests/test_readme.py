@@ -5,6 +5,8 @@ snippet that fails to import, build its arguments, call the API or read its resu
 
 from __future__ import annotations
 
+import importlib
+import json
 import re
 from pathlib import Path
 
@@ -17,18 +19,20 @@ DOCS = (ROOT / "README.md", ROOT / "api.md")
 BASE_URL = "https://api.example.test"
 # The credentials the snippets' clients read from the environment.
 CREDENTIALS: list[str] = ["CLEAR_STREET_API_KEY"]
-# (method, path, status, content type, body of the first answer, of the next ones: a page's
-# items emptied, so that paging stops), the most specific path first.
-ROUTES: list[tuple[str, str, int, str, bytes, bytes]] = [
+# (method, path, status, kind of response, the test module and class whose response answers,
+# where a page's items are: None for no page), the most specific path first.
+ROUTES: list[tuple[str, str, int, str, str, str, tuple[str, ...] | None]] = [
     (
         "DELETE",
         "/v1/accounts/[^/]+/positions/instructions/[^/]+",
         200,
-        "application/json",
-        b'{"metadata": {"request_id": "request_id", "next_page_token": "U3RhaW5sZXNzIHJvY2tz", "page_number": 0, "previous_page_token": "U3RhaW5sZXNzIHJvY2tz", "total_items": 0, "total_pages": 0}, "error": {"code": 400, "message": "Order quantity must be greater than zero", "details": [{"foo": "bar"}]}, "data": {"id": "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02", "account_id": 122503, "instruction_id": "ui-20260424-001", "instruction_type": "EXERCISE", "instrument_id": "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02", "quantity": "1", "status": "SENT", "symbol": "AAPL  280121C00195000", "accepted_quantity": null, "created_at": "2026-04-24T14:30:00Z", "rejection_reason": null, "updated_at": "2026-04-24T14:30:00Z"}}',
-        b'{"metadata": {"request_id": "request_id", "next_page_token": "U3RhaW5sZXNzIHJvY2tz", "page_number": 0, "previous_page_token": "U3RhaW5sZXNzIHJvY2tz", "total_items": 0, "total_pages": 0}, "error": {"code": 400, "message": "Order quantity must be greater than zero", "details": [{"foo": "bar"}]}, "data": {"id": "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02", "account_id": 122503, "instruction_id": "ui-20260424-001", "instruction_type": "EXERCISE", "instrument_id": "0195f6d0-a1b2-7c3d-8e4f-5a6b7c8d9e02", "quantity": "1", "status": "SENT", "symbol": "AAPL  280121C00195000", "accepted_quantity": null, "created_at": "2026-04-24T14:30:00Z", "rejection_reason": null, "updated_at": "2026-04-24T14:30:00Z"}}',
+        "json",
+        "test_positions",
+        "TestCancelPositionInstruction",
+        None,
     ),
 ]
+EVENTS = b'event: update\ndata: {"n": 1}\n\ndata: done\n\n'
 
 
 def snippets() -> list[tuple[str, str]]:
@@ -43,6 +47,33 @@ def snippets() -> list[tuple[str, str]]:
     return found
 
 
+def answer(
+    kind: str, module: str, test_class: str, items: tuple[str, ...] | None, again: bool
+) -> tuple[bytes, str]:
+    """The body and content type an operation's generated test answers with; a page asked
+    for again gets its items emptied, the last page."""
+    if kind == "events":
+        return EVENTS, "text/event-stream"
+    tests = importlib.import_module(f".{module}", __package__ or "tests")
+    response = getattr(tests, test_class).response if test_class else None
+    if kind in ("text", "bytes"):
+        media = "text/plain" if kind == "text" else "application/octet-stream"
+        return str(response).encode(), media
+    if response is None:
+        return b"", ""
+    if again and items is not None:
+        response = json.loads(json.dumps(response))
+        if not items:
+            response = []
+        else:
+            holder = response
+            for key in items[:-1]:
+                holder = holder.get(key, {}) if isinstance(holder, dict) else {}
+            if isinstance(holder, dict):
+                holder[items[-1]] = []
+    return json.dumps(response).encode(), "application/json"
+
+
 class Router:
     """Answers each request with its operation's route; remembers what it could not answer."""
 
@@ -51,12 +82,12 @@ class Router:
         self.unknown: list[str] = []
 
     def __call__(self, method: str, path: str) -> tuple[int, bytes, dict[str, str]]:
-        for index, (verb, pattern, status, content_type, first, later) in enumerate(ROUTES):
+        for index, (verb, pattern, status, kind, module, test_class, items) in enumerate(ROUTES):
             if verb == method and re.fullmatch(f"(?:/.*)?{pattern}", path):
                 seen = self.answered.get(index, 0)
                 self.answered[index] = seen + 1
-                headers = {"Content-Type": content_type} if content_type else {}
-                return status, later if seen else first, headers
+                content, media = answer(kind, module, test_class, items, bool(seen))
+                return status, content, {"Content-Type": media} if media else {}
         self.unknown.append(f"{method} {path}")
         return 404, b"", {}
 

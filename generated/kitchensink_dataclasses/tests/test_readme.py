@@ -5,6 +5,8 @@ snippet that fails to import, build its arguments, call the API or read its resu
 
 from __future__ import annotations
 
+import importlib
+import json
 import re
 from pathlib import Path
 
@@ -17,76 +19,21 @@ DOCS = (ROOT / "README.md", ROOT / "api.md")
 BASE_URL = "https://api.example.test"
 # The credentials the snippets' clients read from the environment.
 CREDENTIALS: list[str] = ["KITCHEN_SINK_API_KEY"]
-# (method, path, status, content type, body of the first answer, of the next ones: a page's
-# items emptied, so that paging stops), the most specific path first.
-ROUTES: list[tuple[str, str, int, str, bytes, bytes]] = [
-    ("GET", "/stores/[^/]+/inventory", 200, "application/json", b'{"key": 1}', b'{"key": 1}'),
-    (
-        "POST",
-        "/stores/[^/]+/orders",
-        201,
-        "application/json",
-        b'{"id": "3f2b8c1e-9a4d-4e6f-8b7a-0c1d2e3f4a5b", "pet_id": 1, "quantity": 1, "priority": 2, "status": "in-progress", "reference": "ORD-7", "placed_at": "2026-01-02T03:04:05Z", "ship_date": "2026-01-05", "note": null}',
-        b'{"id": "3f2b8c1e-9a4d-4e6f-8b7a-0c1d2e3f4a5b", "pet_id": 1, "quantity": 1, "priority": 2, "status": "in-progress", "reference": "ORD-7", "placed_at": "2026-01-02T03:04:05Z", "ship_date": "2026-01-05", "note": null}',
-    ),
-    (
-        "GET",
-        "/departments/[^/]+",
-        200,
-        "application/json",
-        b'{"id": 1, "name": "string", "members": [{"id": 1, "name": "string", "manages": {"id": 1, "name": "string", "members": []}}]}',
-        b'{"id": 1, "name": "string", "members": [{"id": 1, "name": "string", "manages": {"id": 1, "name": "string", "members": []}}]}',
-    ),
-    (
-        "GET",
-        "/categories",
-        200,
-        "application/json",
-        b'[{"id": 10, "name": "Dogs", "children": [{"id": 11, "name": "Hounds", "children": [{"id": 12, "name": "Beagles", "children": []}]}]}, {"id": 20, "name": "Cats", "children": []}]',
-        b'[{"id": 10, "name": "Dogs", "children": [{"id": 11, "name": "Hounds", "children": [{"id": 12, "name": "Beagles", "children": []}]}]}, {"id": 20, "name": "Cats", "children": []}]',
-    ),
-    (
-        "GET",
-        "/profiles/[^/]+",
-        200,
-        "application/json",
-        b'{"user_id": "0b9c2f4e-1d3a-4c5b-9e8f-7a6b5c4d3e2f", "username": "alice", "class": "gold", "2fa_enabled": true, "created-by": "signup-form", "reactions": {"total_count": 5, "+1": 3, "-1": 1, "laugh": 1}, "avatar": "aGVsbG8=", "score": 97.5, "joined_on": "2024-02-29", "last_seen": null, "preferences": {"theme": "dark", "language": "en"}}',
-        b'{"user_id": "0b9c2f4e-1d3a-4c5b-9e8f-7a6b5c4d3e2f", "username": "alice", "class": "gold", "2fa_enabled": true, "created-by": "signup-form", "reactions": {"total_count": 5, "+1": 3, "-1": 1, "laugh": 1}, "avatar": "aGVsbG8=", "score": 97.5, "joined_on": "2024-02-29", "last_seen": null, "preferences": {"theme": "dark", "language": "en"}}',
-    ),
-    (
-        "GET",
-        "/stores/[^/]+",
-        200,
-        "application/json",
-        b'{"code": "north-1", "name": "North Side Pets", "address": {"street": "1 Main Street", "city": "Springfield", "postal_code": "12345", "country": "US"}, "opening_hours": {"open": "09:00", "close": "17:30"}, "labels": {"parking": "yes", "floor": "ground"}, "created-by": "admin", "created_at": "2026-01-02T03:04:05Z", "updated_at": null}',
-        b'{"code": "north-1", "name": "North Side Pets", "address": {"street": "1 Main Street", "city": "Springfield", "postal_code": "12345", "country": "US"}, "opening_hours": {"open": "09:00", "close": "17:30"}, "labels": {"parking": "yes", "floor": "ground"}, "created-by": "admin", "created_at": "2026-01-02T03:04:05Z", "updated_at": null}',
-    ),
-    (
-        "GET",
-        "/pets/[^/]+",
-        200,
-        "application/json",
-        b'{"pet_type": "cat", "id": 2, "name": "Tom", "nickname": null, "lives_left": 7, "indoor": false, "status": "sold", "created_at": "2026-01-02T03:04:05Z"}',
-        b'{"pet_type": "cat", "id": 2, "name": "Tom", "nickname": null, "lives_left": 7, "indoor": false, "status": "sold", "created_at": "2026-01-02T03:04:05Z"}',
-    ),
-    (
-        "PUT",
-        "/pets/[^/]+",
-        200,
-        "application/json",
-        b'{"pet_type": "dog", "id": 1, "name": "Rex", "breed": "Beagle", "birth_date": "2020-05-17", "nickname": "Rexy", "status": "available", "tags": [], "category": {"id": 10, "name": "Dogs", "children": [{"id": 11, "name": "Hounds", "children": []}]}, "weight_kg": 12.25, "legacy_code": "D-0001", "created_at": "2026-01-02T03:04:05Z"}',
-        b'{"pet_type": "dog", "id": 1, "name": "Rex", "breed": "Beagle", "birth_date": "2020-05-17", "nickname": "Rexy", "status": "available", "tags": [], "category": {"id": 10, "name": "Dogs", "children": [{"id": 11, "name": "Hounds", "children": []}]}, "weight_kg": 12.25, "legacy_code": "D-0001", "created_at": "2026-01-02T03:04:05Z"}',
-    ),
-    ("DELETE", "/pets/[^/]+", 204, "", b"", b""),
-    (
-        "GET",
-        "/pets",
-        200,
-        "application/json",
-        b'[{"pet_type": "dog", "id": 1, "name": "Rex", "breed": "Beagle", "birth_date": "2020-05-17", "nickname": null, "status": "available", "tags": ["friendly", "small"], "category": {"id": 10, "name": "Dogs", "children": []}, "weight_kg": 11.5, "legacy_code": "D-0001", "created_at": "2026-01-02T03:04:05Z"}, {"pet_type": "cat", "id": 2, "name": "Tom", "nickname": "Tommy", "lives_left": 9, "indoor": true, "status": "pending", "created_at": "2026-01-02T03:04:05Z"}]',
-        b"[]",
-    ),
+# (method, path, status, kind of response, the test module and class whose response answers,
+# where a page's items are: None for no page), the most specific path first.
+ROUTES: list[tuple[str, str, int, str, str, str, tuple[str, ...] | None]] = [
+    ("GET", "/stores/[^/]+/inventory", 200, "json", "test_stores", "TestGetStoreInventory", None),
+    ("POST", "/stores/[^/]+/orders", 201, "json", "test_stores", "TestCreateOrder", None),
+    ("GET", "/departments/[^/]+", 200, "json", "test_misc", "TestGetDepartment", None),
+    ("GET", "/categories", 200, "json", "test_misc", "TestListCategories", None),
+    ("GET", "/profiles/[^/]+", 200, "json", "test_misc", "TestGetUserProfile", None),
+    ("GET", "/stores/[^/]+", 200, "json", "test_stores", "TestGetStore", None),
+    ("GET", "/pets/[^/]+", 200, "json", "test_pets", "TestGetPet", None),
+    ("PUT", "/pets/[^/]+", 200, "json", "test_pets", "TestPutPet", None),
+    ("DELETE", "/pets/[^/]+", 204, "empty", "test_pets", "", None),
+    ("GET", "/pets", 200, "json", "test_pets", "TestListPets", ()),
 ]
+EVENTS = b'event: update\ndata: {"n": 1}\n\ndata: done\n\n'
 
 
 def snippets() -> list[tuple[str, str]]:
@@ -101,6 +48,33 @@ def snippets() -> list[tuple[str, str]]:
     return found
 
 
+def answer(
+    kind: str, module: str, test_class: str, items: tuple[str, ...] | None, again: bool
+) -> tuple[bytes, str]:
+    """The body and content type an operation's generated test answers with; a page asked
+    for again gets its items emptied, the last page."""
+    if kind == "events":
+        return EVENTS, "text/event-stream"
+    tests = importlib.import_module(f".{module}", __package__ or "tests")
+    response = getattr(tests, test_class).response if test_class else None
+    if kind in ("text", "bytes"):
+        media = "text/plain" if kind == "text" else "application/octet-stream"
+        return str(response).encode(), media
+    if response is None:
+        return b"", ""
+    if again and items is not None:
+        response = json.loads(json.dumps(response))
+        if not items:
+            response = []
+        else:
+            holder = response
+            for key in items[:-1]:
+                holder = holder.get(key, {}) if isinstance(holder, dict) else {}
+            if isinstance(holder, dict):
+                holder[items[-1]] = []
+    return json.dumps(response).encode(), "application/json"
+
+
 class Router:
     """Answers each request with its operation's route; remembers what it could not answer."""
 
@@ -109,12 +83,12 @@ class Router:
         self.unknown: list[str] = []
 
     def __call__(self, method: str, path: str) -> tuple[int, bytes, dict[str, str]]:
-        for index, (verb, pattern, status, content_type, first, later) in enumerate(ROUTES):
+        for index, (verb, pattern, status, kind, module, test_class, items) in enumerate(ROUTES):
             if verb == method and re.fullmatch(f"(?:/.*)?{pattern}", path):
                 seen = self.answered.get(index, 0)
                 self.answered[index] = seen + 1
-                headers = {"Content-Type": content_type} if content_type else {}
-                return status, later if seen else first, headers
+                content, media = answer(kind, module, test_class, items, bool(seen))
+                return status, content, {"Content-Type": media} if media else {}
         self.unknown.append(f"{method} {path}")
         return 404, b"", {}
 

@@ -8,13 +8,11 @@ Computed once per SDK, linear in the number of operations."""
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from sdkwright.ir.nodes import MISSING, Api, FieldPath, ResourceGroup
+from sdkwright.ir.nodes import Api, ResourceGroup
 from sdkwright.targets.python import pytext, wire
 from sdkwright.targets.python.views.methods import MethodContext
 from sdkwright.targets.python.views.samples import server_path
@@ -28,8 +26,6 @@ _NEEDS = (
     ("msgspec.", "import msgspec"),
     ("TypeAdapter(", "from pydantic import TypeAdapter"),
 )
-# A server-sent event stream for the operations that return one.
-EVENTS = 'event: update\ndata: {"n": 1}\n\ndata: done\n\n'
 
 
 @dataclass(frozen=True)
@@ -55,14 +51,17 @@ class SampleCall:
 
 @dataclass(frozen=True)
 class Route:
-    """How the snippets' mock answers one operation: its first request, then any other."""
+    """How the snippets' mock answers one operation: with the response its generated test
+    (`module`, `test_class`: "" where the method returns nothing) answers with, a page's later
+    requests with its items (at `items`, wire keys) emptied, so that paging stops."""
 
     method: str
     pattern: str  # a regular expression of the path, as a Python string literal
     status: int
-    content_type: str
-    first: str  # the body, as a Python expression of bytes
-    later: str  # the same for the following requests (a page: its items emptied)
+    kind: str  # of the success response: json, events, text, bytes, empty
+    module: str
+    test_class: str
+    items: tuple[str, ...] | None  # None: not a page
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,7 @@ def readme_view(
         prefix = f"{group.accessor}." if group.accessor else ""
         samples = tuple((call, _sample(call, prefix)) for call in calls)
         every += (s for _, s in samples)
-        routes += (_route(call) for call in calls)
+        routes += (_route(call, group.module) for call in calls)
         if samples:
             operations.append((group.accessor, group.description, samples))
     plain = next((s for s in every if not s.page and not s.events), None)
@@ -184,7 +183,7 @@ def _sample(call: MethodContext, prefix: str) -> SampleCall:
     )
 
 
-def _route(call: MethodContext) -> Route:
+def _route(call: MethodContext, module: str) -> Route:
     op = call.op
     pieces = re.split(r"(\{[^{}]*\})", op.path)
     parameters = {p.wire_name for p in op.path_parameters}
@@ -193,51 +192,15 @@ def _route(call: MethodContext) -> Route:
         for piece in pieces
     )
     pattern = re.escape(server_path(op.server)) + pattern
-    example = op.success.example
-    kind = op.success.kind
-    if kind == "events":
-        content_type, first = "text/event-stream", _bytes(EVENTS)
-    elif kind in ("text", "bytes"):
-        text = "" if example is MISSING else str(example)
-        content_type = "text/plain" if kind == "text" else "application/octet-stream"
-        first = _bytes(text)
-    elif example is MISSING or op.success.type is None:
-        content_type, first = "", 'b""'
-    else:
-        content_type, first = "application/json", _json(example)
-    later = first
     paging = op.pagination
-    if paging is not None and example is not MISSING:
-        later = _json(_emptied(example, paging.items))
     return Route(
         op.http_method.upper(),
         pytext.string_literal(pattern),
         call.response_status,
-        content_type,
-        first,
-        later,
+        op.success.kind,
+        f"test_{module}",
+        call.test_class if call.return_annotation != "None" else "",
+        paging.items.keys if paging is not None else None,
     )
 
 
-def _bytes(text: str) -> str:
-    """`text` encoded, as a Python expression: a bytes literal where it is ASCII."""
-    literal = pytext.string_literal(text)
-    return f"b{literal}" if text.isascii() else f"{literal}.encode()"
-
-
-def _json(value: Any) -> str:
-    return _bytes(json.dumps(value))
-
-
-def _emptied(example: Any, items: FieldPath) -> Any:
-    """The example with its page's items gone: the last page, where paging stops."""
-    keys = items.keys
-    if not keys:
-        return []
-    copy = json.loads(json.dumps(example))
-    node: Any = copy
-    for key in keys[:-1]:
-        node = node.get(key) if isinstance(node, Mapping) else None
-    if isinstance(node, dict):
-        node[keys[-1]] = []
-    return copy
