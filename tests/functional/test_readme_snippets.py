@@ -20,6 +20,7 @@ from helpers import GENERATED, REPO, copy_sdk, describe, run, run_generated_test
 from sdkwright.config import load_targets
 from sdkwright.targets.python.format import ruff_binary
 from shared_run import warm_mypy_cache
+from small_sdk import generate
 
 TARGETS = load_targets(REPO / "sdkwright.yaml")
 FENCE = re.compile(r"^```python\n(.*?)^```$", re.DOTALL | re.MULTILINE)
@@ -145,3 +146,95 @@ def test_api_md_gives_each_method_as_defined(target: object) -> None:
         written = ast.parse(f"def {name}({parameters}) -> {returns}:\n    ...").body[0]
         assert isinstance(written, ast.FunctionDef)
         assert (name, _canonical(written)) in defined, (name, [d for d in defined if d[0] == name])
+
+
+FEATURES = """
+openapi: 3.1.0
+info: {title: Feeds, version: "1"}
+servers: [{url: https://feeds.example}]
+paths:
+  /items:
+    get:
+      operationId: list_items
+      parameters:
+        - {name: cursor, in: query, schema: {type: string}}
+      responses:
+        "200":
+          description: a page
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [data]
+                properties:
+                  data: {type: array, items: {$ref: "#/components/schemas/Item"}}
+                  next_cursor: {type: [string, "null"]}
+              example: {data: [{id: it-1}], next_cursor: c-2}
+  /items/{item_id}/events:
+    get:
+      operationId: follow_item
+      parameters:
+        - {name: item_id, in: path, required: true, schema: {type: string}, example: it-1}
+      responses:
+        "200":
+          description: events
+          content: {text/event-stream: {schema: {type: string}}}
+  /photos:
+    post:
+      operationId: upload_photo
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              required: [photo]
+              properties:
+                photo: {type: string, format: binary}
+                caption: {type: string, example: A cat}
+      responses:
+        "201":
+          description: stored
+          content: {application/json: {schema: {$ref: "#/components/schemas/Item"}}}
+components:
+  schemas:
+    Item:
+      type: object
+      required: [id]
+      properties: {id: {type: string, example: it-1}}
+"""
+PLAIN = """
+openapi: 3.1.0
+info: {title: Plain, version: "1"}
+paths:
+  /things/{thing_id}:
+    get:
+      operationId: get_thing
+      parameters: [{name: thing_id, in: path, required: true, schema: {type: integer}}]
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {type: string}}}}
+"""
+
+
+@pytest.mark.parametrize("flavour", ["httpx", "requests"])
+def test_sections_exist_for_what_the_api_has(tmp_path: Path, flavour: str) -> None:
+    """Pagination, server-sent events and uploads get a section, with a snippet calling the
+    API's own operation, that the SDK's tests run; an API without them gets none."""
+    (tmp_path / "features").mkdir()
+    (tmp_path / "plain").mkdir()
+    sdk, _ = generate(tmp_path / "features", FEATURES, "feeds", "Feeds", flavour)
+    readme = (sdk / "README.md").read_text(encoding="utf-8")
+    for section, call in (
+        ("## Pagination", "client.items.list_items()"),
+        ("## File uploads", "client.photos.upload_photo("),
+        ("## Server-sent events", "client.with_streaming_response.items.follow_item("),
+    ):
+        assert section in readme and call in readme, section
+    result = run_generated_tests(sdk, "tests/test_readme.py", "-p", "no:randomly")
+    assert result.returncode == 0, describe(result)
+    assert f"{len(snippets(sdk)) + 1} passed" in result.stdout, describe(result)
+    plain, _ = generate(tmp_path / "plain", PLAIN, "plain", "Plain", flavour)
+    text = (plain / "README.md").read_text(encoding="utf-8")
+    assert "client.get_thing(thing_id=1)" in text or "client.things.get_thing(" in text
+    for absent in ("## Pagination", "## File uploads", "## Server-sent events"):
+        assert absent not in text

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sdkwright.ir.nodes import Api, ResourceGroup
-from sdkwright.targets.python import pytext, wire
+from sdkwright.targets.python import pytext, pytypes, wire
 from sdkwright.targets.python.views.methods import MethodContext
 from sdkwright.targets.python.views.samples import server_path
 
@@ -40,6 +40,9 @@ class SampleCall:
     page: bool
     events: bool
     item: str  # what a page yields
+    # What it uploads: "multipart" (a form with files), "binary" (a raw body), "" (nothing).
+    upload: str = ""
+    upload_argument: str = ""  # the argument taking a file (or the raw body)
 
     def call(self, receiver: str = "client", *options: str) -> str:
         """`receiver.method(arguments, options)`."""
@@ -73,6 +76,7 @@ class Readme:
     plain: SampleCall | None  # the first method not returning a page
     paged: SampleCall | None
     events: SampleCall | None
+    upload: SampleCall | None  # the first method sending a file or raw bytes
     # (accessor, description, (method, sample) of each of its operations) of each group
     operations: tuple[tuple[str, str, tuple[tuple[MethodContext, SampleCall], ...]], ...]
     routes: tuple[Route, ...]
@@ -146,6 +150,7 @@ def readme_view(
         plain=plain,
         paged=paged,
         events=next((s for s in every if s.events), None),
+        upload=next((s for s in every if s.upload and not s.page), None),
         operations=tuple(operations),
         # The most specific first: a literal segment wins over a parameter's.
         routes=tuple(sorted(routes, key=lambda r: -len(re.sub(r"\[\^/\]\+", "", r.pattern)))),
@@ -180,7 +185,19 @@ def _sample(call: MethodContext, prefix: str) -> SampleCall:
         page=call.page is not None,
         events=call.op.success.kind == "events",
         item=call.page.item if call.page is not None else "",
+        **_upload(call),
     )
+
+
+def _upload(call: MethodContext) -> dict[str, str]:
+    """Whether the call sends a file: a multipart field of bytes, or a raw binary body."""
+    body = call.op.body
+    if body is None or body.encoding not in ("multipart", "binary"):
+        return {}
+    if body.encoding == "binary":
+        return {"upload": "binary", "upload_argument": "body"}
+    files = [f.name for f in body.fields or () if "FileTypes" in pytypes.upload_annotation(f.type)]
+    return {"upload": "multipart", "upload_argument": files[0]} if files else {}
 
 
 def _route(call: MethodContext, module: str) -> Route:
@@ -202,5 +219,3 @@ def _route(call: MethodContext, module: str) -> Route:
         call.test_class if call.return_annotation != "None" else "",
         paging.items.keys if paging is not None else None,
     )
-
-
