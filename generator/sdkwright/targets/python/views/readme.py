@@ -80,7 +80,8 @@ class Readme:
     # (accessor, description, (method, sample) of each of its operations) of each group
     operations: tuple[tuple[str, str, tuple[tuple[MethodContext, SampleCall], ...]], ...]
     routes: tuple[Route, ...]
-    # (method, path as sent) of the first GET taking path parameters only, for `client.get`.
+    # (method, path as sent) of the first GET of JSON taking path parameters only (and not
+    # paging), for the README's `client.get` example.
     raw_path: tuple[str, str] | None
     credentials: tuple[str, ...]  # the environment variables of the client's credentials
 
@@ -166,7 +167,8 @@ def _raw_path(
         for call in calls:
             op = call.op
             simple = all(p.location == "path" or not p.required for p in op.parameters)
-            if op.http_method == "get" and simple and not op.server and call.page is None:
+            json = op.success.kind == "json" and op.success.type is not None
+            if op.http_method == "get" and simple and json and not op.server and not call.page:
                 prefix = f"{group.accessor}." if group.accessor else ""
                 return prefix + op.method_name, call.expected_path
     return None
