@@ -22,7 +22,8 @@ from sdkwright.targets.python.format import ruff_binary
 from shared_run import warm_mypy_cache
 from small_sdk import generate
 
-TARGETS = load_targets(REPO / "sdkwright.yaml")
+# The Python SDKs (a TypeScript target has a README of its own, not covered here yet).
+TARGETS = [t for t in load_targets(REPO / "sdkwright.yaml") if t.is_python]
 FENCE = re.compile(r"^```python\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 
 
