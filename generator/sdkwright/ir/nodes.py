@@ -131,8 +131,7 @@ class Field:
     deprecated: bool = False
     read_only: bool = False
     write_only: bool = False
-    # The property's documented example (`example`, or the first of `examples`), as given.
-    example: Any = field(default=MISSING, compare=False)
+    example: Any = field(default=MISSING, compare=False)  # documented (`example(s)`), as given
 
 
 @dataclass(frozen=True)
@@ -151,7 +150,6 @@ class Model:
     # Deprecated aliases of the class (the naming step's): the name the spec's schema now
     # gives, where the surface lock keeps the class's old name (surface/lock.py).
     aliases: tuple[str, ...] = ()
-    # The schema's documented example (`example`, or the first of `examples`), as given.
     example: Any = field(default=MISSING, compare=False)
 
 
@@ -197,7 +195,6 @@ class Alias:
     # Deprecated aliases of the class (the naming step's): the name the spec's schema now
     # gives, where the surface lock keeps the class's old name (surface/lock.py).
     aliases: tuple[str, ...] = ()
-    # The schema's documented example (`example`, or the first of `examples`), as given.
     example: Any = field(default=MISSING, compare=False)
 
 

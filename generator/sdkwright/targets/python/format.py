@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -106,7 +106,7 @@ def _format_in_folder(
         return {path: (root / path).read_text(encoding="utf-8") for path in python}
 
 
-def _commands(formatter: str, first_party: str, markdown: list[str]) -> list[list[str]]:
+def _commands(formatter: str, first_party: str, markdown: Sequence[str] = ()) -> list[list[str]]:
     """Sort imports and `__all__` with ruff's fixes, then lay the code out (`markdown`: the
     Markdown files, which ruff lays out whichever formatter lays out the Python files)."""
     ruff, layout = ruff_binary(), ["--target-version", TARGET, "--line-length", LINE_LENGTH, "."]
