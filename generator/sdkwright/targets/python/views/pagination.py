@@ -28,6 +28,9 @@ class PageContext:
     # parametrised by the item: "" where the method returns the runtime's SyncPage.
     sync_class: str = ""
     async_class: str = ""
+    # Where a page keeps its items: the runtime page's `items`, or a page class's own field
+    # (it is the envelope, with no `.response`).
+    items_attribute: str = "items"
 
 
 def _balanced(expression: str) -> bool:
@@ -87,6 +90,7 @@ def page_context(
         limit=paging.limit,
         sync_class=paging.page_class,
         async_class=async_page_class(paging.page_class) if paging.page_class else "",
+        items_attribute=paging.items.attributes[0] if paging.page_class else "items",
     )
 
 

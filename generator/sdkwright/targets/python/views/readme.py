@@ -40,6 +40,8 @@ class SampleCall:
     page: bool
     events: bool
     item: str  # what a page yields
+    page_items: str = "items"  # the page's attribute holding its items
+    page_class: bool = False  # a configured page class (the envelope itself), not the runtime's
     # What it uploads: "multipart" (a form with files), "binary" (a raw body), "" (nothing).
     upload: str = ""
     upload_argument: str = ""  # the argument taking a file (or the raw body)
@@ -187,6 +189,8 @@ def _sample(call: MethodContext, prefix: str) -> SampleCall:
         page=call.page is not None,
         events=call.op.success.kind == "events",
         item=call.page.item if call.page is not None else "",
+        page_items=call.page.items_attribute if call.page is not None else "items",
+        page_class=call.page is not None and bool(call.page.sync_class),
         **_upload(call),
     )
 
