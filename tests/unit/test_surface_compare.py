@@ -403,3 +403,12 @@ def test_a_page_class_is_compared_as_a_page_not_also_as_a_type() -> None:
     assert changes(surface(pages=(page,), types=(as_type,)), surface()) == [
         ("page:acme.pagination.SyncCursorPage", "missing", "breaking")
     ]
+
+
+def test_a_type_still_re_exported_from_its_old_module_has_not_moved() -> None:
+    old = surface(types=(model("Order", field("id"), module="acme.types.v1"),))
+    reexported = replace(
+        model("Order", field("id"), module="acme.types"),
+        exported_from=("acme.types", "acme.types.v1"),
+    )
+    assert changes(old, surface(types=(reexported,))) == []

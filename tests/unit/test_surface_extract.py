@@ -269,3 +269,13 @@ def test_functional_typeddicts_keep_their_wire_keys() -> None:
         ("created_at", True, False),
         ("updated_at", False, True),
     ]
+
+
+def test_a_dunder_value_is_exported_whether_or_not_all_lists_it(tmp_path: Path) -> None:
+    root = _package(
+        tmp_path,
+        {"__init__.py": "__all__ = ['Thing']\n__version__ = '1.0'\nclass Thing:\n    pass\n"},
+    )
+    surface = extract_surface(root)
+    assert {e.name: e.kind for e in surface.exports} == {"Thing": "class", "__version__": "value"}
+    assert surface.version == "1.0"

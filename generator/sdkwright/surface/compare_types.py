@@ -64,7 +64,9 @@ class TypeComparer(Recorder):
 
     def run(self) -> list[Change]:
         after = _without_pages(self.after)
-        by_key = {t.key: t for t in after}
+        # A type is importable from every module that re-exports it, not only the shortest one
+        by_key = {f"{m}.{t.name}": t for t in after for m in t.exported_from}
+        by_key.update({t.key: t for t in after})
         by_name: dict[str, list[TypeDef]] = {}
         for typedef in after:
             by_name.setdefault(typedef.name, []).append(typedef)

@@ -64,7 +64,7 @@ def _top_level(
     errors: list[ErrorClass] = []
     client_names: dict[str, list[str]] = {}  # definition -> exported names
     definitions: dict[str, Definition] = {}
-    for name in index.exports(module):
+    for name in _top_names(index, module):
         found = index.resolve(module, name)
         kind = _export_kind(index, found, page_names)
         exports.append(Export(name, kind))
@@ -81,6 +81,21 @@ def _top_level(
         aliases = tuple(sorted(n for n in names if n != primary))
         clients.append(reader.client(primary, found, aliases))
     return exports, clients, errors
+
+
+def _top_names(index: PackageIndex, module: Module) -> list[str]:
+    """The package's exports plus the dunder values it assigns (`__version__`): `from pkg import
+    __version__` works whether or not `__all__` lists it."""
+    names = index.exports(module)
+    dunders = [
+        name
+        for name, node in module.defs.items()
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        and name.startswith("__")
+        and name.endswith("__")
+        and name not in ("__all__", *names)
+    ]
+    return names + sorted(dunders)
 
 
 def _export_kind(index: PackageIndex, found: object, page_names: set[str]) -> str:
