@@ -404,6 +404,23 @@ def test_extra_body_alone_becomes_the_body(rt: SimpleNamespace) -> None:
     assert json.loads(recorder.last.content) == {"beta": True}
 
 
+def test_extra_body_of_any_json_value_is_the_whole_body_of_a_method_without_one(
+    rt: SimpleNamespace,
+) -> None:
+    recorder = Recorder()
+    client = make_client(rt, recorder)
+    options = rt.types.RequestOptions(extra_body=[1, "two"])
+    client.request("POST", "/v1/pets", cast_to=type(None), options=options)
+    assert json.loads(recorder.last.content) == [1, "two"]
+
+
+def test_extra_body_that_is_no_mapping_cannot_merge_into_an_object(rt: SimpleNamespace) -> None:
+    client = make_client(rt, Recorder())
+    options = rt.types.RequestOptions(extra_body=[1])
+    with pytest.raises(TypeError, match="as a mapping"):
+        client.request("POST", "/v1/pets", cast_to=type(None), json_body={"a": 1}, options=options)
+
+
 def test_extra_body_cannot_merge_into_a_list(rt: SimpleNamespace) -> None:
     client = make_client(rt, Recorder())
     options = rt.types.RequestOptions(extra_body={"beta": True})

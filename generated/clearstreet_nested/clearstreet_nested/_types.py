@@ -95,7 +95,8 @@ class RequestOptions:
 
     extra_headers: Headers | None = None
     extra_query: Query | None = None
-    extra_body: Mapping[str, object] | None = None
+    # Merged into an object body; the whole body (any JSON value) of a method without one.
+    extra_body: object = None
     timeout: Timeout | NotGiven = NOT_GIVEN
     # Retries after the first attempt; overrides the operation's and the client's limit.
     max_retries: int | NotGiven = NOT_GIVEN

@@ -354,7 +354,7 @@ def _cookie_value(text: str) -> str:
 
 
 def encode_content(
-    body: object, content_type: str, extra_body: Mapping[str, object] | None
+    body: object, content_type: str, extra_body: object
 ) -> tuple[Any, list[tuple[str, Any]] | None]:
     """A non-JSON body as the HTTP library takes it: (content, multipart parts).
 
@@ -366,13 +366,13 @@ def encode_content(
     if media_type in (_FORM, _MULTIPART):
         fields = {
             **cast("Mapping[str, object]", _to_fields(body)),
-            **(extra_body or {}),
+            **_extra_fields(extra_body),
         }
         if media_type == _FORM:
             pairs = list(_form_pairs(fields))
             return (urlencode(pairs).encode("ascii") if pairs else None), None
         return None, _multipart(fields)
-    if extra_body:
+    if extra_body is not None and extra_body != {}:
         raise TypeError("extra_body can only be merged into an object body")
     if isinstance(body, str):
         return body.encode("utf-8"), None
@@ -410,19 +410,33 @@ def _is_file(value: object) -> bool:
     return isinstance(value, (bytes, tuple)) or hasattr(value, "read")
 
 
-def encode_body(json_body: object, extra_body: Mapping[str, object] | None) -> bytes | None:
-    """Serialize the request body to JSON bytes, or ``None`` for no body."""
+def encode_body(json_body: object, extra_body: object) -> bytes | None:
+    """Serialize the request body to JSON bytes, or ``None`` for no body.
+
+    ``extra_body`` is merged into an object body; a method without a body sends it as the
+    whole body (any JSON value), as an escape hatch for what the API description omits.
+    """
     if isinstance(json_body, NotGiven):
-        if not extra_body:
+        if extra_body is None or extra_body == {}:
             return None
-        json_body = {}
-    data = to_jsonable(json_body)
-    if extra_body:
-        if not isinstance(data, dict):
-            raise TypeError("extra_body can only be merged into a JSON object body")
-        data.update(cast("dict[str, object]", to_jsonable(extra_body)))
+        data = to_jsonable(extra_body)
+    else:
+        data = to_jsonable(json_body)
+        if extra_body is not None and extra_body != {}:
+            if not isinstance(data, dict):
+                raise TypeError("extra_body can only be merged into a JSON object body")
+            data.update(_extra_fields(to_jsonable(extra_body)))
     # allow_nan=False: NaN and Infinity are not valid JSON, fail before sending.
     return json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def _extra_fields(extra_body: object) -> Mapping[str, object]:
+    """The fields ``extra_body`` adds to an object body: it must be a mapping then."""
+    if extra_body is None:
+        return {}
+    if not isinstance(extra_body, Mapping):
+        raise TypeError("extra_body can only be merged into an object body as a mapping")
+    return cast("Mapping[str, object]", extra_body)
 
 
 def to_jsonable(value: object) -> object:

@@ -494,6 +494,8 @@ class Api:
     # Named only: packages below `types` that re-export names (`types.v1`, the Stainless
     # surface's): (folder "v1/omni_ai", ((exported name, definition name), ...)).
     type_exports: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    # Named only: whose public-surface conventions the SDK follows ("sdkwright", "stainless").
+    surface: str = "sdkwright"
 
     @property
     def operations(self) -> tuple[Operation, ...]:

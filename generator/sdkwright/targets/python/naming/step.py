@@ -171,7 +171,7 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     if on_stainless:
         named = stainless.params_types(stainless.literal_enums(named), methods)
         exports = stainless.type_exports(named, options.resources, response_keys, classes)
-        named = with_fields(named, type_exports=exports)
+        named = with_fields(named, type_exports=exports, surface=stainless.SURFACE)
     return named, diagnostics
 
 
