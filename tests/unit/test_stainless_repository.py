@@ -14,12 +14,14 @@ from sdkwright.migrate.stainless import embedded_spec, read_repository
 from sdkwright.migrate.stainless import repo as stainless_repo
 from sdkwright.migrate.stainless.surface_config import (
     SurfaceConfig,
+    TypeName,
     config_from_json,
     config_to_json,
 )
 from sdkwright.migrate.stainless.target import (
     check_surface_target,
     render_targets_yaml,
+    resources_mapping,
     target_from_config,
 )
 from sdkwright.migrate.stainless.yaml_marks import Positioned, read_yaml
@@ -228,3 +230,9 @@ def test_the_target_validator_locates_each_error(tmp_path: Path) -> None:
         (16, 21, "method 'broken' needs an endpoint like 'get /v1/things/{id}'"),
     ]
     assert all(d.code == "config.surface" for d in check_surface_target(document))
+
+
+def test_shared_types_are_the_clients_own_models_in_the_target() -> None:
+    shared = (TypeName("APIError", "acme.types"), TypeName("ResponseMetadata", "acme.types"))
+    resources = resources_mapping(SurfaceConfig("acme", shared_types=shared))
+    assert resources == {"models": ["acme.types.APIError", "acme.types.ResponseMetadata"]}

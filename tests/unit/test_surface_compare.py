@@ -412,3 +412,12 @@ def test_a_type_still_re_exported_from_its_old_module_has_not_moved() -> None:
         exported_from=("acme.types", "acme.types.v1"),
     )
     assert changes(old, surface(types=(reexported,))) == []
+
+
+def test_any_and_object_type_arguments_serve_the_same_uses() -> None:
+    from sdkwright.surface.typerel import INPUT, OUTPUT, type_change
+
+    old, new = "list[dict[str, object]] | None", "list[dict[str, Any]] | None"
+    assert type_change(old, new, OUTPUT) is None and type_change(old, new, INPUT) is None
+    narrower = type_change("list[dict[str, int]]", "list[dict[str, str]]", OUTPUT)
+    assert narrower is not None and narrower.severity == "breaking"

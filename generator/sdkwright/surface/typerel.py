@@ -46,8 +46,39 @@ def accepts(wide: str, narrow: str) -> bool:
         wide_head, narrow_head = wide_match[1], narrow_match[1]
         same_family = (wide_head in ("dict", "Mapping")) == (narrow_head in ("dict", "Mapping"))
         if wide_head in _WIDTH and narrow_head in _WIDTH and same_family:
-            return _WIDTH[wide_head] >= _WIDTH[narrow_head] and wide_match[2] == narrow_match[2]
+            return _WIDTH[wide_head] >= _WIDTH[narrow_head] and _same(
+                wide_match[2], narrow_match[2]
+            )
     return False
+
+
+def _same(wide: str, narrow: str) -> bool:
+    """Whether two type argument lists are the same, `Any` standing for anything (gradual
+    typing: `dict[str, Any]` and `dict[str, object]` serve the same uses)."""
+    if wide == narrow:
+        return True
+    wide_args, narrow_args = _arguments(wide), _arguments(narrow)
+    if len(wide_args) != len(narrow_args):
+        return False
+    for a, b in zip(wide_args, narrow_args, strict=True):
+        if a == b or "Any" in (a, b):
+            continue
+        a_match, b_match = _GENERIC.match(a), _GENERIC.match(b)
+        if not (a_match and b_match and a_match[1] == b_match[1] and _same(a_match[2], b_match[2])):
+            return False
+    return True
+
+
+def _arguments(text: str) -> list[str]:
+    """`str, dict[str, int]` -> ["str", "dict[str, int]"]: split at top-level commas."""
+    found, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            found.append(text[start:at].strip())
+            start = at + 1
+    found.append(text[start:].strip())
+    return found
 
 
 def type_change(old: str, new: str, direction: str) -> TypeChange | None:

@@ -116,8 +116,12 @@ def target_from_config(config: SurfaceConfig, name: str, spec: str, output: str)
 
 
 def resources_mapping(config: SurfaceConfig) -> dict[str, Any]:
-    """The `resources:` of a target (config_resources.py) for `config`'s tree."""
-    resources = {r.name: _resource(r) for r in config.resources}
+    """The `resources:` of a target (config_resources.py) for `config`'s tree; the shared types
+    are the client's own `models` (api.md's spellings: `APIError`, not a recomputed `ApiError`)."""
+    resources: dict[str, Any] = {}
+    if config.shared_types:
+        resources["models"] = [_qualified(t) for t in config.shared_types]
+    resources.update((r.name, _resource(r)) for r in config.resources)
     if config.root_methods:
         resources["methods"] = {m.name: _method(m) for m in config.root_methods}
     return resources
