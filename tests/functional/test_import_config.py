@@ -58,7 +58,7 @@ def test_import_updates_the_target_and_keeps_the_rest_of_the_file(tmp_path: Path
     assert seed.spec.resolve() == SPEC.resolve()
     assert "target 'clearstreet' updated" in printed
     # What could not be mapped, located in stainless.yml: endpoints the seed spec lacks,
-    # the pagination scheme, the environments.
+    # the pagination scheme.
     lines = STAINLESS.read_text().splitlines()
     left_out = re.findall(
         rf"{re.escape(str(STAINLESS))}:(\d+):\d+: warning\[import\.unknown-endpoint\]: method '(\w+)'",
@@ -77,7 +77,12 @@ def test_import_updates_the_target_and_keeps_the_rest_of_the_file(tmp_path: Path
         r"stainless\.yml:\d+:\d+: warning\[import\.unmapped\]: pagination schemes \(cursor_page\)",
         printed,
     )
-    assert "environments (production, sandbox) are not mapped" in printed
+    # The environments are mapped: the client's `environment=` names and URLs, as they were.
+    assert "environments" not in printed
+    assert seed.client.environments == (
+        ("production", "https://api.clearstreet.com"),
+        ("sandbox", "https://sandbox.clearstreet.example"),
+    )
 
 
 def test_the_imported_target_generates_the_nested_surface(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -98,3 +99,26 @@ def test_its_public_names_are_stainless_s(generated: Path) -> None:
     assert "class AsyncCursorPage(" in (package / "pagination.py").read_text()
     order_type = (package / "types" / "order_type.py").read_text()
     assert "OrderType: TypeAlias = Literal[" in order_type and "Enum" not in order_type
+
+
+def test_it_exports_what_stainless_sdks_export(generated: Path) -> None:
+    script = """
+import httpx
+import clearstreet as cs
+
+assert cs.Client is cs.ClearStreet and cs.AsyncClient is cs.AsyncClearStreet
+assert isinstance(cs.DefaultHttpxClient(), httpx.Client)
+assert isinstance(cs.DefaultAsyncHttpxClient(), httpx.AsyncClient)
+assert cs.not_given is cs.NOT_GIVEN and cs.__title__ == "clearstreet"
+assert cs.ENVIRONMENTS == {
+    "production": "https://api.clearstreet.com",
+    "sandbox": "https://sandbox.clearstreet.example",
+}
+client = cs.ClearStreet(api_key="k", environment="sandbox", _strict_response_validation=True)
+assert str(client.base_url).startswith("https://sandbox.clearstreet.example")
+assert issubclass(cs.BaseModel, __import__("pydantic").BaseModel)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=generated / "sdk", capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr

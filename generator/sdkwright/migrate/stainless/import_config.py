@@ -96,6 +96,8 @@ def import_target(
         client_name=client_name,
         resources=resources_mapping(surface),
     )
+    if client.environments:  # the old client's `environment=` names and URLs, as they were
+        target["environments"] = dict(client.environments)
     security = _security(surface, client_name, document, where, imported.diagnostics)
     if security is not None:
         target["security"] = security
@@ -228,13 +230,6 @@ def _unmapped_settings(surface: SurfaceConfig, where: _Where) -> list[Diagnostic
             "from the spec's parameters and responses"
         )
         found.append(where.warning("/pagination", message))
-    if client.environments:
-        names = ", ".join(name for name, _ in client.environments)
-        message = (
-            f"environments ({names}) are not mapped: the client's default base URL is the "
-            "spec's first server; pass base_url= for another"
-        )
-        found.append(where.warning("/environments", message))
     if client.default_headers:
         found.append(where.warning("/client_settings", "default headers are not mapped"))
     if client.credential and client.credential != _DEFAULT_CREDENTIAL:

@@ -26,6 +26,11 @@ from sdkwright.targets.python.views import payload_tests
 from sdkwright.targets.python.views.definitions import cyclic_neighbours
 from sdkwright.targets.python.views.imports import definition_imports, group_imports, test_imports
 from sdkwright.targets.python.views.methods import MethodContext, method_context, with_test_classes
+from sdkwright.targets.python.views.package_exports import (
+    export_order,
+    imports_by_module,
+    package_exports,
+)
 from sdkwright.targets.python.views.pagination import async_page_class
 
 Definitions = Mapping[str, Definition]
@@ -95,10 +100,20 @@ def common_context(api: Api, plan: flavours.Plan) -> dict[str, Any]:
     }
 
 
+def init_context(api: Api, plan: flavours.Plan) -> dict[str, Any]:
+    """The package `__init__`'s exports: by name (its lazy table), by module, in `__all__`."""
+    exports = package_exports(api, plan, has_aiohttp(plan))
+    return {
+        "exports": exports,
+        "exports_by_module": imports_by_module(exports),
+        "exports_sorted": sorted(exports, key=export_order),
+    }
+
+
 def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
     package = pytext.identifier(api.package)
     pages: Pages = (
-        Page(f"{package}/__init__.py", "__init__.py.jinja"),
+        Page(f"{package}/__init__.py", "__init__.py.jinja", init_context(api, plan)),
         Page(f"{package}/_client.py", "_client.py.jinja"),
         Page(f"{package}/_version.py", "_version.py.jinja"),
         Page(f"{package}/resources/__init__.py", "resources/__init__.py.jinja"),

@@ -1,0 +1,87 @@
+"""The names a package's `__init__` exports, each with the module it comes from.
+
+Every SDK exports its clients, errors, response classes and a few runtime names; the Stainless
+surface adds what Stainless SDKs export too (`Client`, `DefaultHttpxClient`, `ENVIRONMENTS`,
+`not_given`, `BaseModel`), so that code importing them keeps working.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sdkwright.flavours import Plan
+from sdkwright.ir.nodes import Api
+
+ERRORS = (
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+)
+_CONSTANT = re.compile(r"^[A-Z][A-Z0-9_]+$")
+
+
+def package_exports(api: Api, plan: Plan, aiohttp: bool) -> dict[str, str]:
+    """Exported name -> its module (relative: `._client`), in the order `_MODULES` lists them."""
+    client = api.client_name
+    found = {"types": ".types"}
+    if plan.asynchronous:
+        found[f"Async{client}"] = "._client"
+    found[client] = "._client"
+    if aiohttp:
+        found["DefaultAioHttpClient"] = "._aiohttp"
+    found |= dict.fromkeys(ERRORS, "._exceptions")
+    found["APIResponse"] = "._response"
+    if plan.asynchronous:
+        found["AsyncAPIResponse"] = "._response"
+    found |= {
+        "DEFAULT_MAX_RETRIES": "._retries",
+        "ServerSentEvent": "._streaming",
+        "NOT_GIVEN": "._types",
+        "NotGiven": "._types",
+        "RequestOptions": "._types",
+    }
+    if api.surface == "stainless":
+        found |= _stainless_exports(api, plan)
+    return found
+
+
+def _stainless_exports(api: Api, plan: Plan) -> dict[str, str]:
+    found = {"Client": "._client", "not_given": "._types"}
+    if plan.asynchronous:
+        found["AsyncClient"] = "._client"
+    if api.environments:
+        found["ENVIRONMENTS"] = "._client"
+    if plan.http == "httpx":
+        found["DefaultHttpxClient"] = "._http"
+        if plan.asynchronous:
+            found["DefaultAsyncHttpxClient"] = "._http"
+    if plan.models.runtime == "models_pydantic.py":
+        found["BaseModel"] = "._models"
+    return found
+
+
+def export_order(name: str) -> tuple[int, str]:
+    """isort's order (ruff's too): constants, then classes, then the rest."""
+    if _CONSTANT.match(name):
+        return 0, name
+    return (1 if name[0].isupper() else 2), name
+
+
+def imports_by_module(exports: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """(module, names) for `from <module> import <names>`, modules and names in isort's order;
+    `types` (the subpackage) is imported apart, as `from . import types`."""
+    modules: dict[str, list[str]] = {}
+    for name, module in exports.items():
+        if name != "types":
+            modules.setdefault(module, []).append(name)
+    return [(m, sorted(names, key=export_order)) for m, names in sorted(modules.items())]
