@@ -117,6 +117,8 @@ assert cs.ENVIRONMENTS == {
 client = cs.ClearStreet(api_key="k", environment="sandbox", _strict_response_validation=True)
 assert str(client.base_url).startswith("https://sandbox.clearstreet.example")
 assert issubclass(cs.BaseModel, __import__("pydantic").BaseModel)
+errors = [getattr(cs, name) for name in cs.__all__ if name.endswith("Error")]
+assert len(errors) == 14 and all(issubclass(e, cs.ClearStreetError) for e in errors)
 """
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=generated / "sdk", capture_output=True, text=True

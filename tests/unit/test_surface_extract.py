@@ -279,3 +279,16 @@ def test_a_dunder_value_is_exported_whether_or_not_all_lists_it(tmp_path: Path) 
     surface = extract_surface(root)
     assert {e.name: e.kind for e in surface.exports} == {"Thing": "class", "__version__": "value"}
     assert surface.version == "1.0"
+
+
+def test_an_error_root_aliased_to_a_builtin_is_still_an_error(tmp_path: Path) -> None:
+    root = _package(
+        tmp_path,
+        {
+            "__init__.py": "from ._errors import Failure\n__all__ = ['Failure']\n",
+            "_root.py": "Root = Exception\n",
+            "_errors.py": "from ._root import Root\nclass Failure(Root):\n    pass\n",
+        },
+    )
+    surface = extract_surface(root)
+    assert [(e.name, e.bases) for e in surface.errors] == [("Failure", ("Exception",))]

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import _http
+from ._error_root import ErrorRoot
 
 __all__ = [
     "APIConnectionError",
@@ -83,7 +84,7 @@ class RequestIds:
 _USUAL_REQUEST_IDS = RequestIds()
 
 
-class APIError(Exception):
+class APIError(ErrorRoot):
     """Base class of every error raised by the client."""
 
     message: str

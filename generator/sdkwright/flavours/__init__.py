@@ -157,6 +157,7 @@ RUNTIME_MODULES = (
     "_base_client.py",
     "_client_core.py",
     "_encoding.py",
+    "_error_root.py",
     "_exceptions.py",
     "_oauth.py",
     "_pagination.py",

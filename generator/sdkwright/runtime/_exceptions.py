@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import _http
+from ._error_root import ErrorRoot
 
 __all__ = [
     "APIConnectionError",
@@ -82,7 +83,7 @@ class RequestIds:
 _USUAL_REQUEST_IDS = RequestIds()
 
 
-class APIError(Exception):
+class APIError(ErrorRoot):
     """Base class of every error raised by the client."""
 
     message: str

@@ -174,7 +174,8 @@ class PackageIndex:
             target = _alias_target(node)
             if target is not None:
                 found = self.resolve_expr(module, target, depth=depth + 1)
-                if isinstance(found, Definition | ModuleRef):  # an alias inside the package
+                # an alias inside the package, or of a class outside it (`Root = Exception`)
+                if isinstance(found, Definition | ModuleRef | External):
                     return found
             return Definition(module, name, node)
         if name in module.imports:

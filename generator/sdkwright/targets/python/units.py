@@ -27,6 +27,7 @@ from sdkwright.targets.python.views.definitions import cyclic_neighbours
 from sdkwright.targets.python.views.imports import definition_imports, group_imports, test_imports
 from sdkwright.targets.python.views.methods import MethodContext, method_context, with_test_classes
 from sdkwright.targets.python.views.package_exports import (
+    error_root,
     export_order,
     imports_by_module,
     package_exports,
@@ -122,6 +123,10 @@ def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
     pages += type_export_pages(api, package) + page_class_pages(api, package)
     # The runtime, copied from its source (`runtime_files`), and the typing marker.
     files = {**runtime_files(plan, package, banner(api)), f"{package}/py.typed": ""}
+    root = error_root(api)
+    if root is not None and f"{package}/_error_root.py" in files:  # a root class of its own
+        del files[f"{package}/_error_root.py"]
+        pages += (Page(f"{package}/_error_root.py", "_error_root.py.jinja", {"error_root": root}),)
     if api.webhooks:  # what the API sends: parsed (and verified) by `client.webhooks`
         pages += (Page(f"{package}/webhooks.py", "webhooks.py.jinja"),)
         files[f"{package}/_webhooks.py"] = f"{banner(api)}\n{source_text('_webhooks.py')}"

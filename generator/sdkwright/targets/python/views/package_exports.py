@@ -55,8 +55,20 @@ def package_exports(api: Api, plan: Plan, aiohttp: bool) -> dict[str, str]:
     return found
 
 
+def error_root(api: Api) -> str | None:
+    """The Stainless surface's class above every error (`<Client>Error`), unless that name is
+    one of the runtime's errors already."""
+    name = f"{api.client_name}Error"
+    if api.surface != "stainless" or name in ERRORS or name == "ErrorRoot":
+        return None
+    return name
+
+
 def _stainless_exports(api: Api, plan: Plan) -> dict[str, str]:
     found = {"Client": "._client", "not_given": "._types"}
+    root = error_root(api)
+    if root is not None:
+        found[root] = "._error_root"
     if plan.asynchronous:
         found["AsyncClient"] = "._client"
     if api.environments:
