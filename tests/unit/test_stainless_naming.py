@@ -234,3 +234,15 @@ def test_enums_are_literal_aliases(tmp_path: Path) -> None:
         d for d in _api(tmp_path / "plain", surface="sdkwright").definitions if d.name == "Status"
     )
     assert not isinstance(plain, Alias)
+
+
+def test_an_argument_s_date_is_the_value_or_its_iso_text() -> None:
+    from sdkwright.ir.nodes import Nullable, Primitive, UnionOf
+    from sdkwright.targets.python.naming.stainless import date_or_text
+
+    date, text = Primitive("date"), Primitive("str")
+    assert date_or_text(date) == UnionOf((date, text))
+    assert date_or_text(Nullable(Primitive("datetime"))) == Nullable(
+        UnionOf((Primitive("datetime"), text))
+    )
+    assert date_or_text(Primitive("int")) == Primitive("int")

@@ -33,9 +33,11 @@ from sdkwright.ir.nodes import (
     Nullable,
     Operation,
     Pagination,
+    Primitive,
     RequestBody,
     Response,
     TypeRef,
+    UnionOf,
 )
 from sdkwright.ir.resources import last_positional
 from sdkwright.targets.python import pytypes
@@ -99,15 +101,33 @@ def before_naming(api: Api, methods: Methods) -> Api:
 def _operation(op: Operation, methods: Methods, models: Mapping[str, Model]) -> Operation:
     method = method_of(op, methods)
     parameters = tuple(
-        replace(p, non_empty=True) if p.location == "path" else p for p in op.parameters
+        replace(p, non_empty=True, type=date_or_text(p.type))
+        if p.location == "path"
+        else replace(p, type=date_or_text(p.type))
+        for p in op.parameters
     )
+    body = _body(op.body, models, method)
+    if body is not None and body.fields is not None:
+        body = replace(
+            body, fields=tuple(replace(f, type=date_or_text(f.type)) for f in body.fields)
+        )
     op = replace(
         op if op.positional else last_positional(op),  # Stainless's, where the config says none
         success=single_success(op.responses, op.success),
         parameters=parameters,
-        body=_body(op.body, models, method),
+        body=body,
     )
     return replace(op, pagination=_configured_pages(op, method))
+
+
+def date_or_text(type_: TypeRef) -> TypeRef:
+    """An argument's date (or date-time) as Stainless takes it: the value or its ISO text."""
+    if isinstance(type_, Primitive) and type_.name in ("date", "datetime"):
+        return UnionOf((type_, Primitive("str")))
+    if isinstance(type_, Nullable):
+        inner = date_or_text(type_.inner)
+        return type_ if inner is type_.inner else Nullable(inner)
+    return type_
 
 
 def _configured_pages(op: Operation, method: MethodMapping | None) -> Pagination | None:
