@@ -2,8 +2,7 @@
 """The transport over httpx, sync and async: all that the rest of the runtime asks of httpx.
 
 The other runtime modules are the same whichever HTTP library an SDK uses; they reach httpx
-only through the names here, which are the transport interface (`_http.pyi`), plus the two
-clients a user may start from (`DefaultHttpxClient`, `DefaultAsyncHttpxClient`).
+only through the names here, which are the transport interface (`_http.pyi`) and no more.
 """
 
 from __future__ import annotations
@@ -31,21 +30,6 @@ BinaryContent: TypeAlias = bytes | IO[bytes] | Iterable[bytes] | AsyncIterable[b
 TIMEOUT_ERRORS = (httpx.TimeoutException,)
 # Transport failures, and bodies that cannot be decoded (cut short in transit).
 TRANSPORT_ERRORS = (httpx.RequestError,)
-
-
-class DefaultHttpxClient(httpx.Client):
-    """An `httpx.Client` with the SDK's defaults (its timeout, redirects followed), for a
-    client of your own: `http_client=DefaultHttpxClient(proxy=...)`."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**{"timeout": DEFAULT_TIMEOUT, "follow_redirects": True, **kwargs})
-
-
-class DefaultAsyncHttpxClient(httpx.AsyncClient):
-    """`DefaultHttpxClient`'s async twin."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**{"timeout": DEFAULT_TIMEOUT, "follow_redirects": True, **kwargs})
 
 
 def new_client() -> httpx.Client:

@@ -410,11 +410,8 @@ def _is_file(value: object) -> bool:
 
 
 def encode_body(json_body: object, extra_body: object) -> bytes | None:
-    """Serialize the request body to JSON bytes, or ``None`` for no body.
-
-    ``extra_body`` is merged into an object body; a method without a body sends it as the
-    whole body (any JSON value), as an escape hatch for what the API description omits.
-    """
+    """The request body as JSON bytes, or ``None`` for no body. ``extra_body`` is merged into
+    an object body; a method without a body sends it as the whole body (any JSON value)."""
     if isinstance(json_body, NotGiven):
         if extra_body is None or extra_body == {}:
             return None

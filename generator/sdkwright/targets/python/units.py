@@ -123,6 +123,8 @@ def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
     pages += type_export_pages(api, package) + page_class_pages(api, package)
     # The runtime, copied from its source (`runtime_files`), and the typing marker.
     files = {**runtime_files(plan, package, banner(api)), f"{package}/py.typed": ""}
+    if api.surface == "stainless" and plan.transport == "http_httpx.py":  # DefaultHttpxClient
+        files[f"{package}/_httpx_clients.py"] = f"{banner(api)}\n{source_text('_httpx_clients.py')}"
     root = error_root(api)
     if root is not None and f"{package}/_error_root.py" in files:  # a root class of its own
         del files[f"{package}/_error_root.py"]

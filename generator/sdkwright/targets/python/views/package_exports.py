@@ -73,10 +73,10 @@ def _stainless_exports(api: Api, plan: Plan) -> dict[str, str]:
         found["AsyncClient"] = "._client"
     if api.environments:
         found["ENVIRONMENTS"] = "._client"
-    if plan.http == "httpx":
-        found["DefaultHttpxClient"] = "._http"
+    if plan.transport == "http_httpx.py":  # runtime/_httpx_clients.py
+        found["DefaultHttpxClient"] = "._httpx_clients"
         if plan.asynchronous:
-            found["DefaultAsyncHttpxClient"] = "._http"
+            found["DefaultAsyncHttpxClient"] = "._httpx_clients"
     if plan.models.runtime == "models_pydantic.py":
         found["BaseModel"] = "._models"
     return found
