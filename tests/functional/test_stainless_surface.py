@@ -116,6 +116,9 @@ assert cs.ENVIRONMENTS == {
 }
 client = cs.ClearStreet(api_key="k", environment="sandbox", _strict_response_validation=True)
 assert str(client.base_url).startswith("https://sandbox.clearstreet.example")
+client = cs.ClearStreet(api_key="k", base_url=httpx.URL("http://127.0.0.1:9/api"))
+assert str(client.base_url).startswith("http://127.0.0.1:9/api")
+assert cs.Timeout is not None and cs.DEFAULT_TIMEOUT.connect == 5.0
 assert issubclass(cs.BaseModel, __import__("pydantic").BaseModel)
 errors = [getattr(cs, name) for name in cs.__all__ if name.endswith("Error")]
 assert len(errors) == 14 and all(issubclass(e, cs.ClearStreetError) for e in errors)
