@@ -110,6 +110,7 @@ assert cs.Client is cs.ClearStreet and cs.AsyncClient is cs.AsyncClearStreet
 assert isinstance(cs.DefaultHttpxClient(), httpx.Client)
 assert isinstance(cs.DefaultAsyncHttpxClient(), httpx.AsyncClient)
 assert cs.not_given is cs.NOT_GIVEN and cs.__title__ == "clearstreet"
+assert isinstance(cs.omit, cs.Omit) and not cs.omit
 assert cs.ENVIRONMENTS == {
     "production": "https://api.clearstreet.com",
     "sandbox": "https://sandbox.clearstreet.example",

@@ -421,6 +421,15 @@ def test_extra_body_that_is_no_mapping_cannot_merge_into_an_object(rt: SimpleNam
         client.request("POST", "/v1/pets", cast_to=type(None), json_body={"a": 1}, options=options)
 
 
+def test_omit_in_extra_headers_leaves_a_header_out_a_default_one_too(rt: SimpleNamespace) -> None:
+    omit = rt.types.omit
+    headers = rt.encoding.merge_headers(
+        {"X-Default": "1"}, {}, None, {"X-Default": omit, "Accept": omit, "X-A": "2"}
+    )
+    assert "x-default" not in headers and "accept" not in headers and headers["x-a"] == "2"
+    assert not omit and repr(omit) == "omit"
+
+
 def test_extra_body_cannot_merge_into_a_list(rt: SimpleNamespace) -> None:
     client = make_client(rt, Recorder())
     options = rt.types.RequestOptions(extra_body={"beta": True})

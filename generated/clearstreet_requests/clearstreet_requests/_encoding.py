@@ -22,7 +22,7 @@ import pydantic_core
 
 from . import _http
 from ._models import dump_model
-from ._types import Credential, NotGiven, Query, RequestOptions
+from ._types import Credential, Headers, NotGiven, Omit, Query, RequestOptions
 
 __all__ = [
     "StyledValue",
@@ -145,7 +145,7 @@ def merge_headers(
     default_headers: Mapping[str, str],
     auth_headers: Mapping[str, str],
     call_headers: Mapping[str, object] | None,
-    extra_headers: Mapping[str, str] | None,
+    extra_headers: Headers | None,
 ) -> _http.Headers:
     """Merge header layers; later layers win, names compare case-insensitively."""
     # A dict keyed by lower-case name, turned into headers once: each update of the
@@ -160,8 +160,11 @@ def merge_headers(
         if value is not None and not isinstance(value, NotGiven)
     }
     for layer in (default_headers, auth_headers, call_layer, extra_headers or {}):
-        for name, value in layer.items():
-            merged[name.lower()] = (name, value)
+        for name, value in layer.items():  # `omit` leaves a header out, a default one too
+            if isinstance(value, Omit):
+                merged.pop(name.lower(), None)
+            else:
+                merged[name.lower()] = (name, value)
     return _http.make_headers(merged.values())
 
 
@@ -413,22 +416,20 @@ def _is_file(value: object) -> bool:
 def encode_body(json_body: object, extra_body: object) -> bytes | None:
     """The request body as JSON bytes, or ``None`` for no body. ``extra_body`` is merged into
     an object body; a method without a body sends it as the whole body (any JSON value)."""
-    if isinstance(json_body, NotGiven):
-        if extra_body is None or extra_body == {}:
-            return None
-        data = to_jsonable(extra_body)
-    else:
-        data = to_jsonable(json_body)
-        if extra_body is not None and extra_body != {}:
-            if not isinstance(data, dict):
-                raise TypeError("extra_body can only be merged into a JSON object body")
-            data.update(_extra_fields(to_jsonable(extra_body)))
+    merged = extra_body is not None and extra_body != {}
+    if isinstance(json_body, NotGiven) and not merged:
+        return None
+    data = to_jsonable(extra_body if isinstance(json_body, NotGiven) else json_body)
+    if merged and not isinstance(json_body, NotGiven):
+        if not isinstance(data, dict):
+            raise TypeError("extra_body can only be merged into a JSON object body")
+        data.update(_extra_fields(to_jsonable(extra_body)))
     # allow_nan=False: NaN and Infinity are not valid JSON, fail before sending.
     return json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 def _extra_fields(extra_body: object) -> Mapping[str, object]:
-    """The fields ``extra_body`` adds to an object body: it must be a mapping then."""
+    """The fields ``extra_body`` (a mapping then) adds to an object body."""
     if extra_body is None:
         return {}
     if not isinstance(extra_body, Mapping):

@@ -23,6 +23,7 @@ __all__ = [
     "FileTypes",
     "Headers",
     "NotGiven",
+    "Omit",
     "Query",
     "RequestOptions",
     "Security",
@@ -30,6 +31,7 @@ __all__ = [
     "Timeout",
     "basic_credential",
     "first_satisfied",
+    "omit",
 ]
 
 
@@ -60,7 +62,29 @@ class NotGiven:
 NOT_GIVEN = NotGiven()
 not_given = NOT_GIVEN  # the same sentinel, by the name newer Stainless SDKs give it
 
-Headers: TypeAlias = Mapping[str, str]
+
+class Omit:
+    """``omit`` leaves a header out: given in ``extra_headers``, that header is not sent, even
+    one the client sends by default."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "omit"
+
+    def __copy__(self) -> Omit:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Omit:
+        return self
+
+
+omit = Omit()
+
+Headers: TypeAlias = Mapping[str, "str | Omit"]
 Query: TypeAlias = Mapping[str, object]
 
 # A file to upload: its content, or a tuple of file name, content and, optionally, content

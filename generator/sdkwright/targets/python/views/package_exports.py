@@ -66,6 +66,7 @@ def error_root(api: Api) -> str | None:
 
 def _stainless_exports(api: Api, plan: Plan) -> dict[str, str]:
     found = {"Client": "._client", "not_given": "._types", "Timeout": "._types"}
+    found |= {"Omit": "._types", "omit": "._types"}
     found["DEFAULT_TIMEOUT"] = "._http"
     root = error_root(api)
     if root is not None:
