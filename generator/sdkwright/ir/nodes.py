@@ -491,11 +491,9 @@ class Api:
     # Where request ids are read: headers in order, then a JSON body's path (its keys).
     request_id_headers: tuple[str, ...] = ()
     request_id_body: tuple[str, ...] = ()
-    # Named only: packages below `types` that re-export names (`types.v1`, the Stainless
-    # surface's): (folder "v1/omni_ai", ((exported name, definition name), ...)).
+    # Named only: packages below `types` re-exporting names, (folder "v1/omni_ai", ((name, definition), ...))
     type_exports: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
-    # Named only: whose public-surface conventions the SDK follows ("sdkwright", "stainless").
-    surface: str = "sdkwright"
+    surface: str = "sdkwright"  # or "stainless" (targets/python/naming/stainless.py)
 
     @property
     def operations(self) -> tuple[Operation, ...]:
