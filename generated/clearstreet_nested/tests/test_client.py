@@ -1,6 +1,7 @@
 # File generated from clearstreet.yaml by sdkwright. Do not edit: regenerate it instead.
 """Tests of the client itself, through `client.v1.positions.cancel_position_instruction`: default and per-call headers,
-errors by status, retries and `Retry-After`, raw responses and environment variables.
+errors by status, retries and `Retry-After`, raw and streamed responses (from the client and
+from a resource) and environment variables.
 
 They answer from canned responses, so against a live server (`TEST_API_BASE_URL`) they are
 skipped: the server, not the test, chooses its responses there.
@@ -136,6 +137,34 @@ def test_a_raw_response_gives_the_status_headers_and_parsed_body(
     assert str(response.url).startswith(BASE_URL)
     parsed = response.parse()
     assert (parsed is None) == (RESPONSE is None)
+
+
+def test_a_streamed_response_is_read_inside_its_block(
+    client: ClearStreet, mock_api: MockAPI
+) -> None:
+    answer(mock_api)
+    with client.with_streaming_response.v1.positions.cancel_position_instruction(
+        "string", account_id=1
+    ) as response:
+        assert response.status_code == 200
+        parsed = response.parse()
+    assert (parsed is None) == (RESPONSE is None)
+
+
+def test_a_resource_gives_raw_and_streamed_responses_too(
+    client: ClearStreet, mock_api: MockAPI
+) -> None:
+    resource = client.v1.positions
+    answer(mock_api)
+    raw = resource.with_raw_response.cancel_position_instruction("string", account_id=1)
+    assert raw.status_code == 200
+    assert str(raw.http_request.url).startswith(BASE_URL)
+    answer(mock_api)
+    with resource.with_streaming_response.cancel_position_instruction(
+        "string", account_id=1
+    ) as streamed:
+        assert streamed.status_code == 200
+        assert (streamed.parse() is None) == (RESPONSE is None)
 
 
 def test_the_async_client_retries_too(async_client: AsyncClearStreet, mock_api: MockAPI) -> None:
