@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright import flavours
+from sdkwright.config_checks import check_package, option_problem, scalar_text
 from sdkwright.config_client import ClientConfig, read_client_config
 from sdkwright.config_files import (
     PYPROJECT,
@@ -58,6 +59,7 @@ from sdkwright.config_files import (
     read_yaml,
 )
 from sdkwright.config_names import NAME_KINDS, NameOverrides, Pairs, read_names
+from sdkwright.config_paths import read_overlays, read_templates
 from sdkwright.config_release import is_semver, license_problem
 from sdkwright.config_resources import ResourcesConfig, read_target_resources
 from sdkwright.config_security import (
@@ -69,7 +71,6 @@ from sdkwright.defaults import FLAVOUR, FORMATTERS, LICENSE, VERSION, base_optio
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.output.provenance import installed_version, templates_root
 from sdkwright.targets.python import naming
-from sdkwright.targets.python.naming import files
 
 OVERLAY_LOCK_NAME = "sdkwright-overlays.lock.json"  # beside the config (spec/overlays/lock.py)
 SURFACE_LOCK_NAME = "sdkwright-surface.lock.json"  # beside the config (surface/lock.py)
@@ -292,8 +293,12 @@ class _Reader:
         base = self.path.parent
         client_name = self.string(entry, "client_name", pointer) or default_client_name(package)
         spec_root = self.string(entry, "spec_root", pointer)
-        templates = self.templates(entry, pointer)
-        overlays = self.overlays(entry.get("overlays"), f"{pointer}/overlays")
+        templates = read_templates(
+            self.string(entry, "templates", pointer), self.path.parent, pointer, self.failure
+        )
+        overlays = read_overlays(
+            entry.get("overlays"), self.path.parent, f"{pointer}/overlays", self.failure
+        )
         return Target(
             str(entry["name"]),
             base / str(entry["spec"]),
@@ -394,77 +399,3 @@ class _Reader:
             key, message, hint = problem
             raise self.failure(f"{pointer}/options/{escape(key)}", message, hint)
         return tuple(sorted(options.items()))
-
-    def templates(self, entry: Mapping[str, Any], pointer: str) -> Path | None:
-        relative = self.string(entry, "templates", pointer)
-        if not relative:
-            return None
-        folder = self.path.parent / relative
-        if not folder.is_dir():
-            raise self.failure(
-                f"{pointer}/templates",
-                f"templates folder '{relative}' does not exist",
-                "a path relative to the config file, holding .jinja files named like the built-in ones",
-            )
-        return folder
-
-    def overlays(self, value: Any, pointer: str) -> tuple[Path, ...]:
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            raise self.failure(pointer, "'overlays' must be a list of overlay files")
-        found = []
-        for index, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
-                raise self.failure(
-                    f"{pointer}/{index}", "an overlay must be a file path (a string)"
-                )
-            path = self.path.parent / item
-            if not path.is_file():
-                raise self.failure(
-                    f"{pointer}/{index}",
-                    f"overlay file '{item}' does not exist",
-                    "a path relative to the config file, to an OpenAPI Overlay (YAML or JSON)",
-                )
-            found.append(path)
-        return tuple(found)
-
-
-def option_problem(
-    flavour: flavours.Flavour, options: Mapping[str, str]
-) -> tuple[str, str, str] | None:
-    """The first option the flavour does not take: its key, the problem, and the hint."""
-    for key, text in options.items():
-        problems = flavour.check_options({key: text})
-        if problems:
-            return key, problems[0], "; ".join(f"{o.name}: {o.help}" for o in flavour.options)
-    return None
-
-
-def scalar_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def check_package(package: str, where: Location) -> None:
-    """A package is a folder too: an identifier, and a file name every system can hold."""
-    if not (package.isascii() and package.isidentifier()) or package != package.lower():
-        problem = "is not a valid package name"
-    elif files.is_windows_reserved(package):
-        problem = "is a device name on Windows, where its folder cannot exist"
-    elif len(package) > files.MAX_MODULE_LENGTH:
-        problem = f"is longer than the {files.MAX_MODULE_LENGTH} characters a folder name may take"
-    else:
-        return
-    raise GenerationFailed(
-        [
-            Diagnostic(
-                Level.ERROR,
-                "config.package",
-                f"'{package}' {problem}",
-                where,
-                "use a lowercase Python identifier, e.g. 'acme_api'",
-            )
-        ]
-    )

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright import flavours
-from sdkwright.config import Target, check_package, default_client_name, option_problem, scalar_text
+from sdkwright.config import Target, default_client_name
+from sdkwright.config_checks import check_package, option_problem, scalar_text
 from sdkwright.config_names import Pairs
 from sdkwright.config_release import is_semver, license_problem
 from sdkwright.defaults import (
