@@ -1,28 +1,36 @@
 # File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
 """How a call's arguments go on the wire.
 
-Path parameters, query parameters and form fields in their OpenAPI styles, and bodies: JSON,
-form-urlencoded, multipart or raw. The generated methods wrap a value in ``exploded``,
-``deep_object`` or ``delimited`` where its parameter's style asks for one.
+Path parameters, headers, cookies and bodies (JSON, form-urlencoded, multipart or raw), and the
+whole request; query styles are in ``_query`` and values as text or JSON in ``_values``, both
+re-exported here. The generated methods wrap a value in ``exploded``, ``deep_object`` or
+``delimited`` where its parameter's style asks for one.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import json
 import re
 import uuid
-from collections.abc import Iterator, Mapping
-from typing import Any, TypeVar, cast
+from collections.abc import Mapping
+from typing import Any, cast
 from urllib.parse import quote, urlencode
 
 import pydantic
-import pydantic_core
 
 from . import _http
-from ._models import dump_model
+from ._query import (
+    StyledValue,
+    deep_object,
+    delimited,
+    encode_query,
+    exploded,
+    form_pairs,
+    given_or,
+    json_value,
+)
 from ._types import Credential, Headers, NotGiven, Omit, Query, RequestOptions
+from ._values import to_jsonable, to_str
 
 __all__ = [
     "StyledValue",
@@ -41,8 +49,6 @@ __all__ = [
     "to_jsonable",
     "to_str",
 ]
-
-_T = TypeVar("_T")
 
 # This module is copied into each generated package, so the package name is
 # only known at import time.
@@ -128,19 +134,6 @@ def _segment(value: object) -> str:
     return quote(text, safe="")
 
 
-def to_str(value: object) -> str:
-    """Render a scalar the way APIs expect it in paths, queries and headers."""
-    if isinstance(value, enum.Enum):
-        value = value.value
-    if isinstance(value, bool):
-        # str(True) is "True", which most servers reject.
-        return "true" if value else "false"
-    if isinstance(value, (dt.date, dt.time)):  # dt.datetime is a dt.date
-        # The same text pydantic writes in bodies (UTC as "Z"), so both agree.
-        return cast(str, pydantic_core.to_jsonable_python(value))
-    return str(value)
-
-
 def merge_headers(
     default_headers: Mapping[str, str],
     auth_headers: Mapping[str, str],
@@ -168,174 +161,6 @@ def merge_headers(
     return _http.make_headers(merged.values())
 
 
-def encode_query(params: Query | None, extra_query: Query | None) -> tuple[tuple[str, str], ...]:
-    """Flatten query parameters into (name, value) pairs.
-
-    Unset (``None``/``NOT_GIVEN``) parameters are left out, sequences become
-    repeated keys (``?tag=a&tag=b``): the OpenAPI default, "form" style with
-    ``explode: true``. Objects need their style said: ``exploded`` (their own
-    keys, ``?role=admin&first=Alex``) or ``deep_object``; ``delimited`` shapes
-    the delimited styles. ``extra_query`` replaces parameters of the same
-    name, and can remove one by mapping it to ``None``.
-    """
-    if not params and not extra_query:
-        return ()
-    return tuple(_form_pairs({**(params or {}), **(extra_query or {})}))
-
-
-def _form_pairs(fields: Mapping[str, object]) -> Iterator[tuple[str, str]]:
-    """(name, text) pairs of query parameters or form fields, as ``encode_query`` says."""
-    for name, value in fields.items():
-        if value is None or isinstance(value, NotGiven):
-            continue
-        if isinstance(value, StyledValue):
-            yield from _styled_pairs(name, value)
-        elif isinstance(value, Mapping):
-            raise TypeError(f"{name!r}: objects need a style, exploded() or deep_object()")
-        elif isinstance(value, (list, tuple)):
-            yield from ((name, _item_text(item)) for item in value if item is not None)
-        else:
-            yield name, to_str(value)
-
-
-def _item_text(item: object) -> str:
-    """An array item (or an object's value) as one parameter value.
-
-    Scalars as ``to_str`` writes them. Objects and arrays, where OpenAPI defines no text, as
-    compact JSON (keys sorted, whole numbers without ".0"): what a server can read back, where
-    Python's repr of a model or a dict is not. ``deep_object`` spells objects out as keys instead.
-    """
-    data = _composite(item)
-    if data is None:
-        return to_str(item)
-    return json.dumps(
-        _whole_numbers(data),
-        ensure_ascii=True,  # header values are ASCII; a query percent-encodes it the same
-        separators=(",", ":"),
-        sort_keys=True,
-        allow_nan=False,
-    )
-
-
-def json_value(value: _T) -> _T | str:
-    """A parameter described by a JSON media type (OpenAPI's `content`) as its compact JSON
-    text (keys sorted, whole numbers without ".0"); the query, path or cookie encoding then
-    percent-encodes it. Unset values stay unset."""
-    if value is None or isinstance(value, NotGiven):
-        return value
-    return json.dumps(
-        _whole_numbers(to_jsonable(value)),
-        ensure_ascii=True,  # header values are ASCII
-        separators=(",", ":"),
-        sort_keys=True,
-        allow_nan=False,
-    )
-
-
-def _composite(item: object) -> dict[str, object] | list[object] | None:
-    """The JSON data of an object or array (a model, a mapping, a sequence); None for scalars."""
-    if isinstance(item, (str, int, float)):
-        return None
-    data = to_jsonable(item)
-    return data if isinstance(data, (dict, list)) else None
-
-
-def _whole_numbers(data: object) -> object:
-    """JSON knows one number type: 10.0 is written 10, whatever the model's field type."""
-    if isinstance(data, dict):
-        return {key: _whole_numbers(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_whole_numbers(value) for value in data]
-    if isinstance(data, float) and data.is_integer() and abs(data) < 2**53:
-        return int(data)
-    return data
-
-
-class StyledValue:
-    """An object (or array) parameter or form field, with the style to send it in."""
-
-    __slots__ = ("deep", "value")
-
-    def __init__(self, value: object, *, deep: bool) -> None:
-        self.value = value
-        self.deep = deep
-
-
-def _styled_pairs(name: str, styled: StyledValue) -> Iterator[tuple[str, str]]:
-    if styled.deep:
-        yield from _bracketed(name, styled.value)
-        return
-    value = to_jsonable(styled.value)
-    if not isinstance(value, Mapping):
-        yield from _form_pairs({name: value})
-        return
-    for key, item in value.items():
-        yield from _bracketed(to_str(key), item)
-
-
-def exploded(value: _T) -> _T | StyledValue:
-    """An object whose properties are sent as parameters (or fields) of their own.
-
-    The OpenAPI ``form`` style with ``explode: true``: ``{"role": "admin"}`` sends
-    ``role=admin``. Unset values stay unset.
-    """
-    if value is None or isinstance(value, NotGiven):
-        return value
-    return StyledValue(value, deep=False)
-
-
-def deep_object(value: _T) -> _T | StyledValue:
-    """A parameter or form field in the ``deepObject`` style (unset values stay unset).
-
-    Objects nest as ``name[key]`` and arrays as ``name[0]``, ``name[1]``: what
-    Rails, PHP and Stripe-style APIs read, also below the first level, where
-    OpenAPI itself says nothing.
-    """
-    if value is None or isinstance(value, NotGiven):
-        return value
-    return StyledValue(value, deep=True)
-
-
-def _bracketed(prefix: str, value: object) -> Iterator[tuple[str, str]]:
-    if isinstance(value, pydantic.BaseModel):
-        value = to_jsonable(value)
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _bracketed(f"{prefix}[{to_str(key)}]", item)
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from _bracketed(f"{prefix}[{index}]", item)
-    elif value is not None and not isinstance(value, NotGiven):
-        yield prefix, to_str(value)
-
-
-def given_or(value: object, fixed: object) -> object:
-    """The caller's value of a query parameter, or the value its path key fixes when the caller
-    gave none (``/responses?beta=true`` with a declared ``beta`` parameter)."""
-    return fixed if value is None or isinstance(value, NotGiven) else value
-
-
-def delimited(value: _T, separator: str = ",", *, key_separator: str = ",") -> _T | str:
-    """An array or object as one delimited value (unset values stay unset).
-
-    ``separator`` joins array items: "," for the ``form`` style without
-    explode and the ``simple`` style, " " for ``spaceDelimited``, "|" for
-    ``pipeDelimited``. Objects give ``key,value`` pairs, or ``key=value`` with
-    ``key_separator="="`` (``simple`` style with explode).
-    """
-    if value is None or isinstance(value, NotGiven):
-        return value
-    if isinstance(value, Mapping):
-        return separator.join(
-            f"{to_str(k)}{key_separator}{_item_text(v)}" for k, v in value.items()
-        )
-    if isinstance(value, (list, tuple)):
-        if any(_composite(item) is not None for item in value):
-            return _item_text(list(value))  # objects in a delimited list: the list as JSON
-        return separator.join(to_str(item) for item in value)
-    return to_str(value)
-
-
 def cookie_header(credentials: Mapping[str, str], parameters: Mapping[str, object] | None) -> str:
     """One ``Cookie`` header: credentials first, then the operation's cookie parameters."""
     pairs = [f"{name}={value}" for name, value in credentials.items()]
@@ -361,7 +186,7 @@ def encode_content(
 ) -> tuple[Any, list[tuple[str, Any]] | None]:
     """A non-JSON body as the HTTP library takes it: (content, multipart parts).
 
-    Form fields are urlencoded by ``_form_pairs``; multipart fields become
+    Form fields are urlencoded by ``form_pairs``; multipart fields become
     parts (files as they come, arrays one part per item, objects as JSON);
     anything else is sent as it is: bytes, a file, chunks, or text as UTF-8.
     """
@@ -372,7 +197,7 @@ def encode_content(
             **_extra_fields(extra_body),
         }
         if media_type == _FORM:
-            pairs = list(_form_pairs(fields))
+            pairs = list(form_pairs(fields))
             return (urlencode(pairs).encode("ascii") if pairs else None), None
         return None, _multipart(fields)
     if extra_body is not None and extra_body != {}:
@@ -435,32 +260,6 @@ def _extra_fields(extra_body: object) -> Mapping[str, object]:
     if not isinstance(extra_body, Mapping):
         raise TypeError("extra_body can only be merged into an object body as a mapping")
     return cast("Mapping[str, object]", extra_body)
-
-
-def to_jsonable(value: object) -> object:
-    """Convert a body into plain JSON data (dicts, lists, str, numbers, ...)."""
-    if isinstance(value, pydantic.BaseModel):
-        # exclude_unset: fields the caller never set are left out rather than
-        # sent as defaults or nulls, which the server could read as a change.
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    data = dump_model(value)  # an instance of the model type's own classes (`_models`)
-    if data is not None:
-        return data
-    if isinstance(value, Mapping):
-        return {
-            to_str(key): to_jsonable(item)
-            for key, item in value.items()
-            if not isinstance(item, NotGiven)
-        }
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(item) for item in value]
-    if isinstance(value, enum.Enum):
-        return to_jsonable(value.value)
-    if value is None or isinstance(value, (str, int, float)):
-        return value
-    # Anything else (dates, UUID, Decimal, set, ...) is serialized the way pydantic
-    # serializes it inside models, so both paths agree.
-    return pydantic_core.to_jsonable_python(value)
 
 
 def encode_request(

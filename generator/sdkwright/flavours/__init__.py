@@ -162,12 +162,14 @@ RUNTIME_MODULES = (
     "_oauth.py",
     "_pagination.py",
     "_pydantic.py",
+    "_query.py",
     "_response.py",
     "_retries.py",
     "_streaming.py",
     "_sync_client.py",
     "_types.py",
     "_validation.py",
+    "_values.py",
 )
 
 _REGISTRY: dict[str, Flavour] = {}

@@ -2,7 +2,7 @@
 
 The styles say how an array of scalars or an object of scalars is written; an array whose
 items are objects or arrays (`filters: [{field, value}]`) has no defined text outside
-`deepObject`. The runtime sends each such item as compact JSON (`_encoding._item_text`), which
+`deepObject`. The runtime sends each such item as compact JSON (`_values.item_text`), which
 a server can read back, and generation says so with the parameter's location.
 """
 
