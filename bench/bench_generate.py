@@ -67,7 +67,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -176,6 +176,13 @@ PEERS: tuple[Peer, ...] = (
     ),
 )
 TOOL_KEYS = ("sdkwright", *(peer.key for peer in PEERS))
+
+# How a bench runs one tool on one spec (bench_typescript.py measures other commands with the
+# same loop): (tool, spec, out_dir, bin_dir) -> argv; (tool, spec, base env, cache_dir) -> env;
+# and what to do with a tool's output folder of the last round.
+CommandFor = Callable[[str, Spec, Path, Path], list[str]]
+EnvFor = Callable[[str, Spec, Mapping[str, str], Path], dict[str, str]]
+Keep = Callable[[str, Path], None]
 
 
 @dataclass(frozen=True)
@@ -563,9 +570,16 @@ def measure_spec(
     runs: int,
     timeout_s: float,
     workdir: Path | None = None,
+    commands: CommandFor | None = None,
+    environments: EnvFor | None = None,
+    keep: Keep | None = None,
 ) -> dict[str, ToolResult]:
     """runs rounds of every tool in turn, each run cold into a fresh empty output directory;
-    a tool that fails is not run again on this spec."""
+    a tool that fails is not run again on this spec. commands and environments default to
+    this bench's (`command_for`, `env_for`); keep, when given, gets each tool's output folder
+    of the last round, if that run succeeded, before the folder is deleted."""
+    commands = commands or command_for
+    environments = environments or env_for
     results: dict[str, list[RunResult]] = {tool: [] for tool in tools}
     for index in range(runs):
         for tool in tools:
@@ -577,9 +591,11 @@ def measure_spec(
                 out_dir = work / "out"
                 out_dir.mkdir(parents=True)
                 (Path(tmp) / "cache").mkdir()
-                command = command_for(tool, spec, out_dir, bins.get(tool, Path()))
-                env = env_for(tool, spec, envs[tool], Path(tmp) / "cache")
+                command = commands(tool, spec, out_dir, bins.get(tool, Path()))
+                env = environments(tool, spec, envs[tool], Path(tmp) / "cache")
                 run = run_once(command, work, env, timeout_s, Path(tmp))
+                if keep is not None and run.ok and index == runs - 1:
+                    keep(tool, out_dir)
             done.append(run)
             state = "ok" if run.ok else describe_exit(run, timeout_s)
             log(
