@@ -102,8 +102,10 @@ def _tool(wall_s: float, exit_code: int = 0) -> object:
 
 def _run(sdk_s: float, peer_s: float, sdk_compiles: bool, peer_compiles: bool) -> object:
     def output(compiles: bool) -> object:
-        found = bench.Compiled(0) if compiles else bench.Compiled(2, 3, ("x: error TS1: y",))
-        return bench.Output(10, 1000, found)
+        if compiles:
+            return bench.Output(10, 1000, bench.Compiled(0))
+        found = bench.Compiled(2, 3, ("x: error TS1: y",))
+        return bench.Output(10, 1000, found, bench.Compiled(2, 2, ("x: error TS1: y",)))
 
     tools = {"sdkwright": _tool(sdk_s), "typescript-fetch": _tool(peer_s)}
     outputs = {"sdkwright": output(sdk_compiles), "typescript-fetch": output(peer_compiles)}
@@ -139,7 +141,11 @@ def test_the_report_shows_ratios_compiles_and_first_errors() -> None:
     report = bench.render_markdown({"date (UTC)": "today"}, [_run(1.0, 8.0, True, False)], 3, 600)
     assert "| github | 623 | 1.00 s / 1 MiB | 8.00 s / 1 MiB | 0.12x | 1.00x |" in report
     assert "| github | sdkwright | 10 files, 0.0 MB | compiles (0 errors, 0.000 s) |" in report
-    assert "| github | typescript-fetch | 10 files, 0.0 MB | FAILS: 3 errors" in report
+    assert (
+        "| github | typescript-fetch | 10 files, 0.0 MB | FAILS: 3 errors (exit 2, 0.000 s); "
+        in report
+    )
+    assert "without --strict (its own settings): 2 errors |" in report
     assert (
         "github, typescript-fetch: first 1 of 3 errors\n\n```text\nx: error TS1: y\n```" in report
     )
@@ -155,5 +161,19 @@ def test_the_bench_loop_generates_typescript_and_compiles_it(tmp_path: Path) -> 
     assert list(outputs) == ["sdkwright"]  # typescript-fetch was not run
     output = outputs["sdkwright"]
     assert output.compiled.ok and output.compiled.errors == 0, output.compiled
+    assert output.own_settings is None  # compiled strict: no second compile
     assert output.files > 5
     assert not list(tmp_path.iterdir())  # the runs' folders and the kept outputs are gone
+
+
+def test_an_output_failing_only_strict_checks_compiles_with_its_own_settings(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"target": "es2020"}}\n')
+    (tmp_path / "src" / "index.ts").write_text("export function echo(x) {\n  return x;\n}\n")
+    output = bench.check_output(tsc(), "", tmp_path)
+    assert (output.files, output.compiled.exit_code, output.compiled.errors) == (2, 2, 1)
+    assert output.compiled.first[0].startswith("src/index.ts(1,22): error TS7006")
+    assert output.own_settings is not None and output.own_settings.ok
+    assert bench.check_output(None, "npm is absent", tmp_path).compiled.why_not == "npm is absent"
