@@ -103,6 +103,7 @@ def test_its_public_names_are_stainless_s(generated: Path) -> None:
 
 def test_it_exports_what_stainless_sdks_export(generated: Path) -> None:
     script = """
+import tempfile
 import httpx
 import clearstreet as cs
 
@@ -123,6 +124,14 @@ assert cs.Timeout is not None and cs.DEFAULT_TIMEOUT.connect == 5.0
 assert issubclass(cs.BaseModel, __import__("pydantic").BaseModel)
 errors = [getattr(cs, name) for name in cs.__all__ if name.endswith("Error")]
 assert len(errors) == 14 and all(issubclass(e, cs.ClearStreetError) for e in errors)
+assert cs.NoneType is type(None) and cs.DEFAULT_CONNECTION_LIMITS.max_connections == 1000
+assert issubclass(cs.Transport, httpx.BaseTransport) and cs.ProxiesTypes is not None
+stream: cs.Stream[object] = cs.Stream(cast_to=object, response=httpx.Response(200, content=b""))
+assert list(stream) == [] and cs.AsyncStream.__aiter__ is not None
+with tempfile.TemporaryDirectory() as folder:
+    with open(f"{folder}/upload.txt", "wb") as file:
+        file.write(b"hi")
+    assert cs.file_from_path(f"{folder}/upload.txt") == ("upload.txt", b"hi")
 """
     result = subprocess.run(
         [sys.executable, "-c", script], cwd=generated / "sdk", capture_output=True, text=True

@@ -13,19 +13,26 @@ import json
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, final
+from typing import Any, Generic, TypeVar, final
 
-from . import _http
+from . import _http, _models
 
 __all__ = [
     "AsyncEventStream",
+    "AsyncStream",
     "EventStream",
     "ServerSentEvent",
+    "Stream",
     "aiter_events",
     "aiter_lines",
     "iter_events",
     "iter_lines",
 ]
+
+_T = TypeVar("_T")
+
+# The data of the event that ends some APIs' streams (`data: [DONE]`), not an item.
+_DONE = "[DONE]"
 
 
 @dataclass(frozen=True)
@@ -222,3 +229,95 @@ class AsyncEventStream:
         tb: TracebackType | None,
     ) -> None:
         await self.close()
+
+
+class Stream(Generic[_T]):
+    """A streamed response's items as they arrive: the data of each server-sent event,
+    decoded as ``cast_to`` (a ``ServerSentEvent`` cast keeps the events as they are). It
+    ends at the stream's end or at an event whose data is ``[DONE]``. Iterate it once; the
+    connection closes when the items end or when a ``with`` block around it ends::
+
+        with stream:
+            for item in stream:
+                print(item)
+    """
+
+    def __init__(self, *, cast_to: type[_T], response: _http.Response) -> None:
+        self.response = response
+        self._cast_to = cast_to
+        self._iterator = self.__stream__()
+
+    def __next__(self) -> _T:
+        return next(self._iterator)
+
+    def __iter__(self) -> Iterator[_T]:
+        yield from self._iterator
+
+    def __stream__(self) -> Iterator[_T]:
+        try:
+            for event in iter_events(iter_lines(_http.iter_bytes(self.response, None))):
+                if event.data.startswith(_DONE):
+                    break
+                yield _decoded(event, self._cast_to)
+        finally:
+            self.response.close()
+
+    def close(self) -> None:
+        self.response.close()
+
+    def __enter__(self) -> Stream[_T]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncStream(Generic[_T]):
+    """The async counterpart of :class:`Stream`: ``async for`` and ``async with``."""
+
+    def __init__(self, *, cast_to: type[_T], response: _http.Response) -> None:
+        self.response = response
+        self._cast_to = cast_to
+        self._iterator = self.__stream__()
+
+    async def __anext__(self) -> _T:
+        return await self._iterator.__anext__()
+
+    async def __aiter__(self) -> AsyncIterator[_T]:
+        async for item in self._iterator:
+            yield item
+
+    async def __stream__(self) -> AsyncIterator[_T]:
+        try:
+            chunks = _http.async_iter_bytes(self.response, None)
+            async for event in aiter_events(aiter_lines(chunks)):
+                if event.data.startswith(_DONE):
+                    break
+                yield _decoded(event, self._cast_to)
+        finally:
+            await _http.async_close(self.response)
+
+    async def close(self) -> None:
+        await _http.async_close(self.response)
+
+    async def __aenter__(self) -> AsyncStream[_T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+
+def _decoded(event: ServerSentEvent, cast_to: type[_T]) -> _T:
+    if cast_to is ServerSentEvent:
+        return event  # type: ignore[return-value]  # _T is ServerSentEvent here
+    return _models.decode_json(event.data.encode(), cast_to)

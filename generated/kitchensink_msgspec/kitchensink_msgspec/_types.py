@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import base64
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Literal, TypeAlias
@@ -22,6 +23,7 @@ __all__ = [
     "FileContent",
     "FileTypes",
     "Headers",
+    "NoneType",
     "NotGiven",
     "Omit",
     "Query",
@@ -30,6 +32,7 @@ __all__ = [
     "Servers",
     "Timeout",
     "basic_credential",
+    "file_from_path",
     "first_satisfied",
     "omit",
 ]
@@ -93,6 +96,16 @@ FileContent: TypeAlias = IO[bytes] | bytes
 FileTypes: TypeAlias = (
     FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
 )
+
+# The type of `None`, for `cast_to` (a response without a body) as Stainless SDKs spell it.
+NoneType: type[None] = type(None)
+
+
+def file_from_path(path: str | os.PathLike[str]) -> FileTypes:
+    """The file at `path` as an upload: its name and its content, read now."""
+    with open(path, "rb") as file:
+        return os.path.basename(os.fspath(path)), file.read()
+
 
 # An operation's security requirements: any one of the alternatives, each naming every
 # security scheme it needs. ``()`` means the operation needs no credentials.

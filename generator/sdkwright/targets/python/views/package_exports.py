@@ -1,8 +1,10 @@
 """The names a package's `__init__` exports, each with the module it comes from.
 
 Every SDK exports its clients, errors, response classes and a few runtime names; the Stainless
-surface adds what Stainless SDKs export too (`Client`, `DefaultHttpxClient`, `ENVIRONMENTS`,
-`not_given`, `BaseModel`), so that code importing them keeps working.
+surface adds what every Stainless SDK's package `__init__` exports too (`Client`,
+`DefaultHttpxClient`, `ENVIRONMENTS`, `not_given`, `BaseModel`, `Stream`, `NoneType`,
+`file_from_path`, httpx's `Transport` and `ProxiesTypes`, `DEFAULT_CONNECTION_LIMITS`), so that
+code importing them keeps working.
 """
 
 from __future__ import annotations
@@ -66,7 +68,10 @@ def error_root(api: Api) -> str | None:
 
 def _stainless_exports(api: Api, plan: Plan) -> dict[str, str]:
     found = {"Client": "._client", "not_given": "._types", "Timeout": "._types"}
-    found |= {"Omit": "._types", "omit": "._types"}
+    found |= {"Omit": "._types", "omit": "._types", "NoneType": "._types"}
+    found |= {"file_from_path": "._types", "Stream": "._streaming"}
+    if plan.asynchronous:
+        found["AsyncStream"] = "._streaming"
     found["DEFAULT_TIMEOUT"] = "._http"
     root = error_root(api)
     if root is not None:
@@ -77,6 +82,8 @@ def _stainless_exports(api: Api, plan: Plan) -> dict[str, str]:
         found["ENVIRONMENTS"] = "._client"
     if plan.transport == "http_httpx.py":  # runtime/_httpx_clients.py
         found["DefaultHttpxClient"] = "._httpx_clients"
+        found |= dict.fromkeys(("Transport", "ProxiesTypes"), "._httpx_clients")
+        found["DEFAULT_CONNECTION_LIMITS"] = "._httpx_clients"
         if plan.asynchronous:
             found["DefaultAsyncHttpxClient"] = "._httpx_clients"
     if plan.models.runtime == "models_pydantic.py":
