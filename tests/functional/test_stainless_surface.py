@@ -91,12 +91,18 @@ def test_its_public_names_are_stainless_s(generated: Path) -> None:
     package = generated / "sdk" / "clearstreet"
     v1 = (package / "types" / "v1" / "__init__.py").read_text()
     names = ("PositionCancelPositionInstructionResponse", "PositionGetPositionsParams", "OrderType")
+    names += ("PositionList", "TickerOrID", "OrderList")  # listed schemas that are no class
     for name in names:
         assert f"import {name} as {name}" in v1 or f"{name} as {name}," in v1, name
     calendar = (package / "types" / "v1" / "calendar" / "__init__.py").read_text()
     assert "MarketHourGetMarketHoursCalendarResponse" in calendar
     assert "class SyncCursorPage(" in (package / "pagination.py").read_text()
     assert "class AsyncCursorPage(" in (package / "pagination.py").read_text()
+    types = package / "types"
+    assert "PositionList: TypeAlias = list[Position]" in (types / "position_list.py").read_text()
+    assert "TickerOrID: TypeAlias = str" in (types / "ticker_or_id.py").read_text()
+    assert "data: PositionList" in (types / "position_get_positions_response.py").read_text()
+    assert "symbol: TickerOrID" in (types / "position.py").read_text()
     order_type = (package / "types" / "order_type.py").read_text()
     assert "OrderType: TypeAlias = Literal[" in order_type and "Enum" not in order_type
 

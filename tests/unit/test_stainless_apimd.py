@@ -51,7 +51,7 @@ def test_a_method_line(api: ApiMd) -> None:
         "clearstreet.types.v1",
         "./src/clearstreet/types/v1/position_cancel_position_instruction_response.py",
     )
-    assert cancel.params is None and cancel.source.endswith("api.md:27")
+    assert cancel.params is None and cancel.source.endswith("api.md:29")
 
 
 def test_params_names_spelled_as_stainless_would(api: ApiMd) -> None:
@@ -83,7 +83,8 @@ def test_pages_and_shared_types(api: ApiMd) -> None:
         TypeName("ResponseMetadata", "clearstreet.types"),
     )
     models = next(n for top in api.resources for n in top.walk() if n.path == "v1.orders").models
-    assert [t.name for t in models] == ["Order", "OrderType", "OrderCancelAllOpenOrdersResponse"]
+    names = ["Order", "OrderList", "OrderType", "OrderCancelAllOpenOrdersResponse"]
+    assert [t.name for t in models] == names
 
 
 def test_capitalisation_is_learned_from_the_names_api_md_spells(tmp_path: Path) -> None:

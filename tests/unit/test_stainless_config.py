@@ -56,8 +56,9 @@ def test_resources_methods_and_their_flags(config: StainlessConfig) -> None:
     positions = next(n for top in config.resources for n in top.walk() if n.path == "v1.positions")
     assert [(t.name, t.module) for t in positions.models][:2] == [
         ("Position", "clearstreet.types.v1"),
-        ("PositionInstruction", "clearstreet.types.v1"),
+        ("PositionList", "clearstreet.types.v1"),
     ]
+    assert ("TickerOrID", "clearstreet.types.v1") in [(t.name, t.module) for t in positions.models]
     assert [t.name for t in config.shared_types] == ["APIError", "ResponseMetadata"]
 
 

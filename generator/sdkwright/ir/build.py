@@ -25,13 +25,15 @@ def build_api(
     specs: SpecSet,
     configured_security: ConfiguredSecurity | None = None,
     configured_resources: ResourcesConfig | None = None,
+    kept_names: frozenset[str] = frozenset(),
 ) -> tuple[Api, list[Diagnostic]]:
     """The spec's neutral IR, and what building it found wrong. `configured_security`: the
     target's own scheme (sdkwright.yaml), which replaces the spec's; `configured_resources`:
-    the target's resources (ir/resources.py), else groups by tag."""
+    the target's resources (ir/resources.py), else groups by tag; `kept_names`: component
+    schemas that stay named though no class (`SchemaConverter.kept_names`)."""
     root = specs.root_node
     version = spec_version(root.value) or "3.0"
-    converter = SchemaConverter(specs, version)
+    converter = SchemaConverter(specs, version, kept_names=kept_names)
     components = _component_schemas(root, version)
     if components is not None:
         converter.register_components(components)

@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sdkwright.ir.nodes import (
+    Alias,
     Definition,
     FieldPath,
     ListOf,
@@ -77,6 +78,16 @@ def _core(type_: TypeRef) -> tuple[TypeRef, bool]:
     return (type_.inner, True) if isinstance(type_, Nullable) else (type_, False)
 
 
+def _unaliased(type_: TypeRef, definitions: Mapping[str, Definition]) -> TypeRef:
+    """A named alias of a list (`AccountList`, kept named for a target) as that list: a
+    page reads its items from it."""
+    core, nullable = _core(type_)
+    alias = definitions.get(core.name) if isinstance(core, Named) and core.kind == "alias" else None
+    if isinstance(alias, Alias) and isinstance(alias.type, ListOf):
+        return Nullable(alias.type) if nullable else alias.type
+    return type_
+
+
 def _model(type_: TypeRef, definitions: Mapping[str, Definition]) -> Model | None:
     core, _ = _core(type_)
     if isinstance(core, Named) and isinstance(definitions.get(core.name), Model):
@@ -96,7 +107,7 @@ def _field_path(
         if field is None:
             return None
         optional.append(isinstance(field.type, Nullable) or not field.required)
-        current = field.type
+        current = _unaliased(field.type, definitions)
     return FieldPath((), tuple(optional), current, tuple(wire_path))
 
 
@@ -130,7 +141,7 @@ def _is(type_: TypeRef, want: str) -> bool:
 
 
 def _items(response: TypeRef, definitions: Mapping[str, Definition]) -> FieldPath | None:
-    core, _ = _core(response)
+    core, _ = _core(_unaliased(response, definitions))
     if isinstance(core, ListOf):
         return FieldPath((), (), core)
     found = _find(response, ITEM_FIELDS, definitions, "list")

@@ -102,6 +102,9 @@ class SchemaConverter:
     # variant: a variant's tag field is known only once its model is complete.
     _building: set[str] = field(default_factory=set)
     _unsettled: list[tuple[UnionOf, Node]] = field(default_factory=list)
+    # Component schemas that are no class (an array, a string) but stay named, as aliases:
+    # those a target lists by name (`named_component`), e.g. `AccountList = list[Account]`.
+    kept_names: frozenset[str] = frozenset()
 
     # -- classes and where their names come from -----------------------------------------
 
@@ -110,11 +113,16 @@ class SchemaConverter:
         self.components = []
         for key in components.value:
             node = components.child(key)
-            kind = class_kind(node.value)
+            kind = class_kind(node.value) or self._kept_alias(str(key), node.value)
             named = self._register(node, kind, ComponentOrigin(str(key))) if kind else None
             requested = node.value.get(NAME_EXTENSION) if isinstance(node.value, dict) else None
             definition = named.name if named is not None else ""
             self.components.append(Component(str(key), definition, requested, node.location))
+
+    def _kept_alias(self, key: str, schema: object) -> ClassKind | None:
+        """ "alias" for a component the target keeps named that is not a reference."""
+        keep = named_component(key) in self.kept_names
+        return "alias" if keep and isinstance(schema, dict) and "$ref" not in schema else None
 
     def _register(self, node: Node, kind: ClassKind, origin: NameOrigin) -> Named:
         key = self._key(node)
@@ -226,13 +234,18 @@ class SchemaConverter:
         return [t for t in types if t != "null"], is_nullable
 
     def _convert_plain(self, node: Node, context: list[NamePart]) -> tuple[TypeRef, bool]:
+        named = self.member_of(node)
+        if named is None:
+            return self._convert_unnamed(node, context)
+        if named.name not in self.definitions:
+            self._define(node, named)
+        is_nullable = self._null_flags(node.value)[1]
+        return named, is_nullable or named.name in self._nullable_aliases
+
+    def _convert_unnamed(self, node: Node, context: list[NamePart]) -> tuple[TypeRef, bool]:
+        """The type of a schema that is no class of its own (or is its own class's body)."""
         schema = node.value
         types, is_nullable = self._null_flags(schema)
-        named = self.member_of(node)
-        if named is not None:
-            if named.name not in self.definitions:
-                self._define(node, named)
-            return named, is_nullable or named.name in self._nullable_aliases
         if "const" in schema:
             return self._literal([schema["const"]], node), is_nullable
         if "enum" in schema:
@@ -357,6 +370,8 @@ class SchemaConverter:
             self.definitions[key] = Alias(key, "", description, ANY, node.pointer, **extras)
             if enum_values(body.value):
                 type_, nested_null = self._literal(enum_values(body.value), body), False
+            elif class_kind(node.value) is None:  # kept named (`kept_names`): its plain type
+                type_, nested_null = self._convert_unnamed(node, [DefinitionName(key)])[0], False
             else:
                 type_, nested_null = unions.union(self, body, [DefinitionName(key)])
                 type_ = without_member(type_, named)
@@ -437,3 +452,9 @@ class SchemaConverter:
 
     def warn(self, node: Node, code: str, message: str, level: Level = Level.WARNING) -> None:
         self.diagnostics.append(Diagnostic(level, code, message, node.location))
+
+
+def named_component(name: str) -> str:
+    """A component's key or a listed type's name as `kept_names` compares them: letters and
+    digits only, case ignored (`InstrumentIdOrSymbol` is api.md's `InstrumentIDOrSymbol`)."""
+    return "".join(c for c in name.lower() if c.isalnum())

@@ -40,6 +40,7 @@ from sdkwright.ir.nodes import (
     UnionOf,
 )
 from sdkwright.ir.resources import last_positional
+from sdkwright.ir.schemas import named_component
 from sdkwright.targets.python import pytypes
 from sdkwright.targets.python.naming.identifiers import class_name, module_name, snake
 from sdkwright.targets.python.naming.reserved import CALL_OPTIONS
@@ -79,6 +80,14 @@ def _nodes(node: ResourceNode) -> Iterator[ResourceNode]:
     yield node
     for child in node.children:
         yield from _nodes(child)
+
+
+def kept_names(resources: ResourcesConfig | None) -> Iterator[str]:
+    """The types the config lists (api.md's), as the IR keeps component schemas named that
+    are no class (`AccountList = List[Account]`, `InstrumentIDOrSymbol = str`): Stainless
+    gives each listed schema a module of its own, and fields that refer to it its name."""
+    for node in _nodes(resources.root) if resources is not None else ():
+        yield from (named_component(class_of(qualified)) for qualified in node.models)
 
 
 def method_of(op: Operation, methods: Methods) -> MethodMapping | None:

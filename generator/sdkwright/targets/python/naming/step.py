@@ -68,9 +68,10 @@ def build_named_api(
     """The spec's IR, named for Python, and what building and naming it found wrong
     (`configured_security`: the target's own scheme, see ir/security.py; `configured_resources`:
     its resources, see ir/resources.py)."""
-    api, diagnostics = build_api(specs, configured_security, configured_resources)
     if options.resources is None:
         options = dataclasses.replace(options, resources=configured_resources)
+    kept = stainless.kept_names(options.resources) if options.surface == stainless.SURFACE else ()
+    api, diagnostics = build_api(specs, configured_security, configured_resources, frozenset(kept))
     named, naming_diagnostics = name_api(api, options)
     return named, diagnostics + naming_diagnostics
 
