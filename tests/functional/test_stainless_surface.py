@@ -102,7 +102,10 @@ def test_its_public_names_are_stainless_s(generated: Path) -> None:
     assert "PositionList: TypeAlias = list[Position]" in (types / "position_list.py").read_text()
     assert "TickerOrID: TypeAlias = str" in (types / "ticker_or_id.py").read_text()
     assert "data: PositionList" in (types / "position_get_positions_response.py").read_text()
-    assert "symbol: TickerOrID" in (types / "position.py").read_text()
+    position = (types / "position.py").read_text()
+    assert "symbol: TickerOrID" in position
+    assert "cost_basis: str | None = None" in position  # required, but may be null
+    assert "extras: object | None = None" in position  # `{type: object}`
     order_type = (package / "types" / "order_type.py").read_text()
     assert "OrderType: TypeAlias = Literal[" in order_type and "Enum" not in order_type
 

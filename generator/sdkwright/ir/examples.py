@@ -223,7 +223,7 @@ def _first(problems: Iterator[str | None]) -> str | None:
 
 
 def _primitive_problem(value: Any, name: str, here: str) -> str | None:
-    if name == "any":
+    if name in ("any", "object"):
         return None
     if name == "bool":
         return None if isinstance(value, bool) else f"{here} must be a boolean"
@@ -419,7 +419,7 @@ def _tagged(sample: Any, member: TypeRef, dispatch: TagDispatch | None) -> Any:
 
 
 def _primitive_sample(name: str, format_: str) -> Any:
-    samples: dict[str, Any] = {"int": 1, "float": 1.5, "bool": True, "any": "value"}
+    samples: dict[str, Any] = {"int": 1, "float": 1.5, "bool": True, "any": "value", "object": {}}
     if name in samples:
         return samples[name]
     if name == "datetime":

@@ -1,9 +1,8 @@
 """The IR: frozen values, first language-neutral, then named by a target.
 
 Types are small algebraic values (`TypeRef`); classes the SDK defines are `Model`, `Enum`
-and `Alias`; the API surface is `Api` -> `ResourceGroup` -> `Operation`.
-
-Two stages share these classes:
+and `Alias`; the API surface is `Api` -> `ResourceGroup` -> `Operation`. Two stages share
+these classes:
 
 - `sdkwright.ir.build` makes the **neutral** Api from the spec. It keeps wire names, spec
   texts and stable keys (a definition's JSON pointer, a group's tag), and where each
@@ -28,12 +27,12 @@ from typing import Any, Literal
 from sdkwright.diagnostics import Location
 from sdkwright.ir.names import NameOrigin
 
-PrimitiveName = Literal["str", "int", "float", "bool", "datetime", "date", "bytes", "any"]
+PrimitiveName = Literal["str", "int", "float", "bool", "datetime", "date", "bytes", "any", "object"]
 
 
 @dataclass(frozen=True)
 class Primitive:
-    name: PrimitiveName
+    name: PrimitiveName  # "object" (a target's top type) is only a target's rewrite
     format: str = ""
 
 
@@ -54,6 +53,7 @@ class ListOf:
 @dataclass(frozen=True)
 class MapOf:
     value: TypeRef
+    free_form: bool = field(default=False, compare=False)  # `{type: object}`, nothing else
 
 
 @dataclass(frozen=True)

@@ -315,7 +315,7 @@ class SchemaConverter:
             ]
             unique = list(dict.fromkeys(values))
             return MapOf(unique[0] if len(unique) == 1 else UnionOf(tuple(unique)))
-        return MapOf(ANY)
+        return MapOf(ANY, free_form=extra is None and patterns is None)
 
     def _literal(self, values: list[Any], node: Node) -> TypeRef:
         usable = tuple(v for v in values if isinstance(v, (str, int, bool)))

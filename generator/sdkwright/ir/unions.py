@@ -119,7 +119,7 @@ def member_rank(member: TypeRef, converter: SchemaConverter) -> int:
             return 5
         case Primitive("date"):
             return 6
-        case Primitive("any"):
+        case Primitive("any") | Primitive("object"):
             return 7
     return 4
 

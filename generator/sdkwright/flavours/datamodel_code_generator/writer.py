@@ -40,6 +40,7 @@ _PRIMITIVES: dict[str, dict[str, Any]] = {
     "date": {"type": "string", "format": "date"},
     "bytes": {"type": "string", "format": "binary"},
     "any": {},
+    "object": {},
 }
 
 

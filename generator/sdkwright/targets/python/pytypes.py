@@ -35,6 +35,7 @@ _PRIMITIVES = {
     "date": "datetime.date",
     "bytes": "bytes",
     "any": "Any",
+    "object": "object",
 }
 
 

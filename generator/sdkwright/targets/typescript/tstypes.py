@@ -29,6 +29,7 @@ _PRIMITIVES = {
     "date": "string",
     "bytes": "string",  # base64 text inside JSON
     "any": "unknown",
+    "object": "unknown",
 }
 # A value of the enum's type outside its members (one the server added since).
 OPEN_ENUM = {"str": "(string & {})", "int": "(number & {})"}

@@ -40,7 +40,6 @@ from sdkwright.ir.nodes import (
     UnionOf,
 )
 from sdkwright.ir.resources import last_positional
-from sdkwright.ir.schemas import named_component
 from sdkwright.targets.python import pytypes
 from sdkwright.targets.python.naming.identifiers import class_name, module_name, snake
 from sdkwright.targets.python.naming.reserved import CALL_OPTIONS
@@ -76,18 +75,10 @@ def _methods(node: ResourceNode) -> Iterator[MethodMapping]:
         yield from _methods(child)
 
 
-def _nodes(node: ResourceNode) -> Iterator[ResourceNode]:
+def nodes(node: ResourceNode) -> Iterator[ResourceNode]:
     yield node
     for child in node.children:
-        yield from _nodes(child)
-
-
-def kept_names(resources: ResourcesConfig | None) -> Iterator[str]:
-    """The types the config lists (api.md's), as the IR keeps component schemas named that
-    are no class (`AccountList = List[Account]`, `InstrumentIDOrSymbol = str`): Stainless
-    gives each listed schema a module of its own, and fields that refer to it its name."""
-    for node in _nodes(resources.root) if resources is not None else ():
-        yield from (named_component(class_of(qualified)) for qualified in node.models)
+        yield from nodes(child)
 
 
 def method_of(op: Operation, methods: Methods) -> MethodMapping | None:
@@ -254,7 +245,7 @@ def model_names(
             derived.setdefault(class_name(component.key).lower(), []).append(component.definition)
     given = set(taken.values())
     names: dict[str, str] = {}
-    for node in _nodes(resources.root):
+    for node in nodes(resources.root):
         for qualified in node.models:
             wanted = class_of(qualified)
             found = derived.get(wanted.lower(), [])
@@ -287,7 +278,7 @@ def literal_enums(api: Api) -> Api:
     def named(ref: Named) -> TypeRef:
         return Named(ref.name, "alias") if ref.kind == "enum" and ref.name in enums else ref
 
-    retyped = _retype(api, lambda t: pytypes.map_named(t, named))
+    retyped = retype(api, lambda t: pytypes.map_named(t, named))
     definitions = tuple(
         _literal_alias(enums[d.name]) if d.name in enums else d for d in retyped.definitions
     )
@@ -363,7 +354,7 @@ def type_exports(
         if folder and definition in defined:
             exports.setdefault(folder, {}).setdefault(class_of(qualified), definition)
 
-    for node in _nodes(resources.root):
+    for node in nodes(resources.root):
         for qualified in node.models:
             add(qualified, class_of(qualified))
         for method in node.methods:
@@ -389,7 +380,7 @@ def _folder(qualified: str) -> str:
     return "/".join(below) if all(p.isidentifier() for p in below) else ""
 
 
-def _retype(api: Api, change: Callable[[TypeRef], TypeRef]) -> Api:
+def retype(api: Api, change: Callable[[TypeRef], TypeRef]) -> Api:
     """`api` with `change` applied to every type it names."""
 
     def fields(found: tuple[Field, ...]) -> tuple[Field, ...]:

@@ -32,6 +32,7 @@ from sdkwright.targets.python.naming import (
     resource_tree,
     security,
     stainless,
+    stainless_models,
 )
 from sdkwright.targets.python.naming.classes import class_names
 from sdkwright.targets.python.naming.copies import with_fields
@@ -70,7 +71,11 @@ def build_named_api(
     its resources, see ir/resources.py)."""
     if options.resources is None:
         options = dataclasses.replace(options, resources=configured_resources)
-    kept = stainless.kept_names(options.resources) if options.surface == stainless.SURFACE else ()
+    kept = (
+        stainless_models.kept_names(options.resources)
+        if options.surface == stainless.SURFACE
+        else ()
+    )
     api, diagnostics = build_api(specs, configured_security, configured_resources, frozenset(kept))
     named, naming_diagnostics = name_api(api, options)
     return named, diagnostics + naming_diagnostics
@@ -85,7 +90,7 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     response_classes: dict[str, str] = {}
     response_keys: dict[str, str] = {}
     if on_stainless:  # its shapes, and the classes its methods return named as configured
-        api = stainless.before_naming(api, methods)
+        api = stainless_models.output_models(stainless.before_naming(api, methods))
         response_classes, response_keys = stainless.response_names(api, methods)
         response_classes |= stainless.model_names(api, options.resources, response_classes)
     unpinned: list[Diagnostic] = []
@@ -170,7 +175,8 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     )
     diagnostics += _override_problems(named, operations, namer.imposed, options)
     if on_stainless:
-        named = stainless.params_types(stainless.literal_enums(named), methods)
+        named = stainless_models.free_form_objects(stainless.literal_enums(named))
+        named = stainless.params_types(named, methods)
         exports = stainless.type_exports(named, options.resources, response_keys, classes)
         named = with_fields(named, type_exports=exports, surface=stainless.SURFACE)
     return named, diagnostics
