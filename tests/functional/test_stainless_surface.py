@@ -98,6 +98,9 @@ def test_its_public_names_are_stainless_s(generated: Path) -> None:
     assert "MarketHourGetMarketHoursCalendarResponse" in calendar
     assert "class SyncCursorPage(" in (package / "pagination.py").read_text()
     assert "class AsyncCursorPage(" in (package / "pagination.py").read_text()
+    # Stainless's class of a page's object field, `<Page><Field>`, is what the field holds
+    pagination = (package / "pagination.py").read_text()
+    assert '"CursorPageMetadata",' in pagination and "metadata: CursorPageMetadata\n" in pagination
     types = package / "types"
     assert "PositionList: TypeAlias = list[Position]" in (types / "position_list.py").read_text()
     assert "TickerOrID: TypeAlias = str" in (types / "ticker_or_id.py").read_text()
@@ -137,6 +140,11 @@ assert cs.NoneType is type(None) and cs.DEFAULT_CONNECTION_LIMITS.max_connection
 assert issubclass(cs.Transport, httpx.BaseTransport) and cs.ProxiesTypes is not None
 stream: cs.Stream[object] = cs.Stream(cast_to=object, response=httpx.Response(200, content=b""))
 assert list(stream) == [] and cs.AsyncStream.__aiter__ is not None
+from clearstreet.pagination import CursorPageMetadata, SyncCursorPage
+from clearstreet.types.v1 import Order
+body = {"data": [], "metadata": {"request_id": "r", "next_page_token": "n"}}
+page = SyncCursorPage[Order].model_validate(body)
+assert isinstance(page.metadata, CursorPageMetadata) and page.metadata.next_page_token == "n"
 with tempfile.TemporaryDirectory() as folder:
     with open(f"{folder}/upload.txt", "wb") as file:
         file.write(b"hi")

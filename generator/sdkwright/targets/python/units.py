@@ -32,7 +32,7 @@ from sdkwright.targets.python.views.package_exports import (
     imports_by_module,
     package_exports,
 )
-from sdkwright.targets.python.views.pagination import async_page_class
+from sdkwright.targets.python.views.pagination import async_page_class, page_parts
 
 Definitions = Mapping[str, Definition]
 
@@ -183,7 +183,7 @@ def page_class_pages(api: Api, package: str) -> Pages:
     """`pagination.py`: the page classes the config names (`paginated:`), each the envelope
     of the first list method that uses it (the Stainless surface's)."""
     definitions = {d.name: d for d in api.definitions}
-    found: dict[str, dict[str, str]] = {}
+    found: dict[str, dict[str, object]] = {}
     for op in api.operations:
         paging = op.pagination
         envelope = op.success.type
@@ -197,6 +197,7 @@ def page_class_pages(api: Api, package: str) -> Pages:
                 "envelope": envelope.name,
                 "module": definitions[envelope.name].module,
                 "items_attribute": paging.items.attributes[0],
+                "parts": page_parts(paging, definitions[envelope.name], definitions),
             },
         )
     if not found:

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sdkwright.flavours.model_types import PYDANTIC, ModelType
-from sdkwright.ir.nodes import Definition, Nullable, Operation, Pagination
+from sdkwright.ir.nodes import Definition, Model, Named, Nullable, Operation, Pagination
 from sdkwright.targets.python import pytypes
+from sdkwright.targets.python.naming.identifiers import class_name
 
 
 @dataclass(frozen=True)
@@ -97,3 +98,33 @@ def page_context(
 def async_page_class(name: str) -> str:
     """`SyncCursorPage` -> `AsyncCursorPage` (`CursorPage` -> `AsyncCursorPage`)."""
     return "Async" + name.removeprefix("Sync")
+
+
+def page_parts(
+    paging: Pagination, envelope: Definition, definitions: Mapping[str, Definition]
+) -> list[dict[str, str]]:
+    """The classes a page class's module defines for the envelope's object fields, as a
+    Stainless page does (`CursorPageMetadata` for `SyncCursorPage.metadata`, exported from
+    `pagination`): each a subclass of the field's model that the page's field then holds.
+    Fields named otherwise on the wire are left to the envelope (their alias stays)."""
+    base = paging.page_class.removeprefix("Sync")
+    items_attribute = paging.items.attributes[0]
+    parts: list[dict[str, str]] = []
+    for field in envelope.fields if isinstance(envelope, Model) else ():
+        inner = field.type.inner if isinstance(field.type, Nullable) else field.type
+        if field.name == items_attribute or field.name != field.wire_name:
+            continue
+        if isinstance(inner, Named) and isinstance(definitions.get(inner.name), Model):
+            name = base + class_name(field.wire_name)
+            optional = isinstance(field.type, Nullable) or not field.required
+            annotation = f"{name} | None" if isinstance(field.type, Nullable) else name
+            parts.append(
+                {
+                    "name": name,
+                    "attribute": field.name,
+                    "model": inner.name,
+                    "module": definitions[inner.name].module,
+                    "annotation": annotation + (" = None" if optional else ""),
+                }
+            )
+    return parts
