@@ -115,6 +115,7 @@ def test_its_public_names_are_stainless_s(generated: Path) -> None:
 
 def test_it_exports_what_stainless_sdks_export(generated: Path) -> None:
     script = """
+import os
 import tempfile
 import httpx
 import clearstreet as cs
@@ -132,6 +133,17 @@ client = cs.ClearStreet(api_key="k", environment="sandbox", _strict_response_val
 assert str(client.base_url).startswith("https://sandbox.clearstreet.example")
 client = cs.ClearStreet(api_key="k", base_url=httpx.URL("http://127.0.0.1:9/api"))
 assert str(client.base_url).startswith("http://127.0.0.1:9/api")
+given = cs.ClearStreet(api_key="k", base_url="http://127.0.0.1:9/x", environment="sandbox")
+assert str(given.base_url).startswith("http://127.0.0.1:9/x")  # Stainless: the URL given wins
+os.environ["CLEAR_STREET_BASE_URL"] = "http://127.0.0.1:9/env"
+try:  # the variable and an environment: ambiguous, as Stainless's clients say
+    cs.ClearStreet(api_key="k", environment="sandbox")
+    raise AssertionError("no error")
+except ValueError as error:
+    assert "ambiguous" in str(error)
+chosen = cs.AsyncClearStreet(api_key="k", base_url=None, environment="sandbox")
+assert str(chosen.base_url).startswith("https://sandbox.clearstreet.example")
+del os.environ["CLEAR_STREET_BASE_URL"]
 assert cs.Timeout is not None and cs.DEFAULT_TIMEOUT.connect == 5.0
 assert issubclass(cs.BaseModel, __import__("pydantic").BaseModel)
 errors = [getattr(cs, name) for name in cs.__all__ if name.endswith("Error")]

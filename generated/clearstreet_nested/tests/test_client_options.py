@@ -118,9 +118,7 @@ def test_the_environment_chooses_the_base_url(
     assert mock_api.request.url.raw_path.endswith(b"/ping")
 
 
-def test_base_url_and_its_variable_take_precedence_over_the_environment(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_base_url_its_variable_and_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ValueError, match="not both"):
         ClearStreet(
             api_key=API_KEY, base_url="https://proxy.example.test", environment="development"
@@ -128,7 +126,17 @@ def test_base_url_and_its_variable_take_precedence_over_the_environment(
     with pytest.raises(ValueError, match="unknown environment"):
         ClearStreet(api_key=API_KEY, environment="nowhere")  # type: ignore[arg-type]
     monkeypatch.setenv("CLEAR_STREET_BASE_URL", "https://env.example.test")
-    from_variable = ClearStreet(api_key=API_KEY, environment="development")
+    from_variable = ClearStreet(
+        api_key=API_KEY,
+    )
     assert str(from_variable.base_url).rstrip("/") == "https://env.example.test"
-    async_client = AsyncClearStreet(api_key=API_KEY, environment="development")
-    assert str(async_client.base_url).rstrip("/") == "https://env.example.test"
+    # Both the variable and an environment: ambiguous, unless base_url=None picks the latter.
+    with pytest.raises(ValueError, match="ambiguous base URL"):
+        ClearStreet(api_key=API_KEY, environment="development")
+    chosen = ClearStreet(api_key=API_KEY, base_url=None, environment="development")
+    assert str(chosen.base_url).rstrip("/") == ENVIRONMENTS["development"]
+    assert from_variable.with_options(environment="development").base_url == chosen.base_url
+    with pytest.raises(ValueError, match="ambiguous base URL"):
+        AsyncClearStreet(api_key=API_KEY, environment="development")
+    async_client = AsyncClearStreet(api_key=API_KEY, base_url=None, environment="development")
+    assert async_client.base_url == chosen.base_url

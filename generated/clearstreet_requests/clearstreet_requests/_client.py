@@ -41,8 +41,9 @@ def _resolve_api_key(api_key: str | None) -> str:
     return api_key
 
 
-def _resolve_base_url(base_url: str | None) -> str:
-    return base_url or os.environ.get("CLEAR_STREET_BASE_URL") or DEFAULT_BASE_URL
+def _resolve_base_url(base_url: str | NotGiven | None) -> str:
+    given = base_url if isinstance(base_url, str) else None
+    return given or os.environ.get("CLEAR_STREET_BASE_URL") or DEFAULT_BASE_URL
 
 
 def _credentials(api_key: str | None) -> dict[str, Credential]:
@@ -78,7 +79,7 @@ class ClearStreet(SyncAPIClient):
         self,
         *,
         api_key: str | None = None,
-        base_url: str | None = None,
+        base_url: str | NotGiven | None = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: requests.Session | None = None,
         default_headers: Mapping[str, str] | None = None,

@@ -64,13 +64,21 @@ def _resolve_api_key(api_key: str | None) -> str:
     return api_key
 
 
-def _resolve_base_url(base_url: str | None, environment: Environment | None) -> str:
-    """`base_url`, else the `KITCHEN_SINK_BASE_URL` variable, else the environment's URL."""
-    if base_url is not None and environment is not None:
+def _resolve_base_url(
+    base_url: str | NotGiven | None, environment: Environment | NotGiven | None
+) -> str:
+    """`base_url`, else the environment's URL, else the `KITCHEN_SINK_BASE_URL` variable, else the
+    default environment's URL. An environment while the variable is set is ambiguous unless
+    `base_url=None` says to ignore the variable."""
+    base_url_env = os.environ.get("KITCHEN_SINK_BASE_URL")
+    if isinstance(environment, NotGiven) or environment is None:
+        return (base_url if isinstance(base_url, str) else None) or base_url_env or DEFAULT_BASE_URL
+    if isinstance(base_url, str):
         raise ValueError("pass base_url= or environment=, not both")
-    base_url = base_url or os.environ.get("KITCHEN_SINK_BASE_URL")
-    if base_url or environment is None:
-        return base_url or DEFAULT_BASE_URL
+    if base_url_env and isinstance(base_url, NotGiven):
+        raise ValueError(
+            "ambiguous base URL: KITCHEN_SINK_BASE_URL is set and environment= is given; pass base_url=None to use the environment"
+        )
     if environment not in ENVIRONMENTS:
         raise ValueError(f"unknown environment {environment!r}: one of {list(ENVIRONMENTS)}")
     return ENVIRONMENTS[environment]
@@ -94,8 +102,8 @@ class KitchenSink(SyncAPIClient):
         environment: Which of the API's servers to use, by name (`ENVIRONMENTS`): `production`
             (https://api.kitchensink.example, the default), `sandbox`
             (https://sandbox.kitchensink.example), `local` (http://localhost:8080). `base_url`
-            and `KITCHEN_SINK_BASE_URL` take precedence; passing both `base_url` and
-            `environment` is an error.
+            takes precedence (passing both is an error); with `KITCHEN_SINK_BASE_URL` set, pass
+            `base_url=None` to use the environment (without it, that is an ambiguous-URL error).
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.Client` of your own (proxies, transports, tests).
         default_headers: Headers sent with every request.
@@ -114,7 +122,7 @@ class KitchenSink(SyncAPIClient):
         self,
         *,
         api_key: str | None = None,
-        base_url: str | None = None,
+        base_url: str | NotGiven | None = NOT_GIVEN,
         environment: Environment | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: httpx.Client | None = None,
@@ -280,8 +288,8 @@ class AsyncKitchenSink(AsyncAPIClient):
         environment: Which of the API's servers to use, by name (`ENVIRONMENTS`): `production`
             (https://api.kitchensink.example, the default), `sandbox`
             (https://sandbox.kitchensink.example), `local` (http://localhost:8080). `base_url`
-            and `KITCHEN_SINK_BASE_URL` take precedence; passing both `base_url` and
-            `environment` is an error.
+            takes precedence (passing both is an error); with `KITCHEN_SINK_BASE_URL` set, pass
+            `base_url=None` to use the environment (without it, that is an ambiguous-URL error).
         timeout: Seconds or an `httpx.Timeout`; the default is 60 s (5 s to connect).
         http_client: An `httpx.AsyncClient` of your own (proxies, transports, tests).
         default_headers: Headers sent with every request.
@@ -300,7 +308,7 @@ class AsyncKitchenSink(AsyncAPIClient):
         self,
         *,
         api_key: str | None = None,
-        base_url: str | None = None,
+        base_url: str | NotGiven | None = NOT_GIVEN,
         environment: Environment | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         http_client: httpx.AsyncClient | None = None,

@@ -108,7 +108,10 @@ def test_snippet_runs(
 ) -> None:
     for name in CREDENTIALS:
         monkeypatch.setenv(name, "test-credential")
-    monkeypatch.setenv("KITCHEN_SINK_BASE_URL", BASE_URL)
+    if "environment=" in code:  # a URL variable would make the environment ambiguous
+        monkeypatch.delenv("KITCHEN_SINK_BASE_URL", raising=False)
+    else:
+        monkeypatch.setenv("KITCHEN_SINK_BASE_URL", BASE_URL)
     router = Router()
     every_client.router = router
     # The README's own code, as a reader would run it: exec is the point of this test.

@@ -99,13 +99,19 @@ def test_the_environment_chooses_the_base_url(
     assert mock_api.request.url.raw_path.endswith(b"/ping")
 
 
-def test_base_url_and_its_variable_take_precedence_over_the_environment(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_base_url_its_variable_and_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ValueError, match="not both"):
         KitchenSink(api_key=API_KEY, base_url="https://proxy.example.test", environment="sandbox")
     with pytest.raises(ValueError, match="unknown environment"):
         KitchenSink(api_key=API_KEY, environment="nowhere")  # type: ignore[arg-type]
     monkeypatch.setenv("KITCHEN_SINK_BASE_URL", "https://env.example.test")
-    from_variable = KitchenSink(api_key=API_KEY, environment="sandbox")
+    from_variable = KitchenSink(
+        api_key=API_KEY,
+    )
     assert str(from_variable.base_url).rstrip("/") == "https://env.example.test"
+    # Both the variable and an environment: ambiguous, unless base_url=None picks the latter.
+    with pytest.raises(ValueError, match="ambiguous base URL"):
+        KitchenSink(api_key=API_KEY, environment="sandbox")
+    chosen = KitchenSink(api_key=API_KEY, base_url=None, environment="sandbox")
+    assert str(chosen.base_url).rstrip("/") == ENVIRONMENTS["sandbox"]
+    assert from_variable.with_options(environment="sandbox").base_url == chosen.base_url
