@@ -109,6 +109,7 @@ def test_its_public_names_are_stainless_s(generated: Path) -> None:
     assert "symbol: TickerOrID" in position
     assert "cost_basis: str | None = None" in position  # required, but may be null
     assert "extras: object | None = None" in position  # `{type: object}`
+    assert "reserved: None = None" in position  # `{type: null}`
     order_type = (package / "types" / "order_type.py").read_text()
     assert "OrderType: TypeAlias = Literal[" in order_type and "Enum" not in order_type
 

@@ -16,7 +16,11 @@ SCHEMAS: dict[str, Any] = {
     "Shown": {
         "type": "object",
         "required": ["note", "extras"],
-        "properties": {"note": NULLABLE_TEXT, "extras": {"type": "object"}},
+        "properties": {
+            "note": NULLABLE_TEXT,
+            "extras": {"type": "object"},
+            "nothing": {"type": "null"},
+        },
     },
     "Sent": {"type": "object", "required": ["note"], "properties": {"note": NULLABLE_TEXT}},
 }
@@ -40,14 +44,16 @@ def test_response_models_take_null_fields_as_optional_and_objects_as_object(
     tmp_path: Path,
 ) -> None:
     models = _models(tmp_path, OPTIONS)
-    note, extras = models["Shown"].fields
+    note, extras, nothing = models["Shown"].fields
     assert (note.required, note.type) == (False, Nullable(Primitive("str")))
     assert extras.type == Primitive("object") and extras.required
+    assert nothing.type == Primitive("null")  # `None`
     (sent,) = models["Sent"].fields
     assert sent.required  # users build it: as the spec says
 
 
 def test_the_default_surface_keeps_them_as_the_spec_says(tmp_path: Path) -> None:
     models = _models(tmp_path, NamingOptions(package="x", client_name="X"))
-    note, extras = models["Shown"].fields
+    note, extras, nothing = models["Shown"].fields
     assert note.required and isinstance(extras.type, MapOf)
+    assert nothing.type == Nullable(Primitive("any", "null"))  # spelled `Any | None`

@@ -27,12 +27,14 @@ from typing import Any, Literal
 from sdkwright.diagnostics import Location
 from sdkwright.ir.names import NameOrigin
 
-PrimitiveName = Literal["str", "int", "float", "bool", "datetime", "date", "bytes", "any", "object"]
+PrimitiveName = Literal[
+    "str", "int", "float", "bool", "datetime", "date", "bytes", "any", "object", "null"
+]
 
 
 @dataclass(frozen=True)
 class Primitive:
-    name: PrimitiveName  # "object" (a target's top type) is only a target's rewrite
+    name: PrimitiveName  # "object" (the top type) and "null" are only a target's rewrites
     format: str = ""
 
 
@@ -97,8 +99,7 @@ class Nullable:
 @dataclass(frozen=True)
 class LiteralOf:
     values: tuple[str | int | bool, ...]
-    # Where the spec gives integer values (None for others): a target whose types cannot
-    # hold every integer warns there.
+    # Where the spec gives integers (else None): a target not holding every integer warns.
     declared_at: Location | None = field(default=None, compare=False)
 
 
@@ -292,8 +293,7 @@ class Pagination:
     """How to walk a list operation page by page (see sdkwright/ir/pagination.py)."""
 
     style: PaginationStyle
-    # The target's name of the query parameter carrying the cursor, offset or page ("" until
-    # named, and for next_url).
+    # The target's name of the cursor, offset or page parameter ("" until named; next_url).
     parameter: str
     items: FieldPath  # no keys: the response itself is the list
     item_type: TypeRef

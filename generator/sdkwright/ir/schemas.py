@@ -72,6 +72,9 @@ _STRING_FORMATS: dict[str, PrimitiveName] = {
     "date": "date",
     "binary": "bytes",
 }
+# `{type: null}`: a value that can only be null, `Nullable(NULL_ONLY)`: any to most targets (its
+# format marks it for those that name the null type, as the Stainless surface does).
+NULL_ONLY = Primitive("any", "null")
 _SIMPLE_TYPES: dict[str, PrimitiveName] = {
     "integer": "int",
     "number": "float",
@@ -258,6 +261,8 @@ class SchemaConverter:
         if len(types) > 1:
             members = tuple(self._simple(t, schema, node, context) for t in types)
             return UnionOf(members), is_nullable
+        if not types and schema.get("type") in ("null", ["null"]):
+            return NULL_ONLY, True
         type_name = types[0] if types else ("object" if "properties" in schema else "")
         if not type_name and "patternProperties" in schema:
             type_name = "object"

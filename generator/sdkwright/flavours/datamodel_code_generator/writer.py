@@ -41,6 +41,7 @@ _PRIMITIVES: dict[str, dict[str, Any]] = {
     "bytes": {"type": "string", "format": "binary"},
     "any": {},
     "object": {},
+    "null": {"type": "null"},
 }
 
 

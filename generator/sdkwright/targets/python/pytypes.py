@@ -36,6 +36,7 @@ _PRIMITIVES = {
     "bytes": "bytes",
     "any": "Any",
     "object": "object",
+    "null": "None",
 }
 
 

@@ -30,6 +30,7 @@ _PRIMITIVES = {
     "bytes": "string",  # base64 text inside JSON
     "any": "unknown",
     "object": "unknown",
+    "null": "null",
 }
 # A value of the enum's type outside its members (one the server added since).
 OPEN_ENUM = {"str": "(string & {})", "int": "(number & {})"}

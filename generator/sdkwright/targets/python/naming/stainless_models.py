@@ -8,7 +8,8 @@ their fields are spelled, as Stainless writes them.
   (`content: Optional[str] = None`, as openai-python's `ChatCompletionMessage`): a server
   that leaves it out still parses (`output_models`, before naming).
 - An object schema that says nothing of its keys or values (`{type: object}`) is `object`,
-  in models and arguments alike (`free_form_objects`, after naming).
+  in models and arguments alike, and `{type: null}` is `None` (`free_form_objects`, after
+  naming).
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ from sdkwright.ir.nodes import (
     TypeRef,
     UnionOf,
 )
-from sdkwright.ir.schemas import named_component
+from sdkwright.ir.schemas import NULL_ONLY, named_component
 from sdkwright.targets.python import pytypes
 from sdkwright.targets.python.naming.stainless import class_of, nodes, retype
 
 OBJECT = Primitive("object")
+NULL = Primitive("null")
 
 
 def kept_names(resources: ResourcesConfig | None) -> Iterator[str]:
@@ -99,6 +101,8 @@ def _object_type(type_: TypeRef) -> TypeRef:
     match type_:
         case MapOf(value, free_form=True) if value == ANY:
             return OBJECT
+        case Nullable(inner) if inner == NULL_ONLY:
+            return NULL  # `{type: null}`: `None`
         case MapOf(value):
             return replace(type_, value=_object_type(value))
         case ListOf(item):

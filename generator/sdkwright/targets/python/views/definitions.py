@@ -122,7 +122,7 @@ def field_declaration(field: Field, definitions: Mapping[str, Definition]) -> st
     annotation = pytypes.annotation(field.type)
     # Responses leave write-only properties out, even required ones.
     optional = not field.required or field.write_only
-    if optional and not annotation.endswith("| None"):
+    if optional and not annotation.endswith("| None") and annotation != "None":
         annotation += " | None"
     arguments = []
     keyword = "default"
