@@ -246,3 +246,20 @@ def test_an_argument_s_date_is_the_value_or_its_iso_text() -> None:
         UnionOf((Primitive("datetime"), text))
     )
     assert date_or_text(Primitive("int")) == Primitive("int")
+
+
+def test_a_listed_model_s_param_typeddict_is_exported_beside_it(tmp_path: Path) -> None:
+    """`submit_things` takes Items: `ItemParam` is importable from `types.v1` as `Item` is."""
+    from sdkwright.targets.python.body_params import with_body_params
+    from sdkwright.targets.python.units import type_export_pages
+
+    (page,) = type_export_pages(with_body_params(_api(tmp_path)), "acme")
+    exported = [name for _, _, name in page.context["names"]]
+    assert page.path == "acme/types/v1/__init__.py"
+    assert exported == [
+        "Item",
+        "ItemParam",
+        "ThingGetThingParams",
+        "ThingGetThingResponse",
+        "ThingReplaceThingResponse",
+    ]

@@ -21,6 +21,7 @@ from sdkwright.flavours.model_types import ModelType
 from sdkwright.ir.nodes import Api, Definition, Named, ResourceGroup
 from sdkwright.release.licenses import license_text
 from sdkwright.targets.python import pytext
+from sdkwright.targets.python.body_params import SUFFIX, is_param
 from sdkwright.targets.python.runtime_files import has_aiohttp, runtime_files, source_text
 from sdkwright.targets.python.views import payload_tests
 from sdkwright.targets.python.views.definitions import cyclic_neighbours
@@ -167,11 +168,16 @@ def layout(api: Api, plan: flavours.Plan, definitions: Definitions) -> Layout:
 
 
 def type_export_pages(api: Api, package: str) -> Pages:
-    """A package below `types` per folder the Stainless surface exports names from."""
+    """A package below `types` per folder the Stainless surface exports names from: with
+    each model its `<Model>Param` TypedDict where a request takes one (`body_params`), as
+    Stainless exports both from the model's package."""
     modules = {d.name: d.module for d in api.definitions}
+    params = {d.name for d in api.definitions if is_param(d)}
     pages = []
-    for folder, names in api.type_exports:
-        entries = [(modules[d], d, exported) for exported, d in names]
+    for folder, exported_names in api.type_exports:
+        names = [*exported_names]
+        names += [(e + SUFFIX, d + SUFFIX) for e, d in exported_names if d + SUFFIX in params]
+        entries = [(modules[d], d, exported) for exported, d in sorted(names) if d in modules]
         context = {"folder": folder, "names": entries, "dots": "." * (folder.count("/") + 2)}
         pages.append(
             Page(f"{package}/types/{folder}/__init__.py", "types/exports.py.jinja", context)
