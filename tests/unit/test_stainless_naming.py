@@ -11,7 +11,7 @@ from typing import Any
 
 from sdkwright.config_resources import ResourcesConfig, read_resources
 from sdkwright.diagnostics import Location
-from sdkwright.ir.nodes import Alias, Api, LiteralOf, Model, Named, Operation, UnionOf
+from sdkwright.ir.nodes import Alias, Api, ListOf, LiteralOf, Model, Named, Operation, UnionOf
 from sdkwright.targets.python.body_params import is_param
 from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
 from sdkwright.targets.python.views.methods import method_context
@@ -263,3 +263,36 @@ def test_a_listed_model_s_param_typeddict_is_exported_beside_it(tmp_path: Path) 
         "ThingGetThingResponse",
         "ThingReplaceThingResponse",
     ]
+
+
+def test_a_listed_array_schema_is_an_alias_and_still_a_plural_body_keyword(tmp_path: Path) -> None:
+    """`ItemList` (api.md lists it) stays named; a body that refers to it is still an array
+    body, taken as `items=` as an inline array would be."""
+    paths = {
+        "/v1/items": {
+            "post": {
+                "operationId": "addItems",
+                "requestBody": {"content": {"application/json": {"schema": ref("ItemList")}}},
+                "responses": {"200": json_response(ref("ItemList"))},
+            }
+        }
+    }
+    value = {
+        "v1": {
+            "items": {
+                "models": ["acme.types.v1.Item", "acme.types.v1.ItemList"],
+                "methods": {"add_items": {"endpoint": "post /v1/items"}},
+            }
+        }
+    }
+    resources = read_resources(
+        value, None, "/targets/0/resources", lambda *a: None, lambda *a, **k: Location("x")
+    )
+    schemas = {"Item": ITEM, "ItemList": {"type": "array", "items": ref("Item")}}
+    options = NamingOptions("acme", "Acme", surface="stainless")
+    api, _ = build_named_api(load(tmp_path, openapi(schemas, paths)), options, None, resources)
+    alias = next(d for d in api.definitions if d.name == "ItemList")
+    assert isinstance(alias, Alias) and alias.type == ListOf(Named("Item", "model"))
+    (op,) = api.operations
+    assert op.body is not None and op.body.argument == "items"
+    assert op.success.type == Named("ItemList", "alias")

@@ -14,9 +14,11 @@ from collections.abc import Mapping
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.ir.matching import endpoint_key
 from sdkwright.ir.nodes import (
+    Alias,
     Definition,
     Field,
     FieldPath,
+    ListOf,
     Model,
     Named,
     Nullable,
@@ -64,12 +66,21 @@ class OperationNamer:
         # Stainless's keywords: the spec's spelling even where it shadows a builtin (`type=`)
         self.stainless = stainless_arguments
 
+    def _is_list(self, body: RequestBody | None) -> bool:
+        """Whether the neutral body is an array, or a named alias of one (`OrderList`)."""
+        found = body.type if body is not None else None
+        if isinstance(found, Named):
+            definition = self.types.definitions.get(found.name)
+            found = definition.type if isinstance(definition, Alias) else found
+        return isinstance(found, ListOf)
+
     def __call__(self, op: Operation) -> Operation:
         body, argument_names = self._body(op.body)
         parameters = self._parameters(op, argument_names)
         name, aliases = self._pinned(op, self._method_name(op))
         if self.stainless and body is not None:
-            argument = stainless.body_argument(with_fields(op, method_name=name), body)
+            named_op = with_fields(op, method_name=name)
+            argument = stainless.body_argument(named_op, body, self._is_list(op.body))
             body = with_fields(body, argument=argument) if argument else body
         return with_fields(
             op,

@@ -26,7 +26,6 @@ from sdkwright.ir.nodes import (
     Enum,
     Field,
     FieldPath,
-    ListOf,
     LiteralOf,
     Model,
     Named,
@@ -183,12 +182,13 @@ def _fields(model: Model) -> tuple[Field, ...]:
     )
 
 
-def body_argument(op: Operation, body: RequestBody | None) -> str:
-    """The keyword of a whole body Stainless does not flatten (an array, say), when the config
-    gives none: the plural noun the method ends with (`submit_orders(orders=[...])`)."""
+def body_argument(op: Operation, body: RequestBody | None, is_list: bool) -> str:
+    """The keyword of a whole body Stainless does not flatten (an array, say: `is_list`, a
+    named alias of one too), when the config gives none: the plural noun the method ends
+    with (`submit_orders(orders=[...])`)."""
     if body is None or body.fields is not None or body.argument:
         return body.argument if body is not None else ""
-    if not isinstance(body.type, ListOf):
+    if not is_list:
         return ""
     words = snake(op.method_name).split("_")
     last = words[-1] if words else ""
