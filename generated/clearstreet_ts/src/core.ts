@@ -2,6 +2,14 @@
 // The runtime of sdkwright's TypeScript SDKs, copied into each one as src/core.ts.
 // No dependencies: the global fetch (Node 18+, Deno, Bun, browsers) and AbortController.
 
+import { APIPromise } from './api-promise.js';
+import { APIConnectionError, APITimeoutError, SDKError, errorFor } from './errors.js';
+import { firstPage, type PagePromise, type Paging } from './pagination.js';
+
+export * from './api-promise.js';
+export * from './errors.js';
+export * from './pagination.js';
+
 /** Settings every client takes. */
 export interface ClientOptions {
   /** The API's base URL; a trailing slash is ignored. */
@@ -52,67 +60,6 @@ export interface APIRequest {
   authenticated?: boolean;
   /** The header carrying an idempotency key ("" or absent: the operation takes none). */
   idempotencyHeader?: string;
-}
-
-/** Any error of the SDK. */
-export class SDKError extends Error {
-  override name = 'SDKError';
-}
-
-/** The request never got a response: the network, DNS, TLS or an abort. */
-export class APIConnectionError extends SDKError {
-  override name = 'APIConnectionError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
-
-/** No response within the timeout. */
-export class APITimeoutError extends APIConnectionError {
-  override name = 'APITimeoutError';
-}
-
-/** The server answered with a status outside 2xx: its parsed body and the request id. */
-export class APIError extends SDKError {
-  override name = 'APIError';
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers: Headers,
-    message: string,
-  ) {
-    super(message);
-  }
-  /** The server's request id (`x-request-id` or `request-id`), if it sent one. */
-  get requestId(): string | null {
-    return this.headers.get('x-request-id') ?? this.headers.get('request-id');
-  }
-}
-
-export class BadRequestError extends APIError { override name = 'BadRequestError'; }
-export class AuthenticationError extends APIError { override name = 'AuthenticationError'; }
-export class PermissionDeniedError extends APIError { override name = 'PermissionDeniedError'; }
-export class NotFoundError extends APIError { override name = 'NotFoundError'; }
-export class ConflictError extends APIError { override name = 'ConflictError'; }
-export class UnprocessableEntityError extends APIError { override name = 'UnprocessableEntityError'; }
-export class RateLimitError extends APIError { override name = 'RateLimitError'; }
-export class InternalServerError extends APIError { override name = 'InternalServerError'; }
-
-const ERRORS_BY_STATUS: Record<number, typeof APIError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
-};
-
-/** The error a status gives, carrying the parsed body. */
-export function errorFor(status: number, body: unknown, headers: Headers): APIError {
-  const kind = ERRORS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
-  const detail = typeof body === 'string' ? body : JSON.stringify(body);
-  return new kind(status, body, headers, `${status} ${detail ?? ''}`.trim());
 }
 
 /** An environment variable where there is an environment (Node, Bun, Deno's process shim). */
@@ -166,8 +113,29 @@ export class BaseClient {
     );
   }
 
-  /** Sends `request` (retrying where that is safe) and returns its parsed result. */
-  async request<T>(request: APIRequest, options: RequestOptions = {}): Promise<T> {
+  /** Sends `request` (retrying where that is safe); its parsed result when awaited. */
+  request<T>(request: APIRequest, options: RequestOptions = {}): APIPromise<T> {
+    const kind = request.responseKind ?? 'json';
+    return new APIPromise(
+      this.send(request, options),
+      async (response) => (await parseResponse(response, kind)) as T,
+    );
+  }
+
+  /** The first page `request` asks for: awaitable, and async-iterable over every page's
+   * items (the following pages requested as iteration gets there). */
+  requestPage<Item, Body>(
+    request: APIRequest,
+    paging: Paging<Item, Body>,
+    options: RequestOptions = {},
+  ): PagePromise<Item, Body> {
+    return firstPage((each) => this.send(each, options), request, paging, (response) =>
+      parseResponse(response, 'json'),
+    );
+  }
+
+  /** The 2xx response to `request`, after the retries that are safe; else its error. */
+  private async send(request: APIRequest, options: RequestOptions): Promise<Response> {
     const maxRetries = options.maxRetries ?? this.maxRetries;
     // One key for every attempt: the caller's (an option, or the operation's own header
     // parameter), else a new one.
@@ -193,9 +161,7 @@ export class BaseClient {
         }
         throw error;
       }
-      if (response.ok) {
-        return (await parseResponse(response, request.responseKind ?? 'json')) as T;
-      }
+      if (response.ok) return response;
       if (retryable && attempt < maxRetries && shouldRetry(response)) {
         await response.body?.cancel().catch(() => undefined);
         await sleep(backoff(attempt, response.headers));

@@ -1,5 +1,5 @@
 // File generated from clearstreet.yaml by sdkwright. Do not edit: regenerate it instead.
-import type { BaseClient, RequestOptions } from '../core.js';
+import type { APIPromise, BaseClient, PagePromise, RequestOptions } from '../core.js';
 import type * as Models from '../models.js';
 
 export interface CancelPositionInstructionParams {
@@ -27,7 +27,7 @@ export class PositionsResource {
   cancelPositionInstruction(
     params: CancelPositionInstructionParams,
     options?: RequestOptions,
-  ): Promise<Models.CancelPositionInstructionResponse> {
+  ): APIPromise<Models.CancelPositionInstructionResponse> {
     return this.client.request<Models.CancelPositionInstructionResponse>(
       {
         method: "DELETE",

@@ -33,12 +33,14 @@ from sdkwright.ir.nodes import (
     Api,
     Definition,
     Enum,
+    FieldPath,
     ListOf,
     MapOf,
     Model,
     Named,
     Nullable,
     Operation,
+    Pagination,
     Parameter,
     ResourceGroup,
     SecurityScheme,
@@ -55,13 +57,21 @@ BODY = "body"  # a request body's property in an operation's parameters
 
 @cache
 def runtime_exports() -> frozenset[str]:
-    """Every name the runtime (`runtime_ts/core.ts`) exports: index.ts exports them beside
-    the SDK's types, which therefore take none of them."""
-    text = (RUNTIME / "core.ts").read_text(encoding="utf-8")
+    """Every name the runtime (`runtime_ts/*.ts`, re-exported by core.ts) exports: index.ts
+    exports them beside the SDK's types, which therefore take none of them."""
+    text = "\n".join(source for _, source in runtime_files())
     found = re.findall(
         r"^export (?:abstract )?(?:class|function|interface|type|const) (\w+)", text, re.M
     )
     return frozenset(found)
+
+
+@cache
+def runtime_files() -> tuple[tuple[str, str], ...]:
+    """The runtime's modules, (file name, source), each copied into the SDK's `src/`."""
+    return tuple(
+        (path.name, path.read_text(encoding="utf-8")) for path in sorted(RUNTIME.glob("*.ts"))
+    )
 
 
 @cache
@@ -254,7 +264,34 @@ def _operation(
         success=dataclasses.replace(
             operation.success, type=operation.success.type and retype(operation.success.type)
         ),
-        pagination=None,  # not yet in the TypeScript target
+        pagination=_pagination(operation.pagination, parameters, retype),
+    )
+
+
+def _pagination(
+    paging: Pagination | None,
+    parameters: tuple[Parameter, ...],
+    retype: Callable[[TypeRef], TypeRef],
+) -> Pagination | None:
+    """The paging of an operation with the TypeScript names of its parameters; the paths into
+    the response stay wire names, as the SDK's interfaces spell them."""
+    if paging is None:
+        return None
+    query = {p.wire_name: p.name for p in parameters if p.location == "query"}
+
+    def path(found: FieldPath | None) -> FieldPath | None:
+        return found and dataclasses.replace(found, attributes=found.keys, type=retype(found.type))
+
+    items = path(paging.items)
+    assert items is not None
+    return dataclasses.replace(
+        paging,
+        parameter=query.get(paging.parameter_wire_name, ""),
+        limit=query.get(paging.limit_wire_name, ""),
+        items=items,
+        item_type=retype(paging.item_type),
+        next=path(paging.next),
+        has_more=path(paging.has_more),
     )
 
 

@@ -4,7 +4,7 @@
 
 Names come from this target's naming step (`naming.py`); templates are `templates/typescript/`
 and print spec text only through the filters of `tstext.py`; the runtime is copied from
-`sdkwright/runtime_ts/` after a one-line banner.
+`sdkwright/runtime_ts/` (one module per subject) after a one-line banner.
 """
 
 from __future__ import annotations
@@ -90,11 +90,12 @@ def render_sdk(
         "tsconfig.json": text("tsconfig.json.jinja"),
         "README.md": text("README.md.jinja"),
         "LICENSE": license_text(named.release.license, named.release.holder),
-        "src/core.ts": banner + "\n" + (naming.RUNTIME / "core.ts").read_text(encoding="utf-8"),
         "src/models.ts": text("models.ts.jinja"),
         "src/client.ts": text("client.ts.jinja"),
         "src/index.ts": text("index.ts.jinja"),
     }
+    for name, source in naming.runtime_files():
+        files[f"src/{name}"] = banner + "\n" + source
     for group, group_methods in groups:
         files[f"src/resources/{group.module}.ts"] = text(
             "resource.ts.jinja", group=group, methods=group_methods

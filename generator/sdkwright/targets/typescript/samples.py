@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from sdkwright.ir import examples
-from sdkwright.ir.nodes import MISSING, Api, Definition, TypeRef
+from sdkwright.ir.nodes import MISSING, Api, Definition, Operation, TypeRef
 from sdkwright.targets.typescript.naming import BODY
 from sdkwright.targets.typescript.tstext import ts_json
 from sdkwright.targets.typescript.views import MethodView
@@ -33,6 +33,7 @@ class Case:
     path: str  # the request's expected path, parameters percent-encoded
     body: str  # the JSON body the server should receive ("": none, or not JSON)
     result: str  # the parsed result expected ("": not compared)
+    items: str = ""  # a paginated method's: the first page's items expected
 
 
 def cases(api: Api, methods: list[MethodView]) -> list[Case]:
@@ -61,7 +62,18 @@ def _case(method: MethodView, definitions: dict[str, Definition]) -> Case:
         result = _value(op.success.example, op.success.type, definitions)
     json_body = body if op.body is not None and op.body.encoding == "json" else MISSING
     params = _js(values) if method.params_type else ""
-    return Case(method, params, path, _js(json_body), _js(result))
+    items = _page_items(op, result)
+    return Case(method, params, path, _js(json_body), _js(result), _js(items))
+
+
+def _page_items(op: Operation, result: Any) -> Any:
+    """The items of the page `result` is (empty where its envelope lacks them)."""
+    if op.pagination is None or result is MISSING:
+        return MISSING
+    found = result
+    for key in op.pagination.items.keys:
+        found = found.get(key) if isinstance(found, dict) else None
+    return found if isinstance(found, list) else []
 
 
 def _js(value: Any) -> str:

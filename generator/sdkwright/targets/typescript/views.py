@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sdkwright.ir.nodes import Api, Operation, Parameter, ResourceGroup
 from sdkwright.targets.typescript.identifiers import Registry, pascal
 from sdkwright.targets.typescript.naming import BODY, runtime_exports
+from sdkwright.targets.typescript.paging import PagingView, paging_view
 from sdkwright.targets.typescript.tstypes import ts_type
 
 MODELS = "Models."  # how resource modules reach the SDK's types (`import type * as Models`)
@@ -40,6 +41,14 @@ class MethodView:
     result: str
     response_kind: str
     all_optional: bool
+    paging: PagingView | None = None  # a paginated method's
+
+    @property
+    def returns(self) -> str:
+        """The method's return type: a promise of its result, or of its first page."""
+        if self.paging is not None:
+            return f"PagePromise<{self.paging.item}, {self.result}>"
+        return f"APIPromise<{self.result}>"
 
     @property
     def path_params(self) -> tuple[ParamView, ...]:
@@ -92,6 +101,7 @@ def _method(op: Operation, types: Registry) -> MethodView:
         _result(op),
         _response_kind(op),
         not required,
+        paging_view(op, MODELS),
     )
 
 
