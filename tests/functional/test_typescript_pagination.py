@@ -180,3 +180,13 @@ def test_an_error_page_throws_from_the_loop(paging_sdk: Path) -> None:
         "/v1/accounts/1/positions",
         "/v1/accounts/1/positions?page_token=t2",
     ]
+
+
+def test_a_page_gives_its_response_too(paging_sdk: Path, server: PagingServer) -> None:
+    code = """
+    const { data, response } = await client.charges.listCharges().withResponse();
+    const raw = await client.charges.listCharges().asResponse();
+    return { items: data.items.map((c) => c.id), status: response.status, raw: (await raw.json()).has_more };
+    """
+    assert run(paging_sdk, server, code) == {"items": PAGES[0], "status": 200, "raw": True}
+    assert len(server.queries_for("/charges")) == 2  # no page after the first is fetched

@@ -202,3 +202,73 @@ def test_a_get_sends_its_form_body_as_query_parameters(orders_sdk: Path) -> None
     assert printed == {"ok": True, "value": AN_ORDER}
     (request,) = server.received
     assert (request.method, request.path, request.body) == ("GET", "/search?q=a+b", b"")
+
+
+def test_as_response_gives_the_fetch_response_with_its_body_unread(orders_sdk: Path) -> None:
+    """`.asResponse()`: the raw response (Python's with_streaming_response): status, headers,
+    and a body the caller reads (or streams) itself."""
+    replies = [Reply(200, AN_ORDER, (("x-request-id", "req-1"),))]
+    code = CLIENT + (
+        "const response = await client.orders.getOrder({ id: 'o-1' }).asResponse();\n"
+        "const unread = !response.bodyUsed;\n"
+        "return { status: response.status, id: response.headers.get('x-request-id'),\n"
+        "  unread, text: await response.text() };"
+    )
+    printed, server = scenario(orders_sdk, replies, code)
+    assert printed == {
+        "ok": True,
+        "value": {"status": 200, "id": "req-1", "unread": True, "text": json.dumps(AN_ORDER)},
+    }
+    assert len(server.received) == 1
+
+
+def test_with_response_gives_the_parsed_result_its_response_and_request_id(
+    orders_sdk: Path,
+) -> None:
+    """`.withResponse()`: `{ data, response, requestId }` (Python's with_raw_response, which
+    parses on demand); awaiting the same call too sends one request, parses once."""
+    replies = [Reply(201, AN_ORDER, (("request-id", "req-2"),))]
+    code = CLIENT + (
+        "const call = client.orders.createOrder({ body: { symbol: 'AAPL' } });\n"
+        "const { data, response, requestId } = await call.withResponse();\n"
+        "const again = await call;\n"
+        "return { data, status: response.status, requestId, same: again === data };"
+    )
+    printed, server = scenario(orders_sdk, replies, code)
+    assert printed == {
+        "ok": True,
+        "value": {"data": AN_ORDER, "status": 201, "requestId": "req-2", "same": True},
+    }
+    assert len(server.received) == 1
+
+
+def test_raw_access_to_an_error_status_throws_the_error(orders_sdk: Path) -> None:
+    replies = [Reply(404, {"message": "no such order"}, (("x-request-id", "req-3"),))]
+    for raw in ("asResponse", "withResponse"):
+        code = CLIENT + f"return await client.orders.getOrder({{ id: 'o-1' }}).{raw}();"
+        printed, _ = scenario(orders_sdk, replies, code)
+        assert (printed["error"], printed["status"], printed["requestId"]) == (
+            "NotFoundError",
+            404,
+            "req-3",
+        )
+
+
+def test_a_call_is_a_promise_then_catch_and_finally_work(orders_sdk: Path) -> None:
+    """The method's APIPromise is a Promise: `instanceof`, `then`, `catch` and `finally` give
+    the parsed result or the error, as `await` does."""
+    replies = [Reply(200, AN_ORDER), Reply(404, {"message": "no"})]
+    code = CLIENT + (
+        "const call = client.orders.getOrder({ id: 'o-1' });\n"
+        "const symbol = await call.then((order) => order.symbol);\n"
+        "let finallyRan = false;\n"
+        "const caught = await client.orders.getOrder({ id: 'o-2' }, { maxRetries: 0 })\n"
+        "  .finally(() => { finallyRan = true; })\n"
+        "  .catch((error) => error.status);\n"
+        "return { isPromise: call instanceof Promise, symbol, caught, finallyRan };"
+    )
+    printed, _ = scenario(orders_sdk, replies, code)
+    assert printed == {
+        "ok": True,
+        "value": {"isPromise": True, "symbol": "AAPL", "caught": 404, "finallyRan": True},
+    }

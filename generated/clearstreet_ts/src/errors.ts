@@ -32,8 +32,13 @@ export class APIError extends SDKError {
   }
   /** The server's request id (`x-request-id` or `request-id`), if it sent one. */
   get requestId(): string | null {
-    return this.headers.get('x-request-id') ?? this.headers.get('request-id');
+    return requestIdOf(this.headers);
   }
+}
+
+/** The request id a server sent (`x-request-id` or `request-id`), or null. */
+export function requestIdOf(headers: Headers): string | null {
+  return headers.get('x-request-id') ?? headers.get('request-id');
 }
 
 export class BadRequestError extends APIError { override name = 'BadRequestError'; }

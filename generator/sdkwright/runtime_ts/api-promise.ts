@@ -1,10 +1,13 @@
 // What every method of sdkwright's TypeScript SDKs returns, copied into each one as
 // src/api-promise.ts: a promise of the parsed result that also gives the raw response.
 
-/** The parsed result and the fetch `Response` it came from. */
+import { requestIdOf } from './errors.js';
+
+/** The parsed result, the fetch `Response` it came from and the server's request id. */
 export interface WithResponse<T> {
   data: T;
   response: Response;
+  requestId: string | null;
 }
 
 /**
@@ -12,7 +15,7 @@ export interface WithResponse<T> {
  *
  *     const order = await client.orders.get({ id });
  *     const response = await client.orders.get({ id }).asResponse(); // body unread
- *     const { data, response } = await client.orders.get({ id }).withResponse();
+ *     const { data, response, requestId } = await client.orders.get({ id }).withResponse();
  *
  * The request is sent when the method is called; its body is read only when the parsed
  * result is asked for, so `asResponse()` leaves it to the caller (to stream it, say).
@@ -38,10 +41,10 @@ export class APIPromise<T> extends Promise<T> {
     return this.responsePromise;
   }
 
-  /** The parsed result and the `Response` it was read from. */
+  /** The parsed result, the `Response` it was read from and its request id. */
   async withResponse(): Promise<WithResponse<T>> {
     const [data, response] = await Promise.all([this.parse(), this.responsePromise]);
-    return { data, response };
+    return { data, response, requestId: requestIdOf(response.headers) };
   }
 
   private parse(): Promise<T> {
