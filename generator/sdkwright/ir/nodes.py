@@ -272,6 +272,7 @@ class Response:
     kind: ResponseKind
     type: TypeRef | None
     example: Any = MISSING
+    event_type: TypeRef | None = None  # "events": their data's, where a component types it
 
 
 PaginationStyle = Literal["cursor", "after_last", "offset", "page", "next_url"]

@@ -7,6 +7,7 @@ together and reads the `x-sdkwright-*` extensions that shape its calls.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
@@ -66,7 +67,7 @@ class OperationBuilder:
         found = responses.responses(self.converter, node, context)
         success = responses.success(found)
         example, synthesised = responses.example(self.converter, success, node)
-        success = Response(success.status, success.description, success.kind, success.type, example)
+        success = replace(success, example=example)
         tags = value.get("tags")
         own_security = security.requirements(value.get("security"))
         key = path_keys.split(path)  # the operation id above may still use the fragment

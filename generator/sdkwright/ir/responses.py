@@ -9,7 +9,7 @@ from typing import Any
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.ir import example_forms, examples, media
 from sdkwright.ir.names import NamePart
-from sdkwright.ir.nodes import ANY, MISSING, Primitive, Response, UnionOf
+from sdkwright.ir.nodes import ANY, MISSING, Primitive, Response, TypeRef, UnionOf
 from sdkwright.ir.schemas import SchemaConverter
 from sdkwright.spec.resolve import Node, RefError
 
@@ -68,7 +68,9 @@ def _response(
         return Response(status, description, "json", ANY)
     base = media_type.split(";")[0].strip().lower()
     if base == "text/event-stream":
-        return Response(status, description, "events", None)
+        return Response(
+            status, description, "events", None, event_type=_event_type(converter, chosen)
+        )
     schema = chosen.get("schema")
     if schema is not None and schema.value.get("type") == "file":  # Swagger 2.0
         return Response(status, description, "bytes", Primitive("bytes"))
@@ -80,6 +82,23 @@ def _response(
         example = media.media_example(converter.specs, chosen)
         return Response(status, description, "text", Primitive("str"), example)
     return Response(status, description, "bytes", Primitive("bytes"))
+
+
+def _event_type(converter: SchemaConverter, media_node: Node) -> TypeRef | None:
+    """The type of each event's data: the component schema the stream's `itemSchema`
+    (OpenAPI 3.2) or `schema` refers to. Other schemas describe the stream as text (or would
+    add classes only this use needs): None."""
+    schema = media_node.get("itemSchema") or media_node.get("schema")
+    if schema is None or not isinstance(schema.value, dict) or "$ref" not in schema.value:
+        return None
+    try:
+        target = converter.specs.deref(schema)
+    except RefError:
+        return None
+    named = converter.member_of(target)
+    if named is None or named.name not in converter.definitions:
+        return None
+    return converter.convert(schema, [])
 
 
 def _response_media(node: Node, produces: list[str]) -> tuple[Node | None, str]:

@@ -4,10 +4,12 @@
 import { APIPromise } from './api-promise.js';
 import { APIConnectionError, APITimeoutError, SDKError, errorFor } from './errors.js';
 import { firstPage, type PagePromise, type Paging } from './pagination.js';
+import { EventStream } from './streaming.js';
 
 export * from './api-promise.js';
 export * from './errors.js';
 export * from './pagination.js';
+export * from './streaming.js';
 
 /** Settings every client takes. */
 export interface ClientOptions {
@@ -35,7 +37,7 @@ export interface RequestOptions {
 
 export type QueryStyle = 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
 export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
-export type ResponseKind = 'json' | 'text' | 'bytes' | 'empty' | 'raw';
+export type ResponseKind = 'json' | 'text' | 'bytes' | 'empty' | 'events' | 'raw';
 
 /** A query parameter as the spec describes it (OpenAPI's style and explode). */
 export interface QueryParam {
@@ -192,7 +194,8 @@ export class BaseClient {
     options: RequestOptions,
     idempotencyKey: string | undefined,
   ): RequestInit {
-    const headers = new Headers({ Accept: 'application/json', ...this.defaultHeaders });
+    const accept = request.responseKind === 'events' ? 'text/event-stream' : 'application/json';
+    const headers = new Headers({ Accept: accept, ...this.defaultHeaders });
     if (request.authenticated !== false) {
       for (const [name, value] of Object.entries(this.authHeaders())) headers.set(name, value);
     }
@@ -328,6 +331,8 @@ async function parseResponse(response: Response, kind: ResponseKind): Promise<un
   switch (kind) {
     case 'raw':
       return response;
+    case 'events':
+      return new EventStream(response);
     case 'empty':
       await response.body?.cancel().catch(() => undefined);
       return undefined;

@@ -43,6 +43,7 @@ from sdkwright.ir.nodes import (
     Pagination,
     Parameter,
     ResourceGroup,
+    Response,
     SecurityScheme,
     TagDispatch,
     TypeRef,
@@ -258,13 +259,18 @@ def _operation(
         method_name=method,
         parameters=parameters,
         body=body,
-        responses=tuple(
-            dataclasses.replace(r, type=r.type and retype(r.type)) for r in operation.responses
-        ),
-        success=dataclasses.replace(
-            operation.success, type=operation.success.type and retype(operation.success.type)
-        ),
+        responses=tuple(_response(r, retype) for r in operation.responses),
+        success=_response(operation.success, retype),
         pagination=_pagination(operation.pagination, parameters, retype),
+    )
+
+
+def _response(response: Response, retype: Callable[[TypeRef], TypeRef]) -> Response:
+    events = response.event_type
+    return dataclasses.replace(
+        response,
+        type=response.type and retype(response.type),
+        event_type=events and retype(events),
     )
 
 

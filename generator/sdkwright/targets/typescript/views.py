@@ -119,17 +119,17 @@ def _param(p: Parameter) -> ParamView:
 
 
 def _response_kind(op: Operation) -> str:
-    kind = op.success.kind
-    return "raw" if kind == "events" else kind
+    return op.success.kind
 
 
 def _result(op: Operation) -> str:
     success = op.success
     if success.kind == "json":
         return ts_type(success.type, MODELS) if success.type is not None else "unknown"
-    return {"text": "string", "bytes": "ArrayBuffer", "events": "Response"}.get(
-        success.kind, "void"
-    )
+    if success.kind == "events":
+        events = success.event_type
+        return f"EventStream<{ts_type(events, MODELS) if events is not None else 'unknown'}>"
+    return {"text": "string", "bytes": "ArrayBuffer"}.get(success.kind, "void")
 
 
 __all__ = ["BODY", "MethodView", "ParamView", "methods", "type_registry"]
