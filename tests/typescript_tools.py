@@ -90,8 +90,11 @@ class ScriptedServer:
 
         class Handler(BaseHTTPRequestHandler):
             def handle_one(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
+                if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                    body = self.read_chunks()  # a streamed body
+                else:
+                    length = int(self.headers.get("Content-Length") or 0)
+                    body = self.rfile.read(length) if length else b""
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 script.received.append(Received(self.command, self.path, headers, body))
                 index = min(len(script.received), len(script.replies)) - 1
@@ -101,6 +104,15 @@ class ScriptedServer:
                 # A client that gave up (a timeout) gets no answer.
                 with suppress(BrokenPipeError, ConnectionResetError):
                     self.answer(reply, data)
+
+            def read_chunks(self) -> bytes:
+                chunks = []
+                while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
+                    chunks.append(self.rfile.read(size))
+                    self.rfile.readline()  # the CRLF ending the chunk
+                while self.rfile.readline() not in (b"\r\n", b"\n", b""):  # trailers
+                    pass
+                return b"".join(chunks)
 
             def answer(self, reply: Reply, data: bytes) -> None:
                 self.send_response(reply.status)

@@ -5,11 +5,13 @@ import { APIPromise } from './api-promise.js';
 import { APIConnectionError, APITimeoutError, SDKError, errorFor } from './errors.js';
 import { firstPage, type PagePromise, type Paging } from './pagination.js';
 import { EventStream } from './streaming.js';
+import { appendPart, cookieHeader, isStream } from './uploads.js';
 
 export * from './api-promise.js';
 export * from './errors.js';
 export * from './pagination.js';
 export * from './streaming.js';
+export * from './uploads.js';
 
 /** Settings every client takes. */
 export interface ClientOptions {
@@ -53,6 +55,8 @@ export interface APIRequest {
   path: string;
   query?: QueryParam[];
   headers?: Record<string, unknown>;
+  /** Cookie parameters by wire name, sent in the Cookie header after the credentials'. */
+  cookies?: Record<string, unknown>;
   body?: unknown;
   bodyEncoding?: BodyEncoding;
   contentType?: string;
@@ -146,7 +150,8 @@ export class BaseClient {
         newIdempotencyKey()
       : undefined;
     const retryable =
-      IDEMPOTENT_METHODS.has(request.method.toUpperCase()) || idempotencyKey !== undefined;
+      (IDEMPOTENT_METHODS.has(request.method.toUpperCase()) || idempotencyKey !== undefined) &&
+      !isStream(request.body); // a stream is read once
     for (let attempt = 0; ; attempt++) {
       const init = this.requestInit(request, options, idempotencyKey);
       const url = this.url(request);
@@ -202,6 +207,8 @@ export class BaseClient {
     for (const [name, value] of Object.entries(request.headers ?? {})) {
       if (value !== undefined && value !== null) headers.set(name, scalarText(value));
     }
+    const cookie = cookieHeader(headers.get('Cookie'), request.cookies ?? {});
+    if (cookie !== null) headers.set('Cookie', cookie);
     if (request.idempotencyHeader && idempotencyKey !== undefined) {
       headers.set(request.idempotencyHeader, idempotencyKey);
     }
@@ -210,6 +217,8 @@ export class BaseClient {
     if (request.body !== undefined && !sendsBodyInQuery(request)) {
       if (!BODYLESS_METHODS.has(init.method as string)) {
         init.body = encodeBody(request, headers);
+        // fetch sends a stream only when told it may start before the response (Node).
+        if (isStream(init.body)) (init as RequestInit & { duplex: 'half' }).duplex = 'half';
       } else {
         throw new SDKError(`fetch cannot send a ${request.bodyEncoding ?? 'json'} body with ${init.method}`);
       }
@@ -310,10 +319,7 @@ function encodeBody(request: APIRequest, headers: Headers): BodyInit {
     case 'multipart': {
       const form = new FormData(); // fetch sets the Content-Type with its boundary
       for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-        if (value === undefined || value === null) continue;
-        for (const item of Array.isArray(value) ? value : [value]) {
-          form.append(name, item instanceof Blob ? item : scalarText(item));
-        }
+        appendPart(form, name, value);
       }
       return form;
     }

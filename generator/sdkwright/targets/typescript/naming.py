@@ -33,6 +33,7 @@ from sdkwright.ir.nodes import (
     Api,
     Definition,
     Enum,
+    Field,
     FieldPath,
     ListOf,
     MapOf,
@@ -42,6 +43,7 @@ from sdkwright.ir.nodes import (
     Operation,
     Pagination,
     Parameter,
+    RequestBody,
     ResourceGroup,
     Response,
     SecurityScheme,
@@ -252,7 +254,9 @@ def _operation(
     arguments = Registry({BODY} if operation.body is not None else ())
     parameters = tuple(_parameter(p, arguments, retype) for p in operation.parameters)
     body = operation.body and dataclasses.replace(
-        operation.body, type=retype(operation.body.type), fields=None
+        operation.body,
+        type=retype(operation.body.type),
+        fields=_upload_fields(operation.body, retype),
     )
     return dataclasses.replace(
         operation,
@@ -263,6 +267,16 @@ def _operation(
         success=_response(operation.success, retype),
         pagination=_pagination(operation.pagination, parameters, retype),
     )
+
+
+def _upload_fields(
+    body: RequestBody, retype: Callable[[TypeRef], TypeRef]
+) -> tuple[Field, ...] | None:
+    """A multipart body's fields (by wire name), whose files the params type as uploads;
+    other bodies are their type's interface."""
+    if body.encoding != "multipart" or body.fields is None:
+        return None
+    return tuple(dataclasses.replace(f, name=f.wire_name, type=retype(f.type)) for f in body.fields)
 
 
 def _response(response: Response, retype: Callable[[TypeRef], TypeRef]) -> Response:

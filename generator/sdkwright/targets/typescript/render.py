@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from sdkwright.diagnostics import Diagnostic, Level, Location
+from sdkwright.diagnostics import Diagnostic
 from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Alias, Api, Enum, Model, Release
 from sdkwright.output.provenance import templates_root
@@ -72,7 +72,6 @@ def render_sdk(
 ) -> tuple[Api, dict[str, str], list[Diagnostic]]:
     """The named Api, every file of the SDK, and what naming and rendering found."""
     named, diagnostics = naming.name_api(api, package, client_name)
-    diagnostics += _unsupported(named)
     env = environment(folder or templates_folder())
     banner = "// " + tstext.ts_comment(
         f"File generated from {Path(named.source_name).name} by sdkwright. "
@@ -103,18 +102,3 @@ def render_sdk(
         cases = samples.cases(named, group_methods)
         files[f"test/{group.module}.test.mjs"] = text("test.mjs.jinja", group=group, cases=cases)
     return named, files, diagnostics
-
-
-def _unsupported(api: Api) -> list[Diagnostic]:
-    """What this first slice of the target leaves out, said once per operation."""
-    found = []
-    for op in api.operations:
-        cookies = [p.wire_name for p in op.parameters if p.location == "cookie"]
-        if cookies:
-            message = (
-                f"{op.http_method.upper()} {op.path}: cookie parameters {cookies} are not "
-                "sent by the TypeScript SDK yet"
-            )
-            where = op.where or Location(api.source_name)
-            found.append(Diagnostic(Level.WARNING, "typescript.unsupported", message, where))
-    return found

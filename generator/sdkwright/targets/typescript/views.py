@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sdkwright.ir.nodes import Api, Operation, Parameter, ResourceGroup
+from sdkwright.targets.typescript import uploads
 from sdkwright.targets.typescript.identifiers import Registry, pascal
 from sdkwright.targets.typescript.naming import BODY, runtime_exports
 from sdkwright.targets.typescript.paging import PagingView, paging_view
 from sdkwright.targets.typescript.tstypes import ts_type
 
 MODELS = "Models."  # how resource modules reach the SDK's types (`import type * as Models`)
-_BINARY = "Blob | ArrayBuffer | Uint8Array | string"
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,10 @@ class MethodView:
         return tuple(p for p in self.params if p.location == "header")
 
     @property
+    def cookie_params(self) -> tuple[ParamView, ...]:
+        return tuple(p for p in self.params if p.location == "cookie")
+
+    @property
     def doc(self) -> str:
         op = self.operation
         parts = [op.summary.strip(), op.description.strip()]
@@ -82,13 +86,9 @@ def methods(group: ResourceGroup, types: Registry) -> list[MethodView]:
 
 
 def _method(op: Operation, types: Registry) -> MethodView:
-    params = tuple(_param(p) for p in op.parameters if p.location != "cookie")
+    params = tuple(_param(p) for p in op.parameters)
     body = op.body
-    body_type = ""
-    if body is not None:
-        body_type = _BINARY if body.encoding == "binary" else ts_type(body.type, MODELS)
-        if body.encoding == "text":
-            body_type = "string"
+    body_type = "" if body is None else uploads.body_type(body, MODELS)
     takes = bool(params) or body is not None
     params_type = types.claim([pascal(op.method_name) + "Params"])[0] if takes else ""
     required = any(p.required for p in params) or (body is not None and body.required)
