@@ -3,13 +3,15 @@
 // No dependencies: the global fetch (Node 18+, Deno, Bun, browsers) and AbortController.
 
 import { APIPromise } from './api-promise.js';
-import { APIConnectionError, APITimeoutError, SDKError, errorFor } from './errors.js';
+import { APIConnectionError, APIError, APITimeoutError, SDKError, errorFor } from './errors.js';
+import type { ClientCredentials, TokenRequest } from './oauth.js';
 import { firstPage, type PagePromise, type Paging } from './pagination.js';
 import { EventStream } from './streaming.js';
 import { appendPart, cookieHeader, isStream } from './uploads.js';
 
 export * from './api-promise.js';
 export * from './errors.js';
+export * from './oauth.js';
 export * from './pagination.js';
 export * from './streaming.js';
 export * from './uploads.js';
@@ -103,6 +105,10 @@ export class BaseClient {
     this.fetchImpl = found;
   }
 
+  /** The OAuth client whose token requests carry, fetched by the client itself (set by a
+   * generated client given a client id and secret instead of a token). */
+  protected clientCredentials: ClientCredentials | undefined = undefined;
+
   /** The credentials a request carries: headers, and query parameters. */
   protected authHeaders(): Record<string, string> {
     return {};
@@ -153,29 +159,56 @@ export class BaseClient {
     const retryable =
       (IDEMPOTENT_METHODS.has(request.method.toUpperCase()) || idempotencyKey !== undefined) &&
       !isStream(request.body); // a stream is read once
+    const oauth = request.authenticated === false ? undefined : this.clientCredentials;
+    let renewed = false;
     for (let attempt = 0; ; attempt++) {
-      const init = this.requestInit(request, options, idempotencyKey);
-      const url = this.url(request);
+      let token: string | undefined;
       let response: Response;
       try {
-        response = await this.fetchWithTimeout(url, init, options);
+        token = await oauth?.get((tokenRequest) => this.fetchToken(tokenRequest, options));
+        const init = this.requestInit(request, options, idempotencyKey, token);
+        response = await this.fetchWithTimeout(this.url(request), init, options);
       } catch (error) {
-        if (error instanceof APIConnectionError && !options.signal?.aborted) {
-          if (retryable && attempt < maxRetries) {
-            await sleep(backoff(attempt, null));
-            continue;
-          }
+        // A connection error, or the token endpoint's retryable status.
+        const retriable =
+          error instanceof APIConnectionError ||
+          (error instanceof APIError && shouldRetry(error.status, error.headers));
+        if (retriable && retryable && attempt < maxRetries && !options.signal?.aborted) {
+          await sleep(backoff(attempt, error instanceof APIError ? error.headers : null));
+          continue;
         }
         throw error;
       }
       if (response.ok) return response;
-      if (retryable && attempt < maxRetries && shouldRetry(response)) {
+      // The API refused the token (revoked, say): forgotten, and the call sent again at once
+      // with a new one, once per call (not a retry: the request was refused, not done).
+      if (response.status === 401 && oauth && token !== undefined && !renewed && !isStream(request.body)) {
+        renewed = true;
+        oauth.invalidate(token);
+        await response.body?.cancel().catch(() => undefined);
+        attempt--;
+        continue;
+      }
+      if (retryable && attempt < maxRetries && shouldRetry(response.status, response.headers)) {
         await response.body?.cancel().catch(() => undefined);
         await sleep(backoff(attempt, response.headers));
         continue;
       }
       throw errorFor(response.status, await parseErrorBody(response), response.headers);
     }
+  }
+
+  /** The token endpoint's 2xx response to `token` (a relative URL is the base URL's). */
+  private async fetchToken(token: TokenRequest, options: RequestOptions): Promise<Response> {
+    const url = token.url.includes('://')
+      ? token.url
+      : `${this.baseURL}${token.url.startsWith('/') ? '' : '/'}${token.url}`;
+    const init = { method: 'POST', headers: token.headers, body: token.body };
+    const response = await this.fetchWithTimeout(url, init, options);
+    if (!response.ok) {
+      throw errorFor(response.status, await parseErrorBody(response), response.headers);
+    }
+    return response;
   }
 
   private url(request: APIRequest): string {
@@ -199,12 +232,14 @@ export class BaseClient {
     request: APIRequest,
     options: RequestOptions,
     idempotencyKey: string | undefined,
+    token: string | undefined,
   ): RequestInit {
     const accept = request.responseKind === 'events' ? 'text/event-stream' : 'application/json';
     const headers = new Headers({ Accept: accept, ...this.defaultHeaders });
     if (request.authenticated !== false) {
       for (const [name, value] of Object.entries(this.authHeaders())) headers.set(name, value);
     }
+    if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
     for (const [name, value] of Object.entries(request.headers ?? {})) {
       if (value !== undefined && value !== null) headers.set(name, scalarText(value));
     }
@@ -363,11 +398,11 @@ async function parseErrorBody(response: Response): Promise<unknown> {
   }
 }
 
-function shouldRetry(response: Response): boolean {
-  const told = response.headers.get('x-should-retry');
+function shouldRetry(status: number, headers: Headers): boolean {
+  const told = headers.get('x-should-retry');
   if (told === 'true') return true;
   if (told === 'false') return false;
-  return RETRY_STATUSES.has(response.status) || response.status >= 500;
+  return RETRY_STATUSES.has(status) || status >= 500;
 }
 
 /** Milliseconds before the next attempt: the server's Retry-After when it is reasonable,

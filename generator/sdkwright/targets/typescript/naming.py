@@ -350,4 +350,21 @@ def _credentials(schemes: tuple[SecurityScheme, ...], prefix: str) -> tuple[Secu
         )
         env_var = scheme.env_var or f"{prefix}_{screaming(argument)}"
         named.append(dataclasses.replace(scheme, argument=argument, env_var=env_var))
+        if scheme.token_url:  # OAuth's client credentials: the client fetches its token
+            named[-1] = _client_credentials(named[-1], taken, prefix)
     return tuple(named)
+
+
+def _client_credentials(scheme: SecurityScheme, taken: Registry, prefix: str) -> SecurityScheme:
+    """`clientId` and `clientSecret` (the first such scheme's; the next ones' after their
+    scheme's name), from `<PREFIX>_CLIENT_ID` and `<PREFIX>_CLIENT_SECRET`."""
+    client_id, _ = taken.claim([camel("client id"), camel(scheme.name + " client id")])
+    own = client_id.removesuffix("ClientId").removesuffix("clientId")
+    client_secret, _ = taken.claim([camel(own + " client secret")])
+    return dataclasses.replace(
+        scheme,
+        client_id_argument=client_id,
+        client_id_env_var=f"{prefix}_{screaming(client_id)}",
+        client_secret_argument=client_secret,
+        client_secret_env_var=f"{prefix}_{screaming(client_secret)}",
+    )
