@@ -34,6 +34,7 @@ class Case:
     body: str  # the JSON body the server should receive ("": none, or not JSON)
     result: str  # the parsed result expected ("": not compared)
     items: str = ""  # a paginated method's: the first page's items expected
+    cookies: tuple[str, ...] = ()  # the cookie parameters sent (by wire name)
 
 
 def cases(api: Api, methods: list[MethodView]) -> list[Case]:
@@ -63,7 +64,8 @@ def _case(method: MethodView, definitions: dict[str, Definition]) -> Case:
     json_body = body if op.body is not None and op.body.encoding == "json" else MISSING
     params = _js(values) if method.params_type else ""
     items = _page_items(op, result)
-    return Case(method, params, path, _js(json_body), _js(result), _js(items))
+    cookies = tuple(p.wire_name for p in method.cookie_params if values[p.name] is not None)
+    return Case(method, params, path, _js(json_body), _js(result), _js(items), cookies)
 
 
 def _page_items(op: Operation, result: Any) -> Any:
