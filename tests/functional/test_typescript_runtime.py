@@ -1,7 +1,7 @@
 """The TypeScript SDKs' runtime (runtime_ts/core.ts) over real HTTP: a small spec's SDK,
 compiled by tsc and run by Node against a scripted local server. Retries (with backoff and
 Retry-After, never a key-less non-idempotent one), idempotency keys, errors by status,
-timeouts, query styles and JSON bodies."""
+timeouts, query styles, JSON bodies, and raw responses (`.asResponse()`, `.withResponse()`)."""
 
 from __future__ import annotations
 

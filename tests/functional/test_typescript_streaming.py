@@ -248,3 +248,25 @@ def test_events_are_typed_where_a_component_types_them(feed_sdk: Path, tmp_path:
     )
     compiled = compile_sdk(sdk)
     assert compiled.returncode != 0 and "unknown" in compiled.stdout, describe(compiled)
+
+
+def test_aborting_the_calls_signal_stops_the_stream(feed_sdk: Path) -> None:
+    chunks = [b"data: one\n\n", b"data: two\n\n"] + [b": still here\n"] * 200
+    server = StreamServer(chunks, pause=0.05)
+    code = CLIENT + (
+        "const controller = new AbortController();\n"
+        "const stream = await client.orders.streamOrderEvents({ id: 'o-1' },"
+        " { signal: controller.signal });\n"
+        "const seen = [];\n"
+        "try {\n"
+        "  for await (const e of stream) { seen.push(e.data); if (seen.length === 2)"
+        " setTimeout(() => controller.abort(), 100); }\n"
+        "} catch (error) { return { seen, error: error.name }; }\n"
+        "return { seen };"
+    )
+    started = time.monotonic()
+    with server.running() as url:
+        printed = run_node(feed_sdk, code, {"URL": url})
+        left = server.client_left.wait(timeout=5)
+    assert printed == {"ok": True, "value": {"seen": ["one", "two"], "error": "APIConnectionError"}}
+    assert left and time.monotonic() - started < 8

@@ -10,7 +10,7 @@
 // CR; a blank line ends an event; `data` lines accumulate; `id` persists from one event to the
 // next; `retry` must be all digits; lines starting with `:` are comments. No reconnection.
 
-import { SDKError } from './errors.js';
+import { APIConnectionError, SDKError } from './errors.js';
 
 /** One event of a `text/event-stream` response; `json()` parses its data (as `T` where the
  * spec types the stream). */
@@ -28,14 +28,16 @@ export class ServerSentEvent<T = unknown> {
   }
 }
 
-/** The events of a response as they arrive. Breaking out of `for await`, or `close()`,
- * closes the connection; the stream can be iterated once. */
+/** The events of a response as they arrive. Breaking out of `for await`, `close()`, or
+ * aborting the call's `signal` (the loop then throws an `APIConnectionError`) closes the
+ * connection; the stream can be iterated once. */
 export class EventStream<T = unknown> implements AsyncIterable<ServerSentEvent<T>> {
   private consumed = false;
 
   constructor(
     /** The fetch `Response` the events are read from. */
     readonly response: Response,
+    private readonly signal?: AbortSignal | undefined,
   ) {}
 
   async *[Symbol.asyncIterator](): AsyncGenerator<ServerSentEvent<T>, void, undefined> {
@@ -48,9 +50,13 @@ export class EventStream<T = unknown> implements AsyncIterable<ServerSentEvent<T
     const lines = new LineSplitter();
     const events = new EventDecoder<T>();
     let done = false;
+    const abort = () => void reader.cancel().catch(() => undefined);
+    this.signal?.addEventListener('abort', abort, { once: true });
     try {
       for (;;) {
+        if (this.signal?.aborted) throw new APIConnectionError('Request aborted');
         const chunk = await reader.read();
+        if (this.signal?.aborted) throw new APIConnectionError('Request aborted');
         const text = chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
         for (const line of chunk.done ? [...lines.feed(text), ...lines.flush()] : lines.feed(text)) {
           const event = events.feed(line);
@@ -60,6 +66,7 @@ export class EventStream<T = unknown> implements AsyncIterable<ServerSentEvent<T
       }
       done = true;
     } finally {
+      this.signal?.removeEventListener('abort', abort);
       if (!done) await reader.cancel().catch(() => undefined); // closes the connection
       reader.releaseLock();
     }

@@ -129,7 +129,7 @@ export class BaseClient {
     const kind = request.responseKind ?? 'json';
     return new APIPromise(
       this.send(request, options),
-      async (response) => (await parseResponse(response, kind)) as T,
+      async (response) => (await parseResponse(response, kind, options.signal)) as T,
     );
   }
 
@@ -368,12 +368,16 @@ function encodeBody(request: APIRequest, headers: Headers): BodyInit {
   }
 }
 
-async function parseResponse(response: Response, kind: ResponseKind): Promise<unknown> {
+async function parseResponse(
+  response: Response,
+  kind: ResponseKind,
+  signal?: AbortSignal,
+): Promise<unknown> {
   switch (kind) {
     case 'raw':
       return response;
     case 'events':
-      return new EventStream(response);
+      return new EventStream(response, signal);
     case 'empty':
       await response.body?.cancel().catch(() => undefined);
       return undefined;
