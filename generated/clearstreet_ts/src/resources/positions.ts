@@ -1,13 +1,5 @@
 // File generated from clearstreet.yaml by sdkwright. Do not edit: regenerate it instead.
-import type {
-  APIPromise,
-  BaseClient,
-  BinaryBody,
-  EventStream,
-  PagePromise,
-  RequestOptions,
-  Uploadable,
-} from '../core.js';
+import type { APIPromise, BaseClient, RequestOptions } from '../core.js';
 import type * as Models from '../models.js';
 
 export interface CancelPositionInstructionParams {

@@ -97,7 +97,10 @@ def render_sdk(
         files[f"src/{name}"] = banner + "\n" + source
     for group, group_methods in groups:
         files[f"src/resources/{group.module}.ts"] = text(
-            "resource.ts.jinja", group=group, methods=group_methods
+            "resource.ts.jinja",
+            group=group,
+            methods=group_methods,
+            imports=views.runtime_imports(group_methods),
         )
         cases = samples.cases(named, group_methods)
         files[f"test/{group.module}.test.mjs"] = text("test.mjs.jinja", group=group, cases=cases)

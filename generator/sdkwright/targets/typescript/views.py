@@ -85,6 +85,17 @@ def methods(group: ResourceGroup, types: Registry) -> list[MethodView]:
     return [_method(op, types) for op in group.operations]
 
 
+def runtime_imports(group_methods: list[MethodView]) -> list[str]:
+    """The runtime's types a resource module names: its methods' results and bodies."""
+    names = {"BaseClient", "RequestOptions"}
+    for m in group_methods:
+        names.add("PagePromise" if m.paging is not None else "APIPromise")
+        if m.result.startswith("EventStream<"):
+            names.add("EventStream")
+        names.update(n for n in ("BinaryBody", "Uploadable") if n in m.body_type)
+    return sorted(names)
+
+
 def _method(op: Operation, types: Registry) -> MethodView:
     params = tuple(_param(p) for p in op.parameters)
     body = op.body
@@ -132,4 +143,4 @@ def _result(op: Operation) -> str:
     return {"text": "string", "bytes": "ArrayBuffer"}.get(success.kind, "void")
 
 
-__all__ = ["BODY", "MethodView", "ParamView", "methods", "type_registry"]
+__all__ = ["BODY", "MethodView", "ParamView", "methods", "runtime_imports", "type_registry"]
