@@ -26,6 +26,12 @@ from typing import Any, Literal
 
 from sdkwright.diagnostics import Location
 from sdkwright.ir.names import NameOrigin
+from sdkwright.ir.service import Component as Component
+from sdkwright.ir.service import Release as Release
+from sdkwright.ir.service import SchemeKind as SchemeKind
+from sdkwright.ir.service import Security as Security
+from sdkwright.ir.service import SecurityScheme as SecurityScheme
+from sdkwright.ir.service import Server as Server
 
 PrimitiveName = Literal[
     "str", "int", "float", "bool", "datetime", "date", "bytes", "any", "object", "null"
@@ -385,39 +391,6 @@ class ResourceGroup:
     where: Location | None = field(default=None, compare=False)  # in the config (neutral)
 
 
-# Alternatives, each naming every security scheme it needs (OpenAPI's `security`).
-Security = tuple[tuple[str, ...], ...]
-SchemeKind = Literal["bearer", "basic", "api_key"]
-
-
-@dataclass(frozen=True)
-class SecurityScheme:
-    """A security scheme the client takes credentials for.
-
-    bearer (HTTP bearer, OAuth 2 and OpenID Connect tokens) and api_key take one string,
-    `argument`; basic takes `argument` and `password_argument`. Each reads an environment
-    variable when not given. Arguments and variables are the target's ("" until named).
-    """
-
-    name: str  # the scheme's key in the spec
-    kind: SchemeKind
-    argument: str
-    env_var: str
-    location: Literal["header", "query", "cookie"] = "header"
-    parameter_name: str = "Authorization"  # header, query parameter or cookie name
-    password_argument: str = ""
-    password_env_var: str = ""
-    description: str = ""
-    # OAuth 2's client-credentials flow, where the scheme has one: the client can fetch its
-    # token itself from `token_url` (as the spec writes it) with a client id and secret.
-    token_url: str = ""
-    scopes: tuple[str, ...] = ()
-    client_id_argument: str = ""  # the target's names ("" until named)
-    client_id_env_var: str = ""
-    client_secret_argument: str = ""
-    client_secret_env_var: str = ""
-
-
 @dataclass(frozen=True)
 class Webhook:
     """A request the API sends (3.1 `webhooks`, or an operation's callback): its payload type."""
@@ -429,35 +402,6 @@ class Webhook:
     description: str = ""
     source: str = ""
     example: Any = MISSING  # the payload's documented example, as the spec gives it
-
-
-@dataclass(frozen=True)
-class Component:
-    """A component schema, class or not: what name overrides are checked against."""
-
-    key: str  # its key in the spec's components
-    definition: str  # the key of the definition it became ("": it is not a class)
-    requested_name: Any  # `x-sdkwright-name` as the spec gives it (None: absent)
-    where: Location
-
-
-@dataclass(frozen=True)
-class Release:
-    """What the target says of the SDK as a release (not the API's version): its own
-    semantic version, the SPDX id of its license and the holder the license names."""
-
-    version: str = "0.1.0"
-    license: str = "Apache-2.0"
-    holder: str = ""
-
-
-@dataclass(frozen=True)
-class Server:
-    """One of the API's `servers`: its URL (variables at their defaults, made absolute as the
-    client's base URL is) and its description, which the naming step names it from."""
-
-    url: str
-    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -484,7 +428,7 @@ class Api:
     # the spec has no components map) and the spec's tags with their descriptions.
     components: tuple[Component, ...] | None = None
     tags: tuple[tuple[str, str], ...] = ()
-    release: Release = Release()  # set by the naming step, from the target
+    release: Release = field(default_factory=Release)  # set by naming, from the target
     # Neutral: the API's servers when it lists several (None once named); named: the
     # client's `environment=` choices, (name, URL), the default first (empty: no choice).
     servers: tuple[Server, ...] | None = ()
