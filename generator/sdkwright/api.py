@@ -21,6 +21,7 @@ from sdkwright.cache.render_cache import RenderCache
 from sdkwright.cache.store import read_bytes
 from sdkwright.config import Target, target_options, template_folders
 from sdkwright.config_client import with_client_config
+from sdkwright.depth import with_room_for_deep_specs
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, has_errors
 from sdkwright.ir import examples, security
 from sdkwright.ir.nodes import Api, Release
@@ -121,6 +122,7 @@ def up_to_date(target: Target) -> str | None:
 
 
 @heap.staged
+@with_room_for_deep_specs
 def generate(
     target: Target,
     *,

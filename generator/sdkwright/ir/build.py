@@ -12,6 +12,7 @@ from functools import partial
 
 from sdkwright.config_resources import ResourcesConfig
 from sdkwright.config_security import ConfiguredSecurity
+from sdkwright.depth import with_room_for_deep_specs
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.ir import path_keys, resources, security, servers
 from sdkwright.ir.nodes import Api, Operation, ResourceGroup, Security, SecurityScheme
@@ -21,6 +22,7 @@ from sdkwright.spec.resolve import Node, RefError, SpecSet
 from sdkwright.spec.validate import iter_operations, spec_version
 
 
+@with_room_for_deep_specs
 def build_api(
     specs: SpecSet,
     configured_security: ConfiguredSecurity | None = None,
