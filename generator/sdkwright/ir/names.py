@@ -130,9 +130,11 @@ class Term:
 @dataclass(frozen=True)
 class Hint:
     """A text naming a union variant (its title, type or first property): left out where the
-    name made so far already ends with it."""
+    name made so far already ends with it. `title`: the text is the variant's own `title`
+    (a name the spec gives it, which the Stainless surface binds it under)."""
 
     text: str
+    title: bool = False
 
 
 # A context is read left to right: the plain texts, parents' names, terms and hints that an

@@ -203,6 +203,9 @@ class Alias:
     # gives, where the surface lock keeps the class's old name (surface/lock.py).
     aliases: tuple[str, ...] = ()
     example: Any = field(default=MISSING, compare=False)
+    # Named only, on the Stainless surface: (name, class) of the union's inline variants,
+    # bound in its module under the names their titles give (`OpenChart = ActionOpenChart`).
+    variant_names: tuple[tuple[str, str], ...] = ()
 
 
 Definition = Model | Enum | Alias

@@ -47,7 +47,8 @@ def union(converter: SchemaConverter, node: Node, context: list[NamePart]) -> tu
         if is_null_schema(member):
             is_nullable = True
             continue
-        member_context = [*context, Hint(variant_hint(member))]
+        titled = isinstance(member, dict) and isinstance(member.get("title"), str)
+        member_context = [*context, Hint(variant_hint(member), title=titled)]
         member_type = converter.convert(members_node.child(index), member_context)
         member_type, member_nullable = strip_null(member_type)
         is_nullable = is_nullable or member_nullable

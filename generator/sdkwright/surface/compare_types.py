@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sdkwright.surface.model import Field, Surface, TypeDef
 from sdkwright.surface.report import Change, Recorder
@@ -55,6 +56,7 @@ class TypeComparer(Recorder):
         super().__init__()
         self.before, self.after = old, new
         self.sides = type_sides(old)
+        self.spelled: dict[str, str] = {}
 
     def side(self, typedef: TypeDef) -> set[str]:
         found = self.sides.get(typedef.name, set())
@@ -66,11 +68,14 @@ class TypeComparer(Recorder):
         after = _without_pages(self.after)
         # A type is importable from every module that re-exports it, not only the shortest one
         by_key = {f"{m}.{t.name}": t for t in after for m in t.exported_from}
+        # ... and under every other name a module binds it to (`OpenChart = ActionOpenChart`)
+        by_key.update({bound: t for t in after for bound in t.bound_as})
         by_key.update({t.key: t for t in after})
         by_name: dict[str, list[TypeDef]] = {}
         for typedef in after:
             by_name.setdefault(typedef.name, []).append(typedef)
         matched: set[str] = set()
+        pairs: list[tuple[TypeDef, TypeDef]] = []
         for old in _without_pages(self.before):
             new = by_key.get(old.key)
             if new is None:
@@ -89,6 +94,9 @@ class TypeComparer(Recorder):
                     self.missing(f"type:{old.key}", "type", "nested type no longer exists", "note")
                 continue
             matched.add(new.key)
+            pairs.append((old, new))
+        self.spelled = _old_spellings(pairs)
+        for old, new in pairs:
             self.compare(old, new)
         for new in after:
             if new.key not in matched and new.public:
@@ -110,8 +118,15 @@ class TypeComparer(Recorder):
                 self.missing(
                     f"member:{key}.{member}", "member", f"`{old.name}.{member}` no longer exists"
                 )
-        if old.kind == new.kind and old.kind in ("union", "alias") and old.variants != new.variants:
-            self.variants(key, old, new, sides)
+        variants = tuple(self.respelled(v) for v in new.variants)
+        if old.kind == new.kind and old.kind in ("union", "alias") and old.variants != variants:
+            self.variants(key, old, replace(new, variants=variants), sides)
+
+    def respelled(self, text: str) -> str:
+        """A type's text with each class that matched an old one under another name (through
+        a binding, `OpenChart = ActionOpenChart`) spelled by the old name: that name still
+        imports the same class, so a union of those classes is the same union."""
+        return _NAME.sub(lambda m: self.spelled.get(m.group(0), m.group(0)), text)
 
     def fields(
         self, key: str, old: tuple[Field, ...], new: tuple[Field, ...], sides: set[str]
@@ -186,6 +201,14 @@ class TypeComparer(Recorder):
             self.changed(
                 f"type:{key}.variants", "type", worst.severity, worst.detail, before, after
             )
+
+
+def _old_spellings(pairs: list[tuple[TypeDef, TypeDef]]) -> dict[str, str]:
+    """New class name -> the old name it matched, where it matched one old name only."""
+    olds: dict[str, set[str]] = {}
+    for old, new in pairs:
+        olds.setdefault(new.name, set()).add(old.name)
+    return {new: next(iter(names)) for new, names in olds.items() if len(names) == 1}
 
 
 def _without_pages(surface: Surface) -> list[TypeDef]:

@@ -120,6 +120,8 @@ class TypeDef:
     that no public module exports, the module defining it, and `public` is False).
     values: enum member values or Literal values (JSON text, sorted); members: enum member names.
     variants: a union alias's members, an alias's target.
+    bound_as: "module.Name" of each other name a `types` module exports it under
+    (`OpenChart = StructuredActionOpenChart`): it is importable as that too.
     """
 
     name: str
@@ -133,6 +135,7 @@ class TypeDef:
     members: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()
     bases: tuple[str, ...] = ()
+    bound_as: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sdkwright.surface.annotations import (
     annotated_metadata,
@@ -77,7 +78,30 @@ class TypeReader:
                     queue += self._references(nested)
 
     def types(self) -> tuple[TypeDef, ...]:
-        return tuple(sorted(self.found.values(), key=lambda t: (t.module, t.name)))
+        bindings = self._bindings()
+        found = [
+            replace(t, bound_as=bindings[key]) if key in bindings else t
+            for key, t in self.found.items()
+        ]
+        return tuple(sorted(found, key=lambda t: (t.module, t.name)))
+
+    def _bindings(self) -> dict[str, tuple[str, ...]]:
+        """Definition's qualname -> "module.Name" of every other name a module (not a
+        package) of `types` exports it under: `from pkg.types.v1.structured_action import
+        OpenChart` gives the class defined as `StructuredActionOpenChart`, as it does the
+        one defined as `OpenChart` in an SDK that defines it there."""
+        bindings: dict[str, list[str]] = {}
+        for name in sorted(self.index.modules):
+            module = self.index.modules[name]
+            if module.is_package or not is_types_module(name):
+                continue
+            for exported in self.index.exports(module):
+                found = self.index.resolve(module, exported)
+                if not isinstance(found, Definition) or qualname(found) not in self.found:
+                    continue
+                if (found.module.name, found.name) != (name, exported):
+                    bindings.setdefault(qualname(found), []).append(f"{name}.{exported}")
+        return {key: tuple(keys) for key, keys in bindings.items()}
 
     def _references(self, typedef: TypeDef) -> list[tuple[Module, ast.expr]]:
         module = self.index.modules.get(typedef.defined_in)

@@ -18,7 +18,7 @@ from typing import Any
 
 from sdkwright import flavours
 from sdkwright.flavours.model_types import ModelType
-from sdkwright.ir.nodes import Api, Definition, Named, ResourceGroup
+from sdkwright.ir.nodes import Alias, Api, Definition, Named, ResourceGroup
 from sdkwright.release.licenses import license_text
 from sdkwright.targets.python import pytext
 from sdkwright.targets.python.body_params import SUFFIX, is_param
@@ -182,6 +182,29 @@ def type_export_pages(api: Api, package: str) -> Pages:
         pages.append(
             Page(f"{package}/types/{folder}/__init__.py", "types/exports.py.jinja", context)
         )
+    return tuple(pages) + union_module_pages(api, package)
+
+
+def union_module_pages(api: Api, package: str) -> Pages:
+    """A module per union a folder below `types` exports whose variants have Stainless names
+    (`Alias.variant_names`), where Stainless puts the union (`types/v1/structured_action.py`):
+    it re-exports the union and those names from the union's module, so that
+    `from <package>.types.v1.structured_action import OpenChart` works as it did."""
+    unions = {d.name: d for d in api.definitions if isinstance(d, Alias) and d.variant_names}
+    folders = {folder for folder, _ in api.type_exports}
+    pages = []
+    for folder, exported_names in api.type_exports:
+        for exported, name in exported_names:
+            union = unions.get(name)
+            if not folder or union is None or exported != name:
+                continue
+            if f"{folder}/{union.module}" in folders:  # a package of that name is there
+                continue
+            names = [name, *(bound for bound, _ in union.variant_names)]
+            context = {"module": union.module, "names": names, "folder": folder}
+            context["dots"] = "." * (folder.count("/") + 2)
+            path = f"{package}/types/{folder}/{union.module}.py"
+            pages.append(Page(path, "types/union_module.py.jinja", context))
     return tuple(pages)
 
 

@@ -33,6 +33,7 @@ from sdkwright.targets.python.naming import (
     security,
     stainless,
     stainless_models,
+    stainless_unions,
 )
 from sdkwright.targets.python.naming.classes import class_names
 from sdkwright.targets.python.naming.copies import with_fields
@@ -123,6 +124,9 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
         ),
         key=lambda d: d.name,
     )
+    if on_stainless:  # a union's titled inline variants bound under their titles
+        variants = stainless_unions.titled_variants(api.definitions, classes)
+        definitions = stainless_unions.with_variant_names(definitions, variants)
     namer = OperationNamer(
         types,
         dict(options.names.operations),
