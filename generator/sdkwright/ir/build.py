@@ -28,14 +28,18 @@ def build_api(
     configured_security: ConfiguredSecurity | None = None,
     configured_resources: ResourcesConfig | None = None,
     kept_names: frozenset[str] = frozenset(),
+    optional_beside_unions: bool = False,
 ) -> tuple[Api, list[Diagnostic]]:
     """The spec's neutral IR, and what building it found wrong. `configured_security`: the
     target's own scheme (sdkwright.yaml), which replaces the spec's; `configured_resources`:
     the target's resources (ir/resources.py), else groups by tag; `kept_names`: component
-    schemas that stay named though no class (`SchemaConverter.kept_names`)."""
+    schemas that stay named though no class (`SchemaConverter.kept_names`);
+    `optional_beside_unions`: `SchemaConverter.optional_beside_unions`."""
     root = specs.root_node
     version = spec_version(root.value) or "3.0"
-    converter = SchemaConverter(specs, version, kept_names=kept_names)
+    converter = SchemaConverter(
+        specs, version, kept_names=kept_names, optional_beside_unions=optional_beside_unions
+    )
     components = _component_schemas(root, version)
     if components is not None:
         converter.register_components(components)

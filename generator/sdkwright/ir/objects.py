@@ -53,15 +53,44 @@ def object_parts(
 def fields(converter: SchemaConverter, node: Node, model_key: str) -> Iterator[Field]:
     properties: dict[str, Node] = {}
     required: set[str] = set()
+    optional = _beside_unions(converter, node) if converter.optional_beside_unions else set()
     for part in object_parts(converter, node):
         props = part.get("properties")
         if props is not None and isinstance(props.value, dict):
             for wire_name in props.value:
                 properties[wire_name] = props.child(wire_name)
-        if isinstance(part.value.get("required"), list):
+        optional_part = (part.document.path, part.pointer) in optional
+        if isinstance(part.value.get("required"), list) and not optional_part:
             required.update(r for r in part.value["required"] if isinstance(r, str))
     for wire_name, prop in properties.items():
         yield _field(converter, prop, wire_name, wire_name in required, model_key)
+
+
+def _beside_unions(converter: SchemaConverter, node: Node) -> set[Key]:
+    """The object parts of `node`'s allOf parts that sit beside a union part (a `oneOf` or
+    `anyOf`): Stainless leaves what they require optional, the union's variants' own
+    required properties aside (`SchemaConverter.optional_beside_unions`)."""
+    try:
+        node = converter.specs.deref(node)
+        parts = node.get("allOf")
+        if parts is None or not isinstance(parts.value, list):
+            return set()
+        resolved = [converter.specs.deref(parts.child(i)) for i in range(len(parts.value))]
+    except RefError:
+        return set()
+    unions = [p for p in resolved if isinstance(p.value, dict) and _is_union(p.value)]
+    if not unions:
+        return set()
+    return {
+        (found.document.path, found.pointer)
+        for part in resolved
+        if not any(part is u for u in unions)
+        for found in object_parts(converter, part)
+    }
+
+
+def _is_union(schema: dict[str, Any]) -> bool:
+    return any(isinstance(schema.get(k), list) for k in ("oneOf", "anyOf"))
 
 
 def _field(

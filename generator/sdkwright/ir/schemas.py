@@ -108,6 +108,9 @@ class SchemaConverter:
     # Component schemas that are no class (an array, a string) but stay named, as aliases:
     # those a target lists by name (`named_component`), e.g. `AccountList = list[Account]`.
     kept_names: frozenset[str] = frozenset()
+    # Whether an allOf part beside a union part (`allOf: [{oneOf: [...]}, {required: [a]}]`)
+    # leaves its properties optional, as Stainless reads it (`objects.fields`).
+    optional_beside_unions: bool = False
 
     # -- classes and where their names come from -----------------------------------------
 

@@ -72,12 +72,11 @@ def build_named_api(
     its resources, see ir/resources.py)."""
     if options.resources is None:
         options = dataclasses.replace(options, resources=configured_resources)
-    kept = (
-        stainless_models.kept_names(options.resources)
-        if options.surface == stainless.SURFACE
-        else ()
+    on_stainless = options.surface == stainless.SURFACE
+    kept = stainless_models.kept_names(options.resources) if on_stainless else ()
+    api, diagnostics = build_api(
+        specs, configured_security, configured_resources, frozenset(kept), on_stainless
     )
-    api, diagnostics = build_api(specs, configured_security, configured_resources, frozenset(kept))
     named, naming_diagnostics = name_api(api, options)
     return named, diagnostics + naming_diagnostics
 
