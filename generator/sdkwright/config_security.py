@@ -7,6 +7,11 @@
                                                                # the client is given none
     security: {scheme: bearer, argument: bearer_token}         # the client's keyword (a
                                                                # Stainless SDK's, say)
+    security: {scheme: bearer, env: false}                     # read from no variable: the
+                                                               # credential is optional when
+                                                               # the client is made (a
+                                                               # Stainless option without
+                                                               # `read_env`)
 
 The client then takes that credential (`api_key=`, or `username=`/`password=`) and sends it
 with every operation but those the spec marks anonymous (`security: []`); it replaces the
@@ -47,13 +52,16 @@ class ConfiguredSecurity:
     name: str = "Authorization"  # the header, query parameter or cookie
     env: str = ""  # the environment variable read when no credential is given
     argument: str = ""  # the client's keyword for it ("": api_key=)
+    no_env: bool = False  # `env: false`: no variable is read, the credential is optional
 
     def as_json(self) -> str:
-        """As the manifest records it: changing it means regenerating (no argument: as
-        before the key existed)."""
+        """As the manifest records it: changing it means regenerating (no argument, no
+        `no_env`: as before those keys existed)."""
         found = asdict(self)
         if not self.argument:
             del found["argument"]
+        if not self.no_env:
+            del found["no_env"]
         return json.dumps(found, sort_keys=True)
 
 
@@ -68,7 +76,8 @@ def read_security(value: Any, pointer: str, fail: Failure) -> ConfiguredSecurity
     kind = value.get("scheme")
     if kind not in _KINDS:
         raise fail(f"{pointer}/scheme", f"security scheme is {kind!r}: one of {_KINDS}", HINT)
-    env = _env(value.get("env"), kind, f"{pointer}/env", fail)
+    no_env = value.get("env") is False and kind != "basic"
+    env = "" if no_env else _env(value.get("env"), kind, f"{pointer}/env", fail)
     argument = _argument(value.get("argument"), kind, f"{pointer}/argument", fail)
     if kind != "api_key":
         for key in ("in", "name"):
@@ -78,7 +87,7 @@ def read_security(value: Any, pointer: str, fail: Failure) -> ConfiguredSecurity
                     f"'{key}' is for api_key schemes; {kind} is sent in the Authorization header",
                     "",
                 )
-        return ConfiguredSecurity(kind, env=env, argument=argument)
+        return ConfiguredSecurity(kind, env=env, argument=argument, no_env=no_env)
     location = value.get("in")
     if location not in _LOCATIONS:
         raise fail(f"{pointer}/in", f"an api_key is sent 'in' one of {_LOCATIONS}", HINT)
@@ -89,7 +98,7 @@ def read_security(value: Any, pointer: str, fail: Failure) -> ConfiguredSecurity
             f"an api_key needs the name of its {location} (a non-empty string)",
             "e.g. name: X-API-Key",
         )
-    return ConfiguredSecurity(kind, location, name, env, argument)
+    return ConfiguredSecurity(kind, location, name, env, argument, no_env)
 
 
 def _env(value: Any, kind: str, pointer: str, fail: Failure) -> str:
@@ -102,7 +111,11 @@ def _env(value: Any, kind: str, pointer: str, fail: Failure) -> str:
             "",
         )
     if not isinstance(value, str) or not _ENV_VAR.fullmatch(value):
-        raise fail(pointer, f"'env' must be an environment variable name, not {value!r}", "")
+        raise fail(
+            pointer,
+            f"'env' must be an environment variable name, not {value!r}",
+            "or false: the client reads no variable for it",
+        )
     return value
 
 

@@ -185,6 +185,21 @@ def test_a_configured_scheme_reads_its_environment_variable(
         module.Notes()
 
 
+@pytest.mark.parametrize("generated", [(SPEC, "{scheme: bearer, env: false}")], indirect=True)
+def test_a_configured_scheme_may_read_no_environment_variable(
+    generated: tuple[ModuleType, api.Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Stainless client option without `read_env` (issue 19): the client is made without
+    the credential, reads no variable for it, and sends the one it is given."""
+    module, _ = generated
+    monkeypatch.setenv("NOTES_API_KEY", TOKEN)
+    assert "authorization" not in _sent(module, "note", monkeypatch).headers
+    assert module.Notes().api_key is None
+    request = _sent(module, "note", monkeypatch, api_key=TOKEN)
+    assert request.headers["authorization"] == f"Bearer {TOKEN}"
+    assert "NOTES_API_KEY" not in inspect.getsource(module.Notes)
+
+
 @pytest.mark.parametrize(
     "generated", [(SPEC, "{scheme: bearer, argument: bearer_token}")], indirect=True
 )
@@ -215,7 +230,7 @@ def test_a_configured_scheme_replaces_the_specs(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("security", [None, "{scheme: basic}"])
+@pytest.mark.parametrize("security", [None, "{scheme: basic}", "{scheme: bearer, env: false}"])
 def test_the_sdks_pass_their_tests_and_mypy(tmp_path: Path, security: str | None) -> None:
     _generate(tmp_path, SPEC, security)
     tests = run_generated_tests(tmp_path / "sdk")
@@ -236,6 +251,8 @@ def test_the_sdks_pass_their_tests_and_mypy(tmp_path: Path, security: str | None
         ("{scheme: bearer, in: header}", "/targets/0/security/in", "'in' is for api_key schemes"),
         ("{scheme: basic, env: PASS}", "/targets/0/security/env", "basic reads <PREFIX>_USERNAME"),
         ("{scheme: bearer, env: 'no spaces'}", "/targets/0/security/env", "environment variable"),
+        ("{scheme: basic, env: false}", "/targets/0/security/env", "basic reads <PREFIX>_USERNAME"),
+        ("{scheme: bearer, env: true}", "/targets/0/security/env", "not True"),
         ("{scheme: bearer, argument: Token}", "/targets/0/security/argument", "keyword name"),
         ("{scheme: basic, argument: user}", "/targets/0/security/argument", "username="),
     ],

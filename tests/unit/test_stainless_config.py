@@ -151,3 +151,23 @@ def test_unreadable_configs_are_located_errors(
         code,
         line,
     )
+
+
+def _imported_security(stainless_yml: Path, tmp_path: Path) -> object:
+    from sdkwright.migrate.stainless.import_config import import_target, read_surface
+
+    surface = read_surface(stainless_yml)
+    spec = FIXTURES / "stainless_seed.openapi.yaml"
+    imported = import_target(surface, stainless_yml, spec, tmp_path, "seed", None)
+    return imported.target.get("security")
+
+
+def test_a_credential_that_reads_no_env_var_is_imported_as_env_false(tmp_path: Path) -> None:
+    """An option without `read_env` (clear-street-python's `api_key`): the client reads no
+    variable; the default variable (the seed's) needs no `security:` at all."""
+    assert _imported_security(SEED / "stainless.yml", tmp_path) is None
+    text = (SEED / "stainless.yml").read_text(encoding="utf-8")
+    without = tmp_path / "stainless.yml"
+    without.write_text(text.replace("      read_env: CLEAR_STREET_API_KEY\n", ""), encoding="utf-8")
+    assert "read_env: CLEAR_STREET_API_KEY" not in without.read_text(encoding="utf-8")
+    assert _imported_security(without, tmp_path) == {"scheme": "bearer", "env": False}

@@ -106,6 +106,7 @@ def configured_scheme(configured: ConfiguredSecurity) -> SecurityScheme:
         kind=configured.kind,
         argument=configured.argument,  # the target's keyword, "" for the naming step's
         env_var=configured.env,
+        reads_env=not configured.no_env,
         location=configured.location if configured.kind == "api_key" else "header",
         parameter_name=configured.name,
         description="Declared in sdkwright.yaml",

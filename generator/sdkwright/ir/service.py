@@ -40,6 +40,9 @@ class SecurityScheme:
     client_id_env_var: str = ""
     client_secret_argument: str = ""
     client_secret_env_var: str = ""
+    # False: the credential is read from no environment variable (`env_var` stays "") and
+    # the client may be made without it (the target's `security: {env: false}`).
+    reads_env: bool = True
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ What the target gets: the package and client class; `resources:` (resources, sub
 methods -> endpoints with their positional path parameters, models, and the Stainless type
 names the surface of issue 19 reads); `security: {..., env: ...}` when the credential's env var
 is not the one the client reads by default (the spec's scheme it names, re-declared with that
-variable). What it cannot map is a located warning: the readers' notes, methods whose endpoint
+variable), `env: false` when the old client reads none for it. What it cannot map is a located warning: the readers' notes, methods whose endpoint
 the spec does not have (left out), pagination schemes (sdkwright detects pagination from the
 spec), environments, default headers, another credential keyword or base-URL variable.
 """
@@ -187,23 +187,28 @@ def _security(
     spec: dict[str, Any],
     where: _Where,
     diagnostics: list[Diagnostic],
-) -> dict[str, str] | None:
+) -> dict[str, str | bool] | None:
     """The spec's scheme re-declared with the credential's env var, when that is not the
-    client's default (`<PREFIX>_API_KEY`)."""
+    client's default (`<PREFIX>_API_KEY`); with `env: false` when the old client's credential
+    option reads none (a Stainless option without `read_env`: the client takes the
+    credential, or goes without it)."""
     from sdkwright.targets.python.naming.identifiers import env_prefix
 
     client = surface.client
-    env = client.credential_env
-    if not env or env == f"{env_prefix(client_name)}_API_KEY":
-        return None
     option = next((o for o in client.options if o.credential), None)
+    env: str | bool = client.credential_env or ""
+    if option is not None and not option.env and not env:
+        env = False  # known to read no variable (the README alone cannot say: no option)
+    elif not env or env == f"{env_prefix(client_name)}_API_KEY":
+        return None
     schemes = (spec.get("components") or {}).get("securitySchemes") or {}
     scheme = schemes.get(option.security_scheme) if option and option.security_scheme else None
     if not isinstance(scheme, dict) and len(schemes) == 1:
         scheme = next(iter(schemes.values()))
     declared = _declared(scheme) if isinstance(scheme, dict) else None
     if declared is None:
-        message = f"the credential's env var {env} is not mapped: the spec has no bearer or API key scheme for it"
+        said = f"env var {env}" if env else "reading no env var"
+        message = f"the credential's {said} is not mapped: the spec has no bearer or API key scheme for it"
         diagnostics.append(where.warning("/client_settings/opts", message))
         return None
     return {**declared, "env": env}

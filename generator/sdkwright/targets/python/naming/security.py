@@ -43,7 +43,8 @@ def _named(
     wanted = scheme.argument or ("api_key" if primary else snake(scheme.name) or "credential")
     argument = _claim(wanted, taken)
     # A variable the target configured (sdkwright.yaml `security.env`) is kept.
-    env_var = scheme.env_var or f"{env_prefix}_{argument.upper()}"
+    # None at all where the target says so (`security: {env: false}`).
+    env_var = (scheme.env_var or f"{env_prefix}_{argument.upper()}") if scheme.reads_env else ""
     named = with_fields(scheme, argument=argument, env_var=env_var)
     if not scheme.token_url:
         return named

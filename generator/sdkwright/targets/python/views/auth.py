@@ -56,6 +56,7 @@ def client_auth(api: Api) -> ClientAuth:
         if len(schemes) == 1
         and primary.kind != "basic"
         and not primary.token_url
+        and primary.reads_env  # read from no variable: optional when the client is made
         and any(o.authenticated for o in api.operations)
         else ""
     )
