@@ -284,3 +284,27 @@ def test_the_configured_scheme_is_an_option_of_the_output(tmp_path: Path) -> Non
     from sdkwright.config import target_options
 
     assert '"kind": "bearer"' in target_options(target)["security"]
+
+
+def test_typescript_reads_no_variable_either(tmp_path: Path) -> None:
+    """`env: false` on a TypeScript target: the client neither reads the variable nor
+    refuses to be made without the credential."""
+    (tmp_path / "notes.yaml").write_text(SPEC)
+    (tmp_path / "sdkwright.yaml").write_text(
+        "targets:\n  - name: notes\n    spec: notes.yaml\n    output: sdk\n    package: notes\n"
+        "    client_name: Notes\n    language: typescript\n"
+    )
+    sources: dict[str, str] = {}
+    for security in ("{scheme: bearer}", "{scheme: bearer, env: false}"):
+        with (tmp_path / "sdkwright.yaml").open("a") as config:
+            config.write(f"    security: {security}\n")
+        (target,) = load_targets(tmp_path / "sdkwright.yaml")
+        result = api.generate(target)
+        found = next(v for k, v in result.files.items() if k.endswith("client.ts"))
+        sources[security] = found.decode() if isinstance(found, bytes) else found
+        text = (tmp_path / "sdkwright.yaml").read_text()
+        (tmp_path / "sdkwright.yaml").write_text(text.rsplit("    security:", 1)[0])
+    assert 'readEnv("NOTES_API_KEY")' in sources["{scheme: bearer}"]
+    assert "No credential" in sources["{scheme: bearer}"]
+    assert "NOTES_API_KEY" not in sources["{scheme: bearer, env: false}"]
+    assert "No credential" not in sources["{scheme: bearer, env: false}"]

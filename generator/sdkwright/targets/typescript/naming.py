@@ -348,7 +348,7 @@ def _credentials(schemes: tuple[SecurityScheme, ...], prefix: str) -> tuple[Secu
         argument, _ = taken.claim(
             [camel(own + "api key" if index == 0 else own), camel(own + "credential")]
         )
-        env_var = scheme.env_var or f"{prefix}_{screaming(argument)}"
+        env_var = (scheme.env_var or f"{prefix}_{screaming(argument)}") if scheme.reads_env else ""
         named.append(dataclasses.replace(scheme, argument=argument, env_var=env_var))
         if scheme.token_url:  # OAuth's client credentials: the client fetches its token
             named[-1] = _client_credentials(named[-1], taken, prefix)
