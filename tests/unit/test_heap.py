@@ -1,5 +1,5 @@
-"""The collector during a run (`sdkwright.heap`): what a stage leaves alive is frozen until
-the run ends, full collections are rarer within it, and nothing of that outlives the run."""
+"""The collector during a run (`sdkwright.heap`): it is off, what a stage leaves alive is
+frozen until the run ends, and nothing of that outlives the run."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _unfrozen() -> None:
 def test_settle_freezes_until_the_stages_end() -> None:
     before = gc.get_threshold()
     with heap.stages():
-        assert gc.get_threshold()[2] == heap.FULL_COLLECTION_EVERY
+        assert not gc.isenabled()
         node = _Node()
         alive = weakref.ref(node)
         heap.settle()
@@ -35,9 +35,20 @@ def test_settle_freezes_until_the_stages_end() -> None:
         gc.collect()
         assert alive() is not None  # frozen: a cycle left in a stage waits for the end
     assert gc.get_freeze_count() == 0
-    assert gc.get_threshold() == before
+    assert gc.get_threshold() == before and gc.isenabled()
     gc.collect()
     assert alive() is None  # collectable again once the stages are over
+
+
+def test_a_cycle_made_within_the_stages_is_collected_after_them() -> None:
+    with heap.stages():
+        alive = weakref.ref(_Node())
+        # Ten times the allocations that start a collection when the collector is on.
+        made = [[] for _ in range(10 * gc.get_threshold()[0])]
+        assert made and alive() is not None  # no collection ran
+    assert gc.isenabled()
+    gc.collect()
+    assert alive() is None
 
 
 def test_stages_restore_the_collector_when_a_stage_fails() -> None:
@@ -46,7 +57,17 @@ def test_stages_restore_the_collector_when_a_stage_fails() -> None:
         heap.settle()
         raise RuntimeError("a stage failed")
     assert gc.get_freeze_count() == 0
-    assert gc.get_threshold() == before
+    assert gc.get_threshold() == before and gc.isenabled()
+
+
+def test_stages_leave_a_collector_switched_off_off() -> None:
+    gc.disable()
+    try:
+        with heap.stages():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # as the caller had it
+    finally:
+        gc.enable()
 
 
 def test_generate_and_write_leave_nothing_frozen(
@@ -81,4 +102,4 @@ def test_generate_and_write_leave_nothing_frozen(
     assert (tmp_path / "sdk" / "pets" / "__init__.py").is_file()
     assert len(frozen_counts) == 4  # and once before writing
     assert gc.get_freeze_count() == 0
-    assert gc.get_threshold() == before
+    assert gc.get_threshold() == before and gc.isenabled()
