@@ -227,3 +227,13 @@ def test_stringified_keys_are_reported_at_their_pointers() -> None:
     )
     assert data["paths"]["/a~b"]["get"]["responses"] == {"200": {"description": "ok"}}  # type: ignore[index]
     assert data["two"] == {"7": "seven"}
+
+
+def test_a_key_to_stringify_is_found_however_deep_under_lists() -> None:
+    """The walk that first tells whether any key needs changing reaches into lists of lists."""
+    data: dict[str, object] = {"a": [[{"b": {"c": "text"}}], [{"d": {5: "five"}}]], "e": "f"}
+    assert stringify_keys(data) == [("/a/1/0/d/5", 5)]
+    assert data["a"] == [[{"b": {"c": "text"}}], [{"d": {"5": "five"}}]]
+    text_keys: dict[str, object] = {"a": [{"b": [{"c": {"d": 1}}]}], "1": True}
+    assert stringify_keys(text_keys) == []
+    assert text_keys == {"a": [{"b": [{"c": {"d": 1}}]}], "1": True}

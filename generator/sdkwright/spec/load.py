@@ -21,6 +21,8 @@ import yaml
 from sdkwright.cache import parsed_yaml
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.spec import invisible, positions, values
+from sdkwright.spec.keys import key_text
+from sdkwright.spec.keys import stringify_keys as stringify_keys  # re-exported, as before
 from sdkwright.spec.pointers import escape_token as escape_token  # re-exported, as before
 from sdkwright.spec.pointers import join_pointer
 from sdkwright.spec.pointers import split_pointer as split_pointer
@@ -215,58 +217,8 @@ def _json_values(document: Document) -> tuple[Document, list[Diagnostic]]:
     return replace(document, data=data), notes
 
 
-def stringify_keys(data: Any) -> list[tuple[str, object]]:
-    """Make every mapping key a string, as JSON and OpenAPI require: YAML reads `200:` as an
-    integer and `true:` as a boolean. Returns (pointer, original key) for each key changed."""
-    changed: list[tuple[str, object]] = []
-    seen: set[int] = set()
-    # Each container's way from the root as (its parent's way, token): a pointer is made only
-    # for a mapping with a key to change, a handful in a spec of 100,000 containers.
-    stack: list[tuple[Any, _Way]] = [(data, None)]
-    while stack:
-        value, way = stack.pop()
-        if id(value) in seen:
-            continue
-        seen.add(id(value))
-        if isinstance(value, dict) and not all(type(key) is str for key in value):
-            pointer = _pointer(way)
-            items = list(value.items())
-            value.clear()
-            for key, item in items:
-                text = key if type(key) is str else _key_text(key)
-                if text is not key:
-                    changed.append((join_pointer(pointer, text), key))
-                value[text] = item
-        if isinstance(value, dict):
-            stack.extend((v, (way, k)) for k, v in value.items() if isinstance(v, (dict, list)))
-        elif isinstance(value, list):
-            stack.extend((v, (way, i)) for i, v in enumerate(value) if isinstance(v, (dict, list)))
-    return changed
-
-
-_Way = tuple[Any, str | int] | None  # (the parent's _Way, the key from it); None: the root
-
-
-def _pointer(way: _Way) -> str:
-    """The pointer of a way, joined a token at a time from the root as it was walked."""
-    tokens: list[str | int] = []
-    while way is not None:
-        way, token = way
-        tokens.append(token)
-    pointer = ""
-    for token in reversed(tokens):
-        pointer = join_pointer(pointer, token)
-    return pointer
-
-
-def _key_text(key: object) -> str:
-    if isinstance(key, bool):
-        return "true" if key else "false"
-    return "null" if key is None else str(key)
-
-
 def _odd_key_note(document: Document, pointer: str, key: object) -> Diagnostic:
-    message = f"the key {key!r} is not a string; read as '{_key_text(key)}'"
+    message = f"the key {key!r} is not a string; read as '{key_text(key)}'"
     hint = "quote the key if the text is what you meant"
     return Diagnostic(
         Level.WARNING, "load.non-string-key", message, document.location(pointer), hint
