@@ -296,3 +296,17 @@ def test_edits_of_a_generated_sdk_survive_a_spec_change(tmp_path: Path) -> None:
     compile(merged_text, path, "exec")
     # The other files changed by the spec change are simply regenerated.
     assert {m.status for p, m in by_path.items() if p != path} <= {"unchanged", "generated"}
+
+
+def test_pristine_copies_are_shared_so_both_sides_end_together() -> None:
+    """The child's share of the copies costs what this process's files and its share cost:
+    a copy's byte counts 1, a file's `FILE_COST`. Both shares together are every copy, in
+    order."""
+    from sdkwright.output import regenerate
+
+    blobs = [(f"{index:064x}", bytes(100)) for index in range(10)]
+    theirs, mine = regenerate._shares(blobs, file_bytes=400)  # the child wants (1000 + 100) / 2
+    assert [*theirs, *mine] == blobs
+    assert (len(theirs), len(mine)) == (6, 4)
+    theirs, mine = regenerate._shares(blobs, file_bytes=10_000)  # files alone outweigh them
+    assert (list(theirs), list(mine)) == (blobs, [])

@@ -151,6 +151,23 @@ def _remove(path: str) -> None:
         return  # another run removed it first
 
 
+def write_file(path: str, data: bytes, *, exclusive: bool = False) -> None:
+    """`data` into the file at `path`, made or emptied first (`exclusive`: made, never an
+    existing one) by plain os calls: a buffered file object costs more than the write of
+    one of an SDK's small files, and there are thousands."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC) | _BINARY
+    descriptor = os.open(path, flags, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    finally:
+        os.close(descriptor)
+
+
+_BINARY = getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)  # Windows; POSIX
+
+
 def read_bytes(path: str) -> bytes | None:
     found = read_with_stat(path)
     return found[1] if found is not None else None

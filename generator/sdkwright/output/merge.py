@@ -262,8 +262,12 @@ def merge_tree(
 
 
 def read_tree(folder: Path, paths: Iterable[str]) -> dict[str, bytes | None]:
-    """The bytes of each file under `folder` (None: absent)."""
-    return {path: _read(folder / path) for path in paths}
+    """The bytes of each file under `folder` (None: absent). A first generation's folder does
+    not exist yet: one check instead of a failed open per file (3,800 on Stripe's SDK)."""
+    if not folder.is_dir():
+        return dict.fromkeys(paths)
+    root = os.fspath(folder)
+    return {path: _read(os.path.join(root, path)) for path in paths}
 
 
 def _base(
@@ -445,9 +449,10 @@ def read_ignore(folder: Path) -> Callable[[str], bool]:
     return parse_ignore(raw.decode("utf-8", "replace"))
 
 
-def _read(path: Path) -> bytes | None:
+def _read(path: str | Path) -> bytes | None:
     try:
-        return path.read_bytes()
+        with open(path, "rb") as stream:  # not pathlib's: its objects cost as much as the read
+            return stream.read()
     except OSError:
         return None
 

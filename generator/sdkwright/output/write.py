@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal, Protocol
 
+from sdkwright.cache.store import write_file
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
 from sdkwright.output import MANIFEST_NAME, TXN_DIR_NAME, portable
 from sdkwright.output.manifest import Manifest
@@ -182,8 +183,7 @@ def _stage(
             steps.append({"remove": change.path})
             continue
         pause.step()
-        with open(os.path.join(staging, str(index)), "xb") as stream:
-            stream.write(change.new)
+        write_file(os.path.join(staging, str(index)), change.new, exclusive=True)
         steps.append({"path": change.path, "staged": str(index)})
         if progress is not None:
             progress(index + 1, 2 * len(ordered))
@@ -224,7 +224,6 @@ def _roll_forward(
     # (0.2 s of Python for Stripe's 7,600 files and pristine copies).
     root = os.fspath(folder)
     txn = os.path.join(root, TXN_DIR_NAME)
-    made: set[str] = set()
     for number, step in enumerate(steps, start=1):
         if pause is not None:
             pause.step()
@@ -234,15 +233,22 @@ def _roll_forward(
             _remove_empty_parents(removed.parent, folder)
         else:
             target = os.path.join(root, checked_relative_path(str(step["path"])))
-            staged = os.path.join(txn, str(step["staged"]))
-            if os.path.exists(staged):  # else this step already ran before a kill
-                parent = os.path.dirname(target)
-                if parent not in made:
-                    os.makedirs(parent, exist_ok=True)
-                    made.add(parent)
-                os.replace(staged, target)
+            _move(os.path.join(txn, str(step["staged"])), target)
         if progress is not None:
             progress(len(steps) + number, 2 * len(steps))
+
+
+def _move(staged: str, target: str) -> None:
+    """Move a staged file into place, its folder made where missing; a staged file that is
+    gone was moved by a run killed since. One system call for most files: the checks that
+    tell those cases apart are made only when the move fails."""
+    try:
+        os.replace(staged, target)
+    except FileNotFoundError:
+        if not os.path.exists(staged):
+            return  # this step already ran before a kill
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.replace(staged, target)
 
 
 def _finish(txn: Path) -> None:
