@@ -31,6 +31,7 @@ import yaml
 
 from sdkwright import forked
 from sdkwright.cache.store import Store, path_key
+from sdkwright.spec import yamlcore
 from sdkwright.spec.yamlcore import SpecLoader
 
 # Smaller texts parse faster than the cache loads; entries smaller than this stay whole.
@@ -57,20 +58,20 @@ class Block:
 
 
 def load_yaml(text: str, path: Path | None = None) -> Any:
-    """`yaml.load(text, SpecLoader)`, reusing the parsed entries that did not change."""
+    """`yamlcore.load(text)`, reusing the parsed entries that did not change."""
     if len(text) < MIN_TEXT_CHARS:
-        return yaml.load(text, Loader=SpecLoader)
+        return yamlcore.load(text)
     try:
         blocks = split(text, 0, len(text), 0, 0)
     except Unsplittable:
-        return yaml.load(text, Loader=SpecLoader)
+        return yamlcore.load(text)
     cache = _read_cache(path)
     fresh: dict[bytes, Any] = {}
     try:
         cache = _parse_ahead(text, blocks, cache)
         value = _assemble(text, blocks, cache, fresh)
     except (yaml.YAMLError, Unsplittable):
-        return yaml.load(text, Loader=SpecLoader)  # errors are reported from the whole text
+        return yamlcore.load(text)  # errors are reported from the whole text
     if path is not None and fresh.keys() != cache.keys():
         _write_cache(path, fresh)
     return value
@@ -192,7 +193,7 @@ def _digest(text: str, indent: int) -> bytes:
 
 
 def _parse_one(text: str, indent: int) -> dict[Any, Any]:
-    parsed = yaml.load(_dedent(text, indent), Loader=SpecLoader)
+    parsed = yamlcore.load(_dedent(text, indent))
     if not isinstance(parsed, dict) or len(parsed) != 1:
         raise Unsplittable("an entry did not parse as one key")
     return parsed

@@ -20,14 +20,13 @@ import yaml
 
 from sdkwright.cache import parsed_yaml
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level, Location
-from sdkwright.spec import invisible, positions, values
+from sdkwright.spec import invisible, positions, values, yamlcore
 from sdkwright.spec.keys import key_text
 from sdkwright.spec.keys import stringify_keys as stringify_keys  # re-exported, as before
 from sdkwright.spec.pointers import escape_token as escape_token  # re-exported, as before
 from sdkwright.spec.pointers import join_pointer
 from sdkwright.spec.pointers import split_pointer as split_pointer
 from sdkwright.spec.pointers import unescape_token as unescape_token
-from sdkwright.spec.yamlcore import SpecLoader
 
 JSON_SUFFIXES = frozenset({".json"})
 # An anchor (`&name`) where YAML allows one; only then can values be shared by aliases.
@@ -425,7 +424,7 @@ def _parse_yaml(text: str, name: str, cache_key: Path | None = None) -> tuple[An
     try:
         if cache_key is not None:
             return parsed_yaml.load_yaml(text, cache_key), False
-        return yaml.load(text, Loader=SpecLoader), False
+        return yamlcore.load(text), False
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         location = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name, 1, 1)
