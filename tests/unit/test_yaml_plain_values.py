@@ -202,3 +202,20 @@ def test_plain_trees_are_built_without_pyyamls_constructor(
     called.clear()
     yamlcore.load("a: &x [1]\nb: *x\n")
     assert called == [1]
+
+
+def test_loading_leaves_nothing_for_the_cyclic_collector() -> None:
+    """A run keeps the collector off (`sdkwright.heap`): a reference cycle per load (a
+    closure calling itself holds the loader and its text) would stay until the run ends."""
+    import gc
+
+    yamlcore.load(SCALARS)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(20):
+            yamlcore.load(SCALARS)
+            yamlcore.load("a: &x [1]\nb: *x\n")  # PyYAML's constructor too
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -139,34 +139,43 @@ def _plain_value(loader: SpecLoader, root: yaml.Node) -> Any:
     """The value of a tree of plain mappings, sequences and scalars, each scalar built by
     the loader's own constructor for its tag (a string is the node's text, as
     `construct_yaml_str` gives it); _NotPlain for anything else."""
-    constructors = _scalar_constructors()
-    seen: set[int] = set()
+    return _value(root, 1, loader, _scalar_constructors(), set())
 
-    def value(node: yaml.Node, depth: int) -> Any:
-        kind = type(node)
-        if kind is _SCALAR:
-            tag = node.tag
-            if tag == _STR:
-                return node.value
-            construct = constructors.get(tag)
-            if construct is None:
-                raise _NotPlain
-            return construct(loader, node)
-        if id(node) in seen or depth > _PLAIN_DEPTH:  # seen: an alias, whose values are shared
+
+def _value(
+    node: yaml.Node,
+    depth: int,
+    loader: SpecLoader,
+    constructors: dict[str, Callable[..., Any]],
+    seen: set[int],
+) -> Any:
+    # A function of its arguments, not a closure: a closure calling itself is a reference
+    # cycle, which keeps the loader (and its text) alive while the collector is off.
+    kind = type(node)
+    if kind is _SCALAR:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        construct = constructors.get(tag)
+        if construct is None:
             raise _NotPlain
-        seen.add(id(node))
-        if kind is _MAPPING and node.tag == _MAP:
-            mapping = {}
-            for key, item in node.value:
-                if type(key) is not _SCALAR or key.tag in _SPECIAL_KEYS:
-                    raise _NotPlain
-                mapping[value(key, depth)] = value(item, depth + 1)  # a repeat: the later wins
-            return mapping
-        if kind is _SEQUENCE and node.tag == _SEQ:
-            return [value(item, depth + 1) for item in node.value]
+        return construct(loader, node)
+    if id(node) in seen or depth > _PLAIN_DEPTH:  # seen: an alias, whose values are shared
         raise _NotPlain
-
-    return value(root, 1)
+    seen.add(id(node))
+    if kind is _MAPPING and node.tag == _MAP:
+        mapping = {}
+        for key, item in node.value:
+            if type(key) is not _SCALAR or key.tag in _SPECIAL_KEYS:
+                raise _NotPlain
+            # A repeated key: the later value wins.
+            mapping[_value(key, depth, loader, constructors, seen)] = _value(
+                item, depth + 1, loader, constructors, seen
+            )
+        return mapping
+    if kind is _SEQUENCE and node.tag == _SEQ:
+        return [_value(item, depth + 1, loader, constructors, seen) for item in node.value]
+    raise _NotPlain
 
 
 @functools.cache
