@@ -12,11 +12,11 @@ manifest and hashes alone, before anything is loaded.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sdkwright import forked, heap
+from sdkwright import heap
 from sdkwright.cache.render_cache import RenderCache
 from sdkwright.cache.store import read_bytes
 from sdkwright.config import Target, target_options, template_folders
@@ -39,7 +39,7 @@ from sdkwright.progress import Progress
 from sdkwright.release.changelog import CHANGELOG, changelog_source, changelog_text
 from sdkwright.spec import vendor_extensions
 from sdkwright.spec.lenient_codes import lenient_candidates
-from sdkwright.spec.load import locate
+from sdkwright.spec.load import locate, locate_meanwhile
 from sdkwright.spec.resolve import SpecSet, load_spec
 from sdkwright.spec.validate import validate
 from sdkwright.targets.python import format, render, units
@@ -185,22 +185,36 @@ def generate(
     if target.security is None:  # a client that takes no credential, say so
         build_diagnostics += security.declared_none(specs.root_node, api.spec_version)
     heap.settle()  # before the forks too: a collection in a child would copy what it walks
-    located = _locate_meanwhile(build_diagnostics, specs)
+    located = locate_meanwhile(build_diagnostics, list(specs.documents.values()))
     # Hashed before rendering: a template edited mid-run then shows as a change next time.
     templates = provenance.templates_digest(template_folders(target))
     progress.stage("rendering", f"rendering {len(api.operations)} operations")
+    early = format.Early(target.formatter, target.package) if _all_new(target.output) else None
     try:
-        cache = RenderCache.for_output(str(target.output), f"{CODE_IDENTITY} {templates}")
-        rendered = render.render_plan(
-            prepared.api,
-            plan,
-            target.flavour,
-            cache,
-            user_templates=str(target.templates) if target.templates else None,
+        try:
+            cache = RenderCache.for_output(str(target.output), f"{CODE_IDENTITY} {templates}")
+            rendered = render.render_plan(
+                prepared.api,
+                plan,
+                target.flavour,
+                cache,
+                str(target.templates) if target.templates else None,
+                early.start if early is not None else None,
+            )
+        finally:
+            diagnostics += located()  # also when rendering fails: the child is waited for
+        return _finish(
+            target, specs, api, rendered, templates, diagnostics, progress, changelog_entry, early
         )
     finally:
-        diagnostics += located()  # also when rendering fails: the child is waited for
-    return _finish(target, specs, api, rendered, templates, diagnostics, progress, changelog_entry)
+        if early is not None:
+            early.close()  # a child whose result was not taken (a failure) is stopped
+
+
+def _all_new(output: Path) -> bool:
+    """Whether no file of `output` can be reused as it is (no manifest: a first generation):
+    then every rendered file is formatted, and formatting may start early."""
+    return read_manifest(output) is None and not pending_transaction(output)
 
 
 def _finish(
@@ -212,6 +226,7 @@ def _finish(
     diagnostics: list[Diagnostic],
     progress: Progress,
     changelog_entry: str | None,
+    early: format.Early | None = None,
 ) -> Result:
     """The rendered files formatted, with CHANGELOG.md and the manifest: the Result."""
     if pending_transaction(target.output):  # a committed write to finish (`check` stops
@@ -220,7 +235,7 @@ def _finish(
     previous = read_manifest(target.output)
     rendered[CHANGELOG] = _changelog(api, target.output, previous, changelog_entry)
     try:
-        formatted = _format_with_cache(rendered, target, previous, progress)
+        formatted = _format_with_cache(rendered, target, previous, progress, early)
     except GenerationFailed as failure:
         return Result({}, diagnostics + failure.diagnostics, api)
     manifest = Manifest(
@@ -284,33 +299,6 @@ def _changelog(api: Api, output: Path, previous: Manifest | None, entry: str | N
     return changelog_text(text, api.release.version, changelog_source(api), entry, banner)
 
 
-def _locate_meanwhile(
-    diagnostics: list[Diagnostic], specs: SpecSet
-) -> Callable[[], list[Diagnostic]]:
-    """Line and column for `diagnostics`, computed by a forked child while this process
-    renders: finding them means one more pass over the spec's text, 0.1 s on GitHub's spec
-    and 0.4 s on Stripe's (0.1 s is a tenth of a one-field regeneration). Where fork is not
-    the platform's way (macOS, Windows), in a process with threads, or when anything fails,
-    they are computed here, in turn (`sdkwright.forked`)."""
-    documents = list(specs.documents.values())
-    if not any(d.location is not None and d.location.line == 0 for d in diagnostics):
-        return lambda: diagnostics
-    import pickle
-
-    child = forked.fork(lambda: pickle.dumps(locate(diagnostics, documents)), needs_a_core=False)
-    if child is None:
-        return lambda: locate(diagnostics, documents)
-
-    def result() -> list[Diagnostic]:
-        data = child.result()
-        located: list[Diagnostic] = (
-            pickle.loads(data) if data is not None else locate(diagnostics, documents)
-        )
-        return located
-
-    return result
-
-
 def _has_warnings(diagnostics: list[Diagnostic]) -> bool:
     return any(d.level is Level.WARNING for d in diagnostics)
 
@@ -324,7 +312,11 @@ class _Formatted:
 
 
 def _format_with_cache(
-    rendered: dict[str, str], target: Target, previous: Manifest | None, progress: Progress
+    rendered: dict[str, str],
+    target: Target,
+    previous: Manifest | None,
+    progress: Progress,
+    early: format.Early | None = None,
 ) -> _Formatted:
     """Reuse a file on disk when its render is unchanged since it was formatted and written.
     Every hash is taken once: on a large SDK, hashing is a tenth of a regeneration."""
@@ -347,7 +339,7 @@ def _format_with_cache(
     pending = {p: t for p, t in rendered.items() if p not in reusable and p not in generated}
     formatting = [p for p in pending if format.is_formatted(p)]
     progress.stage("formatting", f"formatting {len(formatting)} files")
-    formatted = format.format_python(pending, target.formatter, first_party=target.package)
+    formatted = format.format_python(pending, target.formatter, target.package, early)
     files = {**reusable, **generated}
     for path in pending:
         files[path] = formatted.get(path, rendered[path]).encode()

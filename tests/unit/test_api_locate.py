@@ -1,5 +1,5 @@
 """Diagnostics from the IR build get their line and column, whether a forked child or this
-process finds them (`api._locate_meanwhile`, `sdkwright.forked`)."""
+process finds them (`load.locate_meanwhile`, `sdkwright.forked`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sdkwright import api, forked
 from sdkwright.config_flags import target_from_flags
+from sdkwright.targets.python import format
 from spec_helpers import json_response, openapi, write_spec
 
 SPEC = openapi(
@@ -31,6 +32,7 @@ SPEC = openapi(
 def test_build_warnings_are_located(
     platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    format.ruff_binary()  # found for the platform it runs on, before pretending another
     monkeypatch.setattr(forked.sys, "platform", platform)
     forks: list[int] = []
     real_fork = os.fork

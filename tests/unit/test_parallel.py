@@ -95,14 +95,14 @@ def test_the_parse_on_two_cores_equals_the_whole_parse(monkeypatch: pytest.Monke
     monkeypatch.setattr(parsed_yaml, "MIN_PARALLEL_CHARS", 0)
     text = _spec_text(200)
     parsed_here: list[str] = []
-    real_load = yaml.load
+    real_load = parsed_yaml.yamlcore.load
 
-    def counting_load(text: str, Loader: Any) -> Any:
+    def counting_load(text: str) -> Any:
         parsed_here.append(text)  # this process's list: the child's parses are not counted
-        return real_load(text, Loader=Loader)
+        return real_load(text)
 
-    monkeypatch.setattr(parsed_yaml.yaml, "load", counting_load)
-    assert parsed_yaml.load_yaml(text, None) == real_load(text, Loader=parsed_yaml.SpecLoader)
+    monkeypatch.setattr(parsed_yaml.yamlcore, "load", counting_load)
+    assert parsed_yaml.load_yaml(text, None) == yaml.load(text, Loader=parsed_yaml.SpecLoader)
     schemas_parsed_here = [t for t in parsed_here if t.startswith("S")]
     if forking_now():
         assert 50 < len(schemas_parsed_here) < 150  # about half: the child parsed the rest
@@ -276,6 +276,78 @@ def test_a_formatter_failure_on_two_cores_is_reported(monkeypatch: pytest.Monkey
     with pytest.raises(GenerationFailed) as raised:
         format.format_python(files, "ruff", "sdk")
     assert [d.code for d in raised.value.diagnostics] == ["format.failed"]
+
+
+@needs_two_cores
+def test_formatting_started_early_equals_formatting_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A child given a share of the files before the last pages render: its share and the
+    rest formatted here end as one formatting of all files would, a file rendered again
+    since it was sent (its new text) and a file added since included."""
+    files = _unformatted()
+    serial = format.format_python(files, "ruff", "kitchensink")
+    monkeypatch.setattr(format, "MIN_PARALLEL_FILES", 1)
+    early = format.Early("ruff", "kitchensink")
+    early.start(files)
+    assert early.child is not None and 0 < len(early.sent) < len(files)
+    changed = next(iter(early.sent))
+    later = {**files, changed: "import sys\nimport os\n", "added.py": "x=[ 1 ]\n"}
+    both = format.format_python(later, "ruff", "kitchensink", early)
+    early.close()
+    assert list(both) == list(later)
+    assert both[changed] == "import os\nimport sys\n" and both["added.py"] == "x = [1]\n"
+    assert {p: t for p, t in both.items() if p not in (changed, "added.py")} == {
+        p: t for p, t in serial.items() if p != changed
+    }
+
+
+@needs_two_cores
+def test_an_early_child_that_fails_leaves_its_share_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child that fails (its formatter broke, say) is reported as the formatting here
+    reports it: its share is formatted again in this process."""
+    monkeypatch.setattr(format, "MIN_PARALLEL_FILES", 1)
+    files = {"a.py": "def broken(:\n", "b.py": "x = 1\n"}
+    early = format.Early("ruff", "sdk")
+    early.start(files)
+    assert early.sent == {"a.py": "def broken(:\n"}
+    with pytest.raises(GenerationFailed) as raised:
+        format.format_python(files, "ruff", "sdk", early)
+    early.close()
+    assert [d.code for d in raised.value.diagnostics] == ["format.failed"]
+
+
+@needs_two_cores
+def test_a_first_generation_starts_formatting_early(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Into a new folder (nothing to reuse) formatting starts before the last pages render;
+    into a folder generated before, not (`_format_with_cache` reuses what it can). Both
+    give the files a generation without it gives."""
+    from sdkwright import api
+    from sdkwright.config_flags import target_from_flags
+    from spec_helpers import json_response, openapi, write_spec
+
+    spec = write_spec(
+        tmp_path,
+        openapi(paths={"/a": {"get": {"responses": {"200": json_response({"type": "string"})}}}}),
+    )
+    plain = api.generate(target_from_flags(spec, tmp_path / "plain", "sdk", None, "ruff"))
+    monkeypatch.setattr(format, "MIN_PARALLEL_FILES", 1)
+    started: list[int] = []
+    real_start = format.Early.start
+
+    def start(self: format.Early, files: dict[str, str]) -> None:
+        real_start(self, files)
+        started.append(len(self.sent))
+
+    monkeypatch.setattr(format.Early, "start", start)
+    target = target_from_flags(spec, tmp_path / "sdk", "sdk", None, "ruff")
+    first = api.generate(target)
+    assert first.files == plain.files and len(started) == 1
+    assert started[0] > 0 or not forking_now()
+    api.write_result(first, target.output)
+    assert api.generate(target).files == plain.files and len(started) == 1  # not again
 
 
 def test_the_formatters_write_no_cache_into_the_folder_they_format(tmp_path: Path) -> None:

@@ -57,7 +57,10 @@ def ruff_binary() -> str:
 
 
 def format_python(
-    files: Mapping[str, str], formatter: str = "ruff", first_party: str = ""
+    files: Mapping[str, str],
+    formatter: str = "ruff",
+    first_party: str = "",
+    early: Early | None = None,
 ) -> dict[str, str]:
     """Formatted text for every file `is_formatted` in `files` (others are not touched).
 
@@ -65,10 +68,16 @@ def format_python(
     files happen to be formatted in this run. From `MIN_PARALLEL_FILES` files, a forked
     child formats half of them (`sdkwright.forked`): what the formatters do per file is the
     same in either half, and writing and reading the files is this stage's Python time.
+    With `early`, a child started before the last files were rendered has formatted a share
+    of them: this process formats the others.
     """
     python = {path: text for path, text in files.items() if is_formatted(path)}
     if not python:
         return {}
+    if early is not None and early.child is not None:
+        taken = {p: t for p, t in early.sent.items() if python.get(p) == t}
+        mine = [(p, t) for p, t in python.items() if p not in taken]
+        return _with_child(python, mine, list(taken.items()), early.child, formatter, first_party)
     if len(python) < MIN_PARALLEL_FILES:
         return _format_in_folder(python, formatter, first_party)
     mine, theirs = forked.halves(list(python.items()), lambda item: len(item[1]))
@@ -77,19 +86,76 @@ def format_python(
     )
     if child is None:
         return _format_in_folder(python, formatter, first_party)
+    return _with_child(python, mine, theirs, child, formatter, first_party)
+
+
+Files = list[tuple[str, str]]
+
+
+def _with_child(
+    python: dict[str, str],
+    mine: Files,
+    theirs: Files,
+    child: forked.Child,
+    formatter: str,
+    first_party: str,
+) -> dict[str, str]:
+    """`mine` formatted here while `child` formats `theirs` (which it was given), in order."""
     try:
-        formatted = _format_in_folder(dict(mine), formatter, first_party)
+        formatted = _format_in_folder(dict(mine), formatter, first_party) if mine else {}
         data = child.result()
     finally:
         child.close()
-    # A child that failed (a formatter error too) leaves its half to this process, which
+    # A child that failed (a formatter error too) leaves its share to this process, which
     # then reports what went wrong.
-    formatted |= (
-        marshal.loads(data)
-        if data is not None
-        else _format_in_folder(dict(theirs), formatter, first_party)
-    )
+    done = marshal.loads(data) if data is not None else None
+    if done is None or not all(path in done for path, _ in theirs):
+        done = _format_in_folder(dict(theirs), formatter, first_party)
+    formatted |= {path: done[path] for path, _ in theirs}
     return {path: formatted[path] for path in python}
+
+
+# The share of the files rendered first that the early child formats: this process then
+# renders the README and the other pages that sum up the API, and formats them with the rest.
+EARLY_SHARE = 0.6
+
+
+class Early:
+    """Formatting that starts while the last pages render: `start` gives a forked child a
+    share of the files rendered so far (`EARLY_SHARE` of their text), and `format_python`
+    takes its result. Only for a folder where nothing is reused (a first generation): there
+    every rendered file is formatted. `close` stops a child whose result was not taken."""
+
+    def __init__(self, formatter: str, first_party: str) -> None:
+        self.formatter = formatter
+        self.first_party = first_party
+        self.child: forked.Child | None = None
+        self.sent: dict[str, str] = {}
+
+    def start(self, files: Mapping[str, str]) -> None:
+        python = [(path, text) for path, text in files.items() if is_formatted(path)]
+        if len(python) < MIN_PARALLEL_FILES or self.child is not None:
+            return
+        theirs = dict(_share(python, EARLY_SHARE))
+        self.child = forked.fork(
+            lambda: marshal.dumps(_format_in_folder(theirs, self.formatter, self.first_party))
+        )
+        self.sent = theirs if self.child is not None else {}
+
+    def close(self) -> None:
+        if self.child is not None:
+            self.child.close()
+            self.child = None
+
+
+def _share(items: Files, fraction: float) -> Files:
+    """The first `items` that hold about `fraction` of the text."""
+    wanted, running = fraction * sum(len(text) for _, text in items), 0
+    for index, (_, text) in enumerate(items):
+        running += len(text)
+        if running >= wanted:
+            return items[: index + 1]
+    return items
 
 
 def _format_in_folder(

@@ -48,8 +48,11 @@ def render_plan(
     flavour: str,
     cache: RenderCache | None = None,
     user_templates: str | None = None,
+    units_done: Callable[[Mapping[str, str]], None] | None = None,
 ) -> dict[str, str]:
-    """Every file of the SDK from an Api that `plan.prepare` gave."""
+    """Every file of the SDK from an Api that `plan.prepare` gave. `units_done` is given
+    the files rendered before the pages that sum up the API (most of them: formatting
+    them may start meanwhile, see `format.Early`)."""
     env = engine.environment(plan.folders, user_templates)
 
     def text(template: str, context: Mapping[str, Any]) -> str:
@@ -76,6 +79,8 @@ def render_plan(
         files |= done.files
         if unit.group is not None:
             groups_calls.append((unit.group, done.value))
+    if units_done is not None:
+        units_done(files)
     # The README's examples and the routes its test answers with: worked out once.
     readme = readme_view(api, groups_calls, common["package"], plan.asynchronous)
     summary = {**common, "groups_calls": groups_calls, "readme": readme}
