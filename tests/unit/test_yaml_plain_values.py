@@ -219,3 +219,26 @@ def test_loading_leaves_nothing_for_the_cyclic_collector() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_remembered_tags_are_the_resolvers_tags(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SpecLoader remembers each node's tag: the same, asked once or again, as the resolver
+    gives it; long values are not kept, and no more than MAX_RESOLVED are."""
+    monkeypatch.setattr(yamlcore, "_RESOLVED", {})
+    monkeypatch.setattr(yamlcore, "MAX_RESOLVED", 40)
+    loader = SpecLoader("")
+    words = [*SCALARS.replace(":", " ").replace("[", " ").replace(",", " ").split(), ""]
+    words += ["on", "012", "0o7", "1e3", ".NaN", "-.inf", "x" * 65, "null", "~"]
+    kinds = [yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode]
+    asked: list[tuple[type[yaml.Node], str | None, Any]] = [
+        (yaml.ScalarNode, word, implicit)
+        for word in words
+        for implicit in [(True, False), (False, True), (False, False)]
+    ]
+    asked += [(kind, None, implicit) for kind in kinds[1:] for implicit in (True, False)]
+    for _ in range(2):  # asked, then remembered
+        for kind, word, implicit in asked:
+            expected = yaml.resolver.BaseResolver.resolve(loader, kind, word, implicit)
+            assert loader.resolve(kind, word, implicit) == expected, (kind, word)
+    assert 0 < len(yamlcore._RESOLVED) <= 40
+    assert all(value is None or len(value) <= 64 for _, value, _ in yamlcore._RESOLVED)
