@@ -1,9 +1,11 @@
-"""The budgets of sdkwright.ir.examples: whatever the spec, an example is bounded, made in
-bounded time, and says where it stops."""
+"""The budgets of sdkwright.ir.examples: whatever the spec, an example is bounded, made with
+bounded work, and says where it stops. Work is counted in Python calls (a profiler hook), not
+timed: the count is the same on a loaded machine, and a lost budget multiplies it."""
 
 from __future__ import annotations
 
-import time
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,22 @@ def amplifier(levels: int, width: int) -> dict[str, Definition]:
     return found
 
 
+def calls_made(work: Callable[[], Any]) -> int:
+    """How many Python functions `work` calls, itself and every call below it."""
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        count += event == "call"
+
+    sys.setprofile(profile)
+    try:
+        work()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
 def values_in(value: Any) -> int:
     if isinstance(value, dict):
         return 1 + sum(values_in(v) for v in value.values())
@@ -59,9 +77,10 @@ def values_in(value: Any) -> int:
 
 def test_ten_to_the_ninth_leaves_stop_at_the_budget_quickly() -> None:
     found = amplifier(9, 10)
-    start = time.perf_counter()
     sample = examples.synthesise(Named("L9", "model"), found)
-    assert time.perf_counter() - start < 2
+    # 10,540 calls today: a few per value of the budget, where 10**9 leaves would need more.
+    work = calls_made(lambda: examples.synthesise(Named("L9", "model"), found))
+    assert work < 10 * examples.MAX_SYNTHESISED_VALUES
     assert examples.is_truncated(sample)
     # The budget, plus the fields of the models being filled in when it ran out.
     assert values_in(sample) <= examples.MAX_SYNTHESISED_VALUES + 9 * 10
@@ -133,9 +152,9 @@ def test_checking_nested_unions_gives_up_after_its_budget() -> None:
     for _ in range(20):
         type_ = UnionOf((ListOf(type_), ListOf(type_)))
         value = [value]
-    start = time.perf_counter()
     found = examples.problem(value, type_, {})
-    assert time.perf_counter() - start < 5
+    # 666,653 calls today: a few per step of the budget, where 2**20 ways down need more.
+    assert calls_made(lambda: examples.problem(value, type_, {})) < 5 * examples.MAX_CHECK_STEPS
     assert found == "the example takes more than 200,000 steps to check against its type"
 
 
