@@ -292,3 +292,22 @@ def test_an_error_root_aliased_to_a_builtin_is_still_an_error(tmp_path: Path) ->
     )
     surface = extract_surface(root)
     assert [(e.name, e.bases) for e in surface.errors] == [("Failure", ("Exception",))]
+
+
+def test_a_private_rename_of_a_builtin_is_spelled_out_like_a_type_alias(tmp_path: Path) -> None:
+    """Stainless's `_types.py` says `Body = object` (a plain rename), sdkwright's
+    `Body: TypeAlias = object`: both are `object` to the user, so both read `object | None`
+    (the rename used to stay `Body`, a difference that was none)."""
+    import shutil
+
+    renamed = tmp_path / "renamed"
+    shutil.copytree(SEED, renamed, ignore=shutil.ignore_patterns("__pycache__"))
+    types = renamed / "src" / "clearstreet" / "_types.py"
+    text = types.read_text()
+    assert "Body: TypeAlias = object" in text
+    types.write_text(text.replace("Body: TypeAlias = object", "Body = object"))
+    for root in (SEED, renamed):
+        client = _client(extract_surface(root), "ClearStreet")
+        method = _method(client, "v1.positions", "get_positions")
+        extra_body = next(p for p in method.params if p.name == "extra_body")
+        assert extra_body.type == "object | None", root

@@ -19,6 +19,7 @@ from ._oauth import ClientCredentials
 __all__ = [
     "NOT_GIVEN",
     "BinaryContent",
+    "Body",
     "Credential",
     "FileContent",
     "FileTypes",
@@ -66,14 +67,14 @@ NOT_GIVEN = NotGiven()
 not_given = NOT_GIVEN  # the same sentinel, by the name newer Stainless SDKs give it
 
 
-class Omit:
-    """``omit`` leaves a header out: given in ``extra_headers``, that header is not sent, even
-    one the client sends by default."""
+class Omit(NotGiven):
+    """``omit`` leaves a value out. An optional argument whose default is ``omit`` is not sent
+    (its JSON field, query parameter, header or form field is absent), as with ``NOT_GIVEN``:
+    an ``Omit`` is a ``NotGiven``, so every check that leaves out what was not given leaves it
+    out too, while ``None`` stays a value (JSON ``null``). Given in ``extra_headers``, it
+    removes that header, even one the client sends by default."""
 
     __slots__ = ()
-
-    def __bool__(self) -> Literal[False]:
-        return False
 
     def __repr__(self) -> str:
         return "omit"
@@ -88,6 +89,8 @@ class Omit:
 omit = Omit()
 
 Headers: TypeAlias = Mapping[str, "str | Omit"]
+# What `extra_body` may be: any JSON value (merged into an object body), as Stainless names it.
+Body: TypeAlias = object
 Query: TypeAlias = Mapping[str, object]
 
 # A file to upload: its content, or a tuple of file name, content and, optionally, content

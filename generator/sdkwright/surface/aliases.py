@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import copy
 
-from sdkwright.surface.index import Definition, Module, PackageIndex
+from sdkwright.surface.index import Definition, External, Module, PackageIndex
 
 _MAX_EXPANSIONS = 64
 
@@ -40,6 +40,9 @@ class _Expander(ast.NodeTransformer):
 
     def _expand(self, node: ast.Name | ast.Attribute) -> ast.AST:
         found = self.index.resolve_expr(self.module, node)
+        builtin = _privately_renamed_builtin(self.index, self.module, node, found)
+        if builtin:
+            return ast.copy_location(ast.Name(builtin, ast.Load()), node)
         value = _private_alias_value(found)
         key = f"{found.module.name}.{found.name}" if isinstance(found, Definition) else ""
         if (
@@ -55,10 +58,40 @@ class _Expander(ast.NodeTransformer):
         return inner.visit(copy.deepcopy(value))  # type: ignore[no-any-return]
 
 
+def _privately_renamed_builtin(
+    index: PackageIndex, module: Module, node: ast.Name | ast.Attribute, found: object
+) -> str:
+    """`Body = object` in a private `_types.py`: a rename, which `resolve` answers with the
+    builtin itself, so it is no `Definition` to expand; the builtin's name ("" otherwise)."""
+    if not (isinstance(found, External) and found.qualname.startswith("builtins.")):
+        return ""
+    if not isinstance(node, ast.Name) or node.id == found.name:
+        return ""
+    where = _bound_in(index, module, node.id)
+    return found.name if where is not None and _private(where) else ""
+
+
+def _bound_in(index: PackageIndex, module: Module, name: str) -> Module | None:
+    """The module that assigns `name`, following `from x import name` (a few hops)."""
+    for _ in range(_MAX_EXPANSIONS):
+        if name in module.defs:
+            return module
+        ref = module.imports.get(name)
+        following = index.module(ref.module) if ref is not None and ref.name else None
+        if ref is None or ref.name is None or following is None:
+            return None
+        module, name = following, ref.name
+    return None
+
+
+def _private(module: Module) -> bool:
+    return any(part.startswith("_") for part in module.name.split(".")[1:])
+
+
 def _private_alias_value(found: object) -> ast.expr | None:
     if not isinstance(found, Definition):
         return None
-    if not any(part.startswith("_") for part in found.module.name.split(".")[1:]):
+    if not _private(found.module):
         return None
     node = found.node
     if isinstance(node, ast.AnnAssign) and ast.unparse(node.annotation).endswith("TypeAlias"):

@@ -49,6 +49,15 @@ class Facts(dict[str, Any]):
         return self._definitions.items()
 
 
+def api_fact(reads: Mapping[str, Any], attribute: str, default: Any) -> Any:
+    """An attribute of the Api as a unit's views read it: from `reads` (recorded, so the cached
+    unit depends on it) where `reads` holds the Api's facts, else `default`."""
+    try:
+        return reads[PREFIX + attribute]
+    except KeyError:
+        return default
+
+
 class ApiReads:
     """The Api as a cached unit's templates see it: an attribute is read from `reads` (the
     cache's tracking view of `Facts`) the first time, then kept on the proxy."""

@@ -22,6 +22,7 @@ from sdkwright.ir.nodes import Alias, Api, Definition, Named, ResourceGroup
 from sdkwright.release.licenses import license_text
 from sdkwright.targets.python import pytext
 from sdkwright.targets.python.body_params import SUFFIX, is_param
+from sdkwright.targets.python.recording import api_fact
 from sdkwright.targets.python.runtime_files import has_aiohttp, runtime_files, source_text
 from sdkwright.targets.python.views import payload_tests
 from sdkwright.targets.python.views.definitions import cyclic_neighbours
@@ -262,7 +263,10 @@ def _group_pages(
 ) -> tuple[Pages, list[MethodContext]]:
     """A resource group's module and tests, and its method contexts (README lists them).
     Imports read only the names of the definitions they import."""
-    calls = with_test_classes([method_context(op, definitions, models) for op in group.operations])
+    omits = api_fact(definitions, "surface", "sdkwright") == "stainless"
+    calls = with_test_classes(
+        [method_context(op, definitions, models, omits=omits) for op in group.operations]
+    )
     context = {"group": group, "calls": calls}
     module = Page(
         f"{package}/resources/{group.module}.py",

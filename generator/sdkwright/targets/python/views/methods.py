@@ -68,6 +68,9 @@ class MethodContext:
     positional: tuple[str, ...] = ()
     # What a whole body is sent as: `body`, or its dicts made models (`body_params`).
     body_expression: str = "body"
+    # Optional arguments default to `omit` (`X | Omit = omit`, the Stainless surface's), not
+    # to None (parameters) or NOT_GIVEN (body fields).
+    omits: bool = False
 
     @property
     def sample_call(self) -> tuple[tuple[str, str], ...]:
@@ -79,9 +82,14 @@ class MethodContext:
 
 
 def method_context(
-    op: Operation, definitions: Mapping[str, Definition], models: ModelType = PYDANTIC
+    op: Operation,
+    definitions: Mapping[str, Definition],
+    models: ModelType = PYDANTIC,
+    *,
+    omits: bool = False,
 ) -> MethodContext:
-    """The method of `op`, its results read and its sample models built as `models` are."""
+    """The method of `op`, its results read and its sample models built as `models` are;
+    `omits`: optional arguments default to `omit` (the Stainless surface)."""
     success = op.success
     if success.kind == "events":  # the async flavour's is AsyncEventStream
         return_annotation, cast_to = "EventStream", "EventStream"
@@ -95,7 +103,8 @@ def method_context(
     expectations["sample_arguments"] = _first(expectations["sample_arguments"], positional)
     return MethodContext(
         op=op,
-        arguments=_first(tuple(_arguments(op)), positional),
+        arguments=_first(tuple(_arguments(op, omits)), positional),
+        omits=omits,
         positional=positional,
         return_annotation=return_annotation,
         cast_to=cast_to,
@@ -106,7 +115,7 @@ def method_context(
         has_body=op.body is not None,
         page=page_context(op, definitions, models),
         **expectations,
-        **_request_context(op, definitions),
+        **_request_context(op, definitions, omits),
     )
 
 
@@ -128,7 +137,9 @@ def _first(items: tuple[Any, ...], names: tuple[str, ...]) -> tuple[Any, ...]:
     return (*ahead, *(i for i in items if name(i) not in names))
 
 
-def _request_context(op: Operation, definitions: Mapping[str, Definition]) -> dict[str, Any]:
+def _request_context(
+    op: Operation, definitions: Mapping[str, Definition], omits: bool
+) -> dict[str, Any]:
     """The request's values as sent (styles applied)."""
     items, body_items = _request_expressions(op, definitions)
     body = op.body
@@ -139,7 +150,7 @@ def _request_context(op: Operation, definitions: Mapping[str, Definition]) -> di
         "body_items": tuple(body_items) if body_items is not None else None,
         "content_type": body.media_type if body is not None and body.encoding != "json" else "",
         "security": security_literal(op.security),
-        "deprecated_arguments": _deprecated_arguments(op),
+        "deprecated_arguments": _deprecated_arguments(op, omits),
         "helpers": tuple(sorted(_helpers(items, body_items) | wire.path_helpers(op.parameters))),
         "body_expression": _body_expression(op, definitions),
     }
@@ -193,13 +204,14 @@ def _helpers(
     return wire.helpers_used(expressions + [e for _, e in body_items or []])
 
 
-def _deprecated_arguments(op: Operation) -> tuple[tuple[str, str], ...]:
+def _deprecated_arguments(op: Operation, omits: bool) -> tuple[tuple[str, str], ...]:
     """When an optional argument the API deprecates is passed (it then warns), as conditions:
-    parameters default to None, body fields to NOT_GIVEN. Required ones cannot warn."""
+    parameters default to None (or `omit`), body fields to NOT_GIVEN (or `omit`, a NotGiven).
+    Required ones cannot warn."""
     fields = op.body.fields if op.body is not None and op.body.fields is not None else ()
     return (
         *(
-            (p.name, f"{p.name} is not None")
+            (p.name, f"not isinstance({p.name}, NotGiven)" if omits else f"{p.name} is not None")
             for p in op.parameters
             if p.deprecated and not p.required
         ),
@@ -211,12 +223,14 @@ def _deprecated_arguments(op: Operation) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _arguments(op: Operation) -> list[Argument]:
+def _arguments(op: Operation, omits: bool) -> list[Argument]:
     arguments = []
     for p in op.parameters:
         annotation = pytypes.annotation(p.type)
         if p.required:
             arguments.append(Argument(p.name, annotation, "", p.description, p.deprecated))
+        elif omits:
+            arguments.append(_omittable(p.name, annotation, p.description, p.deprecated))
         else:
             optional = annotation if annotation.endswith("| None") else f"{annotation} | None"
             arguments.append(Argument(p.name, optional, "None", p.description, p.deprecated))
@@ -228,6 +242,8 @@ def _arguments(op: Operation) -> list[Argument]:
                 annotation = pytypes.upload_annotation(f.type)
             if f.required:
                 arguments.append(Argument(f.name, annotation, "", f.description, f.deprecated))
+            elif omits:
+                arguments.append(_omittable(f.name, annotation, f.description, f.deprecated))
             else:
                 arguments.append(
                     Argument(
@@ -238,17 +254,22 @@ def _arguments(op: Operation) -> list[Argument]:
         annotation = pytypes.annotation(body.type)
         if body.encoding == "binary":
             annotation = "BinaryContent"
-        default = "" if body.required else "NOT_GIVEN"
-        arguments.append(
-            Argument(
-                body.argument or "body",
-                annotation if body.required else f"{annotation} | NotGiven",
-                default,
-                body.description,
-                False,
+        name = body.argument or "body"
+        if body.required:
+            arguments.append(Argument(name, annotation, "", body.description, False))
+        elif omits:
+            arguments.append(_omittable(name, annotation, body.description, False))
+        else:
+            arguments.append(
+                Argument(name, f"{annotation} | NotGiven", "NOT_GIVEN", body.description, False)
             )
-        )
     return sorted(arguments, key=lambda a: a.default != "")
+
+
+def _omittable(name: str, annotation: str, description: str, deprecated: bool) -> Argument:
+    """An optional argument as Stainless spells it: `X | Omit = omit` (`X | None | Omit` where
+    the value may be null); left out, it is not sent."""
+    return Argument(name, f"{annotation} | Omit", "omit", description, deprecated)
 
 
 def _path_expression(op: Operation) -> str:

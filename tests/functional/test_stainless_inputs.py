@@ -1,0 +1,187 @@
+"""The input side of the Stainless surface (issue 19): what its methods and `...Params` take.
+
+Optional arguments are `X | Omit = omit` (`X | None | Omit` where the value may be null): left
+out, nothing is sent; an explicit None is JSON null in a body. A configured page class still
+pages with its cursor left out. Calls go over `httpx.MockTransport`; the SDK passes
+`mypy --strict` and its own generated tests.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+import orders_sdk
+import pytest
+from helpers import describe, mypy_strict, run_generated_tests
+from sdkwright import api
+from sdkwright.config import load_targets
+
+ITEM = {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]}
+PAGE = {
+    "type": "object",
+    "properties": {
+        "data": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}},
+        "next_cursor": {"type": ["string", "null"]},
+    },
+}
+CREATE = {
+    "type": "object",
+    "required": ["name"],
+    "properties": {
+        "name": {"type": "string"},
+        "note": {"type": ["string", "null"]},
+        "size": {"type": "integer"},
+    },
+}
+
+
+def _json(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+SPEC = {
+    "openapi": "3.1.0",
+    "info": {"title": "Shop", "version": "1.0.0"},
+    "servers": [{"url": "https://shop.example.test"}],
+    "paths": {
+        "/v1/items": {
+            "get": {
+                "operationId": "listItems",
+                "parameters": [
+                    {"name": "cursor", "in": "query", "schema": {"type": "string"}},
+                    {"name": "limit", "in": "query", "schema": {"type": "integer"}},
+                    {"name": "note", "in": "query", "schema": {"type": ["string", "null"]}},
+                ],
+                "responses": {"200": {"description": "ok", **_json(PAGE)}},
+            },
+            "post": {
+                "operationId": "createItem",
+                "requestBody": {"required": True, **_json(CREATE)},
+                "responses": {"200": {"description": "ok", **_json(ITEM)}},
+            },
+        }
+    },
+    "components": {"schemas": {"Item": ITEM}},
+}
+TARGET = """\
+name: shop
+spec: openapi.json
+output: sdk
+package: shop
+client_name: Shop
+surface: stainless
+resources:
+  v1:
+    items:
+      models: [shop.types.v1.Item]
+      methods:
+        list_items:
+          endpoint: get /v1/items
+          response: shop.types.v1.Item
+          params: shop.types.v1.ItemListItemsParams
+          paginated: SyncCursorPage
+        create_item:
+          endpoint: post /v1/items
+          response: shop.types.v1.Item
+          params: shop.types.v1.ItemCreateItemParams
+"""
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("stainless-inputs")
+    (folder / "openapi.json").write_text(json.dumps(SPEC))
+    config = "targets:\n  - " + textwrap.indent(TARGET, "    ")[4:]
+    (folder / "sdkwright.yaml").write_text(config)
+    (target,) = load_targets(folder / "sdkwright.yaml")
+    result = api.generate(target)
+    assert result.files, [d.render() for d in result.diagnostics]
+    api.write_result(result, target.output)
+    return folder / "sdk"
+
+
+@pytest.fixture(scope="module")
+def shop(generated: Path) -> Iterator[ModuleType]:
+    with orders_sdk.imported(generated, "shop") as module:
+        yield module
+
+
+class Server:
+    """Answers every request as the spec's success (a last page), and keeps each one."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        if request.method == "GET":
+            return httpx.Response(200, json={"data": [{"id": "i1"}], "next_cursor": None})
+        return httpx.Response(200, json={"id": "i1"})
+
+
+def _client(shop: ModuleType, server: Server) -> Any:
+    transport = httpx.MockTransport(server)
+    return shop.Shop(
+        base_url="https://shop.example.test", http_client=httpx.Client(transport=transport)
+    )
+
+
+def _annotations(method: Any) -> dict[str, tuple[str, str]]:
+    """(annotation, default) of each keyword, as written in the source."""
+    signature = inspect.signature(method)
+    return {
+        name: (str(p.annotation), repr(p.default))
+        for name, p in signature.parameters.items()
+        if p.kind is p.KEYWORD_ONLY
+    }
+
+
+def test_optional_arguments_are_omit_able_and_nullable_ones_take_none(shop: ModuleType) -> None:
+    server = Server()
+    items = _client(shop, server).v1.items
+    listed = _annotations(items.list_items)
+    assert listed["cursor"] == ("str | Omit", "omit")
+    assert listed["limit"] == ("int | Omit", "omit")
+    assert listed["note"] == ("str | None | Omit", "omit")
+    assert listed["extra_body"] == ("Body | None", "None")
+    created = _annotations(items.create_item)
+    assert created["name"] == ("str", repr(inspect.Parameter.empty))
+    assert created["note"] == ("str | None | Omit", "omit")
+    assert created["size"] == ("int | Omit", "omit")
+
+
+def test_left_out_is_not_sent_and_none_is_null_in_a_body(shop: ModuleType) -> None:
+    server = Server()
+    items = _client(shop, server).v1.items
+    items.create_item(name="a")
+    items.create_item(name="b", note=None, size=shop.omit)
+    items.create_item(name="c", note="n", size=2)
+    bodies = [json.loads(r.content) for r in server.requests]
+    assert bodies == [
+        {"name": "a"},
+        {"name": "b", "note": None},
+        {"name": "c", "note": "n", "size": 2},
+    ]
+
+
+def test_a_page_with_its_cursor_left_out_pages(shop: ModuleType) -> None:
+    server = Server()
+    page = _client(shop, server).v1.items.list_items()
+    assert [item.id for item in page] == ["i1"]
+    assert server.requests[0].url.params.multi_items() == []
+    _client(shop, server).v1.items.list_items(cursor="c1", limit=5, note=None)
+    assert server.requests[1].url.params.multi_items() == [("cursor", "c1"), ("limit", "5")]
+
+
+def test_the_sdk_is_typed_and_its_own_tests_pass(generated: Path) -> None:
+    typed = mypy_strict(generated, "shop")
+    assert typed.returncode == 0, describe(typed)
+    tests = run_generated_tests(generated)
+    assert tests.returncode == 0, describe(tests)
