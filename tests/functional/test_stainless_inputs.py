@@ -2,7 +2,9 @@
 
 Optional arguments are `X | Omit = omit` (`X | None | Omit` where the value may be null): left
 out, nothing is sent; an explicit None is JSON null in a body. A configured page class still
-pages with its cursor left out. Calls go over `httpx.MockTransport`; the SDK passes
+pages with its cursor left out. Arrays are `SequenceNotStr[str]` (text), `list[X]` (enum values)
+or `Iterable[X]` (anything else), in the methods and in their `...Params`: a tuple or a
+generator is sent as the array. Calls go over `httpx.MockTransport`; the SDK passes
 `mypy --strict` and its own generated tests.
 """
 
@@ -31,6 +33,8 @@ PAGE = {
         "next_cursor": {"type": ["string", "null"]},
     },
 }
+KIND = {"type": "string", "enum": ["NEW", "USED"]}
+PART = {"type": "object", "properties": {"sku": {"type": "string"}}, "required": ["sku"]}
 CREATE = {
     "type": "object",
     "required": ["name"],
@@ -38,6 +42,8 @@ CREATE = {
         "name": {"type": "string"},
         "note": {"type": ["string", "null"]},
         "size": {"type": "integer"},
+        "labels": {"type": "array", "items": {"type": "string"}},
+        "parts": {"type": "array", "items": {"$ref": "#/components/schemas/Part"}},
     },
 }
 
@@ -58,6 +64,22 @@ SPEC = {
                     {"name": "cursor", "in": "query", "schema": {"type": "string"}},
                     {"name": "limit", "in": "query", "schema": {"type": "integer"}},
                     {"name": "note", "in": "query", "schema": {"type": ["string", "null"]}},
+                    {
+                        "name": "tags",
+                        "in": "query",
+                        "schema": {"type": "array", "items": {"type": "string"}},
+                    },
+                    {
+                        "name": "kinds",
+                        "in": "query",
+                        "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Kind"}},
+                    },
+                    {
+                        "name": "ids",
+                        "in": "query",
+                        "explode": False,
+                        "schema": {"type": "array", "items": {"type": "integer"}},
+                    },
                 ],
                 "responses": {"200": {"description": "ok", **_json(PAGE)}},
             },
@@ -68,7 +90,7 @@ SPEC = {
             },
         }
     },
-    "components": {"schemas": {"Item": ITEM}},
+    "components": {"schemas": {"Item": ITEM, "Kind": KIND, "Part": PART}},
 }
 TARGET = """\
 name: shop
@@ -80,7 +102,7 @@ surface: stainless
 resources:
   v1:
     items:
-      models: [shop.types.v1.Item]
+      models: [shop.types.v1.Item, shop.types.v1.Kind, shop.types.v1.Part]
       methods:
         list_items:
           endpoint: get /v1/items
@@ -178,6 +200,38 @@ def test_a_page_with_its_cursor_left_out_pages(shop: ModuleType) -> None:
     assert server.requests[0].url.params.multi_items() == []
     _client(shop, server).v1.items.list_items(cursor="c1", limit=5, note=None)
     assert server.requests[1].url.params.multi_items() == [("cursor", "c1"), ("limit", "5")]
+
+
+def test_arrays_take_any_iterable_typed_as_stainless_types_them(
+    shop: ModuleType, generated: Path
+) -> None:
+    server = Server()
+    items = _client(shop, server).v1.items
+    listed = _annotations(items.list_items)
+    assert listed["tags"] == ("SequenceNotStr[str] | Omit", "omit")
+    assert listed["kinds"] == ("list[Kind] | Omit", "omit")
+    assert listed["ids"] == ("Iterable[int] | Omit", "omit")
+    created = _annotations(items.create_item)
+    assert created["labels"] == ("SequenceNotStr[str] | Omit", "omit")
+    assert created["parts"][0].startswith("Iterable[")
+    params = (generated / "shop" / "types" / "item_create_item_params.py").read_text()
+    assert "labels: NotRequired[SequenceNotStr[str]]" in params
+    assert "from .._types import SequenceNotStr" in params
+    assert "from collections.abc import Iterable" in params
+
+    items.list_items(tags=(t for t in ("a", "b")), kinds=["NEW"], ids=(1, 2))
+    assert server.requests[0].url.params.multi_items() == [
+        ("tags", "a"),
+        ("tags", "b"),
+        ("kinds", "NEW"),
+        ("ids", "1,2"),
+    ]
+    items.create_item(name="n", labels=("x",), parts=({"sku": s} for s in ("p1", "p2")))
+    assert json.loads(server.requests[1].content) == {
+        "name": "n",
+        "labels": ["x"],
+        "parts": [{"sku": "p1"}, {"sku": "p2"}],
+    }
 
 
 def test_the_sdk_is_typed_and_its_own_tests_pass(generated: Path) -> None:

@@ -30,7 +30,7 @@ from ._query import (
     json_value,
 )
 from ._types import Credential, Headers, NotGiven, Omit, Query, RequestOptions
-from ._values import to_jsonable, to_str
+from ._values import array_items, to_jsonable, to_str
 
 __all__ = [
     "StyledValue",
@@ -222,7 +222,8 @@ def _multipart(fields: Mapping[str, object]) -> list[tuple[str, Any]]:
     for name, value in fields.items():
         if value is None or isinstance(value, NotGiven):
             continue
-        for item in value if isinstance(value, list) else [value]:
+        items = None if isinstance(value, tuple) else array_items(value)  # a tuple: one file
+        for item in items if items is not None else [value]:
             if _is_file(item):
                 parts.append((name, item))
             elif isinstance(item, (Mapping, pydantic.BaseModel)):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import base64
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Literal, TypeAlias
+from typing import IO, Literal, Protocol, SupportsIndex, TypeAlias, TypeVar, overload
 from urllib.parse import urljoin
 
 from . import _http
@@ -30,6 +30,7 @@ __all__ = [
     "Query",
     "RequestOptions",
     "Security",
+    "SequenceNotStr",
     "Servers",
     "Timeout",
     "basic_credential",
@@ -89,6 +90,23 @@ class Omit(NotGiven):
 omit = Omit()
 
 Headers: TypeAlias = Mapping[str, "str | Omit"]
+_T_co = TypeVar("_T_co", covariant=True)
+
+
+class SequenceNotStr(Protocol[_T_co]):
+    """A sequence that is not one text: `ids: SequenceNotStr[str]` takes `["a", "b"]` or
+    `("a",)`, and mypy refuses `"ab"` (which would send "a" and "b"). `str.__contains__`
+    takes only text where this protocol's takes any object, so no `str` matches it."""
+
+    @overload
+    def __getitem__(self, index: SupportsIndex, /) -> _T_co: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> Sequence[_T_co]: ...
+    def __contains__(self, value: object, /) -> bool: ...
+    def __iter__(self) -> Iterator[_T_co]: ...
+    def __len__(self) -> int: ...
+
+
 # What `extra_body` may be: any JSON value (merged into an object body), as Stainless names it.
 Body: TypeAlias = object
 Query: TypeAlias = Mapping[str, object]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import cast
 
 import pydantic
@@ -16,7 +16,19 @@ import pydantic_core
 from ._models import dump_model
 from ._types import NotGiven
 
-__all__ = ["composite", "item_text", "to_jsonable", "to_str", "whole_numbers"]
+__all__ = ["array_items", "composite", "item_text", "to_jsonable", "to_str", "whole_numbers"]
+
+
+def array_items(value: object) -> list[object] | None:
+    """The items of an array, given as any iterable (a list, a tuple, a generator, a set, read
+    once): what an `Iterable[X]` or `SequenceNotStr[str]` argument takes. None for what is no
+    array: text, bytes, a mapping, a model, a file."""
+    if isinstance(value, list):
+        return value
+    no_array = (str, bytes, bytearray, memoryview, Mapping, pydantic.BaseModel)
+    if isinstance(value, no_array) or hasattr(value, "read") or not isinstance(value, Iterable):
+        return None
+    return list(value)
 
 
 def to_str(value: object) -> str:
@@ -85,12 +97,13 @@ def to_jsonable(value: object) -> object:
             for key, item in value.items()
             if not isinstance(item, NotGiven)
         }
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(item) for item in value]
     if isinstance(value, enum.Enum):
         return to_jsonable(value.value)
     if value is None or isinstance(value, (str, int, float)):
         return value
-    # Anything else (dates, UUID, Decimal, set, ...) is serialized the way pydantic
+    items = array_items(value)
+    if items is not None:
+        return [to_jsonable(item) for item in items]
+    # Anything else (dates, UUID, Decimal, ...) is serialized the way pydantic
     # serializes it inside models, so both paths agree.
     return pydantic_core.to_jsonable_python(value)

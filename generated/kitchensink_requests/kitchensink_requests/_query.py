@@ -11,7 +11,7 @@ from typing import TypeVar
 import pydantic
 
 from ._types import NotGiven, Query
-from ._values import composite, item_text, to_jsonable, to_str, whole_numbers
+from ._values import array_items, composite, item_text, to_jsonable, to_str, whole_numbers
 
 __all__ = [
     "StyledValue",
@@ -47,12 +47,13 @@ def form_pairs(fields: Mapping[str, object]) -> Iterator[tuple[str, str]]:
     for name, value in fields.items():
         if value is None or isinstance(value, NotGiven):
             continue
+        items = array_items(value)
         if isinstance(value, StyledValue):
             yield from _styled_pairs(name, value)
         elif isinstance(value, Mapping):
             raise TypeError(f"{name!r}: objects need a style, exploded() or deep_object()")
-        elif isinstance(value, (list, tuple)):
-            yield from ((name, item_text(item)) for item in value if item is not None)
+        elif items is not None:  # any iterable: a list, a tuple, a generator
+            yield from ((name, item_text(item)) for item in items if item is not None)
         else:
             yield name, to_str(value)
 
@@ -123,8 +124,8 @@ def _bracketed(prefix: str, value: object) -> Iterator[tuple[str, str]]:
     if isinstance(value, Mapping):
         for key, item in value.items():
             yield from _bracketed(f"{prefix}[{to_str(key)}]", item)
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
+    elif (items := array_items(value)) is not None:
+        for index, item in enumerate(items):
             yield from _bracketed(f"{prefix}[{index}]", item)
     elif value is not None and not isinstance(value, NotGiven):
         yield prefix, to_str(value)
@@ -148,8 +149,9 @@ def delimited(value: _T, separator: str = ",", *, key_separator: str = ",") -> _
         return value
     if isinstance(value, Mapping):
         return separator.join(f"{to_str(k)}{key_separator}{item_text(v)}" for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        if any(composite(item) is not None for item in value):
-            return item_text(list(value))  # objects in a delimited list: the list as JSON
-        return separator.join(to_str(item) for item in value)
+    items = array_items(value)
+    if items is not None:
+        if any(composite(item) is not None for item in items):
+            return item_text(items)  # objects in a delimited list: the list as JSON
+        return separator.join(to_str(item) for item in items)
     return to_str(value)

@@ -240,10 +240,11 @@ def definition_units(api: Api, package: str, definitions: Definitions) -> list[U
     """A module per definition: it reads its definition in full (named, not held, by the
     key: each definition is fingerprinted once a run) and the names of those it imports."""
     cycles = cyclic_neighbours(definitions)
+    stainless = api.surface == "stainless"
     units = []
     for definition in api.definitions:
         path = f"{package}/types/{definition.module}.py"
-        imports = definition_imports(definition, cycles, definitions)
+        imports = definition_imports(definition, cycles, definitions, stainless)
         page = Page(path, "types/definition.py.jinja", {"d": definition, "imports": imports})
         key = (path, definition.name, imports)
         units.append(Unit(key, partial(_fixed, (page,)), reads=(definition.name,)))
@@ -263,9 +264,9 @@ def _group_pages(
 ) -> tuple[Pages, list[MethodContext]]:
     """A resource group's module and tests, and its method contexts (README lists them).
     Imports read only the names of the definitions they import."""
-    omits = api_fact(definitions, "surface", "sdkwright") == "stainless"
+    stainless = api_fact(definitions, "surface", "sdkwright") == "stainless"
     calls = with_test_classes(
-        [method_context(op, definitions, models, omits=omits) for op in group.operations]
+        [method_context(op, definitions, models, stainless=stainless) for op in group.operations]
     )
     context = {"group": group, "calls": calls}
     module = Page(

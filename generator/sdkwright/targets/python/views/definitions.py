@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from sdkwright.ir import shapes
 from sdkwright.ir.nodes import MISSING, Definition, Enum, Field, Model, Nullable, Primitive
-from sdkwright.targets.python import pytext, pytypes
+from sdkwright.targets.python import input_types, pytext, pytypes
 
 
 def cyclic_neighbours(definitions: Mapping[str, Definition]) -> dict[str, frozenset[str]]:
@@ -108,13 +108,20 @@ def _date_literal(value: datetime.date) -> str:
     return f"datetime.datetime({arguments}, tzinfo={zone})"
 
 
-def key_declaration(field: Field) -> str:
+def key_declaration(field: Field, inputs: Mapping[str, Definition] | None = None) -> str:
     """A TypedDict's key for a field (`body_params`): by its Python name, `NotRequired`
-    when the field is optional."""
-    annotation = pytypes.annotation(field.type)
+    when the field is optional; `inputs` (the definitions): typed as the Stainless surface's
+    inputs are (`input_types`)."""
+    annotation = key_annotation(field, inputs)
     if not field.required:
         annotation = f"NotRequired[{annotation}]"
     return f"{pytext.identifier(field.name)}: {annotation}"
+
+
+def key_annotation(field: Field, inputs: Mapping[str, Definition] | None) -> str:
+    if inputs is None:
+        return pytypes.annotation(field.type)
+    return input_types.input_annotation(field.type, inputs)
 
 
 def field_declaration(field: Field, definitions: Mapping[str, Definition]) -> str:

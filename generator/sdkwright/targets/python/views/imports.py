@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sdkwright.ir.nodes import Alias, Definition, Enum, Model, ResourceGroup
-from sdkwright.targets.python import body_params, pytypes
-from sdkwright.targets.python.views.definitions import deprecated_fields
+from sdkwright.targets.python import body_params, input_types, pytypes
+from sdkwright.targets.python.views.definitions import deprecated_fields, key_annotation
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -61,14 +61,19 @@ class DefinitionImports:
     cyclic: bool = False
     typing_extensions: tuple[str, ...] = ()
     pydantic_module: bool = False  # `import pydantic` (pydantic.Tag, pydantic.Discriminator)
+    # A TypedDict typed as the Stainless surface's inputs: from collections.abc, from `_types`.
+    abc: tuple[str, ...] = ()
+    runtime_types: tuple[str, ...] = ()
 
 
 def definition_imports(
     definition: Definition,
     cycles: Mapping[str, frozenset[str]],
     all_definitions: Mapping[str, Definition],
+    stainless: bool = False,
 ) -> DefinitionImports:
-    """A model module's imports; the definitions it names as `ImportedDefinition`s."""
+    """A model module's imports; the definitions it names as `ImportedDefinition`s.
+    `stainless`: a TypedDict's keys are typed as the Stainless surface's inputs."""
     needs = pytypes.definition_needs(definition)
     references = sorted(pytypes.definition_references(definition) - {definition.name})
     same_cycle = cycles.get(definition.name, frozenset())
@@ -76,11 +81,16 @@ def definition_imports(
     deferred = tuple(imported(all_definitions[n]) for n in references if n in same_cycle)
     base: tuple[str, ...] = ()
     extensions: tuple[str, ...] = ()
+    abc: set[str] = set()
+    runtime: set[str] = set()
     if body_params.is_param(definition):
         needs = needs - {"Field"}
         if isinstance(definition, Model):
             optional = any(not f.required for f in definition.fields)
             extensions = ("NotRequired", "TypedDict") if optional else ("TypedDict",)
+            if stainless:
+                keys = [key_annotation(f, all_definitions) for f in definition.fields]
+                abc, runtime = input_types.names_used(keys)
     elif isinstance(definition, Model):
         base = ("BaseModel",)
     elif isinstance(definition, Enum):
@@ -101,6 +111,8 @@ def definition_imports(
         cyclic=cyclic,
         typing_extensions=tuple(sorted({*extensions, *(("TypeAliasType",) if lazy_alias else ())})),
         pydantic_module="pydantic" in needs,
+        abc=tuple(sorted(abc)),
+        runtime_types=tuple(sorted(runtime)),
     )
 
 

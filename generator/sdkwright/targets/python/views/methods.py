@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sdkwright.flavours.model_types import PYDANTIC, ModelType
-from sdkwright.ir.nodes import Definition, Field, Operation, Parameter
-from sdkwright.targets.python import pytext, pytypes, wire
+from sdkwright.ir.nodes import Definition, Field, Operation, Parameter, TypeRef
+from sdkwright.targets.python import input_types, pytext, pytypes, wire
 from sdkwright.targets.python.body_params import models_only, takes_params
 from sdkwright.targets.python.naming import pascal
 from sdkwright.targets.python.views import samples
@@ -68,9 +68,16 @@ class MethodContext:
     positional: tuple[str, ...] = ()
     # What a whole body is sent as: `body`, or its dicts made models (`body_params`).
     body_expression: str = "body"
-    # Optional arguments default to `omit` (`X | Omit = omit`, the Stainless surface's), not
-    # to None (parameters) or NOT_GIVEN (body fields).
-    omits: bool = False
+    # The Stainless surface's inputs (`input_types`): optional arguments default to `omit`
+    # (`X | Omit = omit`), not to None (parameters) or NOT_GIVEN (body fields).
+    stainless: bool = False
+
+    @property
+    def input_imports(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What the arguments' annotations import (`input_types.names_used`): (from
+        collections.abc, from the runtime's `_types`)."""
+        abc, runtime = input_types.names_used([a.annotation for a in self.arguments])
+        return tuple(sorted(abc)), tuple(sorted(runtime))
 
     @property
     def sample_call(self) -> tuple[tuple[str, str], ...]:
@@ -86,10 +93,10 @@ def method_context(
     definitions: Mapping[str, Definition],
     models: ModelType = PYDANTIC,
     *,
-    omits: bool = False,
+    stainless: bool = False,
 ) -> MethodContext:
     """The method of `op`, its results read and its sample models built as `models` are;
-    `omits`: optional arguments default to `omit` (the Stainless surface)."""
+    `stainless`: its arguments typed as the Stainless surface's (`input_types`)."""
     success = op.success
     if success.kind == "events":  # the async flavour's is AsyncEventStream
         return_annotation, cast_to = "EventStream", "EventStream"
@@ -103,8 +110,8 @@ def method_context(
     expectations["sample_arguments"] = _first(expectations["sample_arguments"], positional)
     return MethodContext(
         op=op,
-        arguments=_first(tuple(_arguments(op, omits)), positional),
-        omits=omits,
+        arguments=_first(tuple(_arguments(op, definitions, stainless)), positional),
+        stainless=stainless,
         positional=positional,
         return_annotation=return_annotation,
         cast_to=cast_to,
@@ -115,7 +122,7 @@ def method_context(
         has_body=op.body is not None,
         page=page_context(op, definitions, models),
         **expectations,
-        **_request_context(op, definitions, omits),
+        **_request_context(op, definitions, stainless),
     )
 
 
@@ -138,7 +145,7 @@ def _first(items: tuple[Any, ...], names: tuple[str, ...]) -> tuple[Any, ...]:
 
 
 def _request_context(
-    op: Operation, definitions: Mapping[str, Definition], omits: bool
+    op: Operation, definitions: Mapping[str, Definition], stainless: bool
 ) -> dict[str, Any]:
     """The request's values as sent (styles applied)."""
     items, body_items = _request_expressions(op, definitions)
@@ -150,7 +157,7 @@ def _request_context(
         "body_items": tuple(body_items) if body_items is not None else None,
         "content_type": body.media_type if body is not None and body.encoding != "json" else "",
         "security": security_literal(op.security),
-        "deprecated_arguments": _deprecated_arguments(op, omits),
+        "deprecated_arguments": _deprecated_arguments(op, stainless),
         "helpers": tuple(sorted(_helpers(items, body_items) | wire.path_helpers(op.parameters))),
         "body_expression": _body_expression(op, definitions),
     }
@@ -204,14 +211,17 @@ def _helpers(
     return wire.helpers_used(expressions + [e for _, e in body_items or []])
 
 
-def _deprecated_arguments(op: Operation, omits: bool) -> tuple[tuple[str, str], ...]:
+def _deprecated_arguments(op: Operation, stainless: bool) -> tuple[tuple[str, str], ...]:
     """When an optional argument the API deprecates is passed (it then warns), as conditions:
     parameters default to None (or `omit`), body fields to NOT_GIVEN (or `omit`, a NotGiven).
     Required ones cannot warn."""
     fields = op.body.fields if op.body is not None and op.body.fields is not None else ()
     return (
         *(
-            (p.name, f"not isinstance({p.name}, NotGiven)" if omits else f"{p.name} is not None")
+            (
+                p.name,
+                f"not isinstance({p.name}, NotGiven)" if stainless else f"{p.name} is not None",
+            )
             for p in op.parameters
             if p.deprecated and not p.required
         ),
@@ -223,13 +233,20 @@ def _deprecated_arguments(op: Operation, omits: bool) -> tuple[tuple[str, str], 
     )
 
 
-def _arguments(op: Operation, omits: bool) -> list[Argument]:
+def _arguments(
+    op: Operation, definitions: Mapping[str, Definition], stainless: bool
+) -> list[Argument]:
+    def typed(type_: TypeRef) -> str:
+        if stainless:
+            return input_types.input_annotation(type_, definitions)
+        return pytypes.annotation(type_)
+
     arguments = []
     for p in op.parameters:
-        annotation = pytypes.annotation(p.type)
+        annotation = typed(p.type)
         if p.required:
             arguments.append(Argument(p.name, annotation, "", p.description, p.deprecated))
-        elif omits:
+        elif stainless:
             arguments.append(_omittable(p.name, annotation, p.description, p.deprecated))
         else:
             optional = annotation if annotation.endswith("| None") else f"{annotation} | None"
@@ -237,12 +254,12 @@ def _arguments(op: Operation, omits: bool) -> list[Argument]:
     body = op.body
     if body is not None and body.fields is not None:
         for f in body.fields:
-            annotation = pytypes.annotation(f.type)
+            annotation = typed(f.type)
             if body.encoding == "multipart":
                 annotation = pytypes.upload_annotation(f.type)
             if f.required:
                 arguments.append(Argument(f.name, annotation, "", f.description, f.deprecated))
-            elif omits:
+            elif stainless:
                 arguments.append(_omittable(f.name, annotation, f.description, f.deprecated))
             else:
                 arguments.append(
@@ -251,13 +268,13 @@ def _arguments(op: Operation, omits: bool) -> list[Argument]:
                     )
                 )
     elif body is not None:
-        annotation = pytypes.annotation(body.type)
+        annotation = typed(body.type)
         if body.encoding == "binary":
             annotation = "BinaryContent"
         name = body.argument or "body"
         if body.required:
             arguments.append(Argument(name, annotation, "", body.description, False))
-        elif omits:
+        elif stainless:
             arguments.append(_omittable(name, annotation, body.description, False))
         else:
             arguments.append(
