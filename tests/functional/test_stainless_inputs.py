@@ -4,7 +4,7 @@ Optional arguments are `X | Omit = omit` (`X | None | Omit` where the value may 
 out, nothing is sent; an explicit None is JSON null in a body. A configured page class still
 pages with its cursor left out. Arrays are `SequenceNotStr[str]` (text), `list[X]` (enum values)
 or `Iterable[X]` (anything else), in the methods and in their `...Params`: a tuple or a
-generator is sent as the array. Calls go over `httpx.MockTransport`; the SDK passes
+generator is sent as the array. A configured model is taken as its `<Model>Param` TypedDict. Calls go over `httpx.MockTransport`; the SDK passes
 `mypy --strict` and its own generated tests.
 """
 
@@ -34,7 +34,11 @@ PAGE = {
     },
 }
 KIND = {"type": "string", "enum": ["NEW", "USED"]}
-PART = {"type": "object", "properties": {"sku": {"type": "string"}}, "required": ["sku"]}
+PART = {
+    "type": "object",
+    "properties": {"sku": {"type": "string"}, "unitPrice": {"type": "number"}},
+    "required": ["sku"],
+}
 CREATE = {
     "type": "object",
     "required": ["name"],
@@ -213,9 +217,10 @@ def test_arrays_take_any_iterable_typed_as_stainless_types_them(
     assert listed["ids"] == ("Iterable[int] | Omit", "omit")
     created = _annotations(items.create_item)
     assert created["labels"] == ("SequenceNotStr[str] | Omit", "omit")
-    assert created["parts"][0].startswith("Iterable[")
+    assert created["parts"] == ("Iterable[PartParam] | Omit", "omit")
     params = (generated / "shop" / "types" / "item_create_item_params.py").read_text()
     assert "labels: NotRequired[SequenceNotStr[str]]" in params
+    assert "parts: NotRequired[Iterable[PartParam]]" in params
     assert "from .._types import SequenceNotStr" in params
     assert "from collections.abc import Iterable" in params
 
@@ -232,6 +237,26 @@ def test_arrays_take_any_iterable_typed_as_stainless_types_them(
         "labels": ["x"],
         "parts": [{"sku": "p1"}, {"sku": "p2"}],
     }
+
+
+def test_models_are_taken_as_their_param_typeddicts_sent_by_wire_name(
+    shop: ModuleType, generated: Path
+) -> None:
+    """A configured model in an input is its `<Model>Param` TypedDict alone, exported beside
+    the model; keys by Python name go out by wire name."""
+    from shop.types.v1 import Part, PartParam  # type: ignore[import-not-found]
+
+    assert Part is not PartParam and PartParam.__module__ == "shop.types.part_param"
+    source = (generated / "shop" / "types" / "part_param.py").read_text()
+    assert "class PartParam(TypedDict):" in source
+    assert "sku: str" in source and "unit_price: NotRequired[float]" in source
+    server = Server()
+    items = _client(shop, server).v1.items
+    items.create_item(name="n", parts=[{"sku": "p1", "unit_price": 2.5}, {"sku": "p2"}])
+    assert json.loads(server.requests[0].content)["parts"] == [
+        {"sku": "p1", "unitPrice": 2.5},
+        {"sku": "p2"},
+    ]
 
 
 def test_the_sdk_is_typed_and_its_own_tests_pass(generated: Path) -> None:

@@ -27,6 +27,7 @@ from sdkwright.ir.nodes import (
     Named,
     Nullable,
     Operation,
+    Primitive,
     TypeRef,
     UnionOf,
 )
@@ -54,6 +55,80 @@ def with_body_params(api: Api) -> Api:
     return replace(api, definitions=tuple(every), groups=groups)
 
 
+def with_input_params(api: Api) -> Api:
+    """The Stainless surface's inputs: every model an argument can hold (a parameter, a
+    flattened body field, a whole body, the `...Params` of a method, and the models those
+    reach) is taken as its TypedDict `<Model>Param` alone, as Stainless's SDKs take it;
+    each is exported beside its model wherever the surface exports the model."""
+    definitions = {d.name: d for d in api.definitions}
+    inputs = _reachable(_input_types(api, definitions), definitions)
+    if not inputs:
+        return api
+    params = companion_names(inputs, SUFFIX, definitions)
+    rewrite = _InputTypes(params, alone=True)
+    added = [rewrite.param(definitions[name]) for name in inputs]
+    retyped = [rewrite.method_params(d) if is_param(d) else d for d in api.definitions]
+    groups = tuple(
+        replace(g, operations=tuple(rewrite.arguments(op) for op in g.operations))
+        for g in api.groups
+    )
+    exports = tuple(
+        (folder, tuple(sorted({*names, *_param_exports(names, params)})))
+        for folder, names in api.type_exports
+    )
+    every = sorted([*retyped, *added], key=lambda d: d.name)
+    return replace(api, definitions=tuple(every), groups=groups, type_exports=exports)
+
+
+def _input_types(api: Api, definitions: Mapping[str, Definition]) -> Iterator[TypeRef]:
+    for op in api.operations:
+        yield from (p.type for p in op.parameters)
+        if op.body is not None and op.body.encoding in ("json", "form"):
+            if op.body.fields is not None:
+                yield from (f.type for f in op.body.fields if not f.read_only)
+            else:
+                yield op.body.type
+    for d in definitions.values():  # the `...Params` of the methods
+        if is_param(d) and isinstance(d, Model):
+            yield from (f.type for f in d.fields)
+
+
+def _param_exports(
+    names: tuple[tuple[str, str], ...], params: Mapping[str, tuple[str, str]]
+) -> Iterator[tuple[str, str]]:
+    """(exported, definition) of the TypedDict of each exported model that has one."""
+    for exported, definition in names:
+        if definition in params:
+            param = params[definition][0]
+            yield exported + SUFFIX, param
+
+
+def model_of_param(name: str, definitions: Mapping[str, Definition]) -> str:
+    """The model a `<Model>Param` TypedDict is made from (`name` itself when it is none)."""
+    definition = definitions.get(name)
+    if definition is None or not is_param(definition):
+        return name
+    key = definition.key.partition(":")[2]
+    return next((d.name for d in definitions.values() if d.key == key), name)
+
+
+def _dates_or_text(type_: TypeRef) -> TypeRef:
+    """A date (or date-time) a Stainless input takes as the value or its ISO text, in arrays
+    and unions too."""
+    from sdkwright.targets.python.naming.stainless import date_or_text
+
+    match type_:
+        case ListOf(item):
+            return ListOf(_dates_or_text(item))
+        case MapOf(value):
+            return MapOf(_dates_or_text(value))
+        case Nullable(inner):
+            return Nullable(_dates_or_text(inner))
+        case UnionOf(members) if not any(m == Primitive("str") for m in members):
+            return replace(type_, members=tuple(_dates_or_text(m) for m in members))
+    return date_or_text(type_)
+
+
 def is_param(definition: Definition) -> bool:
     return is_companion(_MARK, definition)
 
@@ -78,7 +153,11 @@ def models_only(type_: TypeRef, definitions: Mapping[str, Definition]) -> TypeRe
                 for m in members
                 if not (isinstance(m, Named) and is_param(definitions[m.name]))
             ]
+            if not kept:  # TypedDicts alone (the Stainless surface's): their models
+                kept = [models_only(m, definitions) for m in members]
             return kept[0] if len(kept) == 1 else replace(type_, members=tuple(kept))
+        case Named(name) if is_param(definitions[name]):  # taken alone
+            return replace(type_, name=model_of_param(name, definitions))
     return type_
 
 
@@ -125,16 +204,34 @@ def _holds_models(name: str, definitions: Mapping[str, Definition], visiting: se
 class _InputTypes:
     """Input types: each model (or alias) that has a TypedDict also takes it."""
 
-    def __init__(self, params: dict[str, tuple[str, str]]) -> None:
+    def __init__(self, params: dict[str, tuple[str, str]], alone: bool = False) -> None:
         self._params = params
+        self._alone = alone  # the TypedDict in the model's place, not beside it
 
     def type(self, type_: TypeRef) -> TypeRef:
-        return pytypes.map_named(type_, self._named)
+        mapped = pytypes.map_named(type_, self._named)
+        return _dates_or_text(mapped) if self._alone else mapped
 
     def _named(self, named: Named) -> TypeRef:
         if named.name in self._params:
-            return UnionOf((named, Named(self._params[named.name][0], named.kind)))
+            param = Named(self._params[named.name][0], named.kind)
+            return param if self._alone else UnionOf((named, param))
         return named
+
+    def method_params(self, definition: Definition) -> Definition:
+        """A method's `...Params` TypedDict, its keys taking the TypedDicts of models."""
+        if not isinstance(definition, Model):
+            return definition
+        return replace(definition, fields=tuple(self._field(f) for f in definition.fields))
+
+    def arguments(self, op: Operation) -> Operation:
+        """`op` with every argument taking the TypedDicts of models."""
+        parameters = tuple(replace(p, type=self.type(p.type)) for p in op.parameters)
+        body = op.body
+        if body is not None and body.encoding in ("json", "form"):
+            fields = None if body.fields is None else tuple(self._field(f) for f in body.fields)
+            body = replace(body, type=self.type(body.type), fields=fields)
+        return replace(op, parameters=parameters, body=body)
 
     def param(self, definition: Definition) -> Definition:
         name, module = self._params[definition.name]

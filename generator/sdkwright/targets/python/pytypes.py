@@ -25,6 +25,7 @@ from sdkwright.ir.nodes import (
     UnionOf,
 )
 from sdkwright.targets.python import pytext
+from sdkwright.targets.python.companions import is_companion
 
 _PRIMITIVES = {
     "str": "str",
@@ -325,6 +326,8 @@ def _named_value(
 ) -> str:
     if isinstance(definition, Alias):
         return python_value(value, definition.type, definitions, used, models)
+    if isinstance(definition, Model) and is_companion("params", definition):
+        return _typed_dict_value(value, definition, definitions, used, models)
     name = pytext.identifier(definition.name)
     if isinstance(definition, Enum):
         form = models.enum_from_value
@@ -333,6 +336,24 @@ def _named_value(
         return form.format(name=name, value=pytext.value_literal(value))
     used.add(name)
     return models.model_from_data.format(name=name, data=pytext.value_literal(value))
+
+
+def _typed_dict_value(
+    value: Any,
+    definition: Model,
+    definitions: Mapping[str, Definition],
+    used: set[str],
+    models: ModelType,
+) -> str:
+    """A `<Model>Param` TypedDict's value: a dict of the fields by Python name."""
+    by_wire = {f.wire_name: f for f in definition.fields}
+    pairs = (
+        f"{pytext.string_literal(by_wire[k].name)}: "
+        f"{python_value(v, by_wire[k].type, definitions, used, models)}"
+        for k, v in value.items()
+        if k in by_wire
+    )
+    return "{" + ", ".join(pairs) + "}"
 
 
 def wire_text(value: Any, type_: TypeRef) -> str:

@@ -171,8 +171,12 @@ def group_imports(
         if op.aliases:  # a deprecated alias passes its keyword arguments on: **kwargs: Any
             needs.add("Any")
         whole_body = op.body.type if op.body is not None and op.body.fields is None else None
-        if whole_body is not None and body_params.takes_params(whole_body, definitions):
-            needs.add("models_of")
+        converted = [whole_body] if whole_body is not None else []
+        converted += [f.type for f in op.body.fields or ()] if op.body is not None else []
+        for type_ in converted:
+            if body_params.takes_params(type_, definitions):  # `models_of(x, list[Model])`
+                needs.add("models_of")
+                names.update(pytypes.referenced_names(body_params.models_only(type_, definitions)))
         if op.body is not None and op.body.encoding == "multipart":
             uploads |= any(
                 "FileTypes" in pytypes.upload_annotation(f.type) for f in op.body.fields or ()

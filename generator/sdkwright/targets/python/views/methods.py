@@ -196,6 +196,9 @@ def _request_expressions(
     for f in body.fields:
         style = styles.get(f.wire_name)
         expression = pytext.identifier(f.name)
+        if takes_params(f.type, definitions):  # dicts by Python name: sent as their models
+            models = pytypes.static_annotation(models_only(f.type, definitions))
+            expression = f"models_of({expression}, {models})"
         if style is not None:
             expression = wire.value_expression(
                 f.name, "form", style.style, style.explode, f.type, definitions
@@ -208,7 +211,8 @@ def _helpers(
     items: dict[str, list[tuple[str, str]]], body_items: list[tuple[str, str]] | None
 ) -> set[str]:
     expressions = [e for pairs in items.values() for _, e in pairs]
-    return wire.helpers_used(expressions + [e for _, e in body_items or []])
+    used = wire.helpers_used(expressions + [e for _, e in body_items or []])
+    return used - {"models_of"}  # the model type's (`_models`), imported with the models
 
 
 def _deprecated_arguments(op: Operation, stainless: bool) -> tuple[tuple[str, str], ...]:
