@@ -4,7 +4,8 @@ Optional arguments are `X | Omit = omit` (`X | None | Omit` where the value may 
 out, nothing is sent; an explicit None is JSON null in a body. A configured page class still
 pages with its cursor left out. Arrays are `SequenceNotStr[str]` (text), `list[X]` (enum values)
 or `Iterable[X]` (anything else), in the methods and in their `...Params`: a tuple or a
-generator is sent as the array. A configured model is taken as its `<Model>Param` TypedDict. Calls go over `httpx.MockTransport`; the SDK passes
+generator is sent as the array. A configured model is taken as its `<Model>Param` TypedDict. A `format: byte` string takes
+text or a file (`Base64FileInput`), sent base64-encoded. Calls go over `httpx.MockTransport`; the SDK passes
 `mypy --strict` and its own generated tests.
 """
 
@@ -47,6 +48,7 @@ CREATE = {
         "note": {"type": ["string", "null"]},
         "size": {"type": "integer"},
         "labels": {"type": "array", "items": {"type": "string"}},
+        "blob": {"type": "string", "format": "byte"},
         "parts": {"type": "array", "items": {"$ref": "#/components/schemas/Part"}},
     },
 }
@@ -77,6 +79,11 @@ SPEC = {
                         "name": "kinds",
                         "in": "query",
                         "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Kind"}},
+                    },
+                    {
+                        "name": "token",
+                        "in": "query",
+                        "schema": {"type": "string", "format": "byte"},
                     },
                     {
                         "name": "ids",
@@ -221,7 +228,7 @@ def test_arrays_take_any_iterable_typed_as_stainless_types_them(
     params = (generated / "shop" / "types" / "item_create_item_params.py").read_text()
     assert "labels: NotRequired[SequenceNotStr[str]]" in params
     assert "parts: NotRequired[Iterable[PartParam]]" in params
-    assert "from .._types import SequenceNotStr" in params
+    assert "from .._types import Base64FileInput, SequenceNotStr" in params
     assert "from collections.abc import Iterable" in params
 
     items.list_items(tags=(t for t in ("a", "b")), kinds=["NEW"], ids=(1, 2))
@@ -257,6 +264,26 @@ def test_models_are_taken_as_their_param_typeddicts_sent_by_wire_name(
         {"sku": "p1", "unitPrice": 2.5},
         {"sku": "p2"},
     ]
+
+
+def test_a_byte_string_takes_text_or_a_file_sent_base64_encoded(
+    shop: ModuleType, generated: Path, tmp_path: Path
+) -> None:
+    import io
+
+    server = Server()
+    items = _client(shop, server).v1.items
+    assert _annotations(items.list_items)["token"] == ("str | Base64FileInput | Omit", "omit")
+    assert _annotations(items.create_item)["blob"] == ("str | Base64FileInput | Omit", "omit")
+    params = (generated / "shop" / "types" / "item_create_item_params.py").read_text()
+    assert "blob: NotRequired[str | Base64FileInput]" in params
+    items.list_items(token="dG9r")
+    items.list_items(token=io.BytesIO(b"tok"))
+    path = tmp_path / "blob.bin"
+    path.write_bytes(b"\x00\x01")
+    items.create_item(name="n", blob=path)
+    assert [r.url.params.get("token") for r in server.requests[:2]] == ["dG9r", "dG9r"]
+    assert json.loads(server.requests[2].content) == {"name": "n", "blob": "AAE="}
 
 
 def test_the_sdk_is_typed_and_its_own_tests_pass(generated: Path) -> None:

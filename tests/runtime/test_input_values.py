@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from types import SimpleNamespace
 
 from runtime_support import Recorder, make_client
@@ -143,3 +144,21 @@ def test_array_items_takes_iterables_only(rt: SimpleNamespace) -> None:
     assert array_items((1, 2)) == [1, 2] and array_items(x for x in "ab") == ["a", "b"]
     for no_array in ("ab", b"ab", {"a": 1}, io.BytesIO(b"x"), 3, None):
         assert array_items(no_array) is None, no_array
+
+
+# --- `format: byte` given as a file (`Base64FileInput`) ------------------------------------
+
+
+def test_base64_file_sends_a_file_or_a_path_as_its_content_in_base64(
+    rt: SimpleNamespace, tmp_path: Path
+) -> None:
+    import io
+
+    base64_file = rt.base.base64_file
+    path = tmp_path / "token.bin"
+    path.write_bytes(b"\x00\xffpage")
+    assert base64_file(io.BytesIO(b"page 2")) == "cGFnZSAy"
+    assert base64_file(path) == "AP9wYWdl"
+    assert base64_file(io.StringIO("page 2")) == "cGFnZSAy"
+    for kept in ("cGFnZSAy", None, rt.types.omit):  # text is sent as given; unset stays unset
+        assert base64_file(kept) is kept

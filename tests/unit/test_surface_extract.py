@@ -311,3 +311,34 @@ def test_a_private_rename_of_a_builtin_is_spelled_out_like_a_type_alias(tmp_path
         method = _method(client, "v1.positions", "get_positions")
         extra_body = next(p for p in method.params if p.name == "extra_body")
         assert extra_body.type == "object | None", root
+
+
+def test_the_type_checking_branch_of_a_private_alias_is_the_one_read(tmp_path: Path) -> None:
+    """Stainless's `_types.py` binds `Base64FileInput` twice: `Union[IO[bytes], PathLike[str]]`
+    under `if TYPE_CHECKING:`, `PathLike` unsubscripted at run time. Type checkers read the
+    first, so the comparator does (it read the second, the last binding in the file)."""
+    import ast
+
+    from sdkwright.surface.aliases import expand_private_aliases
+    from sdkwright.surface.annotations import normalise
+    from sdkwright.surface.index import PackageIndex
+
+    folder = tmp_path / "pkg"
+    folder.mkdir()
+    (folder / "__init__.py").write_text("")
+    (folder / "_types.py").write_text(
+        "from os import PathLike\n"
+        "from typing import IO, TYPE_CHECKING, Union\n"
+        "if TYPE_CHECKING:\n"
+        "    Base64FileInput = Union[IO[bytes], PathLike[str]]\n"
+        "else:\n"
+        "    Base64FileInput = Union[IO[bytes], PathLike]\n"
+    )
+    (folder / "api.py").write_text("from ._types import Base64FileInput\n")
+    index = PackageIndex(folder, "pkg")
+    module = index.module("pkg.api")
+    assert module is not None
+    node = ast.parse("Union[str, Base64FileInput]", mode="eval").body
+    assert (
+        normalise(expand_private_aliases(index, module, node)) == "IO[bytes] | PathLike[str] | str"
+    )

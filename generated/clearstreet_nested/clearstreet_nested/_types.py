@@ -18,6 +18,7 @@ from ._oauth import ClientCredentials
 
 __all__ = [
     "NOT_GIVEN",
+    "Base64FileInput",
     "BinaryContent",
     "Body",
     "Credential",
@@ -106,6 +107,9 @@ class SequenceNotStr(Protocol[_T_co]):
     def __iter__(self) -> Iterator[_T_co]: ...
     def __len__(self) -> int: ...
 
+
+# A `format: byte` value given as a file or the path of one: sent as its content in base64.
+Base64FileInput: TypeAlias = IO[bytes] | os.PathLike[str]
 
 # What `extra_body` may be: any JSON value (merged into an object body), as Stainless names it.
 Body: TypeAlias = object

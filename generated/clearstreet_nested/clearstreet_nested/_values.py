@@ -4,11 +4,14 @@ plain JSON data, the way pydantic writes them inside models, so both paths agree
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import enum
 import json
+import os
 from collections.abc import Iterable, Mapping
-from typing import cast
+from pathlib import Path
+from typing import TypeVar, cast
 
 import pydantic
 import pydantic_core
@@ -16,7 +19,31 @@ import pydantic_core
 from ._models import dump_model
 from ._types import NotGiven
 
-__all__ = ["array_items", "composite", "item_text", "to_jsonable", "to_str", "whole_numbers"]
+__all__ = [
+    "array_items",
+    "base64_file",
+    "composite",
+    "item_text",
+    "to_jsonable",
+    "to_str",
+    "whole_numbers",
+]
+
+
+_T = TypeVar("_T")
+
+
+def base64_file(value: _T) -> _T | str:
+    """A `format: byte` value as it is sent: a file, or the path of one (`Base64FileInput`),
+    as its content in base64; text (already encoded) and unset values as they are."""
+    if hasattr(value, "read"):
+        content = value.read()
+        data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+    elif isinstance(value, os.PathLike):
+        data = Path(os.fspath(value)).read_bytes()
+    else:
+        return value
+    return base64.b64encode(data).decode("ascii")
 
 
 def array_items(value: object) -> list[object] | None:

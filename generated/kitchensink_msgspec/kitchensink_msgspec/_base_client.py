@@ -31,6 +31,7 @@ from __future__ import annotations
 from ._async_client import AsyncAPIClient
 from ._encoding import (
     StyledValue,
+    base64_file,
     deep_object,
     delimited,
     exploded,
@@ -49,6 +50,7 @@ __all__ = [
     "AsyncAPIClient",
     "StyledValue",
     "SyncAPIClient",
+    "base64_file",
     "basic_credential",
     "deep_object",
     "delimited",

@@ -30,10 +30,11 @@ from ._query import (
     json_value,
 )
 from ._types import Credential, Headers, NotGiven, Omit, Query, RequestOptions
-from ._values import array_items, to_jsonable, to_str
+from ._values import array_items, base64_file, to_jsonable, to_str
 
 __all__ = [
     "StyledValue",
+    "base64_file",
     "cookie_header",
     "deep_object",
     "delimited",

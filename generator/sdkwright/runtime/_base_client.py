@@ -30,6 +30,7 @@ from __future__ import annotations
 from ._async_client import AsyncAPIClient
 from ._encoding import (
     StyledValue,
+    base64_file,
     deep_object,
     delimited,
     exploded,
@@ -48,6 +49,7 @@ __all__ = [
     "AsyncAPIClient",
     "StyledValue",
     "SyncAPIClient",
+    "base64_file",
     "basic_credential",
     "deep_object",
     "delimited",

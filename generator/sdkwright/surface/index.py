@@ -252,10 +252,15 @@ def _unreadable(path: Path) -> str:
 
 
 def _statements(body: list[ast.stmt]) -> list[ast.stmt]:
-    """Module-level statements, including those under `if` (TYPE_CHECKING) and `try`."""
+    """Module-level statements, including those under `if` (TYPE_CHECKING) and `try`. The
+    branch of `if TYPE_CHECKING:` comes last, so its binding of a name wins over its `else:`
+    (`Base64FileInput = Union[IO[bytes], PathLike[str]]` there, `PathLike` unsubscripted at
+    run time): it is what the users' type checkers read."""
     found: list[ast.stmt] = []
     for statement in body:
-        if isinstance(statement, ast.If):
+        if isinstance(statement, ast.If) and _type_checking(statement.test):
+            found.extend(_statements(statement.orelse) + _statements(statement.body))
+        elif isinstance(statement, ast.If):
             found.extend(_statements(statement.body) + _statements(statement.orelse))
         elif isinstance(statement, ast.Try | ast.TryStar):
             blocks = [statement.body, statement.orelse, statement.finalbody]
@@ -265,6 +270,12 @@ def _statements(body: list[ast.stmt]) -> list[ast.stmt]:
         else:
             found.append(statement)
     return found
+
+
+def _type_checking(test: ast.expr) -> bool:
+    """`TYPE_CHECKING` or `typing.TYPE_CHECKING`."""
+    name = test.attr if isinstance(test, ast.Attribute) else getattr(test, "id", "")
+    return name == "TYPE_CHECKING"
 
 
 def _bind(module: Module, body: list[ast.stmt]) -> None:

@@ -4,6 +4,7 @@ arrays as Stainless's SDKs type them, so that any iterable goes where a list wen
     array of text (`str`, or an alias of it)     -> SequenceNotStr[str]  (a bare str is refused)
     array of enum values (Literal, enum, alias)  -> list[Status]
     any other array (objects, numbers, arrays)   -> Iterable[ItemParam]
+    `format: byte` text                           -> str | Base64FileInput  (a file, base64)
 
 The runtime sends any such iterable (a tuple, a generator) as an array (`_values.array_items`).
 """
@@ -30,8 +31,9 @@ from sdkwright.targets.python import pytypes
 
 # The names input annotations use besides `pytypes.annotation`'s, and where they come from.
 FROM_ABC = "Iterable"
-FROM_RUNTIME = "SequenceNotStr"
-_USED = re.compile(rf"\b({FROM_ABC}|{FROM_RUNTIME})\[")
+FROM_RUNTIME = ("SequenceNotStr", "Base64FileInput")
+_USED = re.compile(rf"\b({FROM_ABC}\[|SequenceNotStr\[|Base64FileInput\b)")
+BASE64 = Primitive("str", "byte")  # `format: byte`: text, or a file sent base64-encoded
 
 
 def input_annotation(type_: TypeRef, definitions: Mapping[str, Definition]) -> str:
@@ -41,7 +43,7 @@ def input_annotation(type_: TypeRef, definitions: Mapping[str, Definition]) -> s
             inner = input_annotation(item, definitions)
             kind = _item_kind(item, definitions, set())
             if kind == "text":
-                return f"{FROM_RUNTIME}[{inner}]"
+                return f"SequenceNotStr[{inner}]"
             return f"list[{inner}]" if kind == "enum" else f"{FROM_ABC}[{inner}]"
         case Nullable(inner):
             return f"{input_annotation(inner, definitions)} | None"
@@ -49,13 +51,20 @@ def input_annotation(type_: TypeRef, definitions: Mapping[str, Definition]) -> s
             return f"dict[str, {input_annotation(value, definitions)}]"
         case UnionOf(members, discriminator, dispatch) if not discriminator and dispatch is None:
             return " | ".join(input_annotation(m, definitions) for m in members)
+        case Primitive("str", "byte"):
+            return "str | Base64FileInput"
     return pytypes.annotation(type_)
+
+
+def is_base64(type_: TypeRef) -> bool:
+    """A `format: byte` value (or null): the method sends a file given for it as base64."""
+    return (type_.inner if isinstance(type_, Nullable) else type_) == BASE64
 
 
 def names_used(annotations: list[str]) -> tuple[set[str], set[str]]:
     """(from collections.abc, from the runtime's `_types`): what the annotations import."""
-    used = {name for text in annotations for name in _USED.findall(text)}
-    return used & {FROM_ABC}, used & {FROM_RUNTIME}
+    used = {name.rstrip("[") for text in annotations for name in _USED.findall(text)}
+    return used & {FROM_ABC}, used & set(FROM_RUNTIME)
 
 
 def _item_kind(item: TypeRef, definitions: Mapping[str, Definition], seen: set[str]) -> str:

@@ -148,7 +148,7 @@ def _request_context(
     op: Operation, definitions: Mapping[str, Definition], stainless: bool
 ) -> dict[str, Any]:
     """The request's values as sent (styles applied)."""
-    items, body_items = _request_expressions(op, definitions)
+    items, body_items = _request_expressions(op, definitions, stainless)
     body = op.body
     return {
         "query_items": tuple(items["query"]),
@@ -173,9 +173,10 @@ def _body_expression(op: Operation, definitions: Mapping[str, Definition]) -> st
 
 
 def _request_expressions(
-    op: Operation, definitions: Mapping[str, Definition]
+    op: Operation, definitions: Mapping[str, Definition], stainless: bool = False
 ) -> tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str]] | None]:
-    """(wire name, expression) per query, header and cookie parameter, and per body field."""
+    """(wire name, expression) per query, header and cookie parameter, and per body field;
+    `stainless`: a file given for a `format: byte` value is sent base64-encoded."""
     cursor = op.pagination.parameter if op.pagination is not None else ""
     items: dict[str, list[tuple[str, str]]] = {"query": [], "header": [], "cookie": []}
     for p in op.parameters:
@@ -186,6 +187,8 @@ def _request_expressions(
         )
         if p.json_content:
             expression = f"json_value({pytext.identifier(p.name)})"
+        elif stainless and input_types.is_base64(p.type):
+            expression = f"base64_file({expression})"
         items[p.location].append((p.wire_name, "cursor" if p.name == cursor else expression))
     items["query"] = wire.with_fixed_query(items["query"], op.fixed_query)
     body = op.body
@@ -196,6 +199,8 @@ def _request_expressions(
     for f in body.fields:
         style = styles.get(f.wire_name)
         expression = pytext.identifier(f.name)
+        if stainless and input_types.is_base64(f.type):
+            expression = f"base64_file({expression})"
         if takes_params(f.type, definitions):  # dicts by Python name: sent as their models
             models = pytypes.static_annotation(models_only(f.type, definitions))
             expression = f"models_of({expression}, {models})"
