@@ -5,7 +5,8 @@ out, nothing is sent; an explicit None is JSON null in a body. A configured page
 pages with its cursor left out. Arrays are `SequenceNotStr[str]` (text), `list[X]` (enum values)
 or `Iterable[X]` (anything else), in the methods and in their `...Params`: a tuple or a
 generator is sent as the array. A configured model is taken as its `<Model>Param` TypedDict. A `format: byte` string takes
-text or a file (`Base64FileInput`), sent base64-encoded. Calls go over `httpx.MockTransport`; the SDK passes
+text or a file (`Base64FileInput`), sent base64-encoded. An enum that is no configured model
+is an inline `Literal[...]`. Calls go over `httpx.MockTransport`; the SDK passes
 `mypy --strict` and its own generated tests.
 """
 
@@ -49,6 +50,8 @@ CREATE = {
         "size": {"type": "integer"},
         "labels": {"type": "array", "items": {"type": "string"}},
         "blob": {"type": "string", "format": "byte"},
+        "mode": {"type": "string", "enum": ["fast", "slow"]},
+        "shades": {"type": "array", "items": {"$ref": "#/components/schemas/Shade"}},
         "parts": {"type": "array", "items": {"$ref": "#/components/schemas/Part"}},
     },
 }
@@ -101,7 +104,14 @@ SPEC = {
             },
         }
     },
-    "components": {"schemas": {"Item": ITEM, "Kind": KIND, "Part": PART}},
+    "components": {
+        "schemas": {
+            "Item": ITEM,
+            "Kind": KIND,
+            "Part": PART,
+            "Shade": {"type": "string", "enum": ["DARK", "LIGHT"]},  # no configured model
+        }
+    },
 }
 TARGET = """\
 name: shop
@@ -284,6 +294,20 @@ def test_a_byte_string_takes_text_or_a_file_sent_base64_encoded(
     items.create_item(name="n", blob=path)
     assert [r.url.params.get("token") for r in server.requests[:2]] == ["dG9r", "dG9r"]
     assert json.loads(server.requests[2].content) == {"name": "n", "blob": "AAE="}
+
+
+def test_an_enum_that_is_no_configured_model_is_an_inline_literal(
+    shop: ModuleType, generated: Path
+) -> None:
+    """Stainless names only the models its config lists (`Kind`); any other enum, inline in
+    the spec (`mode`) or a schema of its own (`Shade`), is written `Literal[...]` in place."""
+    items = _client(shop, Server()).v1.items
+    created = _annotations(items.create_item)
+    assert created["mode"] == ("Literal['fast', 'slow'] | Omit", "omit")
+    assert created["shades"] == ("list[Literal['DARK', 'LIGHT']] | Omit", "omit")
+    assert _annotations(items.list_items)["kinds"] == ("list[Kind] | Omit", "omit")
+    params = (generated / "shop" / "types" / "item_create_item_params.py").read_text()
+    assert 'mode: NotRequired[Literal["fast", "slow"]]' in params
 
 
 def test_the_sdk_is_typed_and_its_own_tests_pass(generated: Path) -> None:

@@ -22,6 +22,7 @@ from sdkwright.ir.nodes import (
     Definition,
     Field,
     ListOf,
+    LiteralOf,
     MapOf,
     Model,
     Named,
@@ -62,10 +63,8 @@ def with_input_params(api: Api) -> Api:
     each is exported beside its model wherever the surface exports the model."""
     definitions = {d.name: d for d in api.definitions}
     inputs = _reachable(_input_types(api, definitions), definitions)
-    if not inputs:
-        return api
     params = companion_names(inputs, SUFFIX, definitions)
-    rewrite = _InputTypes(params, alone=True)
+    rewrite = _InputTypes(params, alone=True, inline=_inline_literals(api))
     added = [rewrite.param(definitions[name]) for name in inputs]
     retyped = [rewrite.method_params(d) if is_param(d) else d for d in api.definitions]
     groups = tuple(
@@ -78,6 +77,17 @@ def with_input_params(api: Api) -> Api:
     )
     every = sorted([*retyped, *added], key=lambda d: d.name)
     return replace(api, definitions=tuple(every), groups=groups, type_exports=exports)
+
+
+def _inline_literals(api: Api) -> dict[str, TypeRef]:
+    """Enums (Literal aliases) the surface does not export, by name -> their `Literal[...]`:
+    Stainless writes an enum that is no configured model inline where an input takes it."""
+    exported = {name for _, names in api.type_exports for _, name in names}
+    return {
+        d.name: d.type
+        for d in api.definitions
+        if isinstance(d, Alias) and isinstance(d.type, LiteralOf) and d.name not in exported
+    }
 
 
 def _input_types(api: Api, definitions: Mapping[str, Definition]) -> Iterator[TypeRef]:
@@ -204,15 +214,23 @@ def _holds_models(name: str, definitions: Mapping[str, Definition], visiting: se
 class _InputTypes:
     """Input types: each model (or alias) that has a TypedDict also takes it."""
 
-    def __init__(self, params: dict[str, tuple[str, str]], alone: bool = False) -> None:
+    def __init__(
+        self,
+        params: dict[str, tuple[str, str]],
+        alone: bool = False,
+        inline: Mapping[str, TypeRef] | None = None,
+    ) -> None:
         self._params = params
         self._alone = alone  # the TypedDict in the model's place, not beside it
+        self._inline = inline or {}  # aliases written as their type (`_inline_literals`)
 
     def type(self, type_: TypeRef) -> TypeRef:
         mapped = pytypes.map_named(type_, self._named)
         return _dates_or_text(mapped) if self._alone else mapped
 
     def _named(self, named: Named) -> TypeRef:
+        if named.name in self._inline:
+            return self._inline[named.name]
         if named.name in self._params:
             param = Named(self._params[named.name][0], named.kind)
             return param if self._alone else UnionOf((named, param))
