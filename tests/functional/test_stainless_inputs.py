@@ -6,7 +6,7 @@ pages with its cursor left out. Arrays are `SequenceNotStr[str]` (text), `list[X
 or `Iterable[X]` (anything else), in the methods and in their `...Params`: a tuple or a
 generator is sent as the array. A configured model is taken as its `<Model>Param` TypedDict. A `format: byte` string takes
 text or a file (`Base64FileInput`), sent base64-encoded. An enum that is no configured model
-is an inline `Literal[...]`. Calls go over `httpx.MockTransport`; the SDK passes
+is an inline `Literal[...]`, an object that is none a TypedDict named after its keyword. Calls go over `httpx.MockTransport`; the SDK passes
 `mypy --strict` and its own generated tests.
 """
 
@@ -52,6 +52,8 @@ CREATE = {
         "blob": {"type": "string", "format": "byte"},
         "mode": {"type": "string", "enum": ["fast", "slow"]},
         "shades": {"type": "array", "items": {"$ref": "#/components/schemas/Shade"}},
+        "owner": {"$ref": "#/components/schemas/Person"},  # no configured model
+        "helpers": {"type": "array", "items": {"$ref": "#/components/schemas/Person"}},
         "parts": {"type": "array", "items": {"$ref": "#/components/schemas/Part"}},
     },
 }
@@ -110,6 +112,11 @@ SPEC = {
             "Kind": KIND,
             "Part": PART,
             "Shade": {"type": "string", "enum": ["DARK", "LIGHT"]},  # no configured model
+            "Person": {
+                "type": "object",
+                "properties": {"fullName": {"type": "string"}},
+                "required": ["fullName"],
+            },
         }
     },
 }
@@ -308,6 +315,25 @@ def test_an_enum_that_is_no_configured_model_is_an_inline_literal(
     assert _annotations(items.list_items)["kinds"] == ("list[Kind] | Omit", "omit")
     params = (generated / "shop" / "types" / "item_create_item_params.py").read_text()
     assert 'mode: NotRequired[Literal["fast", "slow"]]' in params
+
+
+def test_an_object_that_is_no_configured_model_is_named_after_its_keyword(
+    shop: ModuleType, generated: Path
+) -> None:
+    """`owner=` takes an `Owner`, `helpers=` an `Iterable[Helper]`: TypedDicts the params
+    module holds (`item_create_item_params.Owner`), as Stainless nests them; sent by wire name."""
+    import importlib
+
+    server = Server()
+    items = _client(shop, server).v1.items
+    created = _annotations(items.create_item)
+    assert created["owner"] == ("Owner | Omit", "omit")
+    assert created["helpers"] == ("Iterable[Helper] | Omit", "omit")
+    module = importlib.import_module("shop.types.item_create_item_params")
+    assert module.Owner.__name__ == "Owner" and module.Helper.__name__ == "Helper"
+    items.create_item(name="n", owner={"full_name": "Ann"}, helpers=[{"full_name": "Bo"}])
+    body = json.loads(server.requests[0].content)
+    assert body["owner"] == {"fullName": "Ann"} and body["helpers"] == [{"fullName": "Bo"}]
 
 
 def test_the_sdk_is_typed_and_its_own_tests_pass(generated: Path) -> None:

@@ -110,13 +110,17 @@ class Plan:
         """Called once per generation, before any view: the Api as this plan renders it."""
         from sdkwright.targets.python.body_params import with_body_params, with_input_params
         from sdkwright.targets.python.literal_enums import with_literal_enums
+        from sdkwright.targets.python.nested_params import with_nested_params
 
         if self.model_writer is not None:
             api = self.model_writer.prepare(api)
         api, diagnostics = self.models.prepare(api)
         api = with_literal_enums(api, self.models.literal_enums)
         if self.model_writer is None:  # the templates write the models: TypedDicts beside them
-            api = with_input_params(api) if api.surface == "stainless" else with_body_params(api)
+            if api.surface == "stainless":
+                api = with_nested_params(with_input_params(api))
+            else:
+                api = with_body_params(api)
         return Prepared(api, diagnostics)
 
 

@@ -119,6 +119,8 @@ def model_of_param(name: str, definitions: Mapping[str, Definition]) -> str:
     if definition is None or not is_param(definition):
         return name
     key = definition.key.partition(":")[2]
+    if NESTED in key:  # a copy nested in a method's params (`nested_params`)
+        key = key.rpartition(NESTED)[0]
     return next((d.name for d in definitions.values() if d.key == key), name)
 
 
@@ -176,6 +178,7 @@ def takes_params(type_: TypeRef, definitions: Mapping[str, Definition]) -> bool:
 
 
 _MARK = "params"  # of a TypedDict's key (`companions`)
+NESTED = "#nested:"  # a nested copy's key: the copied TypedDict's, this, its params module
 
 
 def _whole_body_types(api: Api) -> Iterator[TypeRef]:
