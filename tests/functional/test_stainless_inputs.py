@@ -222,12 +222,26 @@ def test_left_out_is_not_sent_and_none_is_null_in_a_body(shop: ModuleType) -> No
 
 
 def test_a_page_with_its_cursor_left_out_pages(shop: ModuleType) -> None:
+    def two_pages(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        if request.url.params.get("cursor") == "c2":
+            return httpx.Response(200, json={"data": [{"id": "i2"}], "next_cursor": None})
+        return httpx.Response(200, json={"data": [{"id": "i1"}], "next_cursor": "c2"})
+
+    requests: list[httpx.Request] = []
+    client = shop.Shop(
+        base_url="https://shop.example.test",
+        http_client=httpx.Client(transport=httpx.MockTransport(two_pages)),
+    )
+    page = client.v1.items.list_items(limit=1)  # the cursor left out: the first page
+    assert [item.id for item in page] == ["i1", "i2"]  # auto-pagination follows the cursor
+    assert [r.url.params.multi_items() for r in requests] == [
+        [("limit", "1")],
+        [("cursor", "c2"), ("limit", "1")],
+    ]
     server = Server()
-    page = _client(shop, server).v1.items.list_items()
-    assert [item.id for item in page] == ["i1"]
-    assert server.requests[0].url.params.multi_items() == []
     _client(shop, server).v1.items.list_items(cursor="c1", limit=5, note=None)
-    assert server.requests[1].url.params.multi_items() == [("cursor", "c1"), ("limit", "5")]
+    assert server.requests[0].url.params.multi_items() == [("cursor", "c1"), ("limit", "5")]
 
 
 def test_arrays_take_any_iterable_typed_as_stainless_types_them(
