@@ -54,6 +54,8 @@ CREATE = {
         "shades": {"type": "array", "items": {"$ref": "#/components/schemas/Shade"}},
         "owner": {"$ref": "#/components/schemas/Person"},  # no configured model
         "helpers": {"type": "array", "items": {"$ref": "#/components/schemas/Person"}},
+        "tone": {"$ref": "#/components/schemas/Tone"},  # a model the root's config lists
+        "codes": {"type": "array", "items": {"oneOf": [{"type": "string"}, {"type": "number"}]}},
         "parts": {"type": "array", "items": {"$ref": "#/components/schemas/Part"}},
     },
 }
@@ -68,6 +70,16 @@ SPEC = {
     "info": {"title": "Shop", "version": "1.0.0"},
     "servers": [{"url": "https://shop.example.test"}],
     "paths": {
+        "/v1/items/assistants": {
+            "post": {
+                "operationId": "addAssistants",
+                "requestBody": {
+                    "required": True,
+                    **_json({"type": "array", "items": {"$ref": "#/components/schemas/Person"}}),
+                },
+                "responses": {"200": {"description": "ok", **_json(ITEM)}},
+            }
+        },
         "/v1/items": {
             "get": {
                 "operationId": "listItems",
@@ -104,7 +116,7 @@ SPEC = {
                 "requestBody": {"required": True, **_json(CREATE)},
                 "responses": {"200": {"description": "ok", **_json(ITEM)}},
             },
-        }
+        },
     },
     "components": {
         "schemas": {
@@ -112,6 +124,7 @@ SPEC = {
             "Kind": KIND,
             "Part": PART,
             "Shade": {"type": "string", "enum": ["DARK", "LIGHT"]},  # no configured model
+            "Tone": {"type": "string", "enum": ["WARM", "COOL"]},
             "Person": {
                 "type": "object",
                 "properties": {"fullName": {"type": "string"}},
@@ -128,6 +141,7 @@ package: shop
 client_name: Shop
 surface: stainless
 resources:
+  models: [shop.types.Tone]
   v1:
     items:
       models: [shop.types.v1.Item, shop.types.v1.Kind, shop.types.v1.Part]
@@ -141,6 +155,10 @@ resources:
           endpoint: post /v1/items
           response: shop.types.v1.Item
           params: shop.types.v1.ItemCreateItemParams
+        add_assistants:
+          endpoint: post /v1/items/assistants
+          response: shop.types.v1.Item
+          params: shop.types.v1.ItemAddAssistantsParams
 """
 
 
@@ -348,6 +366,23 @@ def test_an_object_that_is_no_configured_model_is_named_after_its_keyword(
     items.create_item(name="n", owner={"full_name": "Ann"}, helpers=[{"full_name": "Bo"}])
     body = json.loads(server.requests[0].content)
     assert body["owner"] == {"fullName": "Ann"} and body["helpers"] == [{"fullName": "Bo"}]
+
+
+def test_what_the_config_lists_at_its_root_stays_named_and_arrays_by_name_nest(
+    shop: ModuleType,
+) -> None:
+    """`Tone`, a model of the config's root (api.md's shared types), stays named; an array
+    body taken by name (`assistants=`) nests its items (`Assistant`); an array whose items may
+    be text is `SequenceNotStr[...]` too."""
+    server = Server()
+    items = _client(shop, server).v1.items
+    created = _annotations(items.create_item)
+    assert created["tone"] == ("Tone | Omit", "omit")
+    assert created["codes"] == ("SequenceNotStr[str | float] | Omit", "omit")
+    added = inspect.signature(items.add_assistants).parameters["assistants"]
+    assert str(added.annotation) == "Iterable[Assistant]"
+    items.add_assistants(assistants=[{"full_name": "Cy"}])
+    assert json.loads(server.requests[0].content) == [{"fullName": "Cy"}]
 
 
 def test_the_sdk_is_typed_and_its_own_tests_pass(generated: Path) -> None:

@@ -442,6 +442,7 @@ class Api:
     # Named only: packages below `types` re-exporting names, (folder "v1/omni_ai", ((name, definition), ...))
     type_exports: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     surface: str = "sdkwright"  # or "stainless" (targets/python/naming/stainless.py)
+    configured_models: tuple[str, ...] = ()  # Stainless names these (naming/stainless_inputs)
 
     @property
     def operations(self) -> tuple[Operation, ...]:

@@ -80,9 +80,9 @@ def with_input_params(api: Api) -> Api:
 
 
 def _inline_literals(api: Api) -> dict[str, TypeRef]:
-    """Enums (Literal aliases) the surface does not export, by name -> their `Literal[...]`:
-    Stainless writes an enum that is no configured model inline where an input takes it."""
-    exported = {name for _, names in api.type_exports for _, name in names}
+    """Enums (Literal aliases) that are no configured model, by name -> their `Literal[...]`:
+    Stainless writes such an enum inline where an input takes it."""
+    exported = set(api.configured_models)
     return {
         d.name: d.type
         for d in api.definitions

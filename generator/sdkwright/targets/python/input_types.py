@@ -1,10 +1,12 @@
 """What the Stainless surface's inputs take (its methods' arguments, the keys of its TypedDicts):
 arrays as Stainless's SDKs type them, so that any iterable goes where a list went.
 
-    array of text (`str`, or an alias of it)     -> SequenceNotStr[str]  (a bare str is refused)
-    array of enum values (Literal, enum, alias)  -> list[Status]
-    any other array (objects, numbers, arrays)   -> Iterable[ItemParam]
-    `format: byte` text                           -> str | Base64FileInput  (a file, base64)
+    array of text (a str, an alias of it, a union with one) -> SequenceNotStr[str]
+    array of enum values (Literal, enum, alias)             -> list[Status]
+    any other array (objects, numbers, arrays)              -> Iterable[ItemParam]
+    `format: byte` text                                     -> str | Base64FileInput
+
+(`SequenceNotStr` refuses a bare str; a `Base64FileInput` file is sent base64-encoded.)
 
 The runtime sends any such iterable (a tuple, a generator) as an array (`_values.array_items`).
 """
@@ -72,6 +74,8 @@ def _item_kind(item: TypeRef, definitions: Mapping[str, Definition], seen: set[s
     match item:
         case Primitive("str"):
             return "text"
+        case UnionOf(members) if any(_item_kind(m, definitions, seen) == "text" for m in members):
+            return "text"  # items that may be text: a bare str must be refused too
         case LiteralOf():
             return "enum"
         case Named(name):

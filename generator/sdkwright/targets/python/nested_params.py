@@ -22,7 +22,7 @@ from sdkwright.targets.python.naming.identifiers import snake
 
 def with_nested_params(api: Api) -> Api:
     definitions = {d.name: d for d in api.definitions}
-    exported = {name for _, names in api.type_exports for _, name in names}
+    configured = set(api.configured_models)
     taken = {d.name for d in api.definitions} | {d.module for d in api.definitions}
     operations = {param_key(op.source): op for op in api.operations}
     added: list[Definition] = []
@@ -31,7 +31,7 @@ def with_nested_params(api: Api) -> Api:
         if not (isinstance(params, Model) and params.key in operations):
             continue
         for field in params.fields:
-            copied = _unconfigured_param(field.type, definitions, exported)
+            copied = _unconfigured_param(field.type, definitions, configured)
             if copied is None:
                 continue
             name = pascal(singular(snake(field.name)) if _is_array(field.type) else field.name)
@@ -76,6 +76,8 @@ def with_nested_params(api: Api) -> Api:
                 body = op.body
                 if body is not None and body.fields is not None:
                     body = replace(body, fields=fields(body.fields, names))
+                elif body is not None and body.argument in names:  # an array body by name
+                    body = replace(body, type=retype(body.type, names[body.argument]))
                 op = replace(op, parameters=parameters, body=body)
             ops.append(op)
         groups.append(replace(group, operations=tuple(ops)))
@@ -89,10 +91,10 @@ def _is_array(type_: TypeRef) -> bool:
 
 
 def _unconfigured_param(
-    type_: TypeRef, definitions: Mapping[str, Definition], exported: set[str]
+    type_: TypeRef, definitions: Mapping[str, Definition], configured: set[str]
 ) -> Model | None:
     """The `<Model>Param` a keyword takes (alone, or an array of it, or null) where its model
-    is no configured one (not exported)."""
+    is no configured one."""
     core = type_.inner if isinstance(type_, Nullable) else type_
     core = core.item if isinstance(core, ListOf) else core
     if not isinstance(core, Named):
@@ -101,7 +103,7 @@ def _unconfigured_param(
     if not (isinstance(definition, Model) and is_param(definition)):
         return None
     model = model_of_param(core.name, definitions)
-    return definition if model != core.name and model not in exported else None
+    return definition if model != core.name and model not in configured else None
 
 
 def _copied_by(nested: str, name: str, definitions: Mapping[str, Definition]) -> bool:

@@ -32,6 +32,7 @@ from sdkwright.targets.python.naming import (
     resource_tree,
     security,
     stainless,
+    stainless_inputs,
     stainless_models,
     stainless_unions,
 )
@@ -181,7 +182,10 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
         named = stainless_models.free_form_objects(stainless.literal_enums(named))
         named = stainless.params_types(named, methods)
         exports = stainless.type_exports(named, options.resources, response_keys, classes)
-        named = with_fields(named, type_exports=exports, surface=stainless.SURFACE)
+        listed = stainless_inputs.configured_models(named, options.resources, exports)
+        named = with_fields(
+            named, type_exports=exports, surface=stainless.SURFACE, configured_models=listed
+        )
     return named, diagnostics
 
 
