@@ -84,7 +84,11 @@ SPEC = {
             "get": {
                 "operationId": "listItems",
                 "parameters": [
-                    {"name": "cursor", "in": "query", "schema": {"type": "string"}},
+                    {  # a byte string: the page's cursor takes a file too
+                        "name": "cursor",
+                        "in": "query",
+                        "schema": {"type": "string", "format": "byte"},
+                    },
                     {"name": "limit", "in": "query", "schema": {"type": "integer"}},
                     {"name": "note", "in": "query", "schema": {"type": ["string", "null"]}},
                     {
@@ -215,7 +219,7 @@ def test_optional_arguments_are_omit_able_and_nullable_ones_take_none(shop: Modu
     server = Server()
     items = _client(shop, server).v1.items
     listed = _annotations(items.list_items)
-    assert listed["cursor"] == ("str | Omit", "omit")
+    assert listed["cursor"] == ("str | Base64FileInput | Omit", "omit")
     assert listed["limit"] == ("int | Omit", "omit")
     assert listed["note"] == ("str | None | Omit", "omit")
     assert listed["extra_body"] == ("Body | None", "None")
@@ -333,6 +337,8 @@ def test_a_byte_string_takes_text_or_a_file_sent_base64_encoded(
     items.create_item(name="n", blob=path)
     assert [r.url.params.get("token") for r in server.requests[:2]] == ["dG9r", "dG9r"]
     assert json.loads(server.requests[2].content) == {"name": "n", "blob": "AAE="}
+    list(items.list_items(cursor=io.BytesIO(b"c1")))  # a page's byte cursor: a file too
+    assert server.requests[3].url.params.get("cursor") == "YzE="
 
 
 def test_an_enum_that_is_no_configured_model_is_an_inline_literal(

@@ -11,13 +11,13 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TypeVar, cast, overload
 
 import pydantic
 import pydantic_core
 
 from ._models import dump_model
-from ._types import NotGiven
+from ._types import Base64FileInput, NotGiven
 
 __all__ = [
     "array_items",
@@ -33,7 +33,11 @@ __all__ = [
 _T = TypeVar("_T")
 
 
-def base64_file(value: _T) -> _T | str:
+@overload
+def base64_file(value: str | Base64FileInput) -> str: ...
+@overload
+def base64_file(value: _T) -> _T | str: ...
+def base64_file(value: object) -> object:
     """A `format: byte` value as it is sent: a file, or the path of one (`Base64FileInput`),
     as its content in base64; text (already encoded) and unset values as they are."""
     if hasattr(value, "read"):

@@ -71,6 +71,9 @@ class MethodContext:
     # The Stainless surface's inputs (`input_types`): optional arguments default to `omit`
     # (`X | Omit = omit`), not to None (parameters) or NOT_GIVEN (body fields).
     stainless: bool = False
+    # A paginated method's first cursor: its argument (None where left out; a file given for
+    # a `format: byte` cursor as its base64 text).
+    first_cursor: str = "None"
 
     @property
     def input_imports(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -112,6 +115,7 @@ def method_context(
         op=op,
         arguments=_first(tuple(_arguments(op, definitions, stainless)), positional),
         stainless=stainless,
+        first_cursor=_first_cursor(op, stainless),
         positional=positional,
         return_annotation=return_annotation,
         cast_to=cast_to,
@@ -124,6 +128,18 @@ def method_context(
         **expectations,
         **_request_context(op, definitions, stainless),
     )
+
+
+def _first_cursor(op: Operation, stainless: bool) -> str:
+    paging = op.pagination
+    if paging is None or not paging.parameter:
+        return "None"
+    name = pytext.identifier(paging.parameter)
+    if not stainless:
+        return name
+    parameter = next((p for p in op.parameters if p.name == paging.parameter), None)
+    base64 = parameter is not None and input_types.is_base64(parameter.type)
+    return f"None if isinstance({name}, NotGiven) else {f'base64_file({name})' if base64 else name}"
 
 
 def _positional(op: Operation) -> tuple[str, ...]:
@@ -158,7 +174,13 @@ def _request_context(
         "content_type": body.media_type if body is not None and body.encoding != "json" else "",
         "security": security_literal(op.security),
         "deprecated_arguments": _deprecated_arguments(op, stainless),
-        "helpers": tuple(sorted(_helpers(items, body_items) | wire.path_helpers(op.parameters))),
+        "helpers": tuple(
+            sorted(
+                _helpers(items, body_items)
+                | wire.path_helpers(op.parameters)
+                | ({"base64_file"} if "base64_file(" in _first_cursor(op, stainless) else set())
+            )
+        ),
         "body_expression": _body_expression(op, definitions),
     }
 
