@@ -59,8 +59,8 @@ def with_body_params(api: Api) -> Api:
 def with_input_params(api: Api) -> Api:
     """The Stainless surface's inputs: every model an argument can hold (a parameter, a
     flattened body field, a whole body, the `...Params` of a method, and the models those
-    reach) is taken as its TypedDict `<Model>Param` alone, as Stainless's SDKs take it;
-    each is exported beside its model wherever the surface exports the model."""
+    reach) is taken as its TypedDict `<Model>Param` alone, as Stainless's SDKs take it
+    (`units.type_export_pages` exports each beside its model)."""
     definitions = {d.name: d for d in api.definitions}
     inputs = _reachable(_input_types(api, definitions), definitions)
     params = companion_names(inputs, SUFFIX, definitions)
@@ -71,12 +71,8 @@ def with_input_params(api: Api) -> Api:
         replace(g, operations=tuple(rewrite.arguments(op) for op in g.operations))
         for g in api.groups
     )
-    exports = tuple(
-        (folder, tuple(sorted({*names, *_param_exports(names, params)})))
-        for folder, names in api.type_exports
-    )
     every = sorted([*retyped, *added], key=lambda d: d.name)
-    return replace(api, definitions=tuple(every), groups=groups, type_exports=exports)
+    return replace(api, definitions=tuple(every), groups=groups)
 
 
 def _inline_literals(api: Api) -> dict[str, TypeRef]:
@@ -101,16 +97,6 @@ def _input_types(api: Api, definitions: Mapping[str, Definition]) -> Iterator[Ty
     for d in definitions.values():  # the `...Params` of the methods
         if is_param(d) and isinstance(d, Model):
             yield from (f.type for f in d.fields)
-
-
-def _param_exports(
-    names: tuple[tuple[str, str], ...], params: Mapping[str, tuple[str, str]]
-) -> Iterator[tuple[str, str]]:
-    """(exported, definition) of the TypedDict of each exported model that has one."""
-    for exported, definition in names:
-        if definition in params:
-            param = params[definition][0]
-            yield exported + SUFFIX, param
 
 
 def model_of_param(name: str, definitions: Mapping[str, Definition]) -> str:
