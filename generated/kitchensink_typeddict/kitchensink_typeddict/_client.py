@@ -70,10 +70,11 @@ def _resolve_base_url(
     """`base_url`, else the environment's URL, else the `KITCHEN_SINK_BASE_URL` variable, else the
     default environment's URL. An environment while the variable is set is ambiguous unless
     `base_url=None` says to ignore the variable."""
+    given = base_url if isinstance(base_url, str) else None
     base_url_env = os.environ.get("KITCHEN_SINK_BASE_URL")
     if isinstance(environment, NotGiven) or environment is None:
-        return (base_url if isinstance(base_url, str) else None) or base_url_env or DEFAULT_BASE_URL
-    if isinstance(base_url, str):
+        return given or base_url_env or DEFAULT_BASE_URL
+    if given is not None:
         raise ValueError("pass base_url= or environment=, not both")
     if base_url_env and isinstance(base_url, NotGiven):
         raise ValueError(
