@@ -33,8 +33,8 @@ from sdkwright.targets.python import pytypes
 
 # The names input annotations use besides `pytypes.annotation`'s, and where they come from.
 FROM_ABC = "Iterable"
-FROM_RUNTIME = ("SequenceNotStr", "Base64FileInput")
-_USED = re.compile(rf"\b({FROM_ABC}\[|SequenceNotStr\[|Base64FileInput\b)")
+FROM_RUNTIME = ("SequenceNotStr", "Base64FileInput", "WireName")
+_USED = re.compile(rf"\b({FROM_ABC}\[|SequenceNotStr\[|Base64FileInput\b|WireName\()")
 BASE64 = Primitive("str", "byte")  # `format: byte`: text, or a file sent base64-encoded
 
 
@@ -65,7 +65,7 @@ def is_base64(type_: TypeRef) -> bool:
 
 def names_used(annotations: list[str]) -> tuple[set[str], set[str]]:
     """(from collections.abc, from the runtime's `_types`): what the annotations import."""
-    used = {name.rstrip("[") for text in annotations for name in _USED.findall(text)}
+    used = {name.rstrip("[(") for text in annotations for name in _USED.findall(text)}
     return used & {FROM_ABC}, used & set(FROM_RUNTIME)
 
 

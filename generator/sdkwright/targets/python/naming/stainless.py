@@ -326,13 +326,13 @@ def params_types(api: Api, methods: Methods) -> Api:
 
 def _arguments(op: Operation) -> tuple[Field, ...]:
     fields = [
-        Field(p.name, p.name, p.type, p.required, p.description, deprecated=p.deprecated)
+        Field(p.name, p.wire_name, p.type, p.required, p.description, deprecated=p.deprecated)
         for p in op.parameters
         if p.wire_name not in op.positional
     ]
     body = op.body
     if body is not None and body.fields is not None:
-        fields += [replace(f, wire_name=f.name) for f in body.fields if not f.read_only]
+        fields += [f for f in body.fields if not f.read_only]
     elif body is not None:
         argument = body.argument or "body"
         fields.append(Field(argument, argument, body.type, body.required, body.description))

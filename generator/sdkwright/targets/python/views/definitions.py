@@ -119,9 +119,15 @@ def key_declaration(field: Field, inputs: Mapping[str, Definition] | None = None
 
 
 def key_annotation(field: Field, inputs: Mapping[str, Definition] | None) -> str:
+    """A TypedDict key's type; as the Stainless surface's inputs, with the wire name where it
+    differs from the key (`from_: Annotated[..., WireName(alias="from")]`), as Stainless's
+    TypedDicts say it."""
     if inputs is None:
         return pytypes.annotation(field.type)
-    return input_types.input_annotation(field.type, inputs)
+    annotation = input_types.input_annotation(field.type, inputs)
+    if field.wire_name == field.name:
+        return annotation
+    return f"Annotated[{annotation}, WireName(alias={pytext.string_literal(field.wire_name)})]"
 
 
 def field_declaration(field: Field, definitions: Mapping[str, Definition]) -> str:

@@ -91,6 +91,8 @@ def definition_imports(
             if stainless:
                 keys = [key_annotation(f, all_definitions) for f in definition.fields]
                 abc, runtime = input_types.names_used(keys)
+                if "WireName" in runtime:
+                    needs = needs | {"Annotated"}
     elif isinstance(definition, Model):
         base = ("BaseModel",)
     elif isinstance(definition, Enum):
