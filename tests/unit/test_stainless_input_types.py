@@ -7,6 +7,7 @@ from sdkwright.ir.nodes import (
     Alias,
     Enum,
     EnumMember,
+    Field,
     ListOf,
     LiteralOf,
     MapOf,
@@ -20,6 +21,7 @@ from sdkwright.ir.nodes import (
     UnionOf,
 )
 from sdkwright.targets.python.input_types import input_annotation, is_base64, names_used
+from sdkwright.targets.python.views.definitions import key_annotation
 from sdkwright.targets.python.views.methods import method_context
 
 TEXT, NUMBER = Primitive("str"), Primitive("float")
@@ -82,3 +84,14 @@ def test_optional_arguments_default_to_omit_and_warn_only_when_given() -> None:
     plain = method_context(op, DEFINITIONS)
     assert (plain.arguments[0].annotation, plain.arguments[0].default) == ("str | None", "None")
     assert plain.deprecated_arguments == (("old", "old is not None"),)
+
+
+def test_a_key_named_apart_from_its_wire_name_says_the_wire_name_as_stainless_does() -> None:
+    renamed = Field("from_", "from", Primitive("str"), False)
+    same = Field("to", "to", Primitive("str"), False)
+    annotation = key_annotation(renamed, {})
+    assert annotation == 'Annotated[str, WireName(alias="from")]'
+    assert names_used([annotation]) == (set(), {"WireName"})
+    assert key_annotation(same, {}) == "str"
+    # Only the Stainless surface's inputs (typed with the definitions) say it.
+    assert key_annotation(renamed, None) == "str"

@@ -34,6 +34,7 @@ __all__ = [
     "SequenceNotStr",
     "Servers",
     "Timeout",
+    "WireName",
     "basic_credential",
     "file_from_path",
     "first_satisfied",
@@ -110,6 +111,16 @@ class SequenceNotStr(Protocol[_T_co]):
 
 # A `format: byte` value given as a file or the path of one: sent as its content in base64.
 Base64FileInput: TypeAlias = IO[bytes] | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class WireName:
+    """A dict key's name on the wire where it differs from the Python name the key has:
+    `from_: Annotated[str, WireName(alias="from")]` in a TypedDict of keyword arguments (the
+    method that takes them sends `from`)."""
+
+    alias: str
+
 
 # What `extra_body` may be: any JSON value (merged into an object body), as Stainless names it.
 Body: TypeAlias = object
