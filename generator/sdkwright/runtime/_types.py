@@ -111,6 +111,7 @@ class SequenceNotStr(Protocol[_T_co]):
 # A `format: byte` value given as a file or the path of one: sent as its content in base64.
 Base64FileInput: TypeAlias = IO[bytes] | os.PathLike[str]
 
+
 @dataclass(frozen=True)
 class WireName:
     """A dict key's name on the wire where it differs from the Python name the key has:
