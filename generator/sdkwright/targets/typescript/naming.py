@@ -44,7 +44,6 @@ from sdkwright.ir.nodes import (
     Pagination,
     Parameter,
     RequestBody,
-    ResourceGroup,
     Response,
     SecurityScheme,
     TagDispatch,
@@ -52,6 +51,7 @@ from sdkwright.ir.nodes import (
     UnionOf,
 )
 from sdkwright.targets.typescript.identifiers import GLOBALS, Registry, camel, pascal, screaming
+from sdkwright.targets.typescript.resource_tree import named_groups
 
 RUNTIME = Path(__file__).resolve().parents[2] / "runtime_ts"
 MODULE = "models"  # every type of the SDK is in src/models.ts
@@ -101,7 +101,14 @@ def name_api(api: Api, package: str, client_name: str) -> tuple[Api, list[Diagno
     prefix = screaming(client_name)
     schemes = _credentials(api.security_schemes, prefix)
     taken = client_members() | {s.argument for s in schemes}
-    groups = _groups(api.groups, registry, Registry(taken), retype)
+    groups, found = named_groups(
+        api.groups,
+        registry,
+        Registry(taken),
+        lambda group, members: tuple(_operation(op, members, retype) for op in group.operations),
+        api.source_name,
+    )
+    diagnostics += found
     named = dataclasses.replace(
         api,
         title=api.title or package,
@@ -209,40 +216,6 @@ def _named_definition(
 
 
 # -- the API surface ------------------------------------------------------------------------
-
-
-def _groups(
-    groups: tuple[ResourceGroup, ...],
-    classes: Registry,
-    properties: Registry,
-    retype: Callable[[TypeRef], TypeRef],
-) -> tuple[ResourceGroup, ...]:
-    """One resource per group, flat: configured nested resources are named by their path."""
-    named = []
-    modules: set[str] = set()  # file names, unique whatever the file system's case
-    for group in groups:
-        label = " ".join(group.path) if group.path else group.tag or "default"
-        attribute, _ = properties.claim([camel(label), camel(label + " resource")])
-        class_name, _ = classes.claim([pascal(label) + "Resource", pascal(label) + "Api"])
-        module = attribute
-        while module.lower() in modules:
-            module += "_"
-        modules.add(module.lower())
-        methods = Registry()
-        operations = tuple(_operation(op, methods, retype) for op in group.operations)
-        named.append(
-            dataclasses.replace(
-                group,
-                attribute=attribute,
-                class_name=class_name,
-                module=module,
-                operations=operations,
-                accessor=attribute,
-                nested=False,
-                children=(),
-            )
-        )
-    return tuple(named)
 
 
 def _operation(

@@ -55,6 +55,7 @@ def environment(folder: str) -> jinja2.Environment:
     )
     env.tests.update(model=lambda d: isinstance(d, Model), enum=lambda d: isinstance(d, Enum))
     env.tests.update(alias=lambda d: isinstance(d, Alias))
+    env.globals.update(member=views.member)
     return env
 
 
@@ -102,6 +103,8 @@ def render_sdk(
             methods=group_methods,
             imports=views.runtime_imports(group_methods),
         )
+        if not group_methods:  # a resource holding only sub-resources
+            continue
         cases = samples.cases(named, group_methods)
         files[f"test/{group.module}.test.mjs"] = text("test.mjs.jinja", group=group, cases=cases)
     return named, files, diagnostics

@@ -75,6 +75,11 @@ class MethodView:
         return "\n\n".join(p for p in parts if p)
 
 
+def member(group: ResourceGroup, name: str, receiver: str = "client") -> str:
+    """How users reach `name` of `group`: `client.v1.positions.cancel`, `client.ping`."""
+    return ".".join(filter(None, [receiver, group.accessor, name]))
+
+
 def type_registry(api: Api) -> Registry:
     """The names taken in the SDK's one namespace (index.ts exports them all)."""
     taken = {d.name for d in api.definitions} | {g.class_name for g in api.groups}
@@ -143,4 +148,4 @@ def _result(op: Operation) -> str:
     return {"text": "string", "bytes": "ArrayBuffer"}.get(success.kind, "void")
 
 
-__all__ = ["BODY", "MethodView", "ParamView", "methods", "runtime_imports", "type_registry"]
+__all__ = ["BODY", "MethodView", "ParamView", "member", "methods", "runtime_imports", "type_registry"]
