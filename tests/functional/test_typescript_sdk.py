@@ -1,15 +1,16 @@
 """The TypeScript target's SDKs compile with `tsc --strict` (TypeScript installed from npm by
-the tests, tests/typescript_tools.py): the seed spec's golden and the kitchen-sink spec."""
+the tests, tests/typescript_tools.py): the goldens of the seed spec and the kitchen-sink spec."""
 
 from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from helpers import GENERATED, REPO, SPECS, describe
 from sdkwright import api
-from sdkwright.config import Target
+from sdkwright.config import Target, load_targets
 from typescript_tools import built_sdk, compile_sdk, node_tests, run_node
 
 GOLDEN = GENERATED / "clearstreet_ts"
@@ -40,29 +41,31 @@ def test_the_goldens_generated_tests_pass(tmp_path: Path) -> None:
     assert passed.returncode == 0 and "# pass 1\n" in passed.stdout, describe(passed)
 
 
-def test_the_kitchen_sink_compiles_strict_and_passes_its_tests(tmp_path: Path) -> None:
-    target = Target(
-        "kitchensink-ts",
-        SPECS / "kitchensink.yaml",
-        tmp_path / "sdk",
-        "kitchensink",
-        "KitchenSink",
-        overlays=(SPECS / "overlays" / "kitchensink-sdk.overlay.yaml",),
-        language="typescript",
-    )
-    result = api.generate(target)
-    assert result.files, [d.render() for d in result.diagnostics]
-    api.write_result(result, target.output)
-    assert result.api is not None and (target.output / "src" / "models.ts").is_file()
-    sdk = built_sdk(target.output, tmp_path / "built")  # tsc --strict, emitting dist/
+def test_the_kitchen_sink_golden_compiles_strict_and_passes_its_tests(tmp_path: Path) -> None:
+    """generated/kitchensink_ts (the kitchensink-ts target, guarded by tests/golden and
+    `sdkwright check`): tsc --strict builds it and its generated tests pass, one per operation
+    of the spec."""
+    golden = GENERATED / "kitchensink_ts"
+    sdk = built_sdk(golden, tmp_path / "built")  # tsc --strict, emitting dist/
     passed = node_tests(sdk)
+    targets = {t.name: t for t in load_targets(REPO / "sdkwright.yaml")}
+    assert targets["kitchensink-ts"].output == golden
+    result = api.generate(replace(targets["kitchensink-ts"], output=tmp_path / "fresh"))
+    assert result.api is not None
     count = len(result.api.operations)
-    assert passed.returncode == 0 and f"# pass {count}\n" in passed.stdout, describe(passed)
+    assert count == 10 and f"# pass {count}\n" in passed.stdout, describe(passed)
+    assert passed.returncode == 0, describe(passed)
 
 
-def test_the_target_is_in_the_repository_config() -> None:
-    text = (REPO / "sdkwright.yaml").read_text()
-    assert "output: generated/clearstreet_ts" in text and "language: typescript" in text
+def test_the_targets_are_in_the_repository_config() -> None:
+    targets = {t.name: t for t in load_targets(REPO / "sdkwright.yaml")}
+    for name, spec in (
+        ("clearstreet-ts", "clearstreet.yaml"),
+        ("kitchensink-ts", "kitchensink.yaml"),
+    ):
+        assert targets[name].language == "typescript" and targets[name].spec == SPECS / spec
+    # The kitchen sink's overlay, as the Python kitchen sink has it.
+    assert targets["kitchensink-ts"].overlays == targets["kitchensink"].overlays
 
 
 def test_a_spec_full_of_injection_attempts_compiles_and_loads(tmp_path: Path) -> None:
