@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -175,3 +176,34 @@ def node_tests(sdk: Path, env: dict[str, str] | None = None) -> subprocess.Compl
     """The SDK's generated `node:test` tests (test/*.test.mjs), run on its built dist/."""
     environment = {"PATH": os.environ.get("PATH", ""), **(env or {})}
     return run([node(), "--test"], sdk, timeout=600, env=environment)
+
+
+# A fenced TypeScript block of a Markdown page.
+TS_FENCE = re.compile(r"^```ts\n(.*?)^```$", re.DOTALL | re.MULTILINE)
+
+
+def snippets(sdk: Path) -> list[str]:
+    """The TypeScript code blocks of the SDK's README.md and api.md."""
+    return [
+        code
+        for doc in ("README.md", "api.md")
+        for code in TS_FENCE.findall((sdk / doc).read_text(encoding="utf-8"))
+    ]
+
+
+def check_snippets(sdk: Path) -> tuple[int, subprocess.CompletedProcess[str]]:
+    """The snippets of a built SDK (`built_sdk`), each a module of its own in `snippets/`,
+    type-checked by `tsc --strict` as its users' code would be: importing the package by its
+    name (Node's self-reference through package.json's `exports`, to `dist/`)."""
+    found = snippets(sdk)
+    folder = sdk / "snippets"
+    folder.mkdir()
+    for index, code in enumerate(found):
+        (folder / f"snippet_{index:03}.ts").write_text(code, encoding="utf-8")
+    config = {
+        "extends": "../tsconfig.json",
+        "compilerOptions": {"noEmit": True, "rootDir": "."},
+        "include": ["*.ts"],
+    }
+    (folder / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    return len(found), run([str(tsc()), "-p", str(folder), "--strict"], sdk, timeout=600)

@@ -1,7 +1,8 @@
 """Every real-world spec in ../shared/specs as a TypeScript SDK (issue 17): `generate` gives
 files without errors, one method per operation of the spec, `tsc --strict` builds it
 (TypeScript from npm, tests/typescript_tools.py), and its generated `node:test` tests pass
-offline, one per operation. Stripe's SDK takes tsc ~10 s."""
+offline, one per operation, and its README's and api.md's snippets type-check. Stripe's SDK
+takes tsc ~10 s."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from helpers import SHARED_SPECS, describe, needs_shared_specs
 from sdkwright import api
 from sdkwright.config import Target
-from typescript_tools import built_sdk, node_tests
+from typescript_tools import built_sdk, check_snippets, node_tests
 
 pytestmark = [needs_shared_specs, pytest.mark.slow]
 
@@ -60,3 +61,6 @@ def test_the_typescript_sdk_compiles_strict(name: str, tmp_path: Path) -> None:
     sdk = built_sdk(target.output, tmp_path / "built")
     passed = node_tests(sdk)
     assert passed.returncode == 0 and f"# pass {count}\n" in passed.stdout, describe(passed)
+    # Its README's and api.md's snippets (one per operation) type-check too.
+    snippets, checked = check_snippets(sdk)
+    assert snippets >= count and checked.returncode == 0, describe(checked)

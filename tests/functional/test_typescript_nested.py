@@ -16,7 +16,7 @@ from helpers import FIXTURES, describe
 from sdkwright import api
 from sdkwright.config import load_targets
 from sdkwright.diagnostics import Level
-from typescript_tools import Reply, ScriptedServer, built_sdk, node_tests, run_node
+from typescript_tools import Reply, ScriptedServer, built_sdk, check_snippets, node_tests, run_node
 
 RESOURCES = """\
 resources:
@@ -133,3 +133,16 @@ def test_nested_and_client_methods_call_their_endpoints(nested: tuple[api.Result
         ("GET", "/v1/calendars/market-hours"),
         ("GET", "/v1/accounts/8/orders"),
     ]
+
+
+def test_the_docs_call_nested_and_client_methods_and_type_check(
+    nested: tuple[api.Result, Path],
+) -> None:
+    _, sdk = nested
+    readme = (sdk / "README.md").read_text(encoding="utf-8")
+    assert "await client.v1.positions.instructions.submit({" in readme
+    assert 'await client.marketHours({ date: "2026-01-02" });' in readme
+    listing = (sdk / "api.md").read_text(encoding="utf-8")
+    assert "## `client.v1.positions.instructions`" in listing and "## `client`\n" in listing
+    count, checked = check_snippets(sdk)
+    assert count > 6 and checked.returncode == 0, describe(checked)  # and one per operation

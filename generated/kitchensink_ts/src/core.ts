@@ -2,6 +2,20 @@
 // The runtime of sdkwright's TypeScript SDKs, copied into each one as src/core.ts.
 // No dependencies: the global fetch (Node 18+, Deno, Bun, browsers) and AbortController.
 
+import { APIPromise } from './api-promise.js';
+import { APIConnectionError, APIError, APITimeoutError, SDKError, errorFor } from './errors.js';
+import type { ClientCredentials, TokenRequest } from './oauth.js';
+import { firstPage, type PagePromise, type Paging } from './pagination.js';
+import { EventStream } from './streaming.js';
+import { appendPart, cookieHeader, isStream } from './uploads.js';
+
+export * from './api-promise.js';
+export * from './errors.js';
+export * from './oauth.js';
+export * from './pagination.js';
+export * from './streaming.js';
+export * from './uploads.js';
+
 /** Settings every client takes. */
 export interface ClientOptions {
   /** The API's base URL; a trailing slash is ignored. */
@@ -28,7 +42,7 @@ export interface RequestOptions {
 
 export type QueryStyle = 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
 export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
-export type ResponseKind = 'json' | 'text' | 'bytes' | 'empty' | 'raw';
+export type ResponseKind = 'json' | 'text' | 'bytes' | 'empty' | 'events' | 'raw';
 
 /** A query parameter as the spec describes it (OpenAPI's style and explode). */
 export interface QueryParam {
@@ -44,6 +58,8 @@ export interface APIRequest {
   path: string;
   query?: QueryParam[];
   headers?: Record<string, unknown>;
+  /** Cookie parameters by wire name, sent in the Cookie header after the credentials'. */
+  cookies?: Record<string, unknown>;
   body?: unknown;
   bodyEncoding?: BodyEncoding;
   contentType?: string;
@@ -52,67 +68,6 @@ export interface APIRequest {
   authenticated?: boolean;
   /** The header carrying an idempotency key ("" or absent: the operation takes none). */
   idempotencyHeader?: string;
-}
-
-/** Any error of the SDK. */
-export class SDKError extends Error {
-  override name = 'SDKError';
-}
-
-/** The request never got a response: the network, DNS, TLS or an abort. */
-export class APIConnectionError extends SDKError {
-  override name = 'APIConnectionError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
-
-/** No response within the timeout. */
-export class APITimeoutError extends APIConnectionError {
-  override name = 'APITimeoutError';
-}
-
-/** The server answered with a status outside 2xx: its parsed body and the request id. */
-export class APIError extends SDKError {
-  override name = 'APIError';
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers: Headers,
-    message: string,
-  ) {
-    super(message);
-  }
-  /** The server's request id (`x-request-id` or `request-id`), if it sent one. */
-  get requestId(): string | null {
-    return this.headers.get('x-request-id') ?? this.headers.get('request-id');
-  }
-}
-
-export class BadRequestError extends APIError { override name = 'BadRequestError'; }
-export class AuthenticationError extends APIError { override name = 'AuthenticationError'; }
-export class PermissionDeniedError extends APIError { override name = 'PermissionDeniedError'; }
-export class NotFoundError extends APIError { override name = 'NotFoundError'; }
-export class ConflictError extends APIError { override name = 'ConflictError'; }
-export class UnprocessableEntityError extends APIError { override name = 'UnprocessableEntityError'; }
-export class RateLimitError extends APIError { override name = 'RateLimitError'; }
-export class InternalServerError extends APIError { override name = 'InternalServerError'; }
-
-const ERRORS_BY_STATUS: Record<number, typeof APIError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
-};
-
-/** The error a status gives, carrying the parsed body. */
-export function errorFor(status: number, body: unknown, headers: Headers): APIError {
-  const kind = ERRORS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
-  const detail = typeof body === 'string' ? body : JSON.stringify(body);
-  return new kind(status, body, headers, `${status} ${detail ?? ''}`.trim());
 }
 
 /** An environment variable where there is an environment (Node, Bun, Deno's process shim). */
@@ -150,6 +105,10 @@ export class BaseClient {
     this.fetchImpl = found;
   }
 
+  /** The OAuth client whose token requests carry, fetched by the client itself (set by a
+   * generated client given a client id and secret instead of a token). */
+  protected clientCredentials: ClientCredentials | undefined = undefined;
+
   /** The credentials a request carries: headers, and query parameters. */
   protected authHeaders(): Record<string, string> {
     return {};
@@ -166,8 +125,29 @@ export class BaseClient {
     );
   }
 
-  /** Sends `request` (retrying where that is safe) and returns its parsed result. */
-  async request<T>(request: APIRequest, options: RequestOptions = {}): Promise<T> {
+  /** Sends `request` (retrying where that is safe); its parsed result when awaited. */
+  request<T>(request: APIRequest, options: RequestOptions = {}): APIPromise<T> {
+    const kind = request.responseKind ?? 'json';
+    return new APIPromise(
+      this.send(request, options),
+      async (response) => (await parseResponse(response, kind, options.signal)) as T,
+    );
+  }
+
+  /** The first page `request` asks for: awaitable, and async-iterable over every page's
+   * items (the following pages requested as iteration gets there). */
+  requestPage<Item, Body>(
+    request: APIRequest,
+    paging: Paging<Item, Body>,
+    options: RequestOptions = {},
+  ): PagePromise<Item, Body> {
+    return firstPage((each) => this.send(each, options), request, paging, (response) =>
+      parseResponse(response, 'json'),
+    );
+  }
+
+  /** The 2xx response to `request`, after the retries that are safe; else its error. */
+  private async send(request: APIRequest, options: RequestOptions): Promise<Response> {
     const maxRetries = options.maxRetries ?? this.maxRetries;
     // One key for every attempt: the caller's (an option, or the operation's own header
     // parameter), else a new one.
@@ -177,32 +157,58 @@ export class BaseClient {
         newIdempotencyKey()
       : undefined;
     const retryable =
-      IDEMPOTENT_METHODS.has(request.method.toUpperCase()) || idempotencyKey !== undefined;
+      (IDEMPOTENT_METHODS.has(request.method.toUpperCase()) || idempotencyKey !== undefined) &&
+      !isStream(request.body); // a stream is read once
+    const oauth = request.authenticated === false ? undefined : this.clientCredentials;
+    let renewed = false;
     for (let attempt = 0; ; attempt++) {
-      const init = this.requestInit(request, options, idempotencyKey);
-      const url = this.url(request);
+      let token: string | undefined;
       let response: Response;
       try {
-        response = await this.fetchWithTimeout(url, init, options);
+        token = await oauth?.get((tokenRequest) => this.fetchToken(tokenRequest, options));
+        const init = this.requestInit(request, options, idempotencyKey, token);
+        response = await this.fetchWithTimeout(this.url(request), init, options);
       } catch (error) {
-        if (error instanceof APIConnectionError && !options.signal?.aborted) {
-          if (retryable && attempt < maxRetries) {
-            await sleep(backoff(attempt, null));
-            continue;
-          }
+        // A connection error, or the token endpoint's retryable status.
+        const retriable =
+          error instanceof APIConnectionError ||
+          (error instanceof APIError && shouldRetry(error.status, error.headers));
+        if (retriable && retryable && attempt < maxRetries && !options.signal?.aborted) {
+          await sleep(backoff(attempt, error instanceof APIError ? error.headers : null));
+          continue;
         }
         throw error;
       }
-      if (response.ok) {
-        return (await parseResponse(response, request.responseKind ?? 'json')) as T;
+      if (response.ok) return response;
+      // The API refused the token (revoked, say): forgotten, and the call sent again at once
+      // with a new one, once per call (not a retry: the request was refused, not done).
+      if (response.status === 401 && oauth && token !== undefined && !renewed && !isStream(request.body)) {
+        renewed = true;
+        oauth.invalidate(token);
+        await response.body?.cancel().catch(() => undefined);
+        attempt--;
+        continue;
       }
-      if (retryable && attempt < maxRetries && shouldRetry(response)) {
+      if (retryable && attempt < maxRetries && shouldRetry(response.status, response.headers)) {
         await response.body?.cancel().catch(() => undefined);
         await sleep(backoff(attempt, response.headers));
         continue;
       }
       throw errorFor(response.status, await parseErrorBody(response), response.headers);
     }
+  }
+
+  /** The token endpoint's 2xx response to `token` (a relative URL is the base URL's). */
+  private async fetchToken(token: TokenRequest, options: RequestOptions): Promise<Response> {
+    const url = token.url.includes('://')
+      ? token.url
+      : `${this.baseURL}${token.url.startsWith('/') ? '' : '/'}${token.url}`;
+    const init = { method: 'POST', headers: token.headers, body: token.body };
+    const response = await this.fetchWithTimeout(url, init, options);
+    if (!response.ok) {
+      throw errorFor(response.status, await parseErrorBody(response), response.headers);
+    }
+    return response;
   }
 
   private url(request: APIRequest): string {
@@ -226,14 +232,19 @@ export class BaseClient {
     request: APIRequest,
     options: RequestOptions,
     idempotencyKey: string | undefined,
+    token: string | undefined,
   ): RequestInit {
-    const headers = new Headers({ Accept: 'application/json', ...this.defaultHeaders });
+    const accept = request.responseKind === 'events' ? 'text/event-stream' : 'application/json';
+    const headers = new Headers({ Accept: accept, ...this.defaultHeaders });
     if (request.authenticated !== false) {
       for (const [name, value] of Object.entries(this.authHeaders())) headers.set(name, value);
     }
+    if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
     for (const [name, value] of Object.entries(request.headers ?? {})) {
       if (value !== undefined && value !== null) headers.set(name, scalarText(value));
     }
+    const cookie = cookieHeader(headers.get('Cookie'), request.cookies ?? {});
+    if (cookie !== null) headers.set('Cookie', cookie);
     if (request.idempotencyHeader && idempotencyKey !== undefined) {
       headers.set(request.idempotencyHeader, idempotencyKey);
     }
@@ -242,6 +253,8 @@ export class BaseClient {
     if (request.body !== undefined && !sendsBodyInQuery(request)) {
       if (!BODYLESS_METHODS.has(init.method as string)) {
         init.body = encodeBody(request, headers);
+        // fetch sends a stream only when told it may start before the response (Node).
+        if (isStream(init.body)) (init as RequestInit & { duplex: 'half' }).duplex = 'half';
       } else {
         throw new SDKError(`fetch cannot send a ${request.bodyEncoding ?? 'json'} body with ${init.method}`);
       }
@@ -342,10 +355,7 @@ function encodeBody(request: APIRequest, headers: Headers): BodyInit {
     case 'multipart': {
       const form = new FormData(); // fetch sets the Content-Type with its boundary
       for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-        if (value === undefined || value === null) continue;
-        for (const item of Array.isArray(value) ? value : [value]) {
-          form.append(name, item instanceof Blob ? item : scalarText(item));
-        }
+        appendPart(form, name, value);
       }
       return form;
     }
@@ -359,10 +369,16 @@ function encodeBody(request: APIRequest, headers: Headers): BodyInit {
   }
 }
 
-async function parseResponse(response: Response, kind: ResponseKind): Promise<unknown> {
+async function parseResponse(
+  response: Response,
+  kind: ResponseKind,
+  signal?: AbortSignal,
+): Promise<unknown> {
   switch (kind) {
     case 'raw':
       return response;
+    case 'events':
+      return new EventStream(response, signal);
     case 'empty':
       await response.body?.cancel().catch(() => undefined);
       return undefined;
@@ -386,11 +402,11 @@ async function parseErrorBody(response: Response): Promise<unknown> {
   }
 }
 
-function shouldRetry(response: Response): boolean {
-  const told = response.headers.get('x-should-retry');
+function shouldRetry(status: number, headers: Headers): boolean {
+  const told = headers.get('x-should-retry');
   if (told === 'true') return true;
   if (told === 'false') return false;
-  return RETRY_STATUSES.has(response.status) || response.status >= 500;
+  return RETRY_STATUSES.has(status) || status >= 500;
 }
 
 /** Milliseconds before the next attempt: the server's Retry-After when it is reasonable,

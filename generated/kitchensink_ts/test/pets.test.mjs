@@ -35,11 +35,20 @@ test("pets.listPets", async () => {
   const server = REMOTE ? null : await serve(200, [{"pet_type": "dog", "id": 1, "name": "Rex", "breed": "Beagle", "birth_date": "2020-05-17", "nickname": null, "status": "available", "tags": ["friendly", "small"], "category": {"id": 10, "name": "Dogs", "children": []}, "weight_kg": 11.5, "legacy_code": "D-0001", "created_at": "2026-01-02T03:04:05Z"}, {"pet_type": "cat", "id": 2, "name": "Tom", "nickname": "Tommy", "lives_left": 9, "indoor": true, "status": "pending", "created_at": "2026-01-02T03:04:05Z"}]);
   try {
     const client = new sdk.KitchenSink({ ...CREDENTIALS, baseURL: REMOTE ?? server.url, maxRetries: 0 });
-    const result = await client.pets.listPets({"name": "string", "status": "available", "tags": ["string"], "pageSize": 20, "offset": 0, "includeArchived": false, "queryFrom": "2026-01-02T03:04:05Z", "xRequestTag": "string"});
+    const page = await client.pets.listPets({"name": "string", "status": "available", "tags": ["string"], "pageSize": 20, "offset": 0, "includeArchived": false, "queryFrom": "2026-01-02T03:04:05Z", "xRequestTag": "string"});
+    const result = page.body;
+    // for await goes through the same items (and no further than the first page: one request).
+    const seen = [];
+    for await (const item of page) {
+      seen.push(item);
+      if (seen.length >= page.items.length) break;
+    }
+    assert.deepEqual(seen, page.items);
     if (server === null) return;
     const [request] = server.requests;
     assert.equal(request.method, "GET");
     assert.equal(request.url.split('?')[0], "/pets");
+    assert.deepEqual(page.items, [{"pet_type": "dog", "id": 1, "name": "Rex", "breed": "Beagle", "birth_date": "2020-05-17", "nickname": null, "status": "available", "tags": ["friendly", "small"], "category": {"id": 10, "name": "Dogs", "children": []}, "weight_kg": 11.5, "legacy_code": "D-0001", "created_at": "2026-01-02T03:04:05Z"}, {"pet_type": "cat", "id": 2, "name": "Tom", "nickname": "Tommy", "lives_left": 9, "indoor": true, "status": "pending", "created_at": "2026-01-02T03:04:05Z"}]);
     assert.deepEqual(result, [{"pet_type": "dog", "id": 1, "name": "Rex", "breed": "Beagle", "birth_date": "2020-05-17", "nickname": null, "status": "available", "tags": ["friendly", "small"], "category": {"id": 10, "name": "Dogs", "children": []}, "weight_kg": 11.5, "legacy_code": "D-0001", "created_at": "2026-01-02T03:04:05Z"}, {"pet_type": "cat", "id": 2, "name": "Tom", "nickname": "Tommy", "lives_left": 9, "indoor": true, "status": "pending", "created_at": "2026-01-02T03:04:05Z"}]);
   } finally {
     await server?.close();

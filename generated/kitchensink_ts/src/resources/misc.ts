@@ -1,5 +1,5 @@
 // File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
-import type { BaseClient, RequestOptions } from '../core.js';
+import type { APIPromise, BaseClient, RequestOptions } from '../core.js';
 import type * as Models from '../models.js';
 
 export interface GetUserProfileParams {
@@ -37,7 +37,7 @@ export class MiscResource {
    */
   listCategories(
     options?: RequestOptions,
-  ): Promise<Array<Models.Category>> {
+  ): APIPromise<Array<Models.Category>> {
     return this.client.request<Array<Models.Category>>(
       {
         method: "GET",
@@ -57,7 +57,7 @@ export class MiscResource {
   getUserProfile(
     params: GetUserProfileParams,
     options?: RequestOptions,
-  ): Promise<Models.UserProfile> {
+  ): APIPromise<Models.UserProfile> {
     return this.client.request<Models.UserProfile>(
       {
         method: "GET",
@@ -81,7 +81,7 @@ export class MiscResource {
   getDepartment(
     params: GetDepartmentParams,
     options?: RequestOptions,
-  ): Promise<Models.Department> {
+  ): APIPromise<Models.Department> {
     return this.client.request<Models.Department>(
       {
         method: "GET",

@@ -1,5 +1,5 @@
 // File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
-import type { BaseClient, RequestOptions } from '../core.js';
+import type { APIPromise, BaseClient, PagePromise, RequestOptions } from '../core.js';
 import type * as Models from '../models.js';
 
 export interface ListPetsParams {
@@ -84,8 +84,8 @@ export class PetsResource {
   listPets(
     params: ListPetsParams = {},
     options?: RequestOptions,
-  ): Promise<Array<Models.Pet>> {
-    return this.client.request<Array<Models.Pet>>(
+  ): PagePromise<Models.Pet, Array<Models.Pet>> {
+    return this.client.requestPage<Models.Pet, Array<Models.Pet>>(
       {
         method: "GET",
         path: "/pets",
@@ -103,6 +103,12 @@ export class PetsResource {
         },
         responseKind: "json",
       },
+      {
+        style: "offset",
+        parameter: "offset",
+        limit: "page-size",
+        items: (body) => body,
+      },
       options,
     );
   }
@@ -115,7 +121,7 @@ export class PetsResource {
   getPet(
     params: GetPetParams,
     options?: RequestOptions,
-  ): Promise<Models.Pet> {
+  ): APIPromise<Models.Pet> {
     return this.client.request<Models.Pet>(
       {
         method: "GET",
@@ -136,7 +142,7 @@ export class PetsResource {
   putPet(
     params: PutPetParams,
     options?: RequestOptions,
-  ): Promise<Models.Pet> {
+  ): APIPromise<Models.Pet> {
     return this.client.request<Models.Pet>(
       {
         method: "PUT",
@@ -163,7 +169,7 @@ export class PetsResource {
   deletePet(
     params: DeletePetParams,
     options?: RequestOptions,
-  ): Promise<void> {
+  ): APIPromise<void> {
     return this.client.request<void>(
       {
         method: "DELETE",

@@ -1,5 +1,5 @@
 // File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
-import type { BaseClient, RequestOptions } from '../core.js';
+import type { APIPromise, BaseClient, RequestOptions } from '../core.js';
 import type * as Models from '../models.js';
 
 export interface GetStoreParams {
@@ -45,7 +45,7 @@ export class StoresResource {
   getStore(
     params: GetStoreParams,
     options?: RequestOptions,
-  ): Promise<Models.Store> {
+  ): APIPromise<Models.Store> {
     return this.client.request<Models.Store>(
       {
         method: "GET",
@@ -66,7 +66,7 @@ export class StoresResource {
   getStoreInventory(
     params: GetStoreInventoryParams,
     options?: RequestOptions,
-  ): Promise<{ [key: string]: number }> {
+  ): APIPromise<{ [key: string]: number }> {
     return this.client.request<{ [key: string]: number }>(
       {
         method: "GET",
@@ -87,7 +87,7 @@ export class StoresResource {
   createOrder(
     params: CreateOrderParams,
     options?: RequestOptions,
-  ): Promise<Models.Order> {
+  ): APIPromise<Models.Order> {
     return this.client.request<Models.Order>(
       {
         method: "POST",

@@ -22,7 +22,7 @@ from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Alias, Api, Enum, Model, Release
 from sdkwright.output.provenance import templates_root
 from sdkwright.release.licenses import license_text
-from sdkwright.targets.typescript import naming, samples, tstext, tstypes, views
+from sdkwright.targets.typescript import docs, naming, samples, tstext, tstypes, views
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -50,12 +50,17 @@ def environment(folder: str) -> jinja2.Environment:
         ts_doc=tstext.ts_doc,
         ts_literal=tstext.ts_literal,
         ts_comment=tstext.ts_comment,
+        ts_value=tstext.ts_value,
+        ts_markdown=tstext.ts_markdown,
+        md_code=tstext.md_code,
         ts_type=tstypes.ts_type,
         enum_type=tstypes.enum_type,
     )
     env.tests.update(model=lambda d: isinstance(d, Model), enum=lambda d: isinstance(d, Enum))
     env.tests.update(alias=lambda d: isinstance(d, Alias))
-    env.globals.update(member=views.member)
+    env.globals.update(member=views.member, signature=docs.signature, call=docs.call)
+    env.globals.update(group_types=docs.group_types, result_names=docs.result_names)
+    env.globals.update(params_value=docs.params_value)
     return env
 
 
@@ -80,7 +85,14 @@ def render_sdk(
     )
     types = views.type_registry(named)
     groups = [(group, views.methods(group, types)) for group in named.groups]
-    common: Mapping[str, Any] = {"api": named, "banner": banner, "groups": groups}
+    common: Mapping[str, Any] = {
+        "api": named,
+        "banner": banner,
+        "groups": groups,
+        "definitions": docs.definitions_of(named),
+        "usage": docs.usage_method(groups),
+        "failing": docs.error_method(groups),
+    }
 
     def text(template: str, **context: Any) -> str:
         return env.get_template(template).render({**common, **context})
@@ -89,6 +101,7 @@ def render_sdk(
         "package.json": text("package.json.jinja"),
         "tsconfig.json": text("tsconfig.json.jinja"),
         "README.md": text("README.md.jinja"),
+        "api.md": text("api.md.jinja"),
         "LICENSE": license_text(named.release.license, named.release.holder),
         "src/models.ts": text("models.ts.jinja"),
         "src/client.ts": text("client.ts.jinja"),

@@ -9,6 +9,7 @@ are computed here and printed as JSON by the templates (`ts_json`).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -42,18 +43,25 @@ def cases(api: Api, methods: list[MethodView]) -> list[Case]:
     return [_case(m, definitions) for m in methods]
 
 
-def _case(method: MethodView, definitions: dict[str, Definition]) -> Case:
+def arguments(method: MethodView, definitions: Mapping[str, Definition]) -> dict[str, Any]:
+    """The method's `params` object: each parameter's documented example, else one
+    synthesised from its type; the body likewise (text for a binary or text body)."""
     op = method.operation
     values = {p.name: _value(p.example, p.type, definitions) for p in op.parameters}
     values = {p.name: values[p.name] for p in method.params}  # cookies are not sent yet
-    body: Any = MISSING
     if op.body is not None:
-        body = (
+        values[BODY] = (
             "data"
             if op.body.encoding in ("binary", "text")
             else (_value(op.body.example, op.body.type, definitions))
         )
-        values[BODY] = body
+    return values
+
+
+def _case(method: MethodView, definitions: dict[str, Definition]) -> Case:
+    op = method.operation
+    values = arguments(method, definitions)
+    body: Any = values[BODY] if op.body is not None else MISSING
     path = op.path
     for p in method.path_params:
         path = path.replace("{" + p.wire_name + "}", _encoded(values[p.name]))
@@ -82,7 +90,7 @@ def _js(value: Any) -> str:
     return "" if value is MISSING else ts_json(value)
 
 
-def _value(example: Any, type_: TypeRef, definitions: dict[str, Definition]) -> Any:
+def _value(example: Any, type_: TypeRef, definitions: Mapping[str, Definition]) -> Any:
     return example if example is not MISSING else examples.synthesise(type_, definitions)
 
 

@@ -53,3 +53,48 @@ def ts_json(value: object) -> str:
 def ts_comment(text: str) -> str:
     """Text for a `//` comment: one line, nothing that ends it."""
     return " ".join(_UNPRINTABLE.sub(" ", text).split())
+
+
+class Code(str):
+    """A TypeScript expression `ts_value` prints as it is: made only from escaped parts."""
+
+
+def ts_value(value: object, indent: str = "", width: int = 88) -> str:
+    """A JSON value as a TypeScript expression laid out for people (README snippets): keys
+    unquoted where they are identifiers, on one line when it fits in `width`, else one
+    member a line, indented from `indent`."""
+    if isinstance(value, Code):
+        return str(value)
+    if isinstance(value, dict):
+        members = [
+            f"{ts_key(str(k))}: {ts_value(v, indent + '  ', width)}" for k, v in value.items()
+        ]
+        return _laid_out("{", members, "}", indent, width, padded=True)
+    if isinstance(value, list):
+        items = [ts_value(v, indent + "  ", width) for v in value]
+        return _laid_out("[", items, "]", indent, width, padded=False)
+    return ts_literal(value) if value is not None else "null"
+
+
+def _laid_out(
+    opening: str, members: list[str], closing: str, indent: str, width: int, padded: bool
+) -> str:
+    if not members:
+        return opening + closing
+    space = " " if padded else ""
+    inline = f"{opening}{space}{', '.join(members)}{space}{closing}"
+    if "\n" not in inline and len(indent) + len(inline) <= width:
+        return inline
+    lines = "".join(f"{indent}  {m},\n" for m in members)
+    return f"{opening}\n{lines}{indent}{closing}"
+
+
+def ts_markdown(text: str) -> str:
+    """Spec prose for a Markdown page: no HTML comment or code fence it could open."""
+    cleaned = _UNPRINTABLE.sub(" ", text).replace("```", "'''").replace("<!--", "&lt;!--")
+    return cleaned.strip()
+
+
+def md_code(text: str) -> str:
+    """Spec text as a one-line Markdown code span (no backtick inside to end it)."""
+    return "`" + ts_comment(text).replace("`", "'") + "`"

@@ -46,9 +46,7 @@ class MethodView:
     @property
     def returns(self) -> str:
         """The method's return type: a promise of its result, or of its first page."""
-        if self.paging is not None:
-            return f"PagePromise<{self.paging.item}, {self.result}>"
-        return f"APIPromise<{self.result}>"
+        return _returns(self.result, self.paging.item if self.paging is not None else None)
 
     @property
     def path_params(self) -> tuple[ParamView, ...]:
@@ -65,6 +63,17 @@ class MethodView:
     @property
     def cookie_params(self) -> tuple[ParamView, ...]:
         return tuple(p for p in self.params if p.location == "cookie")
+
+    @property
+    def result_type(self) -> str:
+        """The result type as the SDK's users spell it (its types are exported unqualified)."""
+        return _result(self.operation, "")
+
+    @property
+    def returns_type(self) -> str:
+        """The return type as the SDK's users spell it (api.md, the surface lock)."""
+        paging = paging_view(self.operation, "")
+        return _returns(self.result_type, paging.item if paging is not None else None)
 
     @property
     def doc(self) -> str:
@@ -134,18 +143,31 @@ def _param(p: Parameter) -> ParamView:
     )
 
 
+def _returns(result: str, item: str | None) -> str:
+    return f"PagePromise<{item}, {result}>" if item is not None else f"APIPromise<{result}>"
+
+
 def _response_kind(op: Operation) -> str:
     return op.success.kind
 
 
-def _result(op: Operation) -> str:
+def _result(op: Operation, prefix: str = MODELS) -> str:
+    """The method's result type; `prefix` qualifies the SDK's types (none in docs)."""
     success = op.success
     if success.kind == "json":
-        return ts_type(success.type, MODELS) if success.type is not None else "unknown"
+        return ts_type(success.type, prefix) if success.type is not None else "unknown"
     if success.kind == "events":
         events = success.event_type
-        return f"EventStream<{ts_type(events, MODELS) if events is not None else 'unknown'}>"
+        return f"EventStream<{ts_type(events, prefix) if events is not None else 'unknown'}>"
     return {"text": "string", "bytes": "ArrayBuffer"}.get(success.kind, "void")
 
 
-__all__ = ["BODY", "MethodView", "ParamView", "member", "methods", "runtime_imports", "type_registry"]
+__all__ = [
+    "BODY",
+    "MethodView",
+    "ParamView",
+    "member",
+    "methods",
+    "runtime_imports",
+    "type_registry",
+]
