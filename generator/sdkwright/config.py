@@ -106,9 +106,7 @@ SURFACES = ("sdkwright", "stainless")  # `surface:`: whose public-surface conven
 LANGUAGES = ("python", "typescript")  # `language:`: the target's language, Python by default
 _PYTHON_ONLY = frozenset({"flavour", "options", "formatter"})
 # What the TypeScript target (in progress) does not do yet: refused rather than ignored.
-_NOT_YET_IN_TYPESCRIPT = frozenset(
-    {"names", "templates", "surface", "positional_params", "webhooks", "environments", "request_id"}
-)
+_NOT_YET_IN_TYPESCRIPT = frozenset({"surface", "positional_params", "webhooks", "request_id"})
 DEFAULT_VERSION = VERSION
 # How the API signs the webhooks it sends: the schemes `webhooks: {signature: ...}` may name.
 WEBHOOK_SIGNATURES = ("standard-webhooks",)
@@ -319,12 +317,18 @@ class _Reader:
             self.version(entry, pointer),
             *self.license(entry, pointer),
             read_webhook_signature(entry.get("webhooks"), f"{pointer}/webhooks", self.failure),
-            base / SURFACE_LOCK_NAME if self.flag(entry, "surface_lock", pointer, True) else None,
+            base / SURFACE_LOCK_NAME if self._locks_surface(entry, pointer) else None,
             read_target_resources(entry, f"{pointer}/resources", self.where),
             self.choice(entry, "surface", SURFACES, pointer),
             read_client_config(entry, pointer, self.failure),
             self.language(entry, pointer),
         )
+
+    def _locks_surface(self, entry: Mapping[str, Any], pointer: str) -> bool:
+        """Whether the target records its public surface (Python targets: the TypeScript
+        target has no surface extractor yet, so neither a lock entry nor a stale one)."""
+        python = entry.get("language", LANGUAGES[0]) == LANGUAGES[0]
+        return self.flag(entry, "surface_lock", pointer, True) and python
 
     def language(self, entry: Mapping[str, Any], pointer: str) -> str:
         language = self.choice(entry, "language", LANGUAGES, pointer)

@@ -246,12 +246,12 @@ def test_a_target_has_its_own_semantic_version(tmp_path: Path, version: str) -> 
             "/targets/0/flavour",
         ),
         (
-            "    language: typescript\n    names: {tags: {Positions: holdings}}\n",
+            "    language: typescript\n    surface: stainless\n",
             "config.invalid",
-            "the typescript target does not support 'names' yet",
+            "the typescript target does not support 'surface' yet",
             7,
-            12,
-            "/targets/0/names",
+            14,
+            "/targets/0/surface",
         ),
         (
             "    names: {models: {}}\n",

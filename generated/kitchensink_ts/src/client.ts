@@ -7,7 +7,25 @@ import { MiscResource } from './resources/misc.js';
 /** The API's base URL, unless the options or `KITCHEN_SINK_BASE_URL` give another. */
 export const DEFAULT_BASE_URL = "https://api.kitchensink.example";
 
-export interface KitchenSinkOptions extends $core.ClientOptions {
+/** The API's servers by name, for the `environment` option: the first is the default. */
+export const ENVIRONMENTS = {
+  production: "https://api.kitchensink.example",
+  sandbox: "https://sandbox.kitchensink.example",
+  local: "http://localhost:8080",
+} as const;
+export type Environment = keyof typeof ENVIRONMENTS;
+
+export interface KitchenSinkOptions extends Omit<$core.ClientOptions, 'baseURL'> {
+  /**
+   * The API's base URL; a trailing slash is ignored. With `environment`, `null` says to ignore
+   * the `KITCHEN_SINK_BASE_URL` environment variable.
+   */
+  baseURL?: string | null | undefined;
+  /**
+   * Which of the API's servers to call (`ENVIRONMENTS`; default production). Passing `baseURL`
+   * too is an error, and so is `KITCHEN_SINK_BASE_URL` being set, unless `baseURL` is `null`.
+   */
+  environment?: Environment | undefined;
   /**
    * Bearer token sent in the `Authorization` header.
    *
@@ -35,7 +53,24 @@ export class KitchenSink extends $core.BaseClient {
   readonly misc: MiscResource;
 
   constructor(options: KitchenSinkOptions = {}) {
-    const baseURL = options.baseURL ?? $core.readEnv("KITCHEN_SINK_BASE_URL") ?? DEFAULT_BASE_URL;
+    const environment = options.environment;
+    const variable = $core.readEnv("KITCHEN_SINK_BASE_URL");
+    let baseURL: string;
+    if (environment === undefined) {
+      baseURL = options.baseURL ?? variable ?? DEFAULT_BASE_URL;
+    } else {
+      if (!Object.hasOwn(ENVIRONMENTS, environment)) {
+        const known = Object.keys(ENVIRONMENTS).join(', ');
+        throw new $core.SDKError(`Unknown environment ${JSON.stringify(environment)}: one of ${known}.`);
+      }
+      if (typeof options.baseURL === 'string') {
+        throw new $core.SDKError('Pass baseURL or environment to the client, not both.');
+      }
+      if (variable !== undefined && options.baseURL === undefined) {
+        throw new $core.SDKError("Ambiguous base URL: KITCHEN_SINK_BASE_URL is set and environment is given; pass baseURL: null to use the environment.");
+      }
+      baseURL = ENVIRONMENTS[environment];
+    }
     if (!baseURL) {
       throw new $core.SDKError("No base URL: pass baseURL to the client or set the KITCHEN_SINK_BASE_URL environment variable.");
     }

@@ -1,5 +1,5 @@
 // File generated from kitchensink.yaml by sdkwright. Do not edit: regenerate it instead.
-export { KitchenSink, DEFAULT_BASE_URL, type KitchenSinkOptions } from './client.js';
+export { KitchenSink, DEFAULT_BASE_URL, type KitchenSinkOptions, ENVIRONMENTS, type Environment } from './client.js';
 export * from './core.js';
 export type * from './models.js';
 export * from './resources/pets.js';

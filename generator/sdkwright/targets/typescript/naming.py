@@ -18,6 +18,8 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 
+from sdkwright.config_client import ClientConfig, with_client_config
+from sdkwright.config_names import NameOverrides
 from sdkwright.diagnostics import Diagnostic, Level, Location
 from sdkwright.ir.names import (
     ComponentOrigin,
@@ -44,12 +46,15 @@ from sdkwright.ir.nodes import (
     Pagination,
     Parameter,
     RequestBody,
+    ResourceGroup,
     Response,
     SecurityScheme,
     TagDispatch,
     TypeRef,
     UnionOf,
 )
+from sdkwright.targets.python.naming.environments import environment_names
+from sdkwright.targets.typescript import overrides
 from sdkwright.targets.typescript.identifiers import GLOBALS, Registry, camel, pascal, screaming
 from sdkwright.targets.typescript.resource_tree import named_groups
 
@@ -86,11 +91,29 @@ def client_members() -> frozenset[str]:
     return frozenset(re.findall(pattern, body, re.M))
 
 
-def name_api(api: Api, package: str, client_name: str) -> tuple[Api, list[Diagnostic]]:
-    """The neutral `api` with every name the TypeScript templates print."""
-    diagnostics: list[Diagnostic] = []
-    registry = Registry(GLOBALS | runtime_exports() | {client_name, client_name + "Options"})
-    classes = _class_names(api, registry, diagnostics)
+def client_exports(client_name: str, api: Api) -> set[str]:
+    """What client.ts exports beside the client: no type of the SDK takes these names."""
+    exports = {client_name, client_name + "Options", "DEFAULT_BASE_URL"}
+    return exports | ({"ENVIRONMENTS", "Environment"} if api.environments else set())
+
+
+def name_api(
+    api: Api,
+    package: str,
+    client_name: str,
+    names: NameOverrides | None = None,
+    client: ClientConfig | None = None,
+) -> tuple[Api, list[Diagnostic]]:
+    """The neutral `api` with every name the TypeScript templates print; `names`: the
+    target's overrides (overrides.py); `client`: its environments and request ids (the
+    environments, else the spec's servers named as for every target, are the `environment`
+    option's choices)."""
+    imposed = overrides.imposed(api, names or NameOverrides())
+    diagnostics: list[Diagnostic] = list(imposed.diagnostics)
+    api = dataclasses.replace(api, environments=environment_names(api.servers or ()))
+    api = with_client_config(api, client or ClientConfig())
+    registry = Registry(GLOBALS | runtime_exports() | client_exports(client_name, api))
+    classes = _class_names(api, registry, imposed, diagnostics)
     retype = _retyper(classes)
     definitions = tuple(
         sorted(
@@ -101,11 +124,27 @@ def name_api(api: Api, package: str, client_name: str) -> tuple[Api, list[Diagno
     prefix = screaming(client_name)
     schemes = _credentials(api.security_schemes, prefix)
     taken = client_members() | {s.argument for s in schemes}
+
+    def name_methods(group: ResourceGroup, members: Registry) -> tuple[Operation, ...]:
+        """Imposed method names first, then the derived ones."""
+        chosen = {}
+        for op in group.operations:
+            wanted = imposed.methods.get(op.operation_id)
+            if wanted:
+                where = op.where or Location(api.source_name, pointer=op.source)
+                what = f"operation '{op.operation_id}'"
+                problem = overrides.claim(members, wanted, what, where)
+                diagnostics.extend([problem] if problem else [])
+                chosen[op.position] = wanted
+        return tuple(
+            _operation(op, members, retype, chosen.get(op.position)) for op in group.operations
+        )
+
     groups, found = named_groups(
-        api.groups,
+        overrides.regrouped(api.groups, imposed.tags),
         registry,
         Registry(taken),
-        lambda group, members: tuple(_operation(op, members, retype) for op in group.operations),
+        name_methods,
         api.source_name,
     )
     diagnostics += found
@@ -119,6 +158,7 @@ def name_api(api: Api, package: str, client_name: str) -> tuple[Api, list[Diagno
         groups=groups,
         security_schemes=schemes,
         webhooks=(),  # not yet in the TypeScript target
+        servers=None,
         components=None,
         tags=(),
     )
@@ -128,11 +168,23 @@ def name_api(api: Api, package: str, client_name: str) -> tuple[Api, list[Diagno
 # -- types ----------------------------------------------------------------------------------
 
 
-def _class_names(api: Api, registry: Registry, diagnostics: list[Diagnostic]) -> dict[str, str]:
-    """Definition key -> type name, in the order the IR found the definitions (a parent is
-    named before the inline schemas named after it)."""
+def _class_names(
+    api: Api, registry: Registry, imposed: overrides.Imposed, diagnostics: list[Diagnostic]
+) -> dict[str, str]:
+    """Definition key -> type name: the `imposed` ones first, then in the order the IR found
+    the definitions (a parent is named before the inline schemas named after it)."""
     names: dict[str, str] = {}
     for definition in api.definitions:
+        wanted = imposed.classes.get(definition.key)
+        if wanted:
+            where = definition.where or Location(api.source_name, pointer=definition.source)
+            what = f"schema '{imposed.schemas[definition.key]}'"
+            problem = overrides.claim(registry, wanted, what, where)
+            diagnostics.extend([problem] if problem else [])
+            names[definition.key] = wanted
+    for definition in api.definitions:
+        if definition.key in names:
+            continue
         candidates = _candidates(definition, names)
         name, moved = registry.claim(candidates)
         names[definition.key] = name
@@ -219,11 +271,15 @@ def _named_definition(
 
 
 def _operation(
-    operation: Operation, methods: Registry, retype: Callable[[TypeRef], TypeRef]
+    operation: Operation,
+    methods: Registry,
+    retype: Callable[[TypeRef], TypeRef],
+    imposed: str | None = None,
 ) -> Operation:
+    """The operation named; `imposed`: its method name, claimed already."""
     base = operation.resource_method or operation.operation_id
     fallback = f"{operation.http_method} {operation.path}"
-    method, _ = methods.claim([camel(base or fallback), camel(fallback)])
+    method = imposed or methods.claim([camel(base or fallback), camel(fallback)])[0]
     arguments = Registry({BODY} if operation.body is not None else ())
     parameters = tuple(_parameter(p, arguments, retype) for p in operation.parameters)
     body = operation.body and dataclasses.replace(

@@ -17,6 +17,8 @@ from typing import Any
 
 import jinja2
 
+from sdkwright.config_client import ClientConfig
+from sdkwright.config_names import NameOverrides
 from sdkwright.diagnostics import Diagnostic
 from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Alias, Api, Enum, Model, Release
@@ -35,9 +37,15 @@ def templates_folder() -> str:
     return os.path.join(os.path.dirname(templates_root()), "typescript")
 
 
-def environment(folder: str) -> jinja2.Environment:
+def environment(folder: str, user: str | None = None) -> jinja2.Environment:
+    """The templates of `folder`, behind the `user`'s folder when there is one: a template
+    there replaces the built-in of its name, which stays reachable as `builtin:NAME` (to
+    extend it), as in the Python target."""
+    built_in = jinja2.FileSystemLoader(folder)
+    prefixed = jinja2.PrefixLoader({"builtin": built_in}, delimiter=":")
+    own = [jinja2.FileSystemLoader(user)] if user else []
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
+        loader=jinja2.ChoiceLoader([*own, built_in, prefixed]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -69,16 +77,29 @@ def render_target(specs: SpecSet, target: Target) -> tuple[Api, dict[str, str], 
     neutral, diagnostics = build_api(specs, target.security, target.resources)
     release = Release(target.version, target.license, target.copyright)
     neutral = dataclasses.replace(neutral, release=release)
-    named, files, found = render_sdk(neutral, target.package, target.client_name)
+    named, files, found = render_sdk(
+        neutral,
+        target.package,
+        target.client_name,
+        names=target.names,
+        client=target.client,
+        user_templates=str(target.templates) if target.templates else None,
+    )
     return named, files, diagnostics + found
 
 
 def render_sdk(
-    api: Api, package: str, client_name: str, folder: str | None = None
+    api: Api,
+    package: str,
+    client_name: str,
+    folder: str | None = None,
+    names: NameOverrides | None = None,
+    client: ClientConfig | None = None,
+    user_templates: str | None = None,
 ) -> tuple[Api, dict[str, str], list[Diagnostic]]:
     """The named Api, every file of the SDK, and what naming and rendering found."""
-    named, diagnostics = naming.name_api(api, package, client_name)
-    env = environment(folder or templates_folder())
+    named, diagnostics = naming.name_api(api, package, client_name, names, client)
+    env = environment(folder or templates_folder(), user_templates)
     banner = "// " + tstext.ts_comment(
         f"File generated from {Path(named.source_name).name} by sdkwright. "
         "Do not edit: regenerate it instead."

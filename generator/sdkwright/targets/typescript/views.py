@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sdkwright.ir.nodes import Api, Operation, Parameter, ResourceGroup
 from sdkwright.targets.typescript import uploads
 from sdkwright.targets.typescript.identifiers import Registry, pascal
-from sdkwright.targets.typescript.naming import BODY, runtime_exports
+from sdkwright.targets.typescript.naming import BODY, client_exports, runtime_exports
 from sdkwright.targets.typescript.paging import PagingView, paging_view
 from sdkwright.targets.typescript.tstypes import ts_type
 
@@ -92,7 +92,7 @@ def member(group: ResourceGroup, name: str, receiver: str = "client") -> str:
 def type_registry(api: Api) -> Registry:
     """The names taken in the SDK's one namespace (index.ts exports them all)."""
     taken = {d.name for d in api.definitions} | {g.class_name for g in api.groups}
-    return Registry(taken | runtime_exports() | {api.client_name, api.client_name + "Options"})
+    return Registry(taken | runtime_exports() | client_exports(api.client_name, api))
 
 
 def methods(group: ResourceGroup, types: Registry) -> list[MethodView]:
