@@ -146,3 +146,29 @@ def test_a_users_templates_come_first_and_extend_the_built_in_ones(tmp_path: Pat
     assert "template" in str(api.up_to_date(target))
     rendered = api.generate(target)
     assert rendered.files["README.md"].decode() == "Clear Street Trading API\n"
+
+
+def test_request_id_places_replace_the_usual_headers(tmp_path: Path) -> None:
+    _generate(tmp_path, "request_id: {header: [X-Trace], body: meta.rid}\n")
+    sdk = built_sdk(tmp_path / "sdk", tmp_path / "built")
+    replies = [
+        Reply(500, {"meta": {"rid": "from-body"}}, (("x-request-id", "usual"),)),
+        Reply(409, {"meta": {"rid": "from-body"}}, (("x-trace", "traced"),)),
+        Reply(400, {"meta": {"rid": 7}}),  # not a string: no id
+    ]
+    server = ScriptedServer(replies)
+    script = """
+  const client = new sdk.ClearStreet({ apiKey: 't', baseURL: process.env.URL, maxRetries: 0 });
+  const ids = [];
+  for (let i = 0; i < 3; i++) {
+    try {
+      await client.positions.cancelPositionInstruction({ accountId: 1, instructionId: 'i' });
+    } catch (error) {
+      ids.push([error.status, error.requestId]);
+    }
+  }
+  return ids;
+"""
+    with server.running() as url:
+        printed = run_node(sdk, script, {"URL": url})
+    assert printed == {"ok": True, "value": [[500, "from-body"], [409, "traced"], [400, None]]}

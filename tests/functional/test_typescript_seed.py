@@ -96,3 +96,31 @@ def test_a_terminal_instruction_is_a_conflict_error_with_its_body(seed_sdk: Path
     assert printed["error"] == "ConflictError" and printed["isAPIError"] is True
     assert (printed["status"], printed["body"], printed["requestId"]) == (409, error, "req-409")
     assert len(server.received) == 3  # DELETE is idempotent: 409 retried, twice by default
+
+
+def test_the_request_id_comes_from_the_body_when_no_header_has_one(seed_sdk: Path) -> None:
+    """The target's `request_id: {body: metadata.request_id}`: the envelope's id, after the
+    usual headers (which win when present)."""
+    envelope = {"metadata": {"request_id": "req-in-body"}, "error": {"message": "gone"}}
+    replies = [Reply(404, envelope), Reply(404, envelope, (("x-request-id", "req-header"),))]
+    server = ScriptedServer(replies)
+    with server.running() as url:
+        client = "const client = new sdk.ClearStreet({ apiKey: 't', baseURL: process.env.URL });"
+        first = run_node(seed_sdk, client + CANCEL, {"URL": url})
+        second = run_node(seed_sdk, client + CANCEL, {"URL": url})
+    assert (first["error"], first["requestId"]) == ("NotFoundError", "req-in-body")
+    assert (second["error"], second["requestId"]) == ("NotFoundError", "req-header")
+
+
+def test_with_response_reads_the_request_id_where_the_errors_do(seed_sdk: Path) -> None:
+    server = ScriptedServer([Reply(200, ENVELOPE)])  # no request-id header: the envelope's
+    script = """
+  const client = new sdk.ClearStreet({ apiKey: 't', baseURL: process.env.URL });
+  const { data, requestId } = await client.positions
+    .cancelPositionInstruction({ accountId: 1, instructionId: 'i' })
+    .withResponse();
+  return [requestId, data.data.status];
+"""
+    with server.running() as url:
+        printed = run_node(seed_sdk, script, {"URL": url})
+    assert printed == {"ok": True, "value": ["req-42", "CANCEL_REQUESTED"]}

@@ -2,7 +2,7 @@
 // What every method of sdkwright's TypeScript SDKs returns, copied into each one as
 // src/api-promise.ts: a promise of the parsed result that also gives the raw response.
 
-import { requestIdOf } from './errors.js';
+import { USUAL_REQUEST_IDS, requestIdOf, type RequestIdPlaces } from './errors.js';
 
 /** The parsed result, the fetch `Response` it came from and the server's request id. */
 export interface WithResponse<T> {
@@ -27,6 +27,7 @@ export class APIPromise<T> extends Promise<T> {
   constructor(
     private readonly responsePromise: Promise<Response>,
     private readonly parseResponse: (response: Response) => Promise<T>,
+    private readonly requestIds: RequestIdPlaces = USUAL_REQUEST_IDS,
   ) {
     // The promise itself is never awaited: then/catch/finally read the parsed result.
     super((resolve) => resolve(undefined as T));
@@ -45,7 +46,7 @@ export class APIPromise<T> extends Promise<T> {
   /** The parsed result, the `Response` it was read from and its request id. */
   async withResponse(): Promise<WithResponse<T>> {
     const [data, response] = await Promise.all([this.parse(), this.responsePromise]);
-    return { data, response, requestId: requestIdOf(response.headers) };
+    return { data, response, requestId: requestIdOf(response.headers, this.requestIds, data) };
   }
 
   private parse(): Promise<T> {

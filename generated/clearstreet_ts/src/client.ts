@@ -37,6 +37,13 @@ export class ClearStreet extends $core.BaseClient {
     this.positions = new PositionsResource(this);
   }
 
+  protected override requestIds(): $core.RequestIdPlaces {
+    return {
+      headers: $core.USUAL_REQUEST_IDS.headers,
+      body: ["metadata", "request_id"],
+    };
+  }
+
   protected override authHeaders(): Record<string, string> {
     const headers: Record<string, string> = {};
     if (this.apiKey !== undefined) headers["Authorization"] = `Bearer ${this.apiKey}`;

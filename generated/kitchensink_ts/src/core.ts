@@ -3,7 +3,15 @@
 // No dependencies: the global fetch (Node 18+, Deno, Bun, browsers) and AbortController.
 
 import { APIPromise } from './api-promise.js';
-import { APIConnectionError, APIError, APITimeoutError, SDKError, errorFor } from './errors.js';
+import {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  SDKError,
+  USUAL_REQUEST_IDS,
+  errorFor,
+  type RequestIdPlaces,
+} from './errors.js';
 import type { ClientCredentials, TokenRequest } from './oauth.js';
 import { firstPage, type PagePromise, type Paging } from './pagination.js';
 import { EventStream } from './streaming.js';
@@ -118,6 +126,11 @@ export class BaseClient {
     return {};
   }
 
+  /** Where the API puts its request ids (`APIError.requestId`, `withResponse()`). */
+  protected requestIds(): RequestIdPlaces {
+    return USUAL_REQUEST_IDS;
+  }
+
   /** A path template with its parameters filled in, each percent-encoded. */
   buildPath(template: string, values: Record<string, unknown>): string {
     return template.replace(/\{([^}]+)\}/g, (whole, name: string) =>
@@ -131,6 +144,7 @@ export class BaseClient {
     return new APIPromise(
       this.send(request, options),
       async (response) => (await parseResponse(response, kind, options.signal)) as T,
+      this.requestIds(),
     );
   }
 
@@ -194,7 +208,8 @@ export class BaseClient {
         await sleep(backoff(attempt, response.headers));
         continue;
       }
-      throw errorFor(response.status, await parseErrorBody(response), response.headers);
+      const body = await parseErrorBody(response);
+      throw errorFor(response.status, body, response.headers, this.requestIds());
     }
   }
 
@@ -206,7 +221,8 @@ export class BaseClient {
     const init = { method: 'POST', headers: token.headers, body: token.body };
     const response = await this.fetchWithTimeout(url, init, options);
     if (!response.ok) {
-      throw errorFor(response.status, await parseErrorBody(response), response.headers);
+      const body = await parseErrorBody(response);
+      throw errorFor(response.status, body, response.headers, this.requestIds());
     }
     return response;
   }

@@ -27,18 +27,43 @@ export class APIError extends SDKError {
     readonly body: unknown,
     readonly headers: Headers,
     message: string,
+    /** The server's request id, if it sent one (where the client's `requestIds()` say). */
+    readonly requestId: string | null = requestIdOf(headers, USUAL_REQUEST_IDS, body),
   ) {
     super(message);
   }
-  /** The server's request id (`x-request-id` or `request-id`), if it sent one. */
-  get requestId(): string | null {
-    return requestIdOf(this.headers);
-  }
 }
 
-/** The request id a server sent (`x-request-id` or `request-id`), or null. */
-export function requestIdOf(headers: Headers): string | null {
-  return headers.get('x-request-id') ?? headers.get('request-id');
+/** Where the API puts a request's id: the first of `headers` a response has, else the
+ * string at `body` (keys into a JSON object body). */
+export interface RequestIdPlaces {
+  headers: readonly string[];
+  body: readonly string[];
+}
+
+/** The headers APIs usually send a request id in. */
+export const USUAL_REQUEST_IDS: RequestIdPlaces = {
+  headers: ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-request-id', 'x-correlation-id'],
+  body: [],
+};
+
+/** The request id a response carries (its headers, else its parsed `body`), or null. */
+export function requestIdOf(
+  headers: Headers,
+  places: RequestIdPlaces = USUAL_REQUEST_IDS,
+  body: unknown = undefined,
+): string | null {
+  for (const name of places.headers) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  let found: unknown = places.body.length > 0 ? body : null;
+  for (const key of places.body) {
+    const isRecord = typeof found === 'object' && found !== null && !Array.isArray(found);
+    const record = isRecord ? (found as Record<string, unknown>) : {};
+    found = Object.hasOwn(record, key) ? record[key] : null;
+  }
+  return typeof found === 'string' && found !== '' ? found : null;
 }
 
 export class BadRequestError extends APIError { override name = 'BadRequestError'; }
@@ -61,8 +86,14 @@ const ERRORS_BY_STATUS: Record<number, typeof APIError> = {
 };
 
 /** The error a status gives, carrying the parsed body. */
-export function errorFor(status: number, body: unknown, headers: Headers): APIError {
+export function errorFor(
+  status: number,
+  body: unknown,
+  headers: Headers,
+  requestIds: RequestIdPlaces = USUAL_REQUEST_IDS,
+): APIError {
   const kind = ERRORS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
   const detail = typeof body === 'string' ? body : JSON.stringify(body);
-  return new kind(status, body, headers, `${status} ${detail ?? ''}`.trim());
+  const requestId = requestIdOf(headers, requestIds, body);
+  return new kind(status, body, headers, `${status} ${detail ?? ''}`.trim(), requestId);
 }
