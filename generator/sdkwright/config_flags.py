@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sdkwright import flavours
-from sdkwright.config import Target, default_client_name
+from sdkwright.config import LANGUAGES, Target, default_client_name
 from sdkwright.config_checks import check_package, option_problem, scalar_text
 from sdkwright.config_names import Pairs
 from sdkwright.config_release import is_semver, license_problem
@@ -39,6 +39,7 @@ def target_from_flags(
     version: str | None = None,
     license: str | None = None,
     copyright: str | None = None,
+    language: str | None = None,
     keep: bool = True,
 ) -> Target:
     """The target of `generate SPEC -o OUTPUT`: each option from its flag when given, else
@@ -54,8 +55,10 @@ def target_from_flags(
         "version": version,
         "license": license,
         "copyright": copyright,
+        "language": language,
     }
     found = resolve_flags(given, kept_options(str(output)) if keep else {})
+    language = _language(found.get("language", LANGUAGES[0]), given)
     if "package" not in found:
         found["package"], titled = names_from_title(spec_title(spec), str(spec))
         found.setdefault("client_name", titled)
@@ -71,6 +74,19 @@ def target_from_flags(
     problem = license_problem(spdx_id, holder)
     if problem is not None:
         raise _flag_error("--copyright" if problem[0] else "--license", *problem[1:])
+    if language != LANGUAGES[0]:  # no flavour: it is Python's
+        return Target(
+            spec.stem,
+            spec,
+            output,
+            package,
+            found.get("client_name") or default_client_name(package),
+            lenient=found.get("lenient") == "true",
+            version=sdk_version,
+            license=spdx_id,
+            copyright=holder,
+            language=language,
+        )
     return Target(
         spec.stem,
         spec,
@@ -116,6 +132,24 @@ def _flag_options(flavour_name: str, options: Mapping[str, Any]) -> Pairs:
     if problem is not None:
         raise _flag_error("--option", *problem[1:])
     return tuple(sorted(texts.items()))
+
+
+def _language(language: str, given: Mapping[str, str | None]) -> str:
+    """--language, checked as the config's `language:`; a Python-only flag given with
+    another language is an error, never silently ignored."""
+    if language not in LANGUAGES:
+        raise _flag_error(
+            "--language", f"unknown language '{language}'", f"one of {list(LANGUAGES)}"
+        )
+    if language != LANGUAGES[0]:
+        for key, flag in (("flavour", "--flavour"), ("flavour_options", "--option")):
+            if given.get(key) is not None:
+                raise _flag_error(
+                    flag,
+                    f"{flag} is a Python SDK's setting, not a {language} SDK's",
+                    f"leave out {flag}, or leave out --language {language}",
+                )
+    return language
 
 
 def _flag_error(flag: str, message: str, hint: str) -> GenerationFailed:

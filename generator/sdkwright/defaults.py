@@ -36,6 +36,7 @@ FLAG_OPTIONS = (
     "version",
     "license",
     "copyright",
+    "language",
 )
 _FLAG_NAMES = {"flavour_options": "--option", "version": "--sdk-version"}
 # Words a title ends with that name no product: "Clear Street Trading API", "Acme REST API".
@@ -104,6 +105,11 @@ def resolve_flags(given: Mapping[str, str | None], kept: Mapping[str, str]) -> d
     other_flavour = given.get("flavour") not in (None, kept.get("flavour", FLAVOUR))
     if other_flavour and given.get("flavour_options") is None:
         resolved.pop("flavour_options", None)
+    if given.get("language") not in (None, kept.get("language", "python")):
+        # Another language than the folder's: its flavour and options do not carry over.
+        for key in ("flavour", "flavour_options"):
+            if given.get(key) is None:
+                resolved.pop(key, None)
     return resolved
 
 

@@ -253,6 +253,11 @@ def _target_arguments(parser: argparse.ArgumentParser) -> None:
         f"{defaults.FLAVOUR})",
     )
     parser.add_argument(
+        "--language",
+        help="the SDK's language, python or typescript (with SPEC; default: what OUTPUT was "
+        "generated with, else python)",
+    )
+    parser.add_argument(
         "--option",
         action="append",
         metavar="KEY=VALUE",
@@ -346,9 +351,10 @@ def targets(arguments: argparse.Namespace) -> list[Target]:
             version=arguments.sdk_version,
             license=arguments.license,
             copyright=arguments.copyright,
+            language=arguments.language,
         )
         return [_with_flag_options(target, arguments)]
-    configured = ("flavour", "option", "sdk_version", "license", "copyright")
+    configured = ("flavour", "option", "sdk_version", "license", "copyright", "language")
     for key in configured:
         value = getattr(arguments, key)
         flag = "--" + key.replace("_", "-")
@@ -413,6 +419,7 @@ def given_flags(arguments: argparse.Namespace) -> dict[str, str | None]:
         "version": arguments.sdk_version,
         "license": arguments.license,
         "copyright": arguments.copyright,
+        "language": arguments.language,
     }
 
 
