@@ -149,7 +149,11 @@ def generate(
     progress.stage("building")
     if not target.is_python:  # another language's target: its own naming step and templates
         templates = provenance.templates_digest(template_folders(target))
-        api, rendered, found = render_target(specs, target)
+        try:
+            pins = _pinned_names(target)
+        except GenerationFailed as failure:  # an unreadable surface lock
+            return Result({}, diagnostics + failure.diagnostics)
+        api, rendered, found = render_target(specs, target, *pins)
         diagnostics += locate(found, specs.documents.values())
         if has_errors(found) or (strict and _has_warnings(found)):
             return Result({}, diagnostics, api)
@@ -259,7 +263,7 @@ def _finish(
         formatted.unchanged,
         reports,
         lock,
-        _surface_lock(target, files),
+        _surface_lock(target, files, api),
         sources,
     )
 
@@ -280,13 +284,15 @@ def _pinned_names(target: Target) -> tuple[Pins, Pins]:
     return generated.pinned_methods(locked.surface), generated.pinned_classes(locked.surface)
 
 
-def _surface_lock(target: Target, files: dict[str, bytes]) -> SurfaceLock | None:
-    """The SDK's surface, for a target whose surface is locked (every target of a config)."""
-    if target.surface_lock is None or not target.is_python:  # Python's surface, for now
+def _surface_lock(target: Target, files: dict[str, bytes], api: Api) -> SurfaceLock | None:
+    """The SDK's surface, for a target whose surface is locked (every target of a config):
+    read from the Python package's files, or from the TypeScript SDK's named Api."""
+    if target.surface_lock is None:
         return None
     from sdkwright.surface.generated import SurfaceLock, surface_of_files
+    from sdkwright.targets.typescript.surface import surface_of
 
-    surface = surface_of_files(files, target.package)
+    surface = surface_of_files(files, target.package) if target.is_python else surface_of(api)
     return SurfaceLock(target.surface_lock, target.name, target.version, surface)
 
 

@@ -317,18 +317,12 @@ class _Reader:
             self.version(entry, pointer),
             *self.license(entry, pointer),
             read_webhook_signature(entry.get("webhooks"), f"{pointer}/webhooks", self.failure),
-            base / SURFACE_LOCK_NAME if self._locks_surface(entry, pointer) else None,
+            base / SURFACE_LOCK_NAME if self.flag(entry, "surface_lock", pointer, True) else None,
             read_target_resources(entry, f"{pointer}/resources", self.where),
             self.choice(entry, "surface", SURFACES, pointer),
             read_client_config(entry, pointer, self.failure),
             self.language(entry, pointer),
         )
-
-    def _locks_surface(self, entry: Mapping[str, Any], pointer: str) -> bool:
-        """Whether the target records its public surface (Python targets: the TypeScript
-        target has no surface extractor yet, so neither a lock entry nor a stale one)."""
-        python = entry.get("language", LANGUAGES[0]) == LANGUAGES[0]
-        return self.flag(entry, "surface_lock", pointer, True) and python
 
     def language(self, entry: Mapping[str, Any], pointer: str) -> str:
         language = self.choice(entry, "language", LANGUAGES, pointer)

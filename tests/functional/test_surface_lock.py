@@ -166,6 +166,8 @@ def test_the_golden_targets_have_their_surface_locked() -> None:
             "kitchensink-msgspec",
             "kitchensink-requests",
             "kitchensink-typeddict",
+            "clearstreet-ts",  # TypeScript targets lock theirs too (targets/typescript/surface.py)
+            "kitchensink-ts",
         ]
     )
     assert all(entry.sdk_version == "0.1.0" for entry in targets.values())

@@ -159,6 +159,9 @@ class Registry:
     def __init__(self, reserved: Iterable[str] = ()) -> None:
         self._taken: set[str] = set(reserved) | RESERVED
 
+    def taken(self, name: str) -> bool:
+        return name in self._taken
+
     def claim(self, candidates: Iterable[str]) -> tuple[str, bool]:
         """The first free candidate, and whether it stepped past the first."""
         listed = list(candidates)

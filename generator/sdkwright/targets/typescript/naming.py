@@ -56,6 +56,7 @@ from sdkwright.ir.nodes import (
 from sdkwright.targets.python.naming.environments import environment_names
 from sdkwright.targets.typescript import overrides
 from sdkwright.targets.typescript.identifiers import GLOBALS, Registry, camel, pascal, screaming
+from sdkwright.targets.typescript.pins import NO_PINS, Pins, pinned_method, with_pinned_types
 from sdkwright.targets.typescript.resource_tree import named_groups
 
 RUNTIME = Path(__file__).resolve().parents[2] / "runtime_ts"
@@ -103,18 +104,19 @@ def name_api(
     client_name: str,
     names: NameOverrides | None = None,
     client: ClientConfig | None = None,
+    locked: Pins = NO_PINS,
 ) -> tuple[Api, list[Diagnostic]]:
     """The neutral `api` with every name the TypeScript templates print; `names`: the
     target's overrides (overrides.py); `client`: its environments and request ids (the
     environments, else the spec's servers named as for every target, are the `environment`
-    option's choices)."""
+    option's choices); `locked`: the names its surface lock keeps (pins.py)."""
     imposed = overrides.imposed(api, names or NameOverrides())
     diagnostics: list[Diagnostic] = list(imposed.diagnostics)
     api = dataclasses.replace(api, environments=environment_names(api.servers or ()))
     api = with_client_config(api, client or ClientConfig())
-    registry = Registry(GLOBALS | runtime_exports() | client_exports(client_name, api))
-    classes = _class_names(api, registry, imposed, diagnostics)
+    registry, classes = _types(api, client_name, imposed, locked, diagnostics)
     retype = _retyper(classes)
+    pinned_methods = dict(locked.methods)
     definitions = tuple(
         sorted(
             (_named_definition(d, classes[d.key], retype) for d in api.definitions),
@@ -126,7 +128,7 @@ def name_api(
     taken = client_members() | {s.argument for s in schemes}
 
     def name_methods(group: ResourceGroup, members: Registry) -> tuple[Operation, ...]:
-        """Imposed method names first, then the derived ones."""
+        """Imposed method names first, then the locked ones, then the derived ones."""
         chosen = {}
         for op in group.operations:
             wanted = imposed.methods.get(op.operation_id)
@@ -136,6 +138,11 @@ def name_api(
                 problem = overrides.claim(members, wanted, what, where)
                 diagnostics.extend([problem] if problem else [])
                 chosen[op.position] = wanted
+        for op in group.operations:
+            kept = None if op.position in chosen else pinned_method(op, pinned_methods, members)
+            if kept:
+                members.claim([kept])
+                chosen[op.position] = kept
         return tuple(
             _operation(op, members, retype, chosen.get(op.position)) for op in group.operations
         )
@@ -166,6 +173,29 @@ def name_api(
 
 
 # -- types ----------------------------------------------------------------------------------
+
+
+def _types(
+    api: Api,
+    client_name: str,
+    imposed: overrides.Imposed,
+    locked: Pins,
+    diagnostics: list[Diagnostic],
+) -> tuple[Registry, dict[str, str]]:
+    """The SDK's namespace and its types' names: imposed ones, then the locked names of
+    renamed schemas (named again with them imposed), then derived ones."""
+
+    def named(given: overrides.Imposed) -> tuple[Registry, dict[str, str], list[Diagnostic]]:
+        registry = Registry(GLOBALS | runtime_exports() | client_exports(client_name, api))
+        found: list[Diagnostic] = []
+        return registry, _class_names(api, registry, given, found), found
+
+    registry, classes, found = named(imposed)
+    pinned = with_pinned_types(api, classes, imposed, locked.types)
+    if pinned is not None:  # the first naming's findings dropped, as the Python target does
+        registry, classes, found = named(pinned)
+    diagnostics += found
+    return registry, classes
 
 
 def _class_names(

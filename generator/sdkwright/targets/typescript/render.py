@@ -25,6 +25,7 @@ from sdkwright.ir.nodes import Alias, Api, Enum, Model, Release
 from sdkwright.output.provenance import templates_root
 from sdkwright.release.licenses import license_text
 from sdkwright.targets.typescript import docs, naming, samples, tstext, tstypes, views
+from sdkwright.targets.typescript.pins import NO_PINS, Pairs, Pins
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -72,8 +73,11 @@ def environment(folder: str, user: str | None = None) -> jinja2.Environment:
     return env
 
 
-def render_target(specs: SpecSet, target: Target) -> tuple[Api, dict[str, str], list[Diagnostic]]:
-    """A config target's SDK from its loaded spec: the named Api, files and diagnostics."""
+def render_target(
+    specs: SpecSet, target: Target, pinned_methods: Pairs = (), pinned_types: Pairs = ()
+) -> tuple[Api, dict[str, str], list[Diagnostic]]:
+    """A config target's SDK from its loaded spec: the named Api, files and diagnostics;
+    the pins are the names its surface lock keeps (pins.py)."""
     neutral, diagnostics = build_api(specs, target.security, target.resources)
     release = Release(target.version, target.license, target.copyright)
     neutral = dataclasses.replace(neutral, release=release)
@@ -84,6 +88,7 @@ def render_target(specs: SpecSet, target: Target) -> tuple[Api, dict[str, str], 
         names=target.names,
         client=target.client,
         user_templates=str(target.templates) if target.templates else None,
+        locked=Pins(pinned_methods, pinned_types),
     )
     return named, files, diagnostics + found
 
@@ -96,9 +101,10 @@ def render_sdk(
     names: NameOverrides | None = None,
     client: ClientConfig | None = None,
     user_templates: str | None = None,
+    locked: Pins = NO_PINS,
 ) -> tuple[Api, dict[str, str], list[Diagnostic]]:
     """The named Api, every file of the SDK, and what naming and rendering found."""
-    named, diagnostics = naming.name_api(api, package, client_name, names, client)
+    named, diagnostics = naming.name_api(api, package, client_name, names, client, locked)
     env = environment(folder or templates_folder(), user_templates)
     banner = "// " + tstext.ts_comment(
         f"File generated from {Path(named.source_name).name} by sdkwright. "
