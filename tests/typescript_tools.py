@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import textwrap
 import threading
 import time
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from filelock import FileLock
@@ -207,3 +209,21 @@ def check_snippets(sdk: Path) -> tuple[int, subprocess.CompletedProcess[str]]:
     }
     (folder / "tsconfig.json").write_text(json.dumps(config), encoding="utf-8")
     return len(found), run([str(tsc()), "-p", str(folder), "--strict"], sdk, timeout=600)
+
+
+def generate_configured(folder: Path, spec: Path, package: str, client: str, extra: str) -> Any:
+    """The TypeScript SDK of a one-target sdkwright.yaml in `folder` (`extra`: more keys of
+    the target, as YAML), generated into `folder/sdk`; the api.Result."""
+    from sdkwright import api
+    from sdkwright.config import load_targets
+
+    target = (
+        f"name: seed\nspec: {spec}\noutput: sdk\npackage: {package}\nclient_name: {client}\n"
+        f"language: typescript\n{textwrap.dedent(extra)}"
+    )
+    (folder / "sdkwright.yaml").write_text("targets:\n  - " + textwrap.indent(target, "    ")[4:])
+    (found,) = load_targets(folder / "sdkwright.yaml")
+    result = api.generate(found)
+    assert result.files, [d.render() for d in result.diagnostics]
+    api.write_result(result, found.output)
+    return result

@@ -74,32 +74,22 @@ def target_from_flags(
     problem = license_problem(spdx_id, holder)
     if problem is not None:
         raise _flag_error("--copyright" if problem[0] else "--license", *problem[1:])
-    if language != LANGUAGES[0]:  # no flavour: it is Python's
-        return Target(
-            spec.stem,
-            spec,
-            output,
-            package,
-            found.get("client_name") or default_client_name(package),
-            lenient=found.get("lenient") == "true",
-            version=sdk_version,
-            license=spdx_id,
-            copyright=holder,
-            language=language,
-        )
+    python = language == LANGUAGES[0]  # a flavour, its options and a formatter are Python's
+    options = json.loads(found.get("flavour_options", "{}")) if python else {}
     return Target(
         spec.stem,
         spec,
         output,
         package,
         found.get("client_name") or default_client_name(package),
-        found.get("formatter", FORMATTER),
-        flavour=flavour_name,
-        options=_flag_options(flavour_name, json.loads(found.get("flavour_options", "{}"))),
+        found.get("formatter", FORMATTER) if python else FORMATTER,
+        flavour=flavour_name if python else FLAVOUR,
+        options=_flag_options(flavour_name, options) if python else (),
         lenient=found.get("lenient") == "true",
         version=sdk_version,
         license=spdx_id,
         copyright=holder,
+        language=language,
     )
 
 

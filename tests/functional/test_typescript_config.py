@@ -6,7 +6,6 @@ against a local server."""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from typescript_tools import (
     ScriptedServer,
     built_sdk,
     check_snippets,
+    generate_configured,
     node_tests,
     run_node,
 )
@@ -28,23 +28,8 @@ SERVER = ScriptedServer([Reply(200, INSTRUCTION)])
 
 
 def _generate(folder: Path, extra: str) -> api.Result:
-    config = textwrap.dedent(
-        f"""\
-        targets:
-          - name: seed
-            spec: {SPECS / "clearstreet.yaml"}
-            output: sdk
-            package: clearstreet
-            client_name: ClearStreet
-            language: typescript
-        """
-    )
-    config += textwrap.indent(textwrap.dedent(extra), " " * 4)
-    (folder / "sdkwright.yaml").write_text(config)
-    (target,) = load_targets(folder / "sdkwright.yaml")
-    result = api.generate(target)
-    assert result.files, [d.render() for d in result.diagnostics]
-    api.write_result(result, target.output)
+    spec = SPECS / "clearstreet.yaml"
+    result: api.Result = generate_configured(folder, spec, "clearstreet", "ClearStreet", extra)
     return result
 
 

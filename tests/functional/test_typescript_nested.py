@@ -7,16 +7,22 @@ names the client or a resource class already use and reserved words. The SDK com
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import FIXTURES, describe
 from sdkwright import api
-from sdkwright.config import load_targets
 from sdkwright.diagnostics import Level
-from typescript_tools import Reply, ScriptedServer, built_sdk, check_snippets, node_tests, run_node
+from typescript_tools import (
+    Reply,
+    ScriptedServer,
+    built_sdk,
+    check_snippets,
+    generate_configured,
+    node_tests,
+    run_node,
+)
 
 RESOURCES = """\
 resources:
@@ -40,23 +46,8 @@ resources:
 
 
 def _generate(folder: Path) -> api.Result:
-    config = textwrap.dedent(
-        f"""\
-        targets:
-          - name: seed
-            spec: {FIXTURES / "stainless_seed.openapi.yaml"}
-            output: sdk
-            package: seed
-            client_name: Seed
-            language: typescript
-        """
-    )
-    config += textwrap.indent(RESOURCES, " " * 4)
-    (folder / "sdkwright.yaml").write_text(config)
-    (target,) = load_targets(folder / "sdkwright.yaml")
-    result = api.generate(target)
-    assert result.files, [d.render() for d in result.diagnostics]
-    api.write_result(result, target.output)
+    spec = FIXTURES / "stainless_seed.openapi.yaml"
+    result: api.Result = generate_configured(folder, spec, "seed", "Seed", RESOURCES)
     return result
 
 

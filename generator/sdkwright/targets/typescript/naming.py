@@ -135,9 +135,7 @@ def name_api(
             if wanted:
                 where = op.where or Location(api.source_name, pointer=op.source)
                 what = f"operation '{op.operation_id}'"
-                problem = overrides.claim(members, wanted, what, where)
-                diagnostics.extend([problem] if problem else [])
-                chosen[op.position] = wanted
+                chosen[op.position] = overrides.claim(members, wanted, what, where, diagnostics)
         for op in group.operations:
             kept = None if op.position in chosen else pinned_method(op, pinned_methods, members)
             if kept:
@@ -209,9 +207,7 @@ def _class_names(
         if wanted:
             where = definition.where or Location(api.source_name, pointer=definition.source)
             what = f"schema '{imposed.schemas[definition.key]}'"
-            problem = overrides.claim(registry, wanted, what, where)
-            diagnostics.extend([problem] if problem else [])
-            names[definition.key] = wanted
+            names[definition.key] = overrides.claim(registry, wanted, what, where, diagnostics)
     for definition in api.definitions:
         if definition.key in names:
             continue

@@ -81,19 +81,24 @@ def _requested(
     return ""
 
 
-def claim(registry: Registry, wanted: str, what: str, where: Location) -> Diagnostic | None:
-    """`wanted` claimed in `registry` before any derived name; an error when it is taken."""
+def claim(
+    registry: Registry, wanted: str, what: str, where: Location, diagnostics: list[Diagnostic]
+) -> str:
+    """`wanted` claimed in `registry` before any derived name (an error in `diagnostics`
+    when it is taken); `wanted` itself."""
     _, moved = registry.claim([wanted])
-    if not moved:
-        return None
-    return Diagnostic(
-        Level.ERROR,
-        "naming.override-collision",
-        f"{what} cannot be named {wanted}: a reserved word, a name the SDK uses or another "
-        "imposed name has it",
-        where,
-        "choose another name in names: or x-sdkwright-name",
-    )
+    if moved:
+        diagnostics.append(
+            Diagnostic(
+                Level.ERROR,
+                "naming.override-collision",
+                f"{what} cannot be named {wanted}: a reserved word, a name the SDK uses or "
+                "another imposed name has it",
+                where,
+                "choose another name in names: or x-sdkwright-name",
+            )
+        )
+    return wanted
 
 
 def regrouped(
