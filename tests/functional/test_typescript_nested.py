@@ -137,3 +137,24 @@ def test_the_docs_call_nested_and_client_methods_and_type_check(
     assert "## `client.v1.positions.instructions`" in listing and "## `client`\n" in listing
     count, checked = check_snippets(sdk)
     assert count > 6 and checked.returncode == 0, describe(checked)  # and one per operation
+
+
+def test_a_methods_positional_parameters_are_said_to_be_pythons(tmp_path: Path) -> None:
+    """`positional:` makes Python arguments positional; a TypeScript method takes them in its
+    params object, and the warning says so where the config asks (never ignored silently)."""
+    positional = RESOURCES.replace(
+        "cancel_position_instruction: delete /v1/accounts/{account_id}/positions/instructions/{id}",
+        "cancel_position_instruction:\n"
+        "          endpoint: delete /v1/accounts/{account_id}/positions/instructions/{id}\n"
+        "          positional: [id]",
+    )
+    assert positional != RESOURCES
+    spec = FIXTURES / "stainless_seed.openapi.yaml"
+    result = generate_configured(tmp_path, spec, "seed", "Seed", positional)
+    (warning,) = [d for d in result.diagnostics if d.code == "typescript.unsupported"]
+    assert warning.message == (
+        "method 'cancel_position_instruction': the TypeScript method takes ['id'] in its "
+        "params object, not by position"
+    )
+    assert warning.location is not None and warning.location.file.endswith("sdkwright.yaml")
+    assert warning.location.line > 0

@@ -19,7 +19,8 @@ import jinja2
 
 from sdkwright.config_client import ClientConfig
 from sdkwright.config_names import NameOverrides
-from sdkwright.diagnostics import Diagnostic
+from sdkwright.config_resources import ResourcesConfig
+from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Alias, Api, Enum, Model, Release
 from sdkwright.output.provenance import templates_root
@@ -90,7 +91,32 @@ def render_target(
         user_templates=str(target.templates) if target.templates else None,
         locked=Pins(pinned_methods, pinned_types),
     )
-    return named, files, diagnostics + found
+    return named, files, diagnostics + found + _positional_ignored(target.resources)
+
+
+def _positional_ignored(config: ResourcesConfig | None) -> list[Diagnostic]:
+    """A method's configured `positional:` (Python's keyword-or-position arguments): a
+    TypeScript method takes its path parameters in its params object; said, not ignored."""
+    if config is None:
+        return []
+    found = []
+    nodes = [config.root]
+    while nodes:
+        node = nodes.pop()
+        nodes.extend(node.children)
+        found += [
+            Diagnostic(
+                Level.WARNING,
+                "typescript.unsupported",
+                f"method '{m.name}': the TypeScript method takes {list(m.positional)} in its "
+                "params object, not by position",
+                m.where,
+                "positional: is a Python SDK's setting; leave it out for this target",
+            )
+            for m in node.methods
+            if m.positional
+        ]
+    return found
 
 
 def render_sdk(
