@@ -14,7 +14,6 @@ from typing import Any
 
 from sdkwright.ir.nodes import (
     Alias,
-    Api,
     Definition,
     ListOf,
     MapOf,
@@ -27,7 +26,7 @@ from sdkwright.ir.nodes import (
     UnionOf,
 )
 from sdkwright.targets.typescript.naming import BODY
-from sdkwright.targets.typescript.samples import arguments
+from sdkwright.targets.typescript.samples import Examples
 from sdkwright.targets.typescript.tstext import Code, ts_string, ts_value
 from sdkwright.targets.typescript.views import MethodView, member
 
@@ -43,12 +42,13 @@ def signature(method: MethodView) -> str:
     return f"{name}({params}options?: RequestOptions): {method.returns_type}"
 
 
-def params_value(method: MethodView, definitions: Mapping[str, Definition]) -> str:
+def params_value(method: MethodView, examples: Examples) -> str:
     """The `params` object the tests send, as TypeScript ("": the method takes none, or
     every parameter is optional and none has a value). A documented example's properties
     that its type does not declare are left out: TypeScript refuses them in an object
     literal (the server received them in the tests; the snippet must type-check)."""
-    values = arguments(method, definitions)
+    values = examples.arguments(method)
+    definitions = examples.definitions
     if not method.params_type or (not values and method.all_optional):
         return ""
     op = method.operation
@@ -81,9 +81,9 @@ def _upload(value: Any, type_: TypeRef, definitions: Mapping[str, Definition]) -
     return _fitted(value, type_, definitions)
 
 
-def call(group: ResourceGroup, method: MethodView, definitions: Mapping[str, Definition]) -> str:
+def call(group: ResourceGroup, method: MethodView, examples: Examples) -> str:
     """`client.pets.getPet({ petId: 1 })`: the call with the values the tests send."""
-    params = params_value(method, definitions)
+    params = params_value(method, examples)
     return f"{member(group, method.operation.method_name)}({params})"
 
 
@@ -113,10 +113,6 @@ def error_method(groups: Groups) -> tuple[ResourceGroup, MethodView] | None:
     listed = [(g, m) for g, methods in groups for m in methods]
     by_path = [(g, m) for g, m in listed if m.path_params]
     return next(iter(by_path or listed), None)
-
-
-def definitions_of(api: Api) -> dict[str, Definition]:
-    return {d.name: d for d in api.definitions}
 
 
 def _named(ref: TypeRef) -> Iterator[str]:

@@ -138,11 +138,12 @@ def render_sdk(
     )
     types = views.type_registry(named)
     groups = [(group, views.methods(group, types)) for group in named.groups]
+    examples = samples.Examples(named)  # the values tests and docs send, once
     common: Mapping[str, Any] = {
         "api": named,
         "banner": banner,
         "groups": groups,
-        "definitions": docs.definitions_of(named),
+        "examples": examples,
         "usage": docs.usage_method(groups),
         "failing": docs.error_method(groups),
     }
@@ -171,6 +172,6 @@ def render_sdk(
         )
         if not group_methods:  # a resource holding only sub-resources
             continue
-        cases = samples.cases(named, group_methods)
+        cases = samples.cases(named, group_methods, examples)
         files[f"test/{group.module}.test.mjs"] = text("test.mjs.jinja", group=group, cases=cases)
     return named, files, diagnostics

@@ -38,9 +38,24 @@ class Case:
     cookies: tuple[str, ...] = ()  # the cookie parameters sent (by wire name)
 
 
-def cases(api: Api, methods: list[MethodView]) -> list[Case]:
-    definitions = {d.name: d for d in api.definitions}
-    return [_case(m, definitions) for m in methods]
+class Examples:
+    """Each method's params object (`arguments`), computed once for the SDK: its tests and
+    its docs send the same values."""
+
+    def __init__(self, api: Api) -> None:
+        self.definitions = {d.name: d for d in api.definitions}
+        self._found: dict[int, tuple[MethodView, dict[str, Any]]] = {}  # by id, method kept
+
+    def arguments(self, method: MethodView) -> dict[str, Any]:
+        found = self._found.get(id(method))
+        if found is None:
+            found = self._found[id(method)] = (method, arguments(method, self.definitions))
+        return found[1]
+
+
+def cases(api: Api, methods: list[MethodView], examples: Examples | None = None) -> list[Case]:
+    examples = examples or Examples(api)
+    return [_case(m, examples) for m in methods]
 
 
 def arguments(method: MethodView, definitions: Mapping[str, Definition]) -> dict[str, Any]:
@@ -48,7 +63,7 @@ def arguments(method: MethodView, definitions: Mapping[str, Definition]) -> dict
     synthesised from its type; the body likewise (text for a binary or text body)."""
     op = method.operation
     values = {p.name: _value(p.example, p.type, definitions) for p in op.parameters}
-    values = {p.name: values[p.name] for p in method.params}  # cookies are not sent yet
+    values = {p.name: values[p.name] for p in method.params}  # those the method takes
     if op.body is not None:
         values[BODY] = (
             "data"
@@ -58,9 +73,10 @@ def arguments(method: MethodView, definitions: Mapping[str, Definition]) -> dict
     return values
 
 
-def _case(method: MethodView, definitions: dict[str, Definition]) -> Case:
+def _case(method: MethodView, examples: Examples) -> Case:
     op = method.operation
-    values = arguments(method, definitions)
+    definitions = examples.definitions
+    values = examples.arguments(method)
     body: Any = values[BODY] if op.body is not None else MISSING
     path = op.path
     for p in method.path_params:
