@@ -147,13 +147,13 @@ def generate(
         return Result({}, diagnostics)
     heap.settle()
     progress.stage("building")
+    try:
+        pinned_methods, pinned_classes = _pinned_names(target)
+    except GenerationFailed as failure:  # an unreadable surface lock
+        return Result({}, diagnostics + failure.diagnostics)
     if not target.is_python:  # another language's target: its own naming step and templates
         templates = provenance.templates_digest(template_folders(target))
-        try:
-            pins = _pinned_names(target)
-        except GenerationFailed as failure:  # an unreadable surface lock
-            return Result({}, diagnostics + failure.diagnostics)
-        api, rendered, found = render_target(specs, target, *pins)
+        api, rendered, found = render_target(specs, target, pinned_methods, pinned_classes)
         diagnostics += locate(found, specs.documents.values())
         if has_errors(found) or (strict and _has_warnings(found)):
             return Result({}, diagnostics, api)
@@ -161,10 +161,6 @@ def generate(
             target, specs, api, rendered, templates, diagnostics, progress, changelog_entry
         )
     release = Release(target.version, target.license, target.copyright)
-    try:
-        pinned_methods, pinned_classes = _pinned_names(target)
-    except GenerationFailed as failure:  # an unreadable surface lock
-        return Result({}, diagnostics + failure.diagnostics)
     options = NamingOptions(
         package=target.package,
         client_name=target.client_name,

@@ -55,13 +55,13 @@ def named_groups(
         placed.append((group, attribute, " ".join(path), accessor))
     named = []
     for group, attribute, label, accessor in placed:
-        own = members[()] if group.client_methods else members.get(group.path or ("",))
+        own = members[()] if group.client_methods else _own_members(group, members)
         class_name, _ = classes.claim([pascal(label) + "Resource", pascal(label) + "Api"])
         module = camel(label)
         while module.lower() in modules:
             module += "_"
         modules.add(module.lower())
-        operations = name_methods(group, own or Registry(RESOURCE_MEMBERS))
+        operations = name_methods(group, own)
         diagnostics += _moved_methods(group, operations, document)
         named.append(
             dataclasses.replace(
@@ -77,6 +77,13 @@ def named_groups(
             )
         )
     return tuple(_with_children(named)), diagnostics
+
+
+def _own_members(group: ResourceGroup, members: dict[tuple[str, ...], Registry]) -> Registry:
+    """The names a resource's class already has: its sub-resources' (claimed first), else
+    only every resource's own members (a tag group has no sub-resources)."""
+    found = members.get(group.path) if group.path else None
+    return found if found is not None else Registry(RESOURCE_MEMBERS)
 
 
 def _with_children(groups: list[ResourceGroup]) -> list[ResourceGroup]:
