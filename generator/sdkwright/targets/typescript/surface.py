@@ -60,7 +60,9 @@ def _options(api: Api) -> tuple[ClientOption, ...]:
         found.append(ClientOption("environment", "keyword", "Environment", False))
     for scheme in api.security_schemes:
         found.append(
-            ClientOption(scheme.argument, "keyword", "string", False, None, scheme.env_var, True)
+            ClientOption(
+                scheme.argument, "keyword", "string", False, None, scheme.env_var or None, True
+            )
         )
         if scheme.kind == "basic":
             env = scheme.password_env_var
