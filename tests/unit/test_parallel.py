@@ -290,8 +290,11 @@ def test_formatting_started_early_equals_formatting_at_once(
     monkeypatch.setattr(format, "MIN_PARALLEL_FILES", 1)
     early = format.Early("ruff", "kitchensink")
     early.start(files)
-    assert early.child is not None and 0 < len(early.sent) < len(files)
-    changed = next(iter(early.sent))
+    if forking_now():
+        assert early.child is not None and 0 < len(early.sent) < len(files)
+    else:  # a thread another test left: everything is formatted here
+        assert early.child is None and early.sent == {}
+    changed = next(iter(early.sent or files))
     later = {**files, changed: "import sys\nimport os\n", "added.py": "x=[ 1 ]\n"}
     both = format.format_python(later, "ruff", "kitchensink", early)
     early.close()
@@ -310,7 +313,10 @@ def test_an_early_child_that_fails_leaves_its_share_here(monkeypatch: pytest.Mon
     files = {"a.py": "def broken(:\n", "b.py": "x = 1\n"}
     early = format.Early("ruff", "sdk")
     early.start(files)
-    assert early.sent == {"a.py": "def broken(:\n"}
+    if forking_now():
+        assert early.sent == {"a.py": "def broken(:\n"}
+    else:  # a thread another test left: the failure is found here alone
+        assert early.child is None and early.sent == {}
     with pytest.raises(GenerationFailed) as raised:
         format.format_python(files, "ruff", "sdk", early)
     early.close()
