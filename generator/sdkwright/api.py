@@ -44,7 +44,6 @@ from sdkwright.spec.resolve import SpecSet, load_spec
 from sdkwright.spec.validate import validate
 from sdkwright.targets.python import format, render, units
 from sdkwright.targets.python.naming.step import NamingOptions, build_named_api
-from sdkwright.targets.typescript.render import render_target
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -152,6 +151,8 @@ def generate(
     except GenerationFailed as failure:  # an unreadable surface lock
         return Result({}, diagnostics + failure.diagnostics)
     if not target.is_python:  # another language's target: its own naming step and templates
+        from sdkwright.targets.typescript.render import render_target  # not paid by Python's
+
         templates = provenance.templates_digest(template_folders(target))
         api, rendered, found = render_target(specs, target, pinned_methods, pinned_classes)
         diagnostics += locate(found, specs.documents.values())

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from sdkwright.ir.nodes import Api, Definition, Field, ListOf, Model, Named, Nullable, TypeRef
-from sdkwright.migrate.stainless.naming import pascal, singular
 from sdkwright.targets.python import pytypes
 from sdkwright.targets.python.body_params import NESTED, is_param, model_of_param, param_key
 from sdkwright.targets.python.naming.identifiers import snake
@@ -22,6 +21,10 @@ from sdkwright.targets.python.naming.identifiers import snake
 
 def with_nested_params(api: Api) -> Api:
     definitions = {d.name: d for d in api.definitions}
+    # Stainless's own singular and class spelling; imported here, as the migrate package it
+    # lives in costs every generation ~25 ms to import and only this surface needs it.
+    from sdkwright.migrate.stainless.naming import pascal, singular
+
     configured = set(api.configured_models)
     taken = {d.name for d in api.definitions} | {d.module for d in api.definitions}
     operations = {param_key(op.source): op for op in api.operations}
