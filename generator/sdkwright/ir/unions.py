@@ -17,6 +17,7 @@ from sdkwright.ir import discriminators
 from sdkwright.ir.names import Hint, NamePart
 from sdkwright.ir.nodes import (
     ANY,
+    Alias,
     Enum,
     ListOf,
     LiteralOf,
@@ -59,6 +60,7 @@ def union(converter: SchemaConverter, node: Node, context: list[NamePart]) -> tu
         return ANY, is_nullable
     if len(members) == 1:
         return members[0], is_nullable
+    members = _dates_apart(members, converter)
     members.sort(key=lambda m: member_rank(m, converter))
     discriminator = schema.get("discriminator")
     declared = isinstance(discriminator, dict) and isinstance(
@@ -98,6 +100,46 @@ def with_settled(type_: TypeRef, settled: Mapping[int, UnionOf]) -> TypeRef:
         inner = with_settled(type_.inner, settled)
         return type_ if inner is type_.inner else Nullable(inner)
     return type_
+
+
+_DATES = {"date", "datetime"}
+
+
+def _dates_apart(members: list[TypeRef], converter: SchemaConverter) -> list[TypeRef]:
+    """`members` with their union aliases written out when the union, flattened as a reader
+    flattens it, holds a date-time and a date and one of them comes only through an alias:
+    a target tells the two apart by the members it sees (Python writes the date-time
+    `AwareDatetime`), which it cannot through an alias's name. Otherwise as they are."""
+    flat = _flattened(members, converter, frozenset())
+    direct = {m.name for m in members if isinstance(m, Primitive)}
+    found = {m.name for m in flat if isinstance(m, Primitive)}
+    if found >= _DATES and not direct >= _DATES:
+        return list(dict.fromkeys(flat))
+    return members
+
+
+def _flattened(
+    members: list[TypeRef], converter: SchemaConverter, seen: frozenset[str]
+) -> list[TypeRef]:
+    """The members, each union alias among them replaced by its own members, in order."""
+    flat: list[TypeRef] = []
+    for member in members:
+        union = _alias_union(member, converter)
+        if union is not None and isinstance(member, Named) and member.name not in seen:
+            flat += _flattened(list(union.members), converter, seen | {member.name})
+        else:
+            flat.append(member)
+    return flat
+
+
+def _alias_union(member: TypeRef, converter: SchemaConverter) -> UnionOf | None:
+    """The union a member names, when it names an alias of a plain one (already converted):
+    one told apart by a tag stays whole, as a reader keeps it."""
+    definition = converter.definitions.get(member.name) if isinstance(member, Named) else None
+    union = definition.type if isinstance(definition, Alias) else None
+    if isinstance(union, UnionOf) and union.dispatch is None and not union.tag_properties:
+        return union
+    return None
 
 
 def member_rank(member: TypeRef, converter: SchemaConverter) -> int:
