@@ -1,5 +1,5 @@
 """`python -m sdkwright` is the same as the `sdkwright` command."""
 
-from sdkwright.cli import main
+from sdkwright.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -41,3 +41,33 @@ def test_the_lenient_passes_are_imported_where_they_run(tmp_path: Path) -> None:
     spec = shutil.copy(SPECS / "clearstreet.yaml", tmp_path / "clearstreet.yaml")
     arguments = ["generate", str(spec), "-o", str(tmp_path / "sdk"), "-q", "--lenient"]
     assert "sdkwright.spec.lenient" in imported_by(arguments, tmp_path)
+
+
+# The command exits without tearing the interpreter down (`sdkwright.cli.entry`): what it
+# printed must still reach a pipe, and its exit code must be main's.
+
+
+def test_the_command_s_output_reaches_a_pipe_and_its_code_is_main_s(tmp_path: Path) -> None:
+    spec = shutil.copy(SPECS / "clearstreet.yaml", tmp_path / "clearstreet.yaml")
+    out = tmp_path / "sdk"
+    env = {**os.environ, "SDKWRIGHT_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "sdkwright"]
+    generated = run([*command, "generate", str(spec), "-o", str(out)], tmp_path, env=env)
+    assert generated.returncode == 0, describe(generated)
+    assert f"operations -> {out}" in generated.stdout
+    # `check` prints without flushing (block-buffered into a pipe): flushed at exit.
+    checked = run([*command, "check", str(spec), "-o", str(out)], tmp_path, env=env)
+    assert checked.returncode == 0 and "is up to date" in checked.stdout, describe(checked)
+    spec.write_text(spec.read_text().replace("title: ", "title: Renamed ", 1))
+    drifted = run([*command, "check", str(spec), "-o", str(out)], tmp_path, env=env)
+    assert drifted.returncode == 1 and "differs from what" in drifted.stdout, describe(drifted)
+
+
+def test_the_console_script_exits_with_main_s_code_and_says_why(tmp_path: Path) -> None:
+    spec = tmp_path / "broken.yaml"
+    spec.write_text("openapi: 3.1.0\ninfo: {title: t}\npaths: {}\n")
+    script = Path(sys.executable).parent / "sdkwright"
+    result = run([str(script), "generate", str(spec), "-o", str(tmp_path / "sdk")], tmp_path)
+    assert result.returncode == 1, describe(result)
+    assert "broken.yaml" in result.stderr and "not generated" in result.stderr
+    assert not (tmp_path / "sdk").exists()

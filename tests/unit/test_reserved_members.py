@@ -10,14 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sdkwright.runtime
 from helpers import GENERATED
 from sdkwright.diagnostics import Level
 from sdkwright.targets.python.naming.reserved import (
+    CLIENT_RUNTIME_MEMBERS,
     RESOURCE_MEMBERS,
     client_attributes,
     client_members,
 )
 from spec_helpers import build, json_response, openapi
+
+RUNTIME = Path(sdkwright.runtime.__file__).parent
 
 OK = {"200": json_response({"type": "object", "properties": {"id": {"type": "string"}}})}
 
@@ -39,11 +43,38 @@ def _classes(path: Path) -> list[ast.ClassDef]:
     return [n for n in tree.body if isinstance(n, ast.ClassDef)]
 
 
-def test_the_runtime_s_members_are_read_from_its_source() -> None:
-    members = client_members()
-    # What the runtime's client classes define: methods, properties and attributes set in __init__.
-    assert {"request", "close", "base_url", "_send", "_client", "_retry_policy"} <= members
-    assert "__init__" in members and "__enter__" in members
+def _runtime_members(module: str, class_name: str) -> set[str]:
+    """What `class_name` in the runtime's `module` defines: methods, class attributes and the
+    attributes its methods set on `self`."""
+    (cls,) = [c for c in _classes(RUNTIME / module) if c.name == class_name]
+    names: set[str] = set()
+    for item in ast.walk(cls):
+        if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+            names.add(item.name)
+        elif isinstance(item, ast.AnnAssign) and item in cls.body:
+            names |= {item.target.id} if isinstance(item.target, ast.Name) else set()
+        elif isinstance(item, ast.Attribute) and _is_self(item.value):
+            names.add(item.attr)
+        elif isinstance(item, ast.Assign) and item in cls.body:
+            names |= {t.id for t in item.targets if isinstance(t, ast.Name)}
+    return names
+
+
+def _is_self(node: ast.expr) -> bool:
+    return isinstance(node, ast.Name) and node.id == "self"
+
+
+def test_the_reserved_client_members_are_what_the_runtime_defines() -> None:
+    """The list is written out (parsing the runtime at each run cost start-up): a member added
+    to or removed from the runtime's client classes fails here until the list follows."""
+    defined = (
+        _runtime_members("_client_core.py", "BaseClient")
+        | _runtime_members("_sync_client.py", "SyncAPIClient")
+        | _runtime_members("_async_client.py", "AsyncAPIClient")
+    )
+    assert set(CLIENT_RUNTIME_MEMBERS) == defined
+    assert {"request", "close", "base_url", "_send", "_client", "_retry_policy"} <= defined
+    assert {"__init__", "__enter__", "__aenter__"} <= client_members()
 
 
 # The Python goldens: the ones whose package has a `_client.py` (not generated/clearstreet_ts).

@@ -28,7 +28,9 @@ times that.
 
 from __future__ import annotations
 
+import gc
 import importlib
+import os
 import sys
 
 from sdkwright import __version__
@@ -39,8 +41,37 @@ TYPE_CHECKING = False  # typing's own constant costs an import of typing
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
+    from typing import NoReturn, TextIO
 
-__all__ = ["main"]
+__all__ = ["entry", "main"]
+
+EXIT_FLUSH_FAILED = 120  # what the interpreter exits with when it cannot flush stdout
+# Allocations between two young collections in the command's process (Python's default is
+# 700): importing the generator makes some 45,000 objects that all live to the end, which
+# the default has the collector walk again and again (5 ms of every run).
+YOUNG_COLLECTION_EVERY = 50_000
+
+
+def entry() -> NoReturn:
+    """The `sdkwright` command and `python -m sdkwright`: `main`, then an exit that skips
+    tearing the interpreter down. A generation leaves megabytes of objects behind (the spec,
+    the IR, the compiled templates) that a last collection would walk and free one by one: a
+    tenth of a small spec's whole run, for nothing, since every file is closed and every
+    child process waited for by then. The standard streams are flushed first, as at exit."""
+    gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
+    code = main()
+    if not (_flushed(sys.stdout) and _flushed(sys.stderr)):
+        code = code or EXIT_FLUSH_FAILED
+    os._exit(code)
+
+
+def _flushed(stream: TextIO | None) -> bool:
+    try:
+        if stream is not None:
+            stream.flush()
+        return True
+    except (OSError, ValueError):  # a closed pipe (`| head`), a closed stream
+        return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -36,6 +37,11 @@ def is_formatted(path: str) -> bool:
 
 @cache
 def ruff_binary() -> str:
+    # The first place ruff's own finder looks, the environment's scripts folder, looked at
+    # alone: the finder works out all five of its places first (7 ms of every run).
+    beside = os.path.join(sysconfig.get_path("scripts"), "ruff" + sysconfig.get_config_var("EXE"))
+    if os.path.isfile(beside):
+        return beside
     try:
         from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
