@@ -486,6 +486,9 @@ def test_union_members_keep_their_values_from_lax_members(generate: Any) -> None
         "Days": {"anyOf": [{"type": "integer"}, DATE]},
         "Sooner": {"anyOf": [{"$ref": "#/components/schemas/Days"}, DATE_TIME]},
         "Kept": {"anyOf": [{"$ref": "#/components/schemas/Stamp"}, {"type": "boolean"}]},
+        # Nullable: referred to as `MaybeDays | None`, and written out all the same.
+        "MaybeDays": {"anyOf": [{"type": "integer"}, DATE, {"type": "null"}]},
+        "Someday": {"anyOf": [{"$ref": "#/components/schemas/MaybeDays"}, DATE_TIME]},
     }
     sdk = generate(openapi(schemas))
     for name, value in [
@@ -499,7 +502,7 @@ def test_union_members_keep_their_values_from_lax_members(generate: Any) -> None
         ("Stamp", "2020-01-02T03:04:05Z"),
         *[
             (name, v)
-            for name in ("Later", "Sooner")
+            for name in ("Later", "Sooner", "Someday")
             for v in ("2020-01-02", "2020-01-02T00:00:00Z")
         ],
         ("Later", 1),
@@ -509,7 +512,7 @@ def test_union_members_keep_their_values_from_lax_members(generate: Any) -> None
         union = adapter(getattr(sdk.types, name))
         assert union.dump_python(union.validate_python(value), mode="json") == value, (name, value)
     assert isinstance(adapter(sdk.types.When).validate_python("2020-01-02"), datetime.date)
-    for name in ("Later", "Sooner"):
+    for name in ("Later", "Sooner", "Someday"):
         assert (
             type(adapter(getattr(sdk.types, name)).validate_python("2020-01-02")) is datetime.date
         )
