@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -71,3 +72,20 @@ def test_the_console_script_exits_with_main_s_code_and_says_why(tmp_path: Path) 
     assert result.returncode == 1, describe(result)
     assert "broken.yaml" in result.stderr and "not generated" in result.stderr
     assert not (tmp_path / "sdk").exists()
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path: Path) -> None:
+    """`sdkwright generate ... | head -0`: the pipe is closed before the command prints."""
+    spec = shutil.copy(SPECS / "clearstreet.yaml", tmp_path / "clearstreet.yaml")
+    out = tmp_path / "sdk"
+    env = {**os.environ, "SDKWRIGHT_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "sdkwright", "generate", str(spec), "-o", str(out)]
+    process = subprocess.Popen(
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # long before the command has anything to print
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=600) == 141, stderr
+    assert "Traceback" not in stderr and "internal error" not in stderr
+    assert list(out.glob("*/_client.py"))  # the SDK was written all the same

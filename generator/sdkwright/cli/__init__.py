@@ -18,7 +18,8 @@ imported (import-config), the migrated SDK lacks or changes some of the old one'
 (migrate); 2 a usage error, an unreadable config, a spec `check` or `diff` cannot read, bad
 input to `migrate` (nothing written), or an internal error; 3 `generate`
 wrote the SDK but hand edits conflict with it in some files (left as they are, or with
-conflict markers).
+conflict markers); 141 whoever read the output stopped reading (`| head`), as a shell reports
+for a command stopped by SIGPIPE.
 
 Modules beyond argparse are imported where they are needed, and only the command's own module:
 a no-op `generate` or `check` (`sdkwright.output.freshness`) must cost little more than hashing
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["entry", "main"]
 
 EXIT_FLUSH_FAILED = 120  # what the interpreter exits with when it cannot flush stdout
+EXIT_PIPE_CLOSED = 141  # what a shell reports for a command whose output pipe was closed
 # Allocations between two young collections in the command's process (Python's default is
 # 700): importing the generator makes some 45,000 objects that all live to the end, which
 # the default has the collector walk again and again (5 ms of every run).
@@ -82,8 +84,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Whoever read the output stopped reading (`| head`): what the command wrote to disk
+        # stays written, and there is nothing to report, nor anywhere to report it.
+        _discard_stdout()
+        return EXIT_PIPE_CLOSED
     except Exception as error:
         return _failed(error, arguments)
+
+
+def _discard_stdout() -> None:
+    """What stdout still buffers goes nowhere (flushing it into the closed pipe would fail)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _failed(error: Exception, arguments: argparse.Namespace) -> int:
