@@ -39,7 +39,7 @@ from sdkwright.progress import Progress
 from sdkwright.release.changelog import CHANGELOG, changelog_source, changelog_text
 from sdkwright.spec import vendor_extensions
 from sdkwright.spec.lenient_codes import lenient_candidates
-from sdkwright.spec.load import locate, locate_meanwhile
+from sdkwright.spec.locate import locate, locate_meanwhile
 from sdkwright.spec.resolve import SpecSet, load_spec
 from sdkwright.spec.validate import validate
 from sdkwright.targets.python import format, render, units

@@ -1,5 +1,5 @@
 """Diagnostics from the IR build get their line and column, whether a forked child or this
-process finds them (`load.locate_meanwhile`, `sdkwright.forked`)."""
+process finds them (`spec.locate.locate_meanwhile`, `sdkwright.forked`)."""
 
 from __future__ import annotations
 

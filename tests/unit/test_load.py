@@ -10,11 +10,11 @@ from sdkwright.spec.load import (
     escape_token,
     join_pointer,
     load_document,
-    locate,
     split_pointer,
     stringify_keys,
     unescape_token,
 )
+from sdkwright.spec.locate import locate
 
 
 def load_error(path: Path) -> tuple[str, int, int, str]:

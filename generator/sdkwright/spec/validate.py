@@ -19,7 +19,7 @@ from typing import Any
 
 from sdkwright.diagnostics import Diagnostic, Level
 from sdkwright.spec import full_validation, refs
-from sdkwright.spec.load import locate
+from sdkwright.spec.locate import locate
 from sdkwright.spec.pointers import join_pointer
 from sdkwright.spec.resolve import Node, RefError, SpecSet
 

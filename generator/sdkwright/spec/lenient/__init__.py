@@ -23,7 +23,7 @@ from sdkwright.spec.lenient.fixes import Fix, Pass
 from sdkwright.spec.lenient.skip import skips
 from sdkwright.spec.lenient.walk import ref_sites
 from sdkwright.spec.lenient_codes import REF_CODES, lenient_candidates
-from sdkwright.spec.load import locate
+from sdkwright.spec.locate import locate
 from sdkwright.spec.resolve import SpecSet, check_refs
 
 PASSES: tuple[Pass, ...] = (

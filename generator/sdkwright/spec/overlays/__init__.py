@@ -16,7 +16,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from sdkwright.diagnostics import Diagnostic, GenerationFailed, Level
-from sdkwright.spec.load import DEFAULT_LIMITS, Document, Limits, check_shape, locate
+from sdkwright.spec.load import DEFAULT_LIMITS, Document, Limits, check_shape
+from sdkwright.spec.locate import locate
 from sdkwright.spec.overlays.apply import ActionReport, Applier, OverlayError
 from sdkwright.spec.overlays.document import Overlay, load_overlay
 from sdkwright.spec.overlays.provenance import Provenance

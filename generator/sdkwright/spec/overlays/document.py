@@ -29,8 +29,8 @@ from sdkwright.spec.load import (
     Document,
     Limits,
     load_document,
-    locate,
 )
+from sdkwright.spec.locate import locate
 from sdkwright.spec.pointers import join_pointer
 
 ActionKind = Literal["update", "remove", "copy", "none"]
