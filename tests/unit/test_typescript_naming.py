@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Enum, EnumMember, Model
-from sdkwright.targets.typescript import identifiers, naming, tstext
+from sdkwright.targets.typescript import identifiers, naming, runtime, tstext
 from sdkwright.targets.typescript.render import render_sdk
 from sdkwright.targets.typescript.tstypes import enum_type
 from spec_helpers import json_response, load, openapi, ref
@@ -30,9 +30,14 @@ def test_reserved_words_and_taken_names_move_to_the_next_candidate() -> None:
 
 
 def test_runtime_exports_and_client_members_are_read_from_the_runtime() -> None:
-    assert {"APIError", "BaseClient", "RequestOptions", "ClientOptions"} <= naming.runtime_exports()
-    assert {"request", "buildPath", "baseURL", "authHeaders"} <= naming.client_members()
-    assert "retryAfterMs" not in naming.runtime_exports()  # not exported
+    assert {
+        "APIError",
+        "BaseClient",
+        "RequestOptions",
+        "ClientOptions",
+    } <= runtime.runtime_exports()
+    assert {"request", "buildPath", "baseURL", "authHeaders"} <= runtime.client_members()
+    assert "retryAfterMs" not in runtime.runtime_exports()  # not exported
 
 
 SPEC = openapi(
@@ -73,7 +78,7 @@ def test_naming_step(tmp_path: Path) -> None:
     api, _ = naming.name_api(neutral, "pets", "Pets")
     names = {d.name for d in api.definitions}
     assert {"ErrorSchema", "APIErrorSchema", "Pet", "PetStatus"} <= names
-    assert not names & (identifiers.GLOBALS | naming.runtime_exports())
+    assert not names & (identifiers.GLOBALS | runtime.runtime_exports())
     pet = next(d for d in api.definitions if d.name == "Pet")
     assert isinstance(pet, Model)
     assert [f.name for f in pet.fields] == [f.wire_name for f in pet.fields]  # wire names kept

@@ -13,10 +13,7 @@ unknown properties survive as the server sent them. Python's naming step is not 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Mapping
-from functools import cache
-from pathlib import Path
 
 from sdkwright.config_client import ClientConfig, with_client_config
 from sdkwright.config_names import NameOverrides
@@ -58,38 +55,10 @@ from sdkwright.targets.typescript import overrides
 from sdkwright.targets.typescript.identifiers import GLOBALS, Registry, camel, pascal, screaming
 from sdkwright.targets.typescript.pins import NO_PINS, Pins, pinned_method, with_pinned_types
 from sdkwright.targets.typescript.resource_tree import named_groups
+from sdkwright.targets.typescript.runtime import client_members, runtime_exports
 
-RUNTIME = Path(__file__).resolve().parents[2] / "runtime_ts"
 MODULE = "models"  # every type of the SDK is in src/models.ts
 BODY = "body"  # a request body's property in an operation's parameters
-
-
-@cache
-def runtime_exports() -> frozenset[str]:
-    """Every name the runtime (`runtime_ts/*.ts`, re-exported by core.ts) exports: index.ts
-    exports them beside the SDK's types, which therefore take none of them."""
-    text = "\n".join(source for _, source in runtime_files())
-    found = re.findall(
-        r"^export (?:abstract )?(?:class|function|interface|type|const) (\w+)", text, re.M
-    )
-    return frozenset(found)
-
-
-@cache
-def runtime_files() -> tuple[tuple[str, str], ...]:
-    """The runtime's modules, (file name, source), each copied into the SDK's `src/`."""
-    return tuple(
-        (path.name, path.read_text(encoding="utf-8")) for path in sorted(RUNTIME.glob("*.ts"))
-    )
-
-
-@cache
-def client_members() -> frozenset[str]:
-    """The members of the runtime's `BaseClient`: a resource property takes none of them."""
-    text = (RUNTIME / "core.ts").read_text(encoding="utf-8")
-    body = text.split("export class BaseClient", 1)[1].split("\n}\n", 1)[0]
-    pattern = r"^  (?:(?:readonly|protected|private|public|static|async) )*([A-Za-z_$][\w$]*)\b"
-    return frozenset(re.findall(pattern, body, re.M))
 
 
 def client_exports(client_name: str, api: Api) -> set[str]:

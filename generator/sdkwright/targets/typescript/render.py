@@ -25,7 +25,7 @@ from sdkwright.ir.build import build_api
 from sdkwright.ir.nodes import Alias, Api, Enum, Model, Release
 from sdkwright.output.provenance import templates_root
 from sdkwright.release.licenses import license_text
-from sdkwright.targets.typescript import docs, naming, samples, tstext, tstypes, views
+from sdkwright.targets.typescript import docs, naming, runtime, samples, tstext, tstypes, views
 from sdkwright.targets.typescript.pins import NO_PINS, Pairs, Pins
 
 TYPE_CHECKING = False
@@ -161,7 +161,7 @@ def render_sdk(
         "src/client.ts": text("client.ts.jinja"),
         "src/index.ts": text("index.ts.jinja"),
     }
-    for name, source in naming.runtime_files():
+    for name, source in runtime.runtime_files():
         files[f"src/{name}"] = banner + "\n" + source
     for group, group_methods in groups:
         files[f"src/resources/{group.module}.ts"] = text(

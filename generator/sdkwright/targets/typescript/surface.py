@@ -28,7 +28,7 @@ from sdkwright.surface.model import (
     Surface,
     TypeDef,
 )
-from sdkwright.targets.typescript.naming import runtime_files
+from sdkwright.targets.typescript.runtime import runtime_files
 from sdkwright.targets.typescript.tstypes import enum_type, ts_type
 from sdkwright.targets.typescript.views import MethodView, methods, type_registry
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from sdkwright.ir.nodes import Api, Operation, Parameter, ResourceGroup
 from sdkwright.targets.typescript import uploads
 from sdkwright.targets.typescript.identifiers import Registry, pascal
-from sdkwright.targets.typescript.naming import BODY, client_exports, runtime_exports
+from sdkwright.targets.typescript.naming import BODY, client_exports
 from sdkwright.targets.typescript.paging import PagingView, paging_view
+from sdkwright.targets.typescript.runtime import runtime_exports
 from sdkwright.targets.typescript.tstypes import ts_type
 
 MODELS = "Models."  # how resource modules reach the SDK's types (`import type * as Models`)

@@ -34,6 +34,7 @@ from sdkwright.targets.python.naming import (
     stainless,
     stainless_inputs,
     stainless_models,
+    stainless_types,
     stainless_unions,
 )
 from sdkwright.targets.python.naming.classes import class_names
@@ -179,9 +180,9 @@ def name_api(api: Api, options: NamingOptions) -> tuple[Api, list[Diagnostic]]:
     )
     diagnostics += _override_problems(named, operations, namer.imposed, options)
     if on_stainless:
-        named = stainless_models.free_form_objects(stainless.literal_enums(named))
-        named = stainless.params_types(named, methods)
-        exports = stainless.type_exports(named, options.resources, response_keys, classes)
+        named = stainless_models.free_form_objects(stainless_types.literal_enums(named))
+        named = stainless_types.params_types(named, methods)
+        exports = stainless_types.type_exports(named, options.resources, response_keys, classes)
         listed = stainless_inputs.configured_models(named, options.resources, exports)
         named = with_fields(
             named, type_exports=exports, surface=stainless.SURFACE, configured_models=listed
