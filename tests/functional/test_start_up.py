@@ -21,8 +21,13 @@ ONLY_WHEN_NEEDED = (
 )
 
 
+def private_cache(folder: Path) -> dict[str, str]:
+    """The environment of a run whose cache is new, in `folder`."""
+    return {**os.environ, "SDKWRIGHT_CACHE_DIR": str(folder / "cache")}
+
+
 def imported_by(arguments: list[str], cwd: Path) -> set[str]:
-    env = {**os.environ, "SDKWRIGHT_CACHE_DIR": str(cwd / "cache")}
+    env = private_cache(cwd)
     result = run([sys.executable, "-X", "importtime", "-m", "sdkwright", *arguments], cwd, env=env)
     assert result.returncode == 0, describe(result)
     return {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
@@ -51,7 +56,7 @@ def test_the_lenient_passes_are_imported_where_they_run(tmp_path: Path) -> None:
 def test_the_command_s_output_reaches_a_pipe_and_its_code_is_main_s(tmp_path: Path) -> None:
     spec = shutil.copy(SPECS / "clearstreet.yaml", tmp_path / "clearstreet.yaml")
     out = tmp_path / "sdk"
-    env = {**os.environ, "SDKWRIGHT_CACHE_DIR": str(tmp_path / "cache")}
+    env = private_cache(tmp_path)
     command = [sys.executable, "-m", "sdkwright"]
     generated = run([*command, "generate", str(spec), "-o", str(out)], tmp_path, env=env)
     assert generated.returncode == 0, describe(generated)
@@ -78,7 +83,7 @@ def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path: Path) -> None:
     """`sdkwright generate ... | head -0`: the pipe is closed before the command prints."""
     spec = shutil.copy(SPECS / "clearstreet.yaml", tmp_path / "clearstreet.yaml")
     out = tmp_path / "sdk"
-    env = {**os.environ, "SDKWRIGHT_CACHE_DIR": str(tmp_path / "cache")}
+    env = private_cache(tmp_path)
     command = [sys.executable, "-m", "sdkwright", "generate", str(spec), "-o", str(out)]
     process = subprocess.Popen(
         command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
